@@ -1,0 +1,339 @@
+//! `ed`: train ED networks, rerun Kaneko's experiment, measure throughput.
+
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::{Parser, Subcommand, ValueEnum};
+use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
+use ed_playground::{Config, ConfigInput, Trainer};
+use serde_json::json;
+
+#[derive(Parser)]
+#[command(name = "ed", version, about = "Isamu Kaneko's ED learning method")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train a network and print the loss of every epoch and the truth table.
+    Train(TrainArgs),
+    /// Rerun Kaneko's experiment: his rule and defaults, seeds 1..runs.
+    Kaneko(KanekoArgs),
+    /// Measure training throughput (XOR epochs per second, one core).
+    Bench {
+        /// Print one JSON list on the last line.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TaskArg {
+    Xor,
+    And,
+    Or,
+    Nand,
+    Parity,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LossArg {
+    Mse,
+    Bce,
+    BceWithLogits,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RuleArg {
+    Seed,
+    Kaneko,
+}
+
+fn value_name<T: ValueEnum>(v: T) -> String {
+    v.to_possible_value()
+        .expect("no skipped variants")
+        .get_name()
+        .to_string()
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    #[arg(long, value_enum)]
+    task: Option<TaskArg>,
+    #[arg(long, value_enum)]
+    loss: Option<LossArg>,
+    /// Hidden layer sizes, e.g. 8,8.
+    #[arg(long, value_delimiter = ',')]
+    hidden: Option<Vec<usize>>,
+    /// Epochs to train (200 by default).
+    #[arg(long, default_value_t = 200)]
+    epochs: u64,
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Learning rate (Kaneko's alpha under his rule); 0.5 for the seed rule, 0.8 for Kaneko's.
+    #[arg(long)]
+    lr: Option<f64>,
+    #[arg(long, value_enum)]
+    rule: Option<RuleArg>,
+    /// Input bits of the parity task.
+    #[arg(long)]
+    bits: Option<usize>,
+    /// Shuffle the patterns every epoch (driven by the seed).
+    #[arg(long)]
+    shuffle: bool,
+    /// Print only a JSON summary on the last line.
+    #[arg(long)]
+    json: bool,
+    /// Save the trained model to this file.
+    #[arg(long)]
+    save: Option<std::path::PathBuf>,
+    /// Continue training a saved model (its configuration; --loss and --lr still apply).
+    #[arg(long)]
+    load: Option<std::path::PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KanekoTask {
+    Xor,
+    Parity,
+}
+
+#[derive(clap::Args)]
+struct KanekoArgs {
+    #[arg(long, value_enum, default_value = "xor")]
+    task: KanekoTask,
+    /// Input bits of the parity task.
+    #[arg(long, default_value_t = 3)]
+    bits: usize,
+    #[arg(long, default_value_t = 8)]
+    hidden: usize,
+    #[arg(long, default_value_t = 100)]
+    runs: u64,
+    #[arg(long, default_value_t = KANEKO_MAX_EPOCHS)]
+    max_epochs: u64,
+    #[arg(long)]
+    json: bool,
+}
+
+/// A failure the user can act on, and the exit code it maps to.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+fn fail<T>(message: impl Into<String>) -> Result<T, Failure> {
+    Err(Failure {
+        message: message.into(),
+        code: 2,
+    })
+}
+
+fn main() -> ExitCode {
+    let result = match Cli::parse().command {
+        Command::Train(args) => train(args),
+        Command::Kaneko(args) => kaneko(args),
+        Command::Bench { json } => {
+            bench(json);
+            Ok(())
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("ed: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+fn load_trainer(args: &TrainArgs) -> Result<Trainer, Failure> {
+    let mut trainer = match &args.load {
+        Some(path) => {
+            let meta = std::fs::metadata(path)
+                .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+            if meta.len() > ed_playground::model::MAX_MODEL_BYTES as u64 {
+                return fail(format!(
+                    "{}: the file is {} bytes, over the limit of {}",
+                    path.display(),
+                    meta.len(),
+                    ed_playground::model::MAX_MODEL_BYTES
+                ));
+            }
+            let text = std::fs::read_to_string(path)
+                .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+            Trainer::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?
+        }
+        None => {
+            let input = ConfigInput {
+                task: args.task.map(value_name),
+                bits: args.bits,
+                loss: args.loss.map(value_name),
+                hidden: args.hidden.clone(),
+                lr: args.lr,
+                seed: args.seed,
+                rule: args.rule.map(value_name),
+                shuffle: Some(args.shuffle),
+                ..ConfigInput::default()
+            };
+            Trainer::new(input.resolve().or_else(|e| fail(e.to_string()))?)
+        }
+    };
+    if args.load.is_some() {
+        // A loaded run keeps its configuration except what may change mid-run.
+        let mut changed = trainer.config().clone();
+        if let Some(loss) = args.loss {
+            changed.loss = ed_playground::ed::Loss::from_name(&value_name(loss))
+                .expect("clap names are loss names");
+        }
+        if let Some(lr) = args.lr {
+            changed.lr = lr;
+        }
+        changed.validate().or_else(|e| fail(e.to_string()))?;
+        trainer.set_loss(changed.loss);
+        trainer.set_lr(changed.lr);
+    }
+    Ok(trainer)
+}
+
+fn train(args: TrainArgs) -> Result<(), Failure> {
+    let mut trainer = load_trainer(&args)?;
+    let mut final_loss = None;
+    let mut converged_epoch = None;
+    for _ in 0..args.epochs {
+        let stats = trainer.run_epoch();
+        if !args.json {
+            println!("loss: {:.8}", stats.mean_loss);
+        }
+        final_loss = Some(stats.mean_loss);
+        if converged_epoch.is_none() && stats.meets_kaneko_stop() {
+            converged_epoch = Some(trainer.epoch());
+        }
+        if !stats.mean_loss.is_finite() {
+            return Err(Failure {
+                message: format!(
+                    "training diverged at epoch {} (loss {})",
+                    trainer.epoch(),
+                    stats.mean_loss
+                ),
+                code: 1,
+            });
+        }
+    }
+    let outputs = trainer.pattern_outputs();
+    let data = trainer.dataset().clone();
+    if args.json {
+        let targets: Vec<f64> = (0..data.len())
+            .flat_map(|k| data.target(k).to_vec())
+            .collect();
+        let summary = json!({
+            "epochs": trainer.epoch(),
+            "final_loss": final_loss,
+            "outputs": outputs,
+            "targets": targets,
+            "converged_epoch": converged_epoch,
+        });
+        println!("{summary}");
+    } else {
+        for (k, out) in outputs.chunks_exact(data.n_outputs).enumerate() {
+            let bits = |v: &[f64]| {
+                v.iter()
+                    .map(|x| format!("{x}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let probs = out
+                .iter()
+                .map(|p| format!("{p:.8}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            println!(
+                "{} -> {probs}, {}",
+                bits(data.input(k)),
+                bits(data.target(k))
+            );
+        }
+    }
+    if let Some(path) = &args.save {
+        std::fs::write(path, trainer.to_json())
+            .or_else(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(())
+}
+
+fn kaneko(args: KanekoArgs) -> Result<(), Failure> {
+    let input = ConfigInput {
+        rule: Some("kaneko".into()),
+        task: Some(value_name(args.task)),
+        bits: matches!(args.task, KanekoTask::Parity).then_some(args.bits),
+        hidden: Some(vec![args.hidden]),
+        ..ConfigInput::default()
+    };
+    let base = input.resolve().or_else(|e| fail(e.to_string()))?;
+    let summary = experiment::run(&base, args.runs, args.max_epochs);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string(&summary).expect("plain numbers")
+        );
+    } else {
+        let show = |v: Option<f64>| v.map_or("n/a".to_string(), |x| format!("{x:.2}"));
+        println!(
+            "{} hidden units, {} runs: mean {} epochs, median {}, failed {}",
+            args.hidden,
+            summary.runs,
+            show(summary.mean),
+            show(summary.median),
+            summary.failed
+        );
+    }
+    Ok(())
+}
+
+/// Epochs per second of `config`, the median of five timed rounds of at least
+/// 200 ms each after a warm-up.
+fn epochs_per_second(config: Config) -> f64 {
+    let mut trainer = Trainer::new(config);
+    let mut batch = 64u64;
+    let warm = Instant::now();
+    while warm.elapsed() < Duration::from_millis(200) {
+        for _ in 0..batch {
+            std::hint::black_box(trainer.run_epoch());
+        }
+        batch *= 2;
+    }
+    let mut rates: Vec<f64> = (0..5)
+        .map(|_| {
+            let start = Instant::now();
+            let mut done = 0u64;
+            while start.elapsed() < Duration::from_millis(200) {
+                for _ in 0..batch {
+                    std::hint::black_box(trainer.run_epoch());
+                }
+                done += batch;
+            }
+            done as f64 / start.elapsed().as_secs_f64()
+        })
+        .collect();
+    rates.sort_by(f64::total_cmp);
+    rates[2]
+}
+
+fn bench(json: bool) {
+    let cases = [("xor-4-8-8-1", vec![8, 8]), ("xor-4-64-64-1", vec![64, 64])];
+    let mut results = Vec::new();
+    for (case, hidden) in cases {
+        let rate = epochs_per_second(Config {
+            hidden,
+            ..Config::seed_defaults()
+        });
+        if !json {
+            println!("{case}: {rate:.0} epochs/s");
+        }
+        results.push(json!({ "case": case, "epochs_per_sec": rate }));
+    }
+    if json {
+        println!("{}", serde_json::Value::Array(results));
+    }
+}

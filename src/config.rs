@@ -1,0 +1,405 @@
+//! The one validated configuration of a training run. The CLI, the wasm API and
+//! model files all build a [`Config`] through [`ConfigInput::resolve`], so every
+//! entry point has the same defaults, limits and error messages.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ed::{Loss, Rule, Shape};
+use crate::task::{Task, MAX_PARITY_BITS, MIN_PARITY_BITS};
+
+pub const MAX_HIDDEN_LAYERS: usize = 4;
+pub const MAX_UNITS: usize = 256;
+/// Learning rates above this only saturate every unit at once.
+pub const MAX_LR: f64 = 100.0;
+/// Bounds for the slope, amine and bias parameters and the initial weight range.
+pub const MAX_PARAMETER: f64 = 100.0;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleName {
+    Seed,
+    Kaneko,
+}
+
+impl RuleName {
+    pub fn from_name(name: &str) -> Option<RuleName> {
+        match name {
+            "seed" => Some(RuleName::Seed),
+            "kaneko" => Some(RuleName::Kaneko),
+            _ => None,
+        }
+    }
+}
+
+/// A complete, valid configuration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub task: Task,
+    /// Input bits of the parity task (ignored by the two-input gates).
+    pub bits: usize,
+    pub loss: Loss,
+    pub hidden: Vec<usize>,
+    /// The seed's `lr`, or Kaneko's `alpha` under his rule.
+    pub lr: f64,
+    pub seed: u64,
+    pub rule: RuleName,
+    /// Sigmoid slope `f(u) = 1 / (1 + exp(-2u / u0))`; 2 is the plain sigmoid.
+    pub u0: f64,
+    /// Kaneko's hidden-layer amine factor.
+    pub u1: f64,
+    /// Kaneko's bias units fed `beta`, or none.
+    pub beta: Option<f64>,
+    /// Initial magnitudes are drawn from `U(0, init_range)`.
+    pub init_range: f64,
+    /// Shuffle the patterns every epoch (from the seed) instead of the task's order.
+    pub shuffle: bool,
+}
+
+/// Any subset of the fields, as a URL, a JS object, a file or the CLI gives them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ConfigInput {
+    pub task: Option<String>,
+    pub bits: Option<usize>,
+    pub loss: Option<String>,
+    pub hidden: Option<Vec<usize>>,
+    pub lr: Option<f64>,
+    pub seed: Option<u64>,
+    pub rule: Option<String>,
+    pub u0: Option<f64>,
+    pub u1: Option<f64>,
+    pub beta: Option<f64>,
+    pub init_range: Option<f64>,
+    pub shuffle: Option<bool>,
+}
+
+/// A refused value: which field, and what is allowed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, ConfigError> {
+    Err(ConfigError {
+        field,
+        message: message.into(),
+    })
+}
+
+fn number_in(
+    field: &'static str,
+    v: f64,
+    min: f64,
+    min_inclusive: bool,
+    max: f64,
+) -> Result<f64, ConfigError> {
+    let above_min = if min_inclusive { v >= min } else { v > min };
+    if v.is_finite() && above_min && v <= max {
+        Ok(v)
+    } else {
+        let lower = if min_inclusive {
+            "at least"
+        } else {
+            "greater than"
+        };
+        refuse(
+            field,
+            format!("must be a finite number {lower} {min} and at most {max}, got {v}"),
+        )
+    }
+}
+
+impl Config {
+    /// The seed article's setting: XOR, MSE, 4-8-8-1, lr 0.5, seed 42, plain sigmoid.
+    pub fn seed_defaults() -> Config {
+        Config {
+            task: Task::Xor,
+            bits: 2,
+            loss: Loss::Mse,
+            hidden: vec![8, 8],
+            lr: 0.5,
+            seed: 42,
+            rule: RuleName::Seed,
+            u0: crate::ed::activation::PLAIN_SIGMOID_U0,
+            u1: 1.0,
+            beta: None,
+            init_range: 1.0,
+            shuffle: false,
+        }
+    }
+
+    /// Kaneko's C program defaults: 8 hidden units, alpha 0.8, u0 0.4, u1 1,
+    /// bias units fed beta 0.8, initial weights U(0, 1).
+    pub fn kaneko_defaults() -> Config {
+        Config {
+            hidden: vec![8],
+            lr: 0.8,
+            rule: RuleName::Kaneko,
+            u0: 0.4,
+            beta: Some(0.8),
+            ..Config::seed_defaults()
+        }
+    }
+
+    pub fn rule(&self) -> Rule {
+        match self.rule {
+            RuleName::Seed => Rule::Seed,
+            RuleName::Kaneko => Rule::Kaneko { u1: self.u1 },
+        }
+    }
+
+    pub fn shape(&self, inputs: usize) -> Shape {
+        Shape {
+            inputs,
+            hidden: self.hidden.clone(),
+            bias: self.beta,
+            u0: self.u0,
+        }
+    }
+
+    /// Checks every limit; a file or a hand-built value passes through here too.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        if self.task == Task::Parity && !(MIN_PARITY_BITS..=MAX_PARITY_BITS).contains(&self.bits) {
+            return refuse(
+                "bits",
+                format!(
+                    "must be {MIN_PARITY_BITS} to {MAX_PARITY_BITS}, got {}",
+                    self.bits
+                ),
+            );
+        }
+        if self.task != Task::Parity && self.bits != 2 {
+            return refuse(
+                "bits",
+                format!("{} has 2 inputs, got bits {}", self.task, self.bits),
+            );
+        }
+        if self.hidden.is_empty() || self.hidden.len() > MAX_HIDDEN_LAYERS {
+            return refuse(
+                "hidden",
+                format!(
+                    "must list 1 to {MAX_HIDDEN_LAYERS} layer sizes, got {}",
+                    self.hidden.len()
+                ),
+            );
+        }
+        if let Some(&bad) = self.hidden.iter().find(|&&n| n == 0 || n > MAX_UNITS) {
+            return refuse(
+                "hidden",
+                format!("each layer must have 1 to {MAX_UNITS} units, got {bad}"),
+            );
+        }
+        number_in("lr", self.lr, 0.0, false, MAX_LR)?;
+        number_in("u0", self.u0, 0.0, false, MAX_PARAMETER)?;
+        number_in("u1", self.u1, 0.0, true, MAX_PARAMETER)?;
+        number_in("init_range", self.init_range, 0.0, false, MAX_PARAMETER)?;
+        if let Some(beta) = self.beta {
+            number_in("beta", beta, 0.0, true, MAX_PARAMETER)?;
+        }
+        Ok(())
+    }
+}
+
+impl ConfigInput {
+    /// Fills what is missing from the chosen rule's defaults and validates the result.
+    pub fn resolve(&self) -> Result<Config, ConfigError> {
+        let rule = match self.rule.as_deref() {
+            None => RuleName::Seed,
+            Some(name) => match RuleName::from_name(name) {
+                Some(r) => r,
+                None => {
+                    return refuse(
+                        "rule",
+                        format!("must be \"seed\" or \"kaneko\", got {name:?}"),
+                    )
+                }
+            },
+        };
+        let base = match rule {
+            RuleName::Seed => Config::seed_defaults(),
+            RuleName::Kaneko => Config::kaneko_defaults(),
+        };
+        let task = match self.task.as_deref() {
+            None => base.task,
+            Some(name) => match Task::from_name(name) {
+                Some(t) => t,
+                None => {
+                    return refuse(
+                        "task",
+                        format!("must be one of xor, and, or, nand, parity; got {name:?}"),
+                    )
+                }
+            },
+        };
+        let loss = match self.loss.as_deref() {
+            None => base.loss,
+            Some(name) => match Loss::from_name(name) {
+                Some(l) => l,
+                None => {
+                    return refuse(
+                        "loss",
+                        format!("must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"),
+                    )
+                }
+            },
+        };
+        let bits = match (task, self.bits) {
+            (Task::Parity, b) => b.unwrap_or(3),
+            (_, None) => 2,
+            (_, Some(b)) => b,
+        };
+        let config = Config {
+            task,
+            bits,
+            loss,
+            hidden: self.hidden.clone().unwrap_or(base.hidden),
+            lr: self.lr.unwrap_or(base.lr),
+            seed: self.seed.unwrap_or(base.seed),
+            rule,
+            u0: self.u0.unwrap_or(base.u0),
+            u1: self.u1.unwrap_or(base.u1),
+            beta: self.beta.or(base.beta),
+            init_range: self.init_range.unwrap_or(base.init_range),
+            shuffle: self.shuffle.unwrap_or(base.shuffle),
+        };
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_input_is_the_seeds_setting() {
+        assert_eq!(
+            ConfigInput::default().resolve().unwrap(),
+            Config::seed_defaults()
+        );
+    }
+
+    #[test]
+    fn kaneko_rule_takes_his_defaults() {
+        let c = ConfigInput {
+            rule: Some("kaneko".into()),
+            ..Default::default()
+        }
+        .resolve()
+        .unwrap();
+        assert_eq!(c, Config::kaneko_defaults());
+    }
+
+    #[test]
+    fn refusals_name_the_field() {
+        let cases: Vec<(ConfigInput, &str)> = vec![
+            (
+                ConfigInput {
+                    loss: Some("hinge".into()),
+                    ..Default::default()
+                },
+                "loss",
+            ),
+            (
+                ConfigInput {
+                    task: Some("<script>".into()),
+                    ..Default::default()
+                },
+                "task",
+            ),
+            (
+                ConfigInput {
+                    rule: Some("backprop".into()),
+                    ..Default::default()
+                },
+                "rule",
+            ),
+            (
+                ConfigInput {
+                    hidden: Some(vec![]),
+                    ..Default::default()
+                },
+                "hidden",
+            ),
+            (
+                ConfigInput {
+                    hidden: Some(vec![8, 0]),
+                    ..Default::default()
+                },
+                "hidden",
+            ),
+            (
+                ConfigInput {
+                    hidden: Some(vec![1000]),
+                    ..Default::default()
+                },
+                "hidden",
+            ),
+            (
+                ConfigInput {
+                    hidden: Some(vec![2; 10_000]),
+                    ..Default::default()
+                },
+                "hidden",
+            ),
+            (
+                ConfigInput {
+                    lr: Some(f64::NAN),
+                    ..Default::default()
+                },
+                "lr",
+            ),
+            (
+                ConfigInput {
+                    lr: Some(-1.0),
+                    ..Default::default()
+                },
+                "lr",
+            ),
+            (
+                ConfigInput {
+                    lr: Some(f64::INFINITY),
+                    ..Default::default()
+                },
+                "lr",
+            ),
+            (
+                ConfigInput {
+                    u0: Some(0.0),
+                    ..Default::default()
+                },
+                "u0",
+            ),
+            (
+                ConfigInput {
+                    task: Some("parity".into()),
+                    bits: Some(9),
+                    ..Default::default()
+                },
+                "bits",
+            ),
+            (
+                ConfigInput {
+                    task: Some("xor".into()),
+                    bits: Some(3),
+                    ..Default::default()
+                },
+                "bits",
+            ),
+        ];
+        for (input, field) in cases {
+            let err = input.resolve().expect_err(field);
+            assert_eq!(err.field, field, "{err}");
+        }
+    }
+}

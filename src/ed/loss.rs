@@ -1,0 +1,76 @@
+//! Loss functions: each gives its value and its derivative with respect to what the
+//! output unit emits (a probability for MSE and BCE, a logit for BCE-with-logits).
+
+use serde::{Deserialize, Serialize};
+
+use super::activation::{sigmoid, Activation};
+
+/// Keeps `ln` finite and the BCE derivative bounded, as the seed does.
+pub const BCE_CLAMP: f64 = 1e-12;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Loss {
+    Mse,
+    Bce,
+    BceWithLogits,
+}
+
+impl Loss {
+    pub const ALL: [Loss; 3] = [Loss::Mse, Loss::Bce, Loss::BceWithLogits];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Loss::Mse => "mse",
+            Loss::Bce => "bce",
+            Loss::BceWithLogits => "bce-with-logits",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Loss> {
+        Loss::ALL.into_iter().find(|l| l.name() == name)
+    }
+
+    /// The output unit this loss expects: a sigmoid for MSE and BCE, the identity
+    /// (a logit) for BCE-with-logits. Both share the slope, so the probability the
+    /// network predicts does not move when the loss is switched.
+    pub fn output_activation(self, scale: f64) -> Activation {
+        match self {
+            Loss::BceWithLogits => Activation::Identity { scale },
+            Loss::Mse | Loss::Bce => Activation::Sigmoid { scale },
+        }
+    }
+
+    /// Loss of one pattern; `y` is the output unit's value (a logit for BCE-with-logits).
+    #[inline]
+    pub fn value(self, y: f64, t: f64) -> f64 {
+        match self {
+            Loss::Mse => (y - t) * (y - t),
+            Loss::Bce => {
+                let p = y.clamp(BCE_CLAMP, 1.0 - BCE_CLAMP);
+                -(t * libm::log(p) + (1.0 - t) * libm::log(1.0 - p))
+            }
+            // max(a, 0) - a t + ln(1 + e^-|a|): never overflows, never takes ln(0).
+            Loss::BceWithLogits => y.max(0.0) - y * t + libm::log1p(libm::exp(-y.abs())),
+        }
+    }
+
+    /// `dL/dy`, with `y` as in [`Loss::value`].
+    #[inline]
+    pub fn derivative(self, y: f64, t: f64) -> f64 {
+        match self {
+            Loss::Mse => 2.0 * (y - t),
+            Loss::Bce => {
+                let p = y.clamp(BCE_CLAMP, 1.0 - BCE_CLAMP);
+                (p - t) / (p * (1.0 - p))
+            }
+            Loss::BceWithLogits => sigmoid(y) - t,
+        }
+    }
+}
+
+impl std::fmt::Display for Loss {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}

@@ -1,0 +1,173 @@
+//! One ED network with a single output unit. Several outputs are several of these
+//! (Kaneko's way: one independent sub-network per output), see [`crate::model`].
+
+use rand::Rng;
+
+use super::activation::Activation;
+use super::layer::{signed_step, Layer};
+use super::loss::Loss;
+use super::rule::{Broadcast, Rule};
+
+/// Kaneko's two bias units, one `+` and one `-`, placed before a layer's sources so
+/// the sources keep their parity.
+pub const BIAS_UNITS: usize = 2;
+
+/// The shape of a network and everything that is fixed when it is built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    /// Raw inputs before doubling into `+`/`-` copies.
+    pub inputs: usize,
+    pub hidden: Vec<usize>,
+    /// `None`: no bias units (the seed). `Some(beta)`: Kaneko's bias units fed `beta`.
+    pub bias: Option<f64>,
+    /// Kaneko's slope parameter for every sigmoid (2.0 is the plain sigmoid).
+    pub u0: f64,
+}
+
+impl Shape {
+    fn bias_units(&self) -> usize {
+        if self.bias.is_some() {
+            BIAS_UNITS
+        } else {
+            0
+        }
+    }
+
+    /// `(sources, units)` of each layer, bias units included in the sources.
+    pub fn layer_sizes(&self) -> Vec<(usize, usize)> {
+        let b = self.bias_units();
+        let mut sizes = Vec::with_capacity(self.hidden.len() + 1);
+        let mut sources = 2 * self.inputs;
+        for &units in self.hidden.iter().chain(std::iter::once(&1)) {
+            sizes.push((sources + b, units));
+            sources = units;
+        }
+        sizes
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Network {
+    shape: Shape,
+    layers: Vec<Layer>,
+    hidden_act: Activation,
+    output_act: Activation,
+    /// `signals[l]` is the input of layer `l` (bias units first); the last entry
+    /// holds the output. Allocated once, so a training step allocates nothing.
+    signals: Vec<Vec<f64>>,
+    steps: Vec<f64>,
+}
+
+impl Network {
+    pub fn random<R: Rng>(shape: Shape, loss: Loss, init_range: f64, rng: &mut R) -> Self {
+        let layers = shape
+            .layer_sizes()
+            .into_iter()
+            .map(|(sources, units)| Layer::random(sources, units, init_range, rng))
+            .collect();
+        Self::from_layers(shape, loss, layers)
+    }
+
+    /// Assembles a network from checked layers; the caller has matched their sizes
+    /// against `shape.layer_sizes()`.
+    pub fn from_layers(shape: Shape, loss: Loss, layers: Vec<Layer>) -> Self {
+        let b = shape.bias_units();
+        let mut signals: Vec<Vec<f64>> = layers.iter().map(|l| vec![0.0; l.inputs()]).collect();
+        signals.push(vec![0.0; 1]);
+        if let Some(beta) = shape.bias {
+            for s in signals.iter_mut().take(layers.len()) {
+                s[..b].fill(beta);
+            }
+        }
+        let widest = layers.iter().map(Layer::outputs).max().unwrap_or(1);
+        let hidden_act = Activation::sigmoid_with_u0(shape.u0);
+        Network {
+            output_act: loss.output_activation(hidden_act.scale()),
+            hidden_act,
+            shape,
+            layers,
+            signals,
+            steps: vec![0.0; widest],
+        }
+    }
+
+    pub fn shape(&self) -> &Shape {
+        &self.shape
+    }
+
+    pub fn layers(&self) -> &[Layer] {
+        &self.layers
+    }
+
+    /// Switches the output unit to what `loss` expects. The weights stay, and since a
+    /// sigmoid unit and a logit unit with the same slope stand for the same
+    /// probability, the network's predictions do not move: only the training signal
+    /// changes from the next pattern on.
+    pub fn set_loss(&mut self, loss: Loss) {
+        self.output_act = loss.output_activation(self.hidden_act.scale());
+    }
+
+    pub fn output_activation(&self) -> Activation {
+        self.output_act
+    }
+
+    /// Runs the network on raw inputs and returns what the output unit emits (a
+    /// logit under BCE-with-logits). Intermediate values stay in `signals`.
+    pub fn forward(&mut self, input: &[f64]) -> f64 {
+        let b = self.shape.bias_units();
+        let first = &mut self.signals[0][b..];
+        for (pair, &x) in first.chunks_exact_mut(2).zip(input) {
+            // The seed's doubling: each input feeds a `+` and a `-` copy.
+            pair[0] = x;
+            pair[1] = x;
+        }
+        let last = self.layers.len() - 1;
+        for (l, layer) in self.layers.iter().enumerate() {
+            let (before, after) = self.signals.split_at_mut(l + 1);
+            let (act, out) = if l == last {
+                (self.output_act, &mut after[0][..])
+            } else {
+                (self.hidden_act, &mut after[0][b..])
+            };
+            layer.forward(&before[l], act, out);
+        }
+        self.signals[last + 1][0]
+    }
+
+    /// The probability the output unit stands for, for raw inputs.
+    pub fn predict(&mut self, input: &[f64]) -> f64 {
+        let y = self.forward(input);
+        self.output_act.probability(y)
+    }
+
+    /// One online step on one pattern: forward, then the rule's update of every
+    /// layer from that forward pass. Returns `(y, probability)` before the update.
+    pub fn train(
+        &mut self,
+        input: &[f64],
+        target: f64,
+        rule: Rule,
+        loss: Loss,
+        lr: f64,
+    ) -> (f64, f64) {
+        let y = self.forward(input);
+        let p = self.output_act.probability(y);
+        let broadcast = Broadcast::new(rule, loss, lr, y, p, target);
+        let b = self.shape.bias_units();
+        let last = self.layers.len() - 1;
+        for (l, layer) in self.layers.iter_mut().enumerate() {
+            let is_output = l == last;
+            let (act, out) = if is_output {
+                (self.output_act, &self.signals[l + 1][..])
+            } else {
+                (self.hidden_act, &self.signals[l + 1][b..])
+            };
+            let steps = &mut self.steps[..layer.outputs()];
+            for (o, (step, &y_o)) in steps.iter_mut().zip(out).enumerate() {
+                *step = signed_step(o, broadcast.learning, broadcast.gain(act, y_o, is_output));
+            }
+            layer.grow(&self.signals[l], steps, broadcast.learning);
+        }
+        (y, p)
+    }
+}

@@ -1,0 +1,94 @@
+//! The two ED update rules. Both broadcast one signal to every layer, pick the
+//! sources that may learn by the signal's sign, and grow each chosen weight by
+//! `gain(unit) * x`. They differ only in the signal and the gain.
+
+use serde::{Deserialize, Serialize};
+
+use super::activation::Activation;
+use super::layer::Source;
+use super::loss::Loss;
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "name", rename_all = "kebab-case")]
+pub enum Rule {
+    /// The seed's loss-driven rule (ED-METHOD.md section 3):
+    /// `delta = lr * dL/dy`, unit gain `|f'(z) * delta|`.
+    Seed,
+    /// Kaneko's 1999 amine rule (ED-METHOD.md section 4), as his C program does it:
+    /// `e = t - y`, output amine `|e|`, hidden amine `u1 |e|`, unit gain
+    /// `alpha * o (1 - o) * amine` (his `o (1 - o)` leaves out the slope `2 / u0`).
+    Kaneko { u1: f64 },
+}
+
+impl Rule {
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::Seed => "seed",
+            Rule::Kaneko { .. } => "kaneko",
+        }
+    }
+}
+
+/// What one pattern broadcasts to every layer of a network.
+#[derive(Clone, Copy, Debug)]
+pub struct Broadcast {
+    pub learning: Source,
+    rule: Rule,
+    /// Seed: `lr * dL/dy`. Kaneko: `lr * |t - y|` (alpha times the amine).
+    signal: f64,
+}
+
+impl Broadcast {
+    /// `y` is what the output unit emitted (a logit under BCE-with-logits) and
+    /// `p` the probability it stands for.
+    pub fn new(rule: Rule, loss: Loss, lr: f64, y: f64, p: f64, t: f64) -> Self {
+        match rule {
+            Rule::Seed => {
+                let delta = lr * loss.derivative(y, t);
+                // The seed asks `delta < 0` (output must rise) per unit; f' >= 0
+                // makes that one answer for the whole network.
+                let learning = if delta < 0.0 {
+                    Source::Excitatory
+                } else {
+                    Source::Inhibitory
+                };
+                Broadcast {
+                    learning,
+                    rule,
+                    signal: delta,
+                }
+            }
+            Rule::Kaneko { .. } => {
+                let e = t - p;
+                // His d+ / d-: exactly one is non-zero, and it picks the sources.
+                let learning = if e > 0.0 {
+                    Source::Excitatory
+                } else {
+                    Source::Inhibitory
+                };
+                Broadcast {
+                    learning,
+                    rule,
+                    signal: lr * e.abs(),
+                }
+            }
+        }
+    }
+
+    /// Non-negative gain of a unit whose output is `y` under activation `act`.
+    #[inline]
+    pub fn gain(&self, act: Activation, y: f64, is_output: bool) -> f64 {
+        match self.rule {
+            Rule::Seed => (act.derivative_from_output(y) * self.signal).abs(),
+            Rule::Kaneko { u1 } => {
+                let o = act.probability(y);
+                let amine = if is_output {
+                    self.signal
+                } else {
+                    u1 * self.signal
+                };
+                o * (1.0 - o) * amine
+            }
+        }
+    }
+}

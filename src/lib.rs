@@ -1,0 +1,17 @@
+//! ED Playground: Isamu Kaneko's ED ("error diffusion") learning method.
+//!
+//! Every unit is excitatory or inhibitory, every connection's sign is fixed by the
+//! two units it joins, and one error signal is broadcast to all layers at once; a
+//! weight learns from its own input, its unit's derivative and that signal, and
+//! only ever grows in magnitude. [`ed`] is the learning core (no browser types, no
+//! I/O); [`trainer`] runs it on a [`task`]; [`model`] saves and loads runs.
+
+pub mod config;
+pub mod ed;
+pub mod experiment;
+pub mod model;
+pub mod task;
+pub mod trainer;
+
+pub use config::{Config, ConfigError, ConfigInput};
+pub use trainer::{EpochStats, Trainer};

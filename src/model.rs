@@ -1,0 +1,113 @@
+//! Model files: a training run saved as JSON (configuration, weights, epoch and a
+//! format version), and loading that refuses anything inconsistent with a message
+//! that names the problem.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::ed::{Layer, Network};
+use crate::trainer::Trainer;
+
+pub const FORMAT: &str = "ed-playground-model";
+pub const VERSION: u32 = 1;
+/// Checked before parsing. The largest valid model (4 layers of 256 units) is
+/// about 4 MB of JSON.
+pub const MAX_MODEL_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ModelFile {
+    format: String,
+    version: u32,
+    config: Config,
+    epoch: u64,
+    /// `networks[output][layer]`: the layer's input-major weights.
+    networks: Vec<Vec<Vec<f64>>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid model file: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+fn refuse<T>(message: impl Into<String>) -> Result<T, ModelError> {
+    Err(ModelError(message.into()))
+}
+
+impl Trainer {
+    pub fn to_json(&self) -> String {
+        let file = ModelFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            config: self.config().clone(),
+            epoch: self.epoch(),
+            networks: self
+                .networks()
+                .iter()
+                .map(|net| net.layers().iter().map(|l| l.weights().to_vec()).collect())
+                .collect(),
+        };
+        serde_json::to_string_pretty(&file).expect("a model of finite numbers always serialises")
+    }
+
+    pub fn from_json(text: &str) -> Result<Trainer, ModelError> {
+        if text.len() > MAX_MODEL_BYTES {
+            return refuse(format!(
+                "the file is {} bytes, over the limit of {MAX_MODEL_BYTES}",
+                text.len()
+            ));
+        }
+        let file: ModelFile =
+            serde_json::from_str(text).or_else(|e| refuse(format!("not a model: {e}")))?;
+        if file.format != FORMAT {
+            return refuse(format!("format is {:?}, expected {FORMAT:?}", file.format));
+        }
+        if file.version != VERSION {
+            return refuse(format!(
+                "unknown version {} (this build reads version {VERSION})",
+                file.version
+            ));
+        }
+        file.config
+            .validate()
+            .or_else(|e| refuse(format!("config {e}")))?;
+        let config = file.config;
+        let data = config.task.dataset(config.bits);
+        if file.networks.len() != data.n_outputs {
+            return refuse(format!(
+                "{} networks for a task with {} outputs",
+                file.networks.len(),
+                data.n_outputs
+            ));
+        }
+        let shape = config.shape(data.n_inputs);
+        let sizes = shape.layer_sizes();
+        let mut networks = Vec::with_capacity(file.networks.len());
+        for (n, layers) in file.networks.into_iter().enumerate() {
+            if layers.len() != sizes.len() {
+                return refuse(format!(
+                    "network {n} has {} layers, the config needs {}",
+                    layers.len(),
+                    sizes.len()
+                ));
+            }
+            let layers = layers
+                .into_iter()
+                .zip(&sizes)
+                .enumerate()
+                .map(|(l, (w, &(sources, units)))| {
+                    Layer::from_weights(sources, units, w)
+                        .or_else(|e| refuse(format!("network {n} layer {l}: {e}")))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            networks.push(Network::from_layers(shape.clone(), config.loss, layers));
+        }
+        Ok(Trainer::from_parts(config, networks, file.epoch))
+    }
+}

@@ -1,0 +1,158 @@
+//! A training run: the networks (one per output), the task's patterns and the
+//! epoch count. Online training, one pattern at a time; an epoch is one pass.
+
+use rand::rngs::StdRng;
+use rand::{RngExt, SeedableRng};
+
+use crate::config::Config;
+use crate::ed::{Loss, Network};
+use crate::task::Dataset;
+
+/// Kaneko's stopping rule: the epoch's summed `|t - y|` falls below this.
+pub const KANEKO_STOP_ERROR: f64 = 0.1;
+
+/// What one epoch measured, every value taken before each pattern's update.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EpochStats {
+    /// Mean per-pattern loss (the seed's `loss:` line); a pattern's loss is the
+    /// mean over its outputs.
+    pub mean_loss: f64,
+    /// Sum of `|t - p|` over patterns and outputs (Kaneko's `err`).
+    pub abs_error: f64,
+}
+
+impl EpochStats {
+    pub fn meets_kaneko_stop(&self) -> bool {
+        self.abs_error < KANEKO_STOP_ERROR
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    config: Config,
+    data: Dataset,
+    networks: Vec<Network>,
+    order: Vec<usize>,
+    epoch: u64,
+}
+
+impl Trainer {
+    /// Builds fresh networks from `config.seed`: with several outputs, one
+    /// independent sub-network per output, drawn one after the other.
+    pub fn new(config: Config) -> Trainer {
+        let data = config.task.dataset(config.bits);
+        let mut rng = StdRng::seed_from_u64(config.seed);
+        let networks = (0..data.n_outputs)
+            .map(|_| {
+                Network::random(
+                    config.shape(data.n_inputs),
+                    config.loss,
+                    config.init_range,
+                    &mut rng,
+                )
+            })
+            .collect();
+        Trainer::from_parts(config, networks, 0)
+    }
+
+    /// Resumes from checked networks (see [`crate::model`]).
+    pub(crate) fn from_parts(config: Config, networks: Vec<Network>, epoch: u64) -> Trainer {
+        let data = config.task.dataset(config.bits);
+        let order = (0..data.len()).collect();
+        Trainer {
+            config,
+            data,
+            networks,
+            order,
+            epoch,
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn dataset(&self) -> &Dataset {
+        &self.data
+    }
+
+    pub fn networks(&self) -> &[Network] {
+        &self.networks
+    }
+
+    /// Epochs trained so far.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Takes effect from the next pattern; the weights are kept.
+    pub fn set_loss(&mut self, loss: Loss) {
+        self.config.loss = loss;
+        for net in &mut self.networks {
+            net.set_loss(loss);
+        }
+    }
+
+    pub fn set_lr(&mut self, lr: f64) {
+        self.config.lr = lr;
+    }
+
+    /// One pass over the patterns. Allocates nothing.
+    pub fn run_epoch(&mut self) -> EpochStats {
+        if self.config.shuffle {
+            self.shuffle_order();
+        }
+        let (rule, loss, lr) = (self.config.rule(), self.config.loss, self.config.lr);
+        let outputs = self.networks.len() as f64;
+        let mut loss_sum = 0.0;
+        let mut abs_error = 0.0;
+        for &k in &self.order {
+            let (input, target) = (self.data.input(k), self.data.target(k));
+            let mut pattern_loss = 0.0;
+            for (net, &t) in self.networks.iter_mut().zip(target) {
+                let (y, p) = net.train(input, t, rule, loss, lr);
+                pattern_loss += loss.value(y, t);
+                abs_error += (t - p).abs();
+            }
+            loss_sum += pattern_loss / outputs;
+        }
+        self.epoch += 1;
+        EpochStats {
+            mean_loss: loss_sum / self.data.len() as f64,
+            abs_error,
+        }
+    }
+
+    /// The order of an epoch depends only on the seed and the epoch number, so a
+    /// saved and reloaded run continues with the same orders.
+    fn shuffle_order(&mut self) {
+        let mut rng = StdRng::seed_from_u64(
+            self.config.seed ^ self.epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+        );
+        for (k, slot) in self.order.iter_mut().enumerate() {
+            *slot = k;
+        }
+        for i in (1..self.order.len()).rev() {
+            let j = rng.random_range(0..=i);
+            self.order.swap(i, j);
+        }
+    }
+
+    /// Probabilities the networks give for raw inputs, one per output, into `out`.
+    pub fn predict(&mut self, input: &[f64], out: &mut [f64]) {
+        for (net, o) in self.networks.iter_mut().zip(out) {
+            *o = net.predict(input);
+        }
+    }
+
+    /// Probabilities for every pattern in the task's order, pattern-major.
+    pub fn pattern_outputs(&mut self) -> Vec<f64> {
+        let mut out = vec![0.0; self.data.len() * self.data.n_outputs];
+        for (k, chunk) in out.chunks_exact_mut(self.data.n_outputs).enumerate() {
+            for (net, o) in self.networks.iter_mut().zip(chunk) {
+                *o = net.predict(self.data.input(k));
+            }
+        }
+        out
+    }
+}
