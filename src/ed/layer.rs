@@ -114,16 +114,37 @@ impl Layer {
     /// `y[o] = act(sum_i w[i][o] * x[i])`, summed in input order.
     #[inline]
     pub fn forward(&self, x: &[f64], act: Activation, y: &mut [f64]) {
-        let y = &mut y[..self.outputs];
+        let n = self.outputs;
+        let y = &mut y[..n];
+        let x = &x[..self.inputs];
         y.fill(0.0);
-        for (row, &xi) in self.weights.chunks_exact(self.outputs).zip(x) {
+        // Rows are addressed by offset, not `chunks_exact(n)`, whose chunk count is
+        // a 64-bit division by the runtime width: tens of cycles on every call.
+        // Four rows per pass keep each sum in a register for four additions (fewer
+        // loads and stores of `y`) without changing the order of additions.
+        let blocked = self.inputs - self.inputs % 4;
+        for i in (0..blocked).step_by(4) {
+            let rows = &self.weights[i * n..(i + 4) * n];
+            let (r0, rest) = rows.split_at(n);
+            let (r1, rest) = rest.split_at(n);
+            let (r2, r3) = rest.split_at(n);
+            let (x0, x1, x2, x3) = (x[i], x[i + 1], x[i + 2], x[i + 3]);
+            for o in 0..n {
+                let mut acc = y[o];
+                acc += r0[o] * x0;
+                acc += r1[o] * x1;
+                acc += r2[o] * x2;
+                acc += r3[o] * x3;
+                y[o] = acc;
+            }
+        }
+        for i in blocked..self.inputs {
+            let (row, xi) = (&self.weights[i * n..(i + 1) * n], x[i]);
             for (acc, &w) in y.iter_mut().zip(row) {
                 *acc += w * xi;
             }
         }
-        for v in y.iter_mut() {
-            *v = act.apply(*v);
-        }
+        act.apply_all(y);
     }
 
     /// Grows the weights from `learning` sources: `w[i][o] += step[o] * x[i]`, where
@@ -131,9 +152,10 @@ impl Layer {
     /// to unit `o`, so magnitudes only grow.
     #[inline]
     pub fn grow(&mut self, x: &[f64], step: &[f64], learning: Source) {
-        let step = &step[..self.outputs];
-        let rows = self.weights.chunks_exact_mut(self.outputs).zip(x);
-        for (row, &xi) in rows.skip(learning.parity()).step_by(2) {
+        let n = self.outputs;
+        let step = &step[..n];
+        for i in (learning.parity()..self.inputs).step_by(2) {
+            let (row, xi) = (&mut self.weights[i * n..(i + 1) * n], x[i]);
             for (w, &s) in row.iter_mut().zip(step) {
                 *w += s * xi;
             }
