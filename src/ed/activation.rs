@@ -26,8 +26,9 @@ pub fn exp(x: f64) -> f64 {
     // low mantissa bits, so no float-to-int conversion is needed (SSE2 has none
     // for packed f64).
     const SHIFT: f64 = 6_755_399_441_055_744.0;
-    const LN2_HI: f64 = 6.931_471_803_691_238_164_9e-1;
-    const LN2_LO: f64 = 1.908_214_929_270_587_700_0e-10;
+    // ln 2 split so that `k * LN2_HI` is exact for every k in range (fdlibm's split).
+    const LN2_HI: f64 = f64::from_bits(0x3FE6_2E42_FEE0_0000);
+    const LN2_LO: f64 = f64::from_bits(0x3DEA_39EF_3579_3C76);
     // Keeps 2^k a normal number; the sigmoid saturates long before these bounds.
     let x = x.clamp(-708.0, 709.0);
     let shifted = x * std::f64::consts::LOG2_E + SHIFT;

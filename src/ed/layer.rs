@@ -138,8 +138,8 @@ impl Layer {
                 y[o] = acc;
             }
         }
-        for i in blocked..self.inputs {
-            let (row, xi) = (&self.weights[i * n..(i + 1) * n], x[i]);
+        for (i, &xi) in x.iter().enumerate().skip(blocked) {
+            let row = &self.weights[i * n..(i + 1) * n];
             for (acc, &w) in y.iter_mut().zip(row) {
                 *acc += w * xi;
             }
