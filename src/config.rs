@@ -9,8 +9,11 @@ use crate::task::{Task, MAX_PARITY_BITS, MIN_PARITY_BITS};
 
 pub const MAX_HIDDEN_LAYERS: usize = 4;
 pub const MAX_UNITS: usize = 256;
-/// Learning rates above this only saturate every unit at once.
-pub const MAX_LR: f64 = 100.0;
+/// ED is hard to push into non-finite numbers: weights only grow, and a saturated
+/// sigmoid stops its own growth. Measured with `ed train --lr X --epochs 2000`:
+/// MSE and BCE-with-logits stay finite up to 1e300, BCE turns NaN at 1e300. The
+/// range is kept that wide so a reader can see both saturation and divergence.
+pub const MAX_LR: f64 = 1e300;
 /// Bounds for the slope, amine and bias parameters and the initial weight range.
 pub const MAX_PARAMETER: f64 = 100.0;
 

@@ -7,11 +7,15 @@
 //! I/O); [`trainer`] runs it on a [`task`]; [`model`] saves and loads runs.
 
 pub mod config;
+pub mod decision_map;
 pub mod ed;
 pub mod experiment;
 pub mod model;
+pub mod session;
 pub mod task;
 pub mod trainer;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use config::{Config, ConfigError, ConfigInput};
 pub use trainer::{EpochStats, Trainer};

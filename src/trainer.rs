@@ -138,6 +138,19 @@ impl Trainer {
         }
     }
 
+    /// Makes this run an exact copy of `other`, which must have the same shape,
+    /// reusing this run's buffers (no allocation): a cheap checkpoint.
+    pub fn copy_state_from(&mut self, other: &Trainer) {
+        assert_eq!(self.networks.len(), other.networks.len(), "checkpoint of another shape");
+        for (mine, theirs) in self.networks.iter_mut().zip(&other.networks) {
+            mine.copy_weights_from(theirs);
+            mine.set_loss(other.config.loss);
+        }
+        self.config.loss = other.config.loss;
+        self.config.lr = other.config.lr;
+        self.epoch = other.epoch;
+    }
+
     /// Probabilities the networks give for raw inputs, one per output, into `out`.
     pub fn predict(&mut self, input: &[f64], out: &mut [f64]) {
         for (net, o) in self.networks.iter_mut().zip(out) {
@@ -148,11 +161,16 @@ impl Trainer {
     /// Probabilities for every pattern in the task's order, pattern-major.
     pub fn pattern_outputs(&mut self) -> Vec<f64> {
         let mut out = vec![0.0; self.data.len() * self.data.n_outputs];
+        self.pattern_outputs_into(&mut out);
+        out
+    }
+
+    /// As [`Trainer::pattern_outputs`], into a buffer of that length.
+    pub fn pattern_outputs_into(&mut self, out: &mut [f64]) {
         for (k, chunk) in out.chunks_exact_mut(self.data.n_outputs).enumerate() {
             for (net, o) in self.networks.iter_mut().zip(chunk) {
                 *o = net.predict(self.data.input(k));
             }
         }
-        out
     }
 }

@@ -111,6 +111,11 @@ impl Layer {
         &self.weights
     }
 
+    /// Overwrites the weights with those of a layer of the same size.
+    pub fn copy_weights_from(&mut self, other: &Layer) {
+        self.weights.copy_from_slice(&other.weights);
+    }
+
     /// `y[o] = act(sum_i w[i][o] * x[i])`, summed in input order.
     #[inline]
     pub fn forward(&self, x: &[f64], act: Activation, y: &mut [f64]) {

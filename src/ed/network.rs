@@ -99,6 +99,13 @@ impl Network {
         &self.layers
     }
 
+    /// Overwrites this network's weights with those of a network of the same shape.
+    pub fn copy_weights_from(&mut self, other: &Network) {
+        for (mine, theirs) in self.layers.iter_mut().zip(&other.layers) {
+            mine.copy_weights_from(theirs);
+        }
+    }
+
     /// Switches the output unit to what `loss` expects. The weights stay, and since a
     /// sigmoid unit and a logit unit with the same slope stand for the same
     /// probability, the network's predictions do not move: only the training signal

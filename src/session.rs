@@ -1,0 +1,248 @@
+//! A live training run as the playground drives it: epochs in batches, a bounded
+//! history of the loss and of each layer's mean |w|, loss switches, and divergence
+//! that stops training with the last finite weights kept.
+
+use crate::config::Config;
+use crate::ed::Loss;
+use crate::trainer::Trainer;
+
+/// Points kept in the history. When full, every other point goes and the
+/// sampling stride doubles, so a run of any length costs the same to keep and draw.
+pub const HISTORY_CAPACITY: usize = 2048;
+
+/// Epoch-sampled history of a run, stored column by column for zero-copy views.
+#[derive(Clone, Debug)]
+pub struct History {
+    stride: u64,
+    layers: usize,
+    epochs: Vec<f64>,
+    losses: Vec<f64>,
+    /// Index into [`Loss::ALL`] of the loss in force at each point.
+    kinds: Vec<f64>,
+    /// `mean_abs[point * layers + layer]`: mean |w| of a layer.
+    mean_abs: Vec<f64>,
+}
+
+impl History {
+    fn new(layers: usize) -> History {
+        History {
+            stride: 1,
+            layers,
+            epochs: Vec::with_capacity(HISTORY_CAPACITY),
+            losses: Vec::with_capacity(HISTORY_CAPACITY),
+            kinds: Vec::with_capacity(HISTORY_CAPACITY),
+            mean_abs: Vec::with_capacity(HISTORY_CAPACITY * layers),
+        }
+    }
+
+    /// Epochs `1, 1 + stride, 1 + 2 stride, ...` are kept, so the first stays.
+    fn wants(&self, epoch: u64) -> bool {
+        (epoch - 1) % self.stride == 0
+    }
+
+    fn push(&mut self, epoch: u64, loss: f64, kind: Loss, trainer: &Trainer) {
+        if self.epochs.len() == HISTORY_CAPACITY {
+            self.halve();
+        }
+        if !self.wants(epoch) {
+            return;
+        }
+        self.epochs.push(epoch as f64);
+        self.losses.push(loss);
+        self.kinds.push(Loss::ALL.iter().position(|&l| l == kind).unwrap_or(0) as f64);
+        let nets = trainer.networks();
+        for l in 0..self.layers {
+            let sum: f64 = nets.iter().map(|n| n.layers()[l].mean_abs_weight()).sum();
+            self.mean_abs.push(sum / nets.len() as f64);
+        }
+    }
+
+    fn halve(&mut self) {
+        self.stride *= 2;
+        let keep: Vec<bool> = self.epochs.iter().map(|&e| (e as u64 - 1) % self.stride == 0).collect();
+        let mut k = keep.iter();
+        self.epochs.retain(|_| *k.next().unwrap());
+        let mut k = keep.iter();
+        self.losses.retain(|_| *k.next().unwrap());
+        let mut k = keep.iter();
+        self.kinds.retain(|_| *k.next().unwrap());
+        let layers = self.layers;
+        let mut kept = 0;
+        for (point, &keep) in keep.iter().enumerate() {
+            if keep {
+                self.mean_abs.copy_within(point * layers..(point + 1) * layers, kept * layers);
+                kept += 1;
+            }
+        }
+        self.mean_abs.truncate(kept * layers);
+    }
+
+    pub fn len(&self) -> usize {
+        self.epochs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.epochs.is_empty()
+    }
+
+    pub fn stride(&self) -> u64 {
+        self.stride
+    }
+
+    pub fn epochs(&self) -> &[f64] {
+        &self.epochs
+    }
+
+    pub fn losses(&self) -> &[f64] {
+        &self.losses
+    }
+
+    pub fn kinds(&self) -> &[f64] {
+        &self.kinds
+    }
+
+    pub fn mean_abs(&self) -> &[f64] {
+        &self.mean_abs
+    }
+}
+
+/// Why a session stopped on its own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Divergence {
+    /// The epoch whose loss was not finite.
+    pub epoch: u64,
+    pub loss: f64,
+}
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    trainer: Trainer,
+    /// The state at the start of the current batch, to step back to on divergence.
+    checkpoint: Trainer,
+    history: History,
+    /// `(epoch, loss)`: the loss in force from that epoch on, first entry at 0.
+    switches: Vec<(u64, Loss)>,
+    last_loss: Option<f64>,
+    diverged: Option<Divergence>,
+}
+
+impl Session {
+    pub fn new(config: Config) -> Session {
+        Session::resume(Trainer::new(config))
+    }
+
+    pub fn resume(trainer: Trainer) -> Session {
+        let layers = trainer.networks()[0].layers().len();
+        Session {
+            checkpoint: trainer.clone(),
+            history: History::new(layers),
+            switches: vec![(trainer.epoch(), trainer.config().loss)],
+            trainer,
+            last_loss: None,
+            diverged: None,
+        }
+    }
+
+    /// Trains up to `epochs` epochs and returns the last epoch's mean loss. An
+    /// epoch with a non-finite loss stops the session: its weights are rolled back
+    /// to the end of the last finite epoch and nothing non-finite is recorded.
+    pub fn step(&mut self, epochs: u32) -> Option<f64> {
+        if self.diverged.is_some() {
+            return self.last_loss;
+        }
+        self.checkpoint.copy_state_from(&self.trainer);
+        for done in 0..epochs {
+            let stats = self.trainer.run_epoch();
+            if !stats.mean_loss.is_finite() {
+                self.diverged = Some(Divergence { epoch: self.trainer.epoch(), loss: stats.mean_loss });
+                self.trainer.copy_state_from(&self.checkpoint);
+                for _ in 0..done {
+                    self.trainer.run_epoch();
+                }
+                break;
+            }
+            self.last_loss = Some(stats.mean_loss);
+            let loss = self.trainer.config().loss;
+            self.history.push(self.trainer.epoch(), stats.mean_loss, loss, &self.trainer);
+        }
+        self.last_loss
+    }
+
+    pub fn set_loss(&mut self, loss: Loss) {
+        if loss != self.trainer.config().loss {
+            self.trainer.set_loss(loss);
+            self.switches.push((self.trainer.epoch(), loss));
+        }
+    }
+
+    pub fn set_lr(&mut self, lr: f64) {
+        self.trainer.set_lr(lr);
+    }
+
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    pub fn trainer_mut(&mut self) -> &mut Trainer {
+        &mut self.trainer
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    pub fn switches(&self) -> &[(u64, Loss)] {
+        &self.switches
+    }
+
+    pub fn last_loss(&self) -> Option<f64> {
+        self.last_loss
+    }
+
+    pub fn diverged(&self) -> Option<Divergence> {
+        self.diverged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn history_stays_bounded_and_keeps_the_first_epoch() {
+        let mut s = Session::new(Config::seed_defaults());
+        for _ in 0..50 {
+            s.step(1000);
+        }
+        let h = s.history();
+        assert!(h.len() <= HISTORY_CAPACITY && h.len() > HISTORY_CAPACITY / 2, "{}", h.len());
+        assert_eq!(h.epochs()[0], 1.0);
+        assert!(h.stride() >= 16);
+        assert!(h.epochs().windows(2).all(|w| w[1] - w[0] == h.stride() as f64));
+        assert_eq!(h.mean_abs().len(), h.len() * 3);
+        assert!(h.losses().iter().all(|l| l.is_finite()));
+    }
+
+    #[test]
+    fn mean_abs_weight_never_falls() {
+        let mut s = Session::new(Config::seed_defaults());
+        s.step(500);
+        let h = s.history();
+        for l in 0..3 {
+            let series: Vec<f64> = (0..h.len()).map(|p| h.mean_abs()[p * 3 + l]).collect();
+            assert!(series.windows(2).all(|w| w[1] >= w[0]), "layer {l}");
+        }
+    }
+
+    #[test]
+    fn switches_are_recorded_with_their_epoch() {
+        let mut s = Session::new(Config::seed_defaults());
+        s.step(10);
+        s.set_loss(Loss::Bce);
+        s.set_loss(Loss::Bce);
+        s.step(5);
+        assert_eq!(s.switches(), &[(0, Loss::Mse), (10, Loss::Bce)]);
+        assert_eq!(s.history().kinds()[9], 0.0);
+        assert_eq!(s.history().kinds()[10], 1.0);
+    }
+}

@@ -1,0 +1,255 @@
+//! The wasm-bindgen adapter: a thin shell over [`Session`] that hands the page
+//! zero-copy views of weights, outputs and history. No learning logic lives here.
+
+use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::prelude::*;
+
+use crate::config::ConfigInput;
+use crate::decision_map::DecisionMap;
+use crate::ed::Loss;
+use crate::session::Session;
+use crate::trainer::Trainer;
+
+const CONFIG_FIELDS: [&str; 12] =
+    ["task", "bits", "loss", "hidden", "lr", "seed", "rule", "u0", "u1", "beta", "init_range", "shuffle"];
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn field<T: DeserializeOwned>(obj: &JsValue, name: &str) -> Result<Option<T>, JsError> {
+    let value = Reflect::get(obj, &JsValue::from_str(name)).map_err(|_| JsError::new(&format!("{name}: unreadable")))?;
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| JsError::new(&format!("{name}: {e}")))
+}
+
+/// Reads a plain JS object field by field, so a wrong type names its field.
+fn config_input(config: &JsValue) -> Result<ConfigInput, JsError> {
+    if config.is_undefined() || config.is_null() {
+        return Ok(ConfigInput::default());
+    }
+    if !config.is_object() {
+        return Err(JsError::new("config: must be an object"));
+    }
+    for key in Object::keys(config.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !CONFIG_FIELDS.contains(&key.as_str()) {
+            return Err(JsError::new(&format!(
+                "{key}: unknown field; allowed fields are {}",
+                CONFIG_FIELDS.join(", ")
+            )));
+        }
+    }
+    Ok(ConfigInput {
+        task: field(config, "task")?,
+        bits: field(config, "bits")?,
+        loss: field(config, "loss")?,
+        hidden: field(config, "hidden")?,
+        lr: field(config, "lr")?,
+        seed: field(config, "seed")?,
+        rule: field(config, "rule")?,
+        u0: field(config, "u0")?,
+        u1: field(config, "u1")?,
+        beta: field(config, "beta")?,
+        init_range: field(config, "init_range")?,
+        shuffle: field(config, "shuffle")?,
+    })
+}
+
+/// A live ED training run for the page.
+#[wasm_bindgen]
+pub struct Playground {
+    session: Session,
+    outputs: Vec<f64>,
+    map: DecisionMap,
+}
+
+impl Playground {
+    fn from_session(session: Session) -> Playground {
+        let data = session.trainer().dataset();
+        let outputs = vec![0.0; data.len() * data.n_outputs];
+        Playground { session, outputs, map: DecisionMap::default() }
+    }
+}
+
+/// A view over wasm memory: valid until the next call that may grow memory, so
+/// the page takes fresh views every frame instead of keeping them.
+fn f64_view(data: &[f64]) -> Float64Array {
+    // SAFETY: the view is handed straight to JS, which reads it before calling
+    // back into wasm (the page's frame loop), so memory cannot move under it.
+    unsafe { Float64Array::view(data) }
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// `config`: `{ task, loss, hidden, lr, seed, rule, bits, ... }`; missing
+    /// fields take the seed's setting. Throws an Error naming a bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(config: JsValue) -> Result<Playground, JsError> {
+        let config = config_input(&config)?.resolve().map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Playground::from_session(Session::new(config)))
+    }
+
+    /// Restores a model file saved by `toJSON` or `ed train --save`.
+    #[wasm_bindgen(js_name = fromJSON)]
+    pub fn from_json(text: &str) -> Result<Playground, JsError> {
+        let trainer = Trainer::from_json(text).map_err(|e| JsError::new(&e.to_string()))?;
+        Ok(Playground::from_session(Session::resume(trainer)))
+    }
+
+    #[wasm_bindgen(js_name = toJSON)]
+    pub fn to_json(&self) -> String {
+        self.session.trainer().to_json()
+    }
+
+    /// The resolved configuration as a plain object.
+    pub fn config(&self) -> Result<JsValue, JsError> {
+        let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        serde::Serialize::serialize(self.session.trainer().config(), &ser).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Trains `epochs` epochs; returns the last epoch's mean loss (NaN before the
+    /// first epoch). Stops early, for good, if training diverges.
+    pub fn step(&mut self, epochs: u32) -> f64 {
+        self.session.step(epochs).unwrap_or(f64::NAN)
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn epoch(&self) -> f64 {
+        self.session.trainer().epoch() as f64
+    }
+
+    /// The last finite epoch loss, NaN before the first epoch.
+    #[wasm_bindgen(getter)]
+    pub fn loss(&self) -> f64 {
+        self.session.last_loss().unwrap_or(f64::NAN)
+    }
+
+    /// The epoch whose loss was not finite, or undefined while training is healthy.
+    #[wasm_bindgen(getter, js_name = divergedAt)]
+    pub fn diverged_at(&self) -> Option<f64> {
+        self.session.diverged().map(|d| d.epoch as f64)
+    }
+
+    /// Output probability for a two-input pattern.
+    pub fn forward(&mut self, x0: f64, x1: f64) -> f64 {
+        let mut out = [0.0];
+        self.session.trainer_mut().predict(&[x0, x1], &mut out);
+        out[0]
+    }
+
+    #[wasm_bindgen(js_name = setLoss)]
+    pub fn set_loss(&mut self, name: &str) -> Result<(), JsError> {
+        let loss = Loss::from_name(name).ok_or_else(|| {
+            JsError::new(&format!("loss: must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"))
+        })?;
+        self.session.set_loss(loss);
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = setLearningRate)]
+    pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsError> {
+        let mut config = self.session.trainer().config().clone();
+        config.lr = lr;
+        config.validate().map_err(|e| JsError::new(&e.to_string()))?;
+        self.session.set_lr(lr);
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = layerCount)]
+    pub fn layer_count(&self) -> usize {
+        self.session.trainer().networks()[0].layers().len()
+    }
+
+    /// `[sources, units]` of a layer; sources include Kaneko's two bias units.
+    #[wasm_bindgen(js_name = layerShape)]
+    pub fn layer_shape(&self, layer: usize) -> Vec<u32> {
+        let l = &self.session.trainer().networks()[0].layers()[layer];
+        vec![l.inputs() as u32, l.outputs() as u32]
+    }
+
+    /// Input-major weights of a layer of the first output's network
+    /// (`w[source * units + unit]`), as a view over wasm memory.
+    #[wasm_bindgen(js_name = layerWeights)]
+    pub fn layer_weights(&self, layer: usize) -> Float64Array {
+        f64_view(self.session.trainer().networks()[0].layers()[layer].weights())
+    }
+
+    /// The current output probability for each training pattern.
+    #[wasm_bindgen(js_name = patternOutputs)]
+    pub fn pattern_outputs(&mut self) -> Float64Array {
+        self.session.trainer_mut().pattern_outputs_into(&mut self.outputs);
+        f64_view(&self.outputs)
+    }
+
+    /// Inputs of the training patterns, pattern-major.
+    #[wasm_bindgen(js_name = patternInputs)]
+    pub fn pattern_inputs(&self) -> Vec<f64> {
+        let d = self.session.trainer().dataset();
+        (0..d.len()).flat_map(|k| d.input(k).to_vec()).collect()
+    }
+
+    #[wasm_bindgen(js_name = patternTargets)]
+    pub fn pattern_targets(&self) -> Vec<f64> {
+        let d = self.session.trainer().dataset();
+        (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect()
+    }
+
+    /// Epochs of the history points.
+    #[wasm_bindgen(js_name = historyEpochs)]
+    pub fn history_epochs(&self) -> Float64Array {
+        f64_view(self.session.history().epochs())
+    }
+
+    #[wasm_bindgen(js_name = historyLosses)]
+    pub fn history_losses(&self) -> Float64Array {
+        f64_view(self.session.history().losses())
+    }
+
+    /// Index of the loss in force at each point: 0 MSE, 1 BCE, 2 BCE with logits.
+    #[wasm_bindgen(js_name = historyKinds)]
+    pub fn history_kinds(&self) -> Float64Array {
+        f64_view(self.session.history().kinds())
+    }
+
+    /// Mean |w| per layer at each point: `[point * layerCount + layer]`.
+    #[wasm_bindgen(js_name = historyMeanAbs)]
+    pub fn history_mean_abs(&self) -> Float64Array {
+        f64_view(self.session.history().mean_abs())
+    }
+
+    /// `[epoch, lossIndex]` pairs: when each loss came into force.
+    pub fn switches(&self) -> Array {
+        self.session
+            .switches()
+            .iter()
+            .map(|&(epoch, loss)| {
+                let index = Loss::ALL.iter().position(|&l| l == loss).unwrap_or(0);
+                Array::of2(&JsValue::from_f64(epoch as f64), &JsValue::from_f64(index as f64))
+            })
+            .collect()
+    }
+
+    /// RGBA bytes of the output over the input square, `size` by `size`, row 0 at
+    /// the top (x1 = 1), computed here so the page only blits it.
+    #[wasm_bindgen(js_name = decisionMap)]
+    pub fn decision_map(&mut self, size: usize) -> Uint8Array {
+        let size = size.clamp(2, 256);
+        let pixels = self.map.render(self.session.trainer_mut(), size);
+        // SAFETY: as for `f64_view`.
+        unsafe { Uint8Array::view(pixels) }
+    }
+
+    /// A fresh seed from the browser's crypto source, below 2^53 so a JS number
+    /// holds it exactly.
+    #[wasm_bindgen(js_name = randomSeed)]
+    pub fn random_seed() -> Result<f64, JsError> {
+        let mut bytes = [0u8; 8];
+        getrandom::fill(&mut bytes).map_err(|e| JsError::new(&format!("no random source: {e}")))?;
+        Ok((u64::from_le_bytes(bytes) >> 11) as f64)
+    }
+}
