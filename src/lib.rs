@@ -10,6 +10,7 @@ pub mod config;
 pub mod decision_map;
 pub mod ed;
 pub mod experiment;
+pub mod fingerprint;
 pub mod model;
 pub mod session;
 pub mod task;

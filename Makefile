@@ -1,0 +1,33 @@
+# The two commands of the README: `make serve` and `make test`.
+.PHONY: serve test dist pkg setup test-native test-wasm test-e2e bench fmt lint clean
+
+PORT ?= 8080
+
+setup:
+	@scripts/setup.sh
+
+pkg: setup
+	@scripts/build-wasm.sh
+
+dist: pkg
+	@scripts/build-dist.sh
+
+serve: dist
+	@node scripts/serve.mjs dist $(PORT)
+
+test: setup
+	@scripts/setup.sh --browser
+	@scripts/test.sh
+
+test-native:
+	cargo test --release
+
+bench: dist
+	@scripts/bench.sh
+
+lint:
+	cargo fmt --check
+	cargo clippy --release --all-targets -- -D warnings
+
+clean:
+	rm -rf pkg dist artifacts

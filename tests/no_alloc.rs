@@ -1,0 +1,187 @@
+//! Training and prediction allocate nothing once a Trainer is built: not an epoch,
+//! not a loss switch, not a learning-rate change, not a prediction.
+//!
+//! A counting global allocator counts only on threads that opted in, so the test
+//! threads the harness runs side by side do not see each other's allocations.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use ed_playground::config::RuleName;
+use ed_playground::ed::Loss;
+use ed_playground::task::Task;
+use ed_playground::{Config, Trainer};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    // Const-initialised and without a destructor: reading it never allocates.
+    static COUNTING: Cell<bool> = const { Cell::new(false) };
+    static MINE: Cell<usize> = const { Cell::new(0) };
+}
+
+fn note_allocation() {
+    // `try_with`: the allocator may run while thread-locals are being torn down.
+    let counting = COUNTING.try_with(Cell::get).unwrap_or(false);
+    if counting {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        let _ = MINE.try_with(|m| m.set(m.get() + 1));
+    }
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        note_allocation();
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        note_allocation();
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        note_allocation();
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations this thread made while running `f`.
+fn allocations_during<R>(f: impl FnOnce() -> R) -> (usize, R) {
+    let start = MINE.with(Cell::get);
+    COUNTING.with(|c| c.set(true));
+    let r = f();
+    COUNTING.with(|c| c.set(false));
+    (MINE.with(Cell::get) - start, r)
+}
+
+fn config(rule: RuleName, loss: Loss, hidden: &[usize]) -> Config {
+    let base = match rule {
+        RuleName::Seed => Config::seed_defaults(),
+        RuleName::Kaneko => Config::kaneko_defaults(),
+    };
+    Config {
+        loss,
+        hidden: hidden.to_vec(),
+        ..base
+    }
+}
+
+fn next_loss(loss: Loss) -> Loss {
+    match loss {
+        Loss::Mse => Loss::Bce,
+        Loss::Bce => Loss::BceWithLogits,
+        Loss::BceWithLogits => Loss::Mse,
+    }
+}
+
+/// Warm-up epoch, then 100 epochs with loss switches and lr changes between
+/// them, then predictions: none of it may allocate.
+fn assert_no_allocations(config: Config) {
+    let what = format!("{config:?}");
+    let mut trainer = Trainer::new(config);
+    let n_inputs = trainer.dataset().n_inputs;
+    let inputs: Vec<Vec<f64>> = (0..trainer.dataset().len())
+        .map(|k| trainer.dataset().input(k).to_vec())
+        .collect();
+    let mut out = vec![0.0; trainer.dataset().n_outputs];
+    let odd_input = vec![0.37; n_inputs];
+    let mut losses = [0.0f64; 100];
+    trainer.run_epoch();
+
+    let (count, ()) = allocations_during(|| {
+        let mut loss = trainer.config().loss;
+        for (e, slot) in losses.iter_mut().enumerate() {
+            if e % 10 == 5 {
+                loss = next_loss(loss);
+                trainer.set_loss(loss);
+            }
+            if e % 25 == 12 {
+                trainer.set_lr(0.3 + 0.1 * (e / 25) as f64);
+            }
+            *slot = trainer.run_epoch().mean_loss;
+        }
+    });
+    assert_eq!(count, 0, "{count} allocations in 100 epochs of {what}");
+    assert!(
+        losses.iter().all(|l| l.is_finite()),
+        "{what}: {losses:?}"
+    );
+    assert_eq!(trainer.epoch(), 101);
+
+    let (count, ()) = allocations_during(|| {
+        for _ in 0..10 {
+            for input in &inputs {
+                trainer.predict(input, &mut out);
+            }
+            trainer.predict(&odd_input, &mut out);
+        }
+    });
+    assert_eq!(count, 0, "{count} allocations in predictions of {what}");
+    assert!(out.iter().all(|p| (0.0..=1.0).contains(p)), "{what}: {out:?}");
+}
+
+#[test]
+fn the_counter_sees_allocations() {
+    // Guards the guard: an allocation inside the measured section is counted.
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let (count, v) = allocations_during(|| std::hint::black_box(vec![1u8; 64]));
+    assert_eq!(count, 1);
+    assert_eq!(v.len(), 64);
+    let (count, v) = allocations_during(|| {
+        let mut v = v;
+        v.reserve(4096);
+        v
+    });
+    assert_eq!(count, 1, "a realloc is counted");
+    drop(v);
+    let (count, ()) = allocations_during(|| ());
+    assert_eq!(count, 0);
+    assert!(ALLOCATIONS.load(Ordering::Relaxed) >= before + 2);
+}
+
+#[test]
+fn epochs_and_predictions_allocate_nothing_8x8() {
+    for rule in [RuleName::Seed, RuleName::Kaneko] {
+        for loss in Loss::ALL {
+            assert_no_allocations(config(rule, loss, &[8, 8]));
+        }
+    }
+}
+
+#[test]
+fn epochs_and_predictions_allocate_nothing_64x64() {
+    for rule in [RuleName::Seed, RuleName::Kaneko] {
+        for loss in Loss::ALL {
+            assert_no_allocations(config(rule, loss, &[64, 64]));
+        }
+    }
+}
+
+#[test]
+fn shuffled_epochs_and_parity_allocate_nothing() {
+    for rule in [RuleName::Seed, RuleName::Kaneko] {
+        for loss in Loss::ALL {
+            assert_no_allocations(Config {
+                shuffle: true,
+                ..config(rule, loss, &[8, 8])
+            });
+            assert_no_allocations(Config {
+                task: Task::Parity,
+                bits: 4,
+                shuffle: true,
+                ..config(rule, loss, &[16, 5, 3])
+            });
+        }
+    }
+}
