@@ -1,0 +1,78 @@
+// Native vs wasm training throughput in one run, and the playground's
+// main-thread time per frame, printed as figures (not asserted: shared machines
+// are noisy, so the README reports what this prints).
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM } from './chromium.mjs';
+
+const CASES = [
+  { name: 'xor-4-8-8-1', hidden: [8, 8] },
+  { name: 'xor-4-64-64-1', hidden: [64, 64] },
+];
+
+function nativeRates() {
+  const out = execFileSync('target/release/ed', ['bench', '--json'], { encoding: 'utf8' });
+  const rows = JSON.parse(out.trim().split('\n').pop());
+  return Object.fromEntries(rows.map((r) => [r.case, r.epochs_per_sec]));
+}
+
+// Same protocol as `ed bench`: warm up, then the median of five timed rounds.
+async function wasmRates(page) {
+  return page.evaluate(async (cases) => {
+    const { default: init, Playground } = await import('/pkg/ed_playground.js');
+    await init();
+    const rates = {};
+    for (const { name, hidden } of cases) {
+      const p = new Playground({ hidden });
+      let batch = 64;
+      const warm = performance.now();
+      while (performance.now() - warm < 200) { p.step(batch); batch *= 2; }
+      const rounds = [];
+      for (let r = 0; r < 5; r++) {
+        const start = performance.now();
+        let done = 0;
+        while (performance.now() - start < 200) { p.step(batch); done += batch; }
+        rounds.push(done / ((performance.now() - start) / 1000));
+      }
+      rounds.sort((a, b) => a - b);
+      rates[name] = rounds[2];
+      p.free();
+    }
+    return rates;
+  }, CASES);
+}
+
+// Main-thread work per animation frame while the page trains at 100 epochs per
+// frame with every view live, read from the page's own frame timer.
+async function frameTimes(page, origin) {
+  await page.goto(`${origin}/index.html?speed=100`);
+  await page.waitForFunction(() => window.__edPlayground?.frameTimes?.length > 0, null, { timeout: 20000 });
+  await page.waitForTimeout(6000);
+  const times = await page.evaluate(() => [...window.__edPlayground.frameTimes]);
+  times.sort((a, b) => a - b);
+  const pick = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+  return { frames: times.length, p50: pick(0.5), p95: pick(0.95), max: times[times.length - 1] };
+}
+
+const server = await startServer({ root: 'dist', port: 0 });
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch(CHROMIUM);
+try {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/pkg/`);
+  const native1 = nativeRates();
+  const wasm = await wasmRates(page);
+  const native2 = nativeRates();
+  console.log('case               native epochs/s   wasm epochs/s   wasm/native');
+  for (const { name } of CASES) {
+    // Native is measured before and after wasm; the mean evens out drift.
+    const native = (native1[name] + native2[name]) / 2;
+    console.log(`${name.padEnd(18)} ${native.toFixed(0).padStart(15)} ${wasm[name].toFixed(0).padStart(15)} ${(wasm[name] / native).toFixed(2).padStart(13)}`);
+  }
+  const f = await frameTimes(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
+  console.log(`page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test of the project: native (unit, integration, property), the wasm
+# build inside headless Chromium, and end-to-end tests of the built page.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== native tests"
+cargo test --release
+
+echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+  cargo test --release --target wasm32-unknown-unknown --no-default-features --test wasm
+
+echo "== end-to-end tests of the page (Playwright over Debian's Chromium)"
+scripts/build-wasm.sh
+scripts/build-dist.sh
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,44 @@
+// A uPlot line chart over epochs in the page's colours, sized to its box.
+import uPlot from '../vendor/uPlot.esm.js';
+import { theme, fmtInt, fmtCompact, pow10 } from './ui.js';
+
+const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+
+function axis(values, label) {
+  return {
+    stroke: theme.muted, font: FONT, labelFont: FONT, values, label, labelSize: label ? 16 : 0,
+    grid: { stroke: theme.line, width: 1 }, ticks: { stroke: theme.line, width: 1, size: 4 },
+  };
+}
+
+// On a log scale label the powers of ten only, unless the range holds none.
+function logValues(u, splits) {
+  const exact = splits.map((v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
+  const any = exact.some(Boolean);
+  return splits.map((v, i) => (!any ? +v.toPrecision(2) : exact[i] ? pow10(v) : ''));
+}
+
+/**
+ * `series`: [{ label, stroke }]; `value` formats a y value for the hover readout.
+ * Returns the uPlot instance; it follows the width of `box`.
+ */
+export function lineChart(box, { series, log, height, yLabel, value, draw }) {
+  const width = () => Math.max(200, box.clientWidth);
+  const u = new uPlot({
+    width: width(), height,
+    scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] } },
+    axes: [axis((u, s) => s.map(fmtCompact)), { ...axis(log ? logValues : (u, s) => s.map(fmtCompact), yLabel), size: 48 }],
+    series: [
+      { label: 'epoch', value: (u, v) => (v == null ? '—' : fmtInt(v)) },
+      ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.75, points: { show: false }, value: (u, v) => value(v) })),
+    ],
+    cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 6 } },
+    legend: { live: true },
+    hooks: draw ? { draw: [draw] } : {},
+  }, [[], ...series.map(() => [])], box);
+  const ro = new ResizeObserver(() => u.width !== width() && u.setSize({ width: width(), height }));
+  ro.observe(box);
+  const destroy = u.destroy.bind(u);
+  u.destroy = () => { ro.disconnect(); destroy(); };
+  return u;
+}

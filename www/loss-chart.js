@@ -1,0 +1,63 @@
+// The loss chart: mean loss per epoch on a log scale, one series per loss
+// function with gaps where another loss is in force, and a dashed mark at each
+// switch, from where the curve continues in the new loss's colour.
+import { lineChart } from './chart.js';
+import { theme, fmtNum } from './ui.js';
+import { LOSS_LABELS } from './state.js';
+
+const CAP = 2048; // the session's history capacity
+
+export function lossChart(box) {
+  let chart, kinds = [], switches = [], key = '';
+  const x = new Float64Array(CAP), ys = [[], [], []];
+
+  function marks(u) {
+    const { ctx, bbox } = u, d = devicePixelRatio || 1;
+    ctx.save();
+    ctx.setLineDash([4 * d, 3 * d]); ctx.lineWidth = d; ctx.font = `${11 * d}px system-ui, sans-serif`;
+    for (const [epoch, k] of switches) {
+      const px = u.valToPos(epoch, 'x', true);
+      if (!(epoch > u.data[0][0]) || px > bbox.left + bbox.width) continue;
+      ctx.strokeStyle = ctx.fillStyle = theme['loss' + k];
+      ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
+      ctx.fillText('→ ' + LOSS_LABELS[k], px + 4 * d, bbox.top + 12 * d);
+    }
+    ctx.restore();
+  }
+
+  function build(used) {
+    chart?.destroy();
+    kinds = used; key = '';
+    chart = lineChart(box, {
+      series: used.map((k) => ({ label: LOSS_LABELS[k], stroke: theme['loss' + k] })),
+      log: true, height: 230, yLabel: 'mean loss per epoch', value: (v) => fmtNum(v), draw: marks,
+    });
+  }
+  build([0]);
+
+  return {
+    update(pg) {
+      switches = pg.switches();
+      const used = [...new Set(switches.map((s) => s[1]))];
+      if (used.join() !== kinds.join()) build(used);
+      const E = pg.historyEpochs(), n = E.length;
+      const now = `${n}:${n && E[n - 1]}:${switches.length}`;
+      if (now === key) return;
+      key = now;
+      const L = pg.historyLosses(), K = pg.historyKinds();
+      x.set(E);
+      const series = ys.slice(0, kinds.length);
+      for (const s of series) s.length = n;
+      for (let i = 0; i < n; i++) {
+        const v = L[i] > 0 ? L[i] : null; // a log axis has no place for 0
+        for (let j = 0; j < series.length; j++) series[j][i] = kinds[j] === K[i] ? v : null;
+        // Start the new loss's line at the last point of the old one: no gap at a switch.
+        if (i && K[i] !== K[i - 1]) series[kinds.indexOf(K[i])][i - 1] = L[i - 1] > 0 ? L[i - 1] : null;
+      }
+      chart.setData([x.subarray(0, n), ...series]);
+    },
+    retheme() { build(kinds); },
+    /** For tests: each series's label and how many points it draws. */
+    series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),
+  };
+}

@@ -1,0 +1,59 @@
+// Shared look: the colour scheme read from CSS (so canvases follow light and
+// dark), canvas sizing for sharp pixels, number formats, a tiny DOM builder.
+
+const KEYS = ['card', 'fg', 'muted', 'line', 'pos', 'neg', 'loss0', 'loss1', 'loss2', 's0', 's1', 's2', 's3', 's4'];
+export const theme = {};
+const listeners = [];
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+function read() {
+  const css = getComputedStyle(document.documentElement);
+  for (const k of KEYS) theme[k] = css.getPropertyValue('--' + k).trim();
+}
+read();
+dark.addEventListener('change', () => { read(); listeners.forEach((f) => f()); });
+export const onTheme = (f) => listeners.push(f);
+
+/** `#rrggbb` -> [r, g, b]. */
+export const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+
+/** Keeps a canvas's backing store at its CSS size times the pixel ratio; calls
+ * `draw` after every resize. Returns a function giving `{ ctx, w, h }` in CSS px. */
+export function fitCanvas(canvas, draw) {
+  let w = 0, h = 0;
+  new ResizeObserver(([e]) => {
+    w = e.contentRect.width; h = e.contentRect.height;
+    const d = devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(w * d)); canvas.height = Math.max(1, Math.round(h * d));
+    draw();
+  }).observe(canvas);
+  return () => {
+    const ctx = canvas.getContext('2d'), d = canvas.width / (w || 1);
+    ctx.setTransform(d, 0, 0, d, 0, 0);
+    return { ctx, w, h };
+  };
+}
+
+export const fmtInt = (v) => Math.round(v).toLocaleString('en-US');
+/** Loss and weight values: fixed digits when readable, exponent when tiny or huge. */
+export function fmtNum(v, digits = 4) {
+  if (v == null || !Number.isFinite(v)) return '—';
+  const a = Math.abs(v);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? v.toExponential(digits - 1).replace('e+', 'e') : v.toFixed(digits);
+}
+const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+export const pow10 = (v) => {
+  const e = Math.round(Math.log10(v));
+  return e === 0 ? '1' : e === 1 ? '10' : '10' + (e < 0 ? '⁻' : '') + [...String(Math.abs(e))].map((c) => SUP[c]).join('');
+};
+export const fmtCompact = (v) => {
+  const a = Math.abs(v);
+  return a >= 1e6 ? +(v / 1e6).toPrecision(3) + 'M' : a >= 1e3 ? +(v / 1e3).toPrecision(3) + 'k' : String(+v.toPrecision(3));
+};
+
+/** `el('td', { className: 'x' }, 'text', child)`: text goes in as text, never as HTML. */
+export function el(tag, props, ...kids) {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+}
