@@ -19,10 +19,47 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
-fn field<T: DeserializeOwned>(obj: &JsValue, name: &str) -> Result<Option<T>, JsError> {
+/// The JS type a config field must have, checked before serde-wasm-bindgen reads
+/// it so that a wrong type gets a message naming the field and what it takes.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    Number,
+    Count,
+    Counts,
+    Flag,
+}
+
+impl Kind {
+    fn describe(self) -> &'static str {
+        match self {
+            Kind::Text => "a string",
+            Kind::Number => "a number",
+            Kind::Count => "a non-negative whole number",
+            Kind::Counts => "a list of whole numbers, e.g. [8, 8]",
+            Kind::Flag => "true or false",
+        }
+    }
+
+    fn accepts(self, value: &JsValue) -> bool {
+        let count = |v: &JsValue| v.as_f64().is_some_and(|x| x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0);
+        match self {
+            Kind::Text => value.is_string(),
+            Kind::Number => value.as_f64().is_some(),
+            Kind::Count => count(value),
+            Kind::Counts => Array::is_array(value) && Array::from(value).iter().all(|v| count(&v)),
+            Kind::Flag => value.as_bool().is_some(),
+        }
+    }
+}
+
+fn field<T: DeserializeOwned>(obj: &JsValue, name: &str, kind: Kind) -> Result<Option<T>, JsError> {
     let value = Reflect::get(obj, &JsValue::from_str(name)).map_err(|_| JsError::new(&format!("{name}: unreadable")))?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
+    }
+    if !kind.accepts(&value) {
+        return Err(JsError::new(&format!("{name}: must be {}", kind.describe())));
     }
     serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| JsError::new(&format!("{name}: {e}")))
 }
@@ -32,8 +69,8 @@ fn config_input(config: &JsValue) -> Result<ConfigInput, JsError> {
     if config.is_undefined() || config.is_null() {
         return Ok(ConfigInput::default());
     }
-    if !config.is_object() {
-        return Err(JsError::new("config: must be an object"));
+    if !config.is_object() || Array::is_array(config) {
+        return Err(JsError::new("config: must be a plain object such as { loss: \"bce\" }"));
     }
     for key in Object::keys(config.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
@@ -45,18 +82,18 @@ fn config_input(config: &JsValue) -> Result<ConfigInput, JsError> {
         }
     }
     Ok(ConfigInput {
-        task: field(config, "task")?,
-        bits: field(config, "bits")?,
-        loss: field(config, "loss")?,
-        hidden: field(config, "hidden")?,
-        lr: field(config, "lr")?,
-        seed: field(config, "seed")?,
-        rule: field(config, "rule")?,
-        u0: field(config, "u0")?,
-        u1: field(config, "u1")?,
-        beta: field(config, "beta")?,
-        init_range: field(config, "init_range")?,
-        shuffle: field(config, "shuffle")?,
+        task: field(config, "task", Kind::Text)?,
+        bits: field(config, "bits", Kind::Count)?,
+        loss: field(config, "loss", Kind::Text)?,
+        hidden: field(config, "hidden", Kind::Counts)?,
+        lr: field(config, "lr", Kind::Number)?,
+        seed: field(config, "seed", Kind::Count)?,
+        rule: field(config, "rule", Kind::Text)?,
+        u0: field(config, "u0", Kind::Number)?,
+        u1: field(config, "u1", Kind::Number)?,
+        beta: field(config, "beta", Kind::Number)?,
+        init_range: field(config, "init_range", Kind::Number)?,
+        shuffle: field(config, "shuffle", Kind::Flag)?,
     })
 }
 

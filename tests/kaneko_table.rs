@@ -46,7 +46,10 @@ fn kaneko(args: &[&str]) -> Summary {
         line: last.to_string(),
     };
     assert_eq!(summary.runs, 100, "{last}");
-    assert!(summary.median.is_finite() && summary.median >= 1.0, "{last}");
+    assert!(
+        summary.median.is_finite() && summary.median >= 1.0,
+        "{last}"
+    );
     summary
 }
 
@@ -87,7 +90,11 @@ fn parity_3_bits_with_64_hidden_units() {
     // Kaneko: 11.22.
     let s = kaneko(&["--task", "parity", "--bits", "3", "--hidden", "64"]);
     assert_mean_within(&s, 8.0, 15.0, "parity 3 bits, 64 hidden");
-    assert!(s.failed <= 5, "parity 3, 64 hidden: {} runs failed", s.failed);
+    assert!(
+        s.failed <= 5,
+        "parity 3, 64 hidden: {} runs failed",
+        s.failed
+    );
 }
 
 #[test]
@@ -126,7 +133,15 @@ fn cli_summary_is_the_librarys() {
 fn a_failed_run_is_counted_apart() {
     // With a cap of one epoch no run can stop; the summary says so.
     let out = Command::new(env!("CARGO_BIN_EXE_ed"))
-        .args(["kaneko", "--hidden", "8", "--runs", "3", "--max-epochs", "1"])
+        .args([
+            "kaneko",
+            "--hidden",
+            "8",
+            "--runs",
+            "3",
+            "--max-epochs",
+            "1",
+        ])
         .arg("--json")
         .output()
         .expect("the ed binary runs");

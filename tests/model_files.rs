@@ -139,7 +139,10 @@ fn a_flipped_sign_is_refused() {
     let x = w.as_f64().unwrap();
     assert!(x < 0.0);
     *w = Value::from(-x);
-    assert_refused(&v.to_string(), "network 0 layer 0: weight from input 0 to unit 1 is ");
+    assert_refused(
+        &v.to_string(),
+        "network 0 layer 0: weight from input 0 to unit 1 is ",
+    );
     assert_refused(&v.to_string(), "inhibitory (must be <= 0)");
 
     // Input 3 to unit 5 of the second layer is excitatory.
@@ -148,7 +151,10 @@ fn a_flipped_sign_is_refused() {
     let x = w.as_f64().unwrap();
     assert!(x > 0.0);
     *w = Value::from(-x);
-    assert_refused(&v.to_string(), "network 0 layer 1: weight from input 3 to unit 5");
+    assert_refused(
+        &v.to_string(),
+        "network 0 layer 1: weight from input 3 to unit 5",
+    );
     assert_refused(&v.to_string(), "excitatory (must be >= 0)");
 }
 
@@ -169,7 +175,10 @@ fn an_out_of_range_number_is_refused() {
     // The first weight, as written (serde_json's default float parser is not
     // exact, so the text is found in the text, not re-printed from a parse).
     let start = text.find("\"networks\"").unwrap();
-    let from = start + text[start..].find(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']).unwrap();
+    let from = start
+        + text[start..]
+            .find(['-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
+            .unwrap();
     let len = text[from..]
         .find(|c: char| !(c.is_ascii_digit() || "-+.eE".contains(c)))
         .unwrap();
@@ -321,8 +330,8 @@ fn stdout_of(out: &Output, what: &str) -> String {
 fn last_loss_line(stdout: &str) -> &str {
     stdout
         .lines()
-        .filter(|l| l.starts_with("loss: "))
-        .last()
+        .rev()
+        .find(|l| l.starts_with("loss: "))
         .expect("at least one loss line")
 }
 
@@ -401,7 +410,9 @@ fn cli_continues_a_saved_run() {
         &["--loss", "bce"],
         &["--loss", "bce-with-logits", "--shuffle"],
         &["--rule", "kaneko", "--hidden", "16"],
-        &["--task", "parity", "--bits", "3", "--hidden", "12,6", "--seed", "7"],
+        &[
+            "--task", "parity", "--bits", "3", "--hidden", "12,6", "--seed", "7",
+        ],
     ];
     for (k, extra) in cases.iter().enumerate() {
         let file = scratch(&format!("continue-{k}.json"));
@@ -414,7 +425,10 @@ fn cli_continues_a_saved_run() {
         assert!(saved.contains("\"epoch\": 10"), "{saved}");
 
         let resumed = stdout_of(&ed(&["train", "--load", f, "--epochs", "5"]), "resuming");
-        assert_eq!(resumed.lines().filter(|l| l.starts_with("loss: ")).count(), 5);
+        assert_eq!(
+            resumed.lines().filter(|l| l.starts_with("loss: ")).count(),
+            5
+        );
 
         let mut straight = vec!["train", "--epochs", "15"];
         straight.extend_from_slice(extra);
@@ -431,7 +445,11 @@ fn cli_continues_a_saved_run() {
                 .map(str::to_string)
                 .collect()
         };
-        assert_eq!(table(&resumed), table(&straight), "case {extra:?}: truth table");
+        assert_eq!(
+            table(&resumed),
+            table(&straight),
+            "case {extra:?}: truth table"
+        );
         let _ = std::fs::remove_file(&file);
     }
 }
@@ -447,12 +465,18 @@ fn cli_resumed_model_file_is_the_straight_runs() {
         b.to_str().unwrap(),
         straight.to_str().unwrap(),
     );
-    stdout_of(&ed(&["train", "--epochs", "10", "--save", a_s]), "10 epochs");
+    stdout_of(
+        &ed(&["train", "--epochs", "10", "--save", a_s]),
+        "10 epochs",
+    );
     stdout_of(
         &ed(&["train", "--load", a_s, "--epochs", "5", "--save", b_s]),
         "5 more",
     );
-    stdout_of(&ed(&["train", "--epochs", "15", "--save", st_s]), "15 epochs");
+    stdout_of(
+        &ed(&["train", "--epochs", "15", "--save", st_s]),
+        "15 epochs",
+    );
     let resumed = std::fs::read_to_string(&b).unwrap();
     let direct = std::fs::read_to_string(&straight).unwrap();
     for p in [a, b, straight] {

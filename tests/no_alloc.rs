@@ -113,10 +113,7 @@ fn assert_no_allocations(config: Config) {
         }
     });
     assert_eq!(count, 0, "{count} allocations in 100 epochs of {what}");
-    assert!(
-        losses.iter().all(|l| l.is_finite()),
-        "{what}: {losses:?}"
-    );
+    assert!(losses.iter().all(|l| l.is_finite()), "{what}: {losses:?}");
     assert_eq!(trainer.epoch(), 101);
 
     let (count, ()) = allocations_during(|| {
@@ -128,7 +125,10 @@ fn assert_no_allocations(config: Config) {
         }
     });
     assert_eq!(count, 0, "{count} allocations in predictions of {what}");
-    assert!(out.iter().all(|p| (0.0..=1.0).contains(p)), "{what}: {out:?}");
+    assert!(
+        out.iter().all(|p| (0.0..=1.0).contains(p)),
+        "{what}: {out:?}"
+    );
 }
 
 #[test]

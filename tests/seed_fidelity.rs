@@ -183,8 +183,16 @@ fn std_rng_42_is_the_seeds_stream() {
     let mut rng = StdRng::seed_from_u64(42);
     let a: f64 = rng.random::<f64>();
     let b: f64 = rng.random::<f64>();
-    assert_eq!(a.to_bits(), 0.5265574090027738f64.to_bits(), "first draw {a}");
-    assert_eq!(b.to_bits(), 0.5427252099031439f64.to_bits(), "second draw {b}");
+    assert_eq!(
+        a.to_bits(),
+        0.5265574090027738f64.to_bits(),
+        "first draw {a}"
+    );
+    assert_eq!(
+        b.to_bits(),
+        0.5427252099031439f64.to_bits(),
+        "second draw {b}"
+    );
 }
 
 #[test]
@@ -226,7 +234,13 @@ fn json_summary_matches_the_plain_run() {
         let v: serde_json::Value = serde_json::from_str(last)
             .unwrap_or_else(|e| panic!("{}: last line {last:?} is not JSON: {e}", run.loss));
         let obj = v.as_object().expect("a JSON object");
-        for key in ["epochs", "final_loss", "outputs", "targets", "converged_epoch"] {
+        for key in [
+            "epochs",
+            "final_loss",
+            "outputs",
+            "targets",
+            "converged_epoch",
+        ] {
             assert!(obj.contains_key(key), "{}: key {key} missing", run.loss);
         }
         assert_eq!(obj.len(), 5, "{}: unexpected keys in {last}", run.loss);
@@ -258,7 +272,12 @@ fn json_summary_matches_the_plain_run() {
         for (k, (p, (_, printed, _, t))) in outputs.iter().zip(&table).enumerate() {
             assert_eq!(&format!("{p:.8}"), printed, "{} row {k}", run.loss);
             assert!((p - run.outputs[k]).abs() <= 1e-6, "{} row {k}", run.loss);
-            assert_eq!(t.parse::<f64>().unwrap(), targets[k], "{} row {k}", run.loss);
+            assert_eq!(
+                t.parse::<f64>().unwrap(),
+                targets[k],
+                "{} row {k}",
+                run.loss
+            );
         }
 
         // The library, run the same way, agrees bit for bit and on the epoch at
@@ -293,6 +312,11 @@ fn json_summary_matches_the_plain_run() {
             "targets": targets,
             "converged_epoch": converged,
         });
-        assert_eq!(last, want.to_string(), "{}: the library's summary", run.loss);
+        assert_eq!(
+            last,
+            want.to_string(),
+            "{}: the library's summary",
+            run.loss
+        );
     }
 }

@@ -1,0 +1,24 @@
+// Starts the page, or says plainly why it cannot: no WebAssembly, a file that
+// failed to load, or an error (a wasm panic included) that stopped the engine.
+
+const $ = (id) => document.getElementById(id);
+let failed = false;
+
+/** Shows the error banner once and stops the page's work. */
+export function fail(error) {
+  if (failed) return;
+  failed = true;
+  $('banner-text').textContent = `ED Playground stopped: ${error?.message || error}. Reload the page to start again.`;
+  $('banner').hidden = false;
+}
+export const hasFailed = () => failed;
+
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  $('no-wasm').hidden = false;
+  document.body.classList.add('no-wasm');
+} else {
+  addEventListener('error', (e) => fail(e.error || e.message));
+  addEventListener('unhandledrejection', (e) => fail(e.reason));
+  $('banner-reload').addEventListener('click', () => location.reload());
+  import('./main.js').then((m) => m.start()).catch(fail);
+}

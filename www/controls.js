@@ -1,0 +1,58 @@
+// The controls: they show the state, turn a reader's input into validated
+// values (through state.parse) and hand them to `on`; keyboard shortcuts.
+import { parse, SPEEDS } from './state.js';
+import { fmtInt } from './ui.js';
+
+const $ = (id) => document.getElementById(id);
+const nearest = (v) => SPEEDS.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(SPEEDS[b] / v)) ? i : b), 0);
+
+/**
+ * `on`: { play(), step(), reset(), set(name, value), randomSeed(), problem(text) }.
+ * Returns `show(state, run)`, which reflects the state and the run ({ playing, diverged, loss, lr }).
+ */
+export function controls(on) {
+  const play = $('play'), step = $('step'), speed = $('speed'), speedOut = $('speed-out');
+  play.addEventListener('click', on.play);
+  step.addEventListener('click', on.step);
+  $('reset').addEventListener('click', on.reset);
+  $('diverged-reset').addEventListener('click', on.reset);
+  speed.max = SPEEDS.length - 1;
+  speed.addEventListener('input', () => on.set('speed', SPEEDS[speed.value]));
+
+  // Text fields commit on change (Enter or leaving the field), selects at once.
+  for (const name of ['loss', 'task', 'lr', 'hidden', 'seed']) {
+    const input = $(name);
+    input.addEventListener('change', () => {
+      const r = parse(name, input.value);
+      input.toggleAttribute('aria-invalid', !!r.error);
+      if (r.error) on.problem(`${input.dataset.label} ${r.error}.`);
+      else on.set(name, r.value);
+    });
+  }
+  $('random-seed').addEventListener('click', () => on.set('seed', on.randomSeed()));
+
+  document.addEventListener('keydown', (e) => {
+    const t = e.target;
+    if (e.ctrlKey || e.metaKey || e.altKey || t.closest?.('input, select, textarea, [contenteditable]')) return;
+    if (e.key === ' ' && !t.closest?.('button, a, summary')) { e.preventDefault(); on.play(); }
+    else if (e.key === 's' || e.key === 'S') on.step();
+    else if (e.key === 'r' || e.key === 'R') on.reset();
+  });
+
+  return function show(state, run) {
+    play.setAttribute('aria-label', run.playing ? 'Pause' : 'Play');
+    play.title = (run.playing ? 'Pause' : 'Play') + ' (space)';
+    play.classList.toggle('playing', run.playing);
+    play.disabled = step.disabled = run.diverged;
+    speed.value = nearest(state.speed);
+    speedOut.textContent = `${fmtInt(state.speed)} epoch${state.speed > 1 ? 's' : ''}/frame`;
+    const values = { loss: run.loss, lr: String(run.lr), task: state.task, hidden: state.hidden.join(','), seed: String(state.seed) };
+    for (const [name, v] of Object.entries(values)) {
+      const input = $(name);
+      if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === v)) input.add(new Option(v, v));
+      if (document.activeElement !== input || input.tagName === 'SELECT') input.value = v;
+      input.removeAttribute('aria-invalid');
+    }
+    $('diverged').hidden = !run.diverged;
+  };
+}

@@ -1,0 +1,31 @@
+// Downloads (loss history as CSV, model as JSON) and reading a model file back.
+import { el } from './ui.js';
+import { LOSSES } from './state.js';
+import { layerName } from './weights.js';
+
+const MAX_FILE = 50 * 2 ** 20;
+
+export function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** One row per history point: epoch, loss function, loss, mean |w| of each layer. */
+export function historyCsv(pg) {
+  const L = pg.layerCount();
+  const head = ['epoch', 'loss_function', 'loss', ...Array.from({ length: L }, (_, l) => `mean_abs_w ${layerName(l, L)}`)];
+  const E = pg.historyEpochs(), V = pg.historyLosses(), K = pg.historyKinds(), A = pg.historyMeanAbs();
+  const rows = [head.join(',')];
+  for (let i = 0; i < E.length; i++) rows.push([E[i], LOSSES[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));
+  return rows.join('\n') + '\n';
+}
+
+/** Reads a model file; throws an Error whose message says what is wrong with it. */
+export async function readModel(file, Playground) {
+  if (file.size > MAX_FILE) throw new Error(`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB; a model file is far smaller`);
+  return Playground.fromJSON(await file.text());
+}

@@ -1,0 +1,206 @@
+// The page's conductor: owns the training session and the animation loop (train
+// N epochs, then draw the views that are due), keeps the URL in step with the
+// state, and turns controls, files and keys into actions.
+import { fromQuery, toQuery, configOf, LOSSES, LOSS_LABELS } from './state.js';
+import { controls } from './controls.js';
+import { lossChart } from './loss-chart.js';
+import { networkView } from './network.js';
+import { weightsView } from './weights.js';
+import { decisionView } from './decision.js';
+import { truthTable } from './truth-table.js';
+import { download, historyCsv, readModel } from './files.js';
+import { onTheme, fmtNum, fmtInt, el } from './ui.js';
+import { fail, hasFailed } from './boot.js';
+
+const $ = (id) => document.getElementById(id);
+
+function notify(text) {
+  const close = el('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
+  close.setAttribute('aria-label', 'Dismiss');
+  const note = el('p', { className: 'notice' }, el('span', {}, text), close);
+  close.addEventListener('click', () => note.remove());
+  $('notices').append(note);
+}
+
+export async function start() {
+  const { default: init, Playground } = await import('../pkg/ed_playground.js');
+  await init();
+
+  const { state, problems } = fromQuery(location.search);
+  problems.forEach(notify);
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches) state.paused = true;
+
+  const views = {
+    loss: lossChart($('loss-chart')),
+    net: networkView($('network'), $('network-tip')),
+    weights: weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout')),
+    map: decisionView($('map')),
+    table: truthTable($('truth')),
+  };
+  let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = { t: 0, epoch: 0, value: 0 };
+  const times = [];
+  const diverged = () => pg.divergedAt !== undefined;
+  const show = controls({
+    play() { if (!diverged()) setPlaying(state.paused); },
+    step() { setPlaying(false); advance(1); settle(); },
+    reset() {
+      Object.assign(state, live, { changes: [] });
+      build();
+    },
+    set(name, value) {
+      if (name === 'loss' || name === 'lr') change(name, value);
+      else { state[name] = value; if (name !== 'speed') build(); }
+      sync();
+    },
+    randomSeed: () => Playground.randomSeed(),
+    problem: notify,
+  });
+
+  // Cards off screen are not drawn while training (as Distill's d-figure does).
+  const onScreen = new Set();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) e.isIntersecting ? onScreen.add(e.target.id) : onScreen.delete(e.target.id);
+  });
+  document.querySelectorAll('.card').forEach((c) => io.observe(c));
+
+  function adopt(next_) {
+    pg?.free();
+    pg = next_;
+    const c = pg.config();
+    live = { loss: c.loss, lr: c.lr };
+    next = 0;
+    views.net.reset(pg); views.weights.reset(pg, () => pg); views.map.reset(pg); views.table.reset(pg);
+    rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
+    settle();
+  }
+
+  function build() {
+    try {
+      adopt(new Playground(configOf(state)));
+    } catch (e) {
+      notify(`${e.message}; using the seed's setting instead.`);
+      Object.assign(state, fromQuery('').state, { speed: state.speed, paused: state.paused });
+      adopt(new Playground(configOf(state)));
+    }
+    applyDue();
+    sync();
+  }
+
+  // Live changes of loss and learning rate: recorded with their epoch, so the
+  // link replays them; a change before any training just changes the start.
+  function change(name, value) {
+    if (value === live[name]) return;
+    if (pg.epoch === 0) { Object.assign(state, live, { [name]: value, changes: [] }); build(); return; }
+    const list = state.changes.slice(0, next), last = list.at(-1);
+    if (last?.epoch === pg.epoch && last.name === name) list.pop();
+    state.changes = [...list, { epoch: pg.epoch, name, value }];
+    next = state.changes.length - 1;
+    applyDue();
+  }
+  function applyDue() {
+    for (let c; (c = state.changes[next]) && c.epoch <= pg.epoch; next++) {
+      if (c.name === 'loss') pg.setLoss(c.value); else pg.setLearningRate(c.value);
+      live[c.name] = c.value;
+      sync();
+    }
+  }
+
+  function advance(epochs) {
+    while (epochs > 0 && !diverged()) {
+      applyDue();
+      const due = state.changes[next];
+      const k = due ? Math.min(epochs, due.epoch - pg.epoch) : epochs;
+      pg.step(k);
+      epochs -= k;
+    }
+    applyDue();
+    if (diverged() && !state.paused) setPlaying(false);
+    if (diverged()) {
+      $('diverged-text').textContent = `Training diverged at epoch ${pg.divergedAt}: the ${LOSS_LABELS[LOSSES.indexOf(live.loss)]} loss became infinite or not a number at learning rate ${live.lr}. Training has stopped; the views show the last finite weights. Lower the learning rate, then reset.`;
+      sync();
+    }
+  }
+
+  function setPlaying(on) {
+    state.paused = !on;
+    rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
+    sync();
+    schedule();
+  }
+
+  function sync() {
+    history.replaceState(null, '', toQuery(state) + location.hash);
+    show(state, { playing: !state.paused, diverged: diverged(), loss: live.loss, lr: live.lr });
+  }
+
+  function status(now) {
+    if (now - rate.t > 500) rate = { t: now, epoch: pg.epoch, value: ((pg.epoch - rate.epoch) * 1000) / (now - rate.t) };
+    const tail = diverged() ? `diverged at epoch ${pg.divergedAt}` : state.paused ? 'paused' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
+    const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)} · ${tail}`;
+    if ($('status').textContent !== text) $('status').textContent = text;
+  }
+
+  // f < 0 draws everything; otherwise each view on its own beat, off-screen ones skipped.
+  function draw(f) {
+    const due = (id, period, phase) => f < 0 || (f % period === phase && onScreen.has(id));
+    if (due('card-loss', 2, 0)) views.loss.update(pg);
+    if (due('card-weights', 2, 1)) views.weights.chart(pg);
+    if (due('card-network', 2, 1)) views.net.draw();
+    if (due('card-weights', 3, 0)) views.weights.draw(pg);
+    if (due('card-output', 4, 2)) views.map.draw();
+    if (due('card-output', 4, 3)) views.table.draw(pg);
+    if (f < 0 || f % 3 === 1) status(performance.now());
+  }
+  function settle() {
+    try { draw(-1); } catch (e) { fail(e); }
+  }
+
+  function schedule() { if (!raf && !hasFailed()) raf = requestAnimationFrame(tick); }
+  function tick() {
+    raf = 0;
+    if (state.paused || hasFailed()) return;
+    const t0 = performance.now();
+    try {
+      advance(state.speed);
+      draw(frame++);
+    } catch (e) { fail(e); return; }
+    // Queued after uPlot's own redraw, so the time includes it.
+    queueMicrotask(() => { times.push(performance.now() - t0); if (times.length > 600) times.shift(); });
+    if (state.paused) settle(); else schedule();
+  }
+
+  const name = (kind) => `ed-${kind}-${state.task}-${live.loss}-seed${state.seed}-epoch${pg.epoch}`;
+  $('save-csv').addEventListener('click', () => download(name('loss') + '.csv', historyCsv(pg), 'text/csv'));
+  $('save-json').addEventListener('click', () => download(name('model') + '.json', pg.toJSON(), 'application/json'));
+  $('load').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    let loaded;
+    try { loaded = await readModel(file, Playground); } catch (err) {
+      notify(`Could not load ${file.name}: ${err.message}. The current run goes on unchanged.`);
+      return;
+    }
+    const c = loaded.config();
+    Object.assign(state, { task: c.task, bits: c.bits, rule: c.rule, loss: c.loss, hidden: c.hidden, lr: c.lr, seed: c.seed, changes: [] });
+    adopt(loaded);
+    sync();
+    notify(`Loaded ${file.name} at epoch ${loaded.epoch}. The link now gives its settings from epoch 0, not its trained weights.`);
+  });
+
+  onTheme(() => { views.loss.retheme(); views.weights.retheme(pg); settle(); });
+
+  // Read-only hooks for the end-to-end tests and the benchmark.
+  window.__edPlayground = Object.freeze({
+    get state() { return structuredClone(state); },
+    get epoch() { return pg.epoch; },
+    get loss() { return pg.loss; },
+    get divergedAt() { return pg.divergedAt; },
+    lossSeries: () => views.loss.series(),
+    frameTimes: () => [...times],
+  });
+
+  build();
+  schedule();
+  document.body.classList.add('ready');
+}

@@ -1,0 +1,136 @@
+// The network view: every unit marked excitatory (+) or inhibitory (−), every
+// connection coloured by its sign and drawn wider and darker with |w| (scaled
+// within its layer), with a readout of the unit or connection under the pointer.
+import { theme, fitCanvas, fmtNum } from './ui.js';
+
+const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
+
+export function networkView(canvas, tip) {
+  let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2;
+  const size = fitCanvas(canvas, () => { layout(); draw(); });
+
+  // Names of the sources of the first layer: each input twice (+ then −), then Kaneko's bias pair.
+  const unitName = (c, i) => c === 0 ? (i < 2 * inputs ? `input x${i >> 1}, ${i % 2 ? '−' : '+'} copy` : `bias ${i % 2 ? '−' : '+'}`)
+    : `${c === shapes.length ? 'output' : 'hidden ' + c} unit ${i}`;
+  const sign = (i) => (i % 2 ? '−' : '+');
+
+  function layout() {
+    const { w, h } = size();
+    if (!shapes.length || !w) return;
+    const counts = [shapes[0][0], ...shapes.map((s) => s[1])];
+    const left = 34, right = 22, top = 26, bottom = 8;
+    const gap = Math.min(...counts.map((n) => (h - top - bottom) / n));
+    r = Math.max(1.5, Math.min(11, gap * 0.36));
+    cols = counts.map((n, c) => {
+      const x = left + (c * (w - left - right)) / (counts.length - 1), step = (h - top - bottom) / n;
+      return Array.from({ length: n }, (_, i) => [x, top + (i + 0.5) * step]);
+    });
+  }
+
+  function connections(ctx, l, w, only) {
+    const [S, U] = shapes[l], a = cols[l], b = cols[l + 1];
+    let max = 0;
+    for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+    const paths = Array.from({ length: 2 * LEVELS }, () => new Path2D());
+    for (let s = 0; s < S; s++) for (let u = 0; u < U; u++) {
+      if (only && !only(l, s, u)) continue;
+      const v = w[s * U + u], k = Math.min(LEVELS - 1, Math.floor((max ? Math.abs(v) / max : 0) * LEVELS));
+      const p = paths[(v < 0 ? LEVELS : 0) + k];
+      p.moveTo(a[s][0], a[s][1]); p.lineTo(b[u][0], b[u][1]);
+    }
+    const thin = Math.min(1, r / 7);
+    paths.forEach((p, i) => {
+      const k = (i % LEVELS) + 1;
+      ctx.strokeStyle = i < LEVELS ? theme.pos : theme.neg;
+      ctx.globalAlpha = only ? 1 : 0.1 + (0.8 * k) / LEVELS;
+      ctx.lineWidth = (only ? 1 : 0) + thin * (0.4 + (3 * k) / LEVELS);
+      ctx.stroke(p);
+    });
+    ctx.globalAlpha = 1;
+  }
+
+  function unit(ctx, x, y, i, lit) {
+    const c = i % 2 ? theme.neg : theme.pos;
+    ctx.beginPath(); ctx.arc(x, y, r + (lit ? 2 : 0), 0, 7);
+    ctx.fillStyle = r < 5 ? c : theme.card; ctx.fill();
+    ctx.lineWidth = lit ? 2.5 : 1.5; ctx.strokeStyle = lit ? theme.fg : c; ctx.stroke();
+    if (r < 5) return;
+    const g = r * 0.5;
+    ctx.beginPath(); ctx.moveTo(x - g, y); ctx.lineTo(x + g, y);
+    if (!(i % 2)) { ctx.moveTo(x, y - g); ctx.lineTo(x, y + g); }
+    ctx.strokeStyle = c; ctx.lineWidth = Math.max(1.5, r / 5); ctx.stroke();
+  }
+
+  function draw() {
+    const { ctx, w, h } = size();
+    ctx.clearRect(0, 0, w, h);
+    if (!pg || !cols.length) return;
+    ctx.lineCap = 'round';
+    const only = hover && (hover.unit ? (l, s, u) => (l === hover.c - 1 && u === hover.i) || (l === hover.c && s === hover.i)
+      : (l, s, u) => l === hover.l && s === hover.s && u === hover.u);
+    for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l));
+    if (only) for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l), only);
+    ctx.font = '600 11px system-ui, sans-serif'; ctx.textAlign = 'center'; ctx.fillStyle = theme.muted;
+    cols.forEach((col, c) => {
+      const name = c === 0 ? 'input' : c === shapes.length ? 'output' : `hidden ${c}`;
+      ctx.fillText(cols.length > 4 && w < 420 && c && c < shapes.length ? `h${c}` : name, Math.min(Math.max(col[0][0], 24), w - 24), 13);
+      col.forEach(([x, y], i) => unit(ctx, x, y, i, hover?.unit && hover.c === c && hover.i === i));
+    });
+    if (r >= 6) {
+      ctx.textAlign = 'right'; ctx.fillStyle = theme.muted; ctx.font = '11px system-ui, sans-serif';
+      cols[0].forEach(([x, y], i) => ctx.fillText(i < 2 * inputs ? `x${i >> 1}` : 'β', x - r - 4, y + 4));
+    }
+  }
+
+  // The unit or connection under (x, y), with the words for its readout.
+  function find(x, y) {
+    for (let c = 0; c < cols.length; c++) for (let i = 0; i < cols[c].length; i++) {
+      const [ux, uy] = cols[c][i];
+      if (Math.hypot(x - ux, y - uy) > r + 3) continue;
+      let text = `${unitName(c, i)}: ${i % 2 ? 'inhibitory (−)' : 'excitatory (+)'}`;
+      if (c > 0) {
+        const w = pg.layerWeights(c - 1), U = shapes[c - 1][1];
+        let sum = 0;
+        for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + i]);
+        text += `, mean |w| in ${fmtNum(sum / shapes[c - 1][0], 3)}`;
+      }
+      return { unit: true, c, i, text };
+    }
+    let best = null, bestD = 4;
+    for (let l = 0; l < shapes.length; l++) {
+      const [S, U] = shapes[l];
+      for (let s = 0; s < S; s++) for (let u = 0; u < U; u++) {
+        const [ax, ay] = cols[l][s], [bx, by] = cols[l + 1][u], dx = bx - ax, dy = by - ay;
+        const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
+        const d = Math.hypot(x - ax - t * dx, y - ay - t * dy);
+        if (d < bestD) { bestD = d; best = { l, s, u }; }
+      }
+    }
+    if (!best) return null;
+    const { l, s, u } = best, v = pg.layerWeights(l)[s * shapes[l][1] + u];
+    best.text = `${unitName(l, s)} (${sign(s)}) → ${unitName(l + 1, u)} (${sign(u)}): w = ${fmtNum(v)}, ${v < 0 ? 'inhibitory' : 'excitatory'}`;
+    return best;
+  }
+
+  // The readout follows the pointer and, while training, the live values under it.
+  function point() {
+    hover = mouse && find(mouse[0], mouse[1]);
+    tip.hidden = !hover;
+    if (!hover) return;
+    tip.textContent = hover.text;
+    tip.style.left = Math.max(0, Math.min(mouse[0] + 12, size().w - tip.offsetWidth - 4)) + 'px';
+    tip.style.top = mouse[1] + 14 + 'px';
+  }
+  canvas.addEventListener('mousemove', (e) => { mouse = [e.offsetX, e.offsetY]; if (pg) { point(); draw(); } });
+  canvas.addEventListener('mouseleave', () => { mouse = null; if (pg) { point(); draw(); } });
+
+  return {
+    reset(p) {
+      pg = p; hover = null; mouse = null; tip.hidden = true;
+      shapes = Array.from({ length: p.layerCount() }, (_, l) => [...p.layerShape(l)]);
+      inputs = p.patternInputs().length / p.patternTargets().length;
+      layout(); draw();
+    },
+    draw() { if (mouse) point(); draw(); },
+  };
+}

@@ -1,0 +1,93 @@
+// The weights view: each layer's matrix as a heatmap (rows: sources, columns:
+// units; hue by sign, depth by |w| within the layer), where ED's fixed signs show
+// as a checkerboard, and a chart of each layer's mean |w|, which only ever grows.
+import { lineChart } from './chart.js';
+import { theme, rgb, el, fmtNum } from './ui.js';
+
+const CAP = 2048;
+
+/** Name of the layer a weight matrix feeds from / into. */
+export const layerName = (l, count) => (l === 0 ? 'input' : `hidden ${l}`) + ' → ' + (l === count - 1 ? 'output' : `hidden ${l + 1}`);
+
+export function weightsView(box, chartBox, readout) {
+  let maps = [], chart, count = 0, key = '';
+  const ys = [];
+  const x = new Float64Array(CAP);
+
+  function buildChart() {
+    chart?.destroy();
+    chart = lineChart(chartBox, {
+      series: maps.map((m, l) => ({ label: layerName(l, count).replace(/hidden /g, 'h'), stroke: theme['s' + Math.min(l, 4)] })),
+      height: 170, yLabel: 'mean |w|', value: (v) => fmtNum(v, 3),
+    });
+    key = '';
+  }
+
+  function paint(m, w) {
+    const { rows, cols, cell, img, off, canvas } = m, px = img.data;
+    const bg = rgb(theme.card), pos = rgb(theme.pos), neg = rgb(theme.neg);
+    let max = 0;
+    for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+    for (let i = 0; i < w.length; i++) {
+      // A floor of 0.15 keeps the sign pattern visible for the smallest weights.
+      const t = 0.15 + 0.85 * (max ? Math.abs(w[i]) / max : 0), c = w[i] < 0 ? neg : pos;
+      for (let k = 0; k < 3; k++) px[i * 4 + k] = bg[k] + (c[k] - bg[k]) * t;
+      px[i * 4 + 3] = 255;
+    }
+    off.getContext('2d').putImageData(img, 0, 0);
+    const ctx = canvas.getContext('2d'), d = canvas.width / (cols * cell);
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(off, 0, 0, canvas.width, canvas.height);
+    if (cell >= 6) { // thin gaps between cells read better than a solid block
+      ctx.strokeStyle = theme.card; ctx.lineWidth = d;
+      ctx.beginPath();
+      for (let r = 1; r < rows; r++) { ctx.moveTo(0, r * cell * d); ctx.lineTo(canvas.width, r * cell * d); }
+      for (let c = 1; c < cols; c++) { ctx.moveTo(c * cell * d, 0); ctx.lineTo(c * cell * d, canvas.height); }
+      ctx.stroke();
+    }
+  }
+
+  function hover(m, l, e, pg) {
+    const r = Math.floor(e.offsetY / m.cell), c = Math.floor(e.offsetX / m.cell);
+    if (r < 0 || c < 0 || r >= m.rows || c >= m.cols) return;
+    const w = pg().layerWeights(l)[r * m.cols + c];
+    readout.textContent = `${layerName(l, count)}: source ${r} (${r % 2 ? '−' : '+'}) → unit ${c} (${c % 2 ? '−' : '+'}), w = ${fmtNum(w)}`;
+  }
+
+  return {
+    reset(pg, current) {
+      count = pg.layerCount();
+      box.replaceChildren();
+      maps = [];
+      for (let l = 0; l < count; l++) {
+        const [rows, cols] = pg.layerShape(l);
+        const cell = Math.max(1, Math.min(20, Math.floor(192 / Math.max(rows, cols))));
+        const canvas = el('canvas', { className: 'heat' }), d = Math.ceil(devicePixelRatio || 1);
+        canvas.width = cols * cell * d; canvas.height = rows * cell * d;
+        canvas.style.width = cols * cell + 'px'; canvas.style.height = rows * cell + 'px';
+        const m = { rows, cols, cell, canvas, off: el('canvas', { width: cols, height: rows }), img: new ImageData(cols, rows) };
+        canvas.addEventListener('mousemove', (e) => hover(m, l, e, current));
+        canvas.addEventListener('mouseleave', () => { readout.textContent = 'Hover a cell to read its weight.'; });
+        box.append(el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count)} (${rows}×${cols})`)));
+        maps.push(m);
+      }
+      buildChart();
+      this.draw(pg);
+    },
+    draw(pg) { maps.forEach((m, l) => paint(m, pg.layerWeights(l))); },
+    chart(pg) {
+      const E = pg.historyEpochs(), n = E.length;
+      const now = n + ':' + (n && E[n - 1]);
+      if (now === key) return;
+      key = now;
+      x.set(E);
+      const A = pg.historyMeanAbs();
+      for (let l = 0; l < count; l++) {
+        ys[l] ??= new Float64Array(CAP);
+        for (let i = 0; i < n; i++) ys[l][i] = A[i * count + l];
+      }
+      chart.setData([x.subarray(0, n), ...ys.slice(0, count).map((y) => y.subarray(0, n))]);
+    },
+    retheme(pg) { buildChart(); this.draw(pg); this.chart(pg); },
+  };
+}
