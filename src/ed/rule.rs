@@ -1,6 +1,25 @@
 //! The two ED update rules. Both broadcast one signal to every layer, pick the
 //! sources that may learn by the signal's sign, and grow each chosen weight by
 //! `gain(unit) * x`. They differ only in the signal and the gain.
+//!
+//! Where ED-METHOD.md leaves room, the `seed` rule follows the seed article's
+//! Rust code and the `kaneko` rule follows Kaneko's C program:
+//! - seed: MSE is `(y - t)^2` with no 1/2, so `dL/dy = 2 (y - t)`; the unit
+//!   derivative is taken from the unit's output (`y (1 - y)`, the seed's
+//!   `derivative(last_output)`); `delta < 0` picks the excitatory sources and
+//!   anything else (zero included) the inhibitory ones; all layers learn from the
+//!   one forward pass, before any of them changes.
+//! - kaneko: his `neuro_teach_calc` / `neuro_weight_calc` with the defaults of
+//!   `neuro_param_input`: `t_loop = 2` with the loop-cut flags makes his net a
+//!   plain feed-forward one (inputs and bias to the hidden layer, bias and hidden
+//!   units to the output, no input-to-output link); his `o (1 - o)` is used
+//!   as is, without the slope `2 / u0`; every weight with a non-zero amine
+//!   learns, which picks excitatory sources when `t > y` and inhibitory ones when
+//!   `t < y`, exactly one set per pattern. Two differences remain, neither of
+//!   which changes his statistics (see the `ed kaneko` table in README): his
+//!   `rnd()` draws in steps of 1e-4 from C's `rand()` while we draw continuous
+//!   `U(0, 1)` from the seed's generator, and his hidden units are numbered after
+//!   the output so the first is inhibitory, while ours alternate from `+`.
 
 use serde::{Deserialize, Serialize};
 
