@@ -15,8 +15,16 @@ pub struct DecisionMap {
 
 /// RGB of a probability: LOW at 0, MID at 0.5, HIGH at 1.
 pub fn colour(p: f64) -> [u8; 3] {
-    let p = if p.is_finite() { p.clamp(0.0, 1.0) } else { 0.5 };
-    let (from, to, t) = if p < 0.5 { (LOW, MID, p * 2.0) } else { (MID, HIGH, (p - 0.5) * 2.0) };
+    let p = if p.is_finite() {
+        p.clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    let (from, to, t) = if p < 0.5 {
+        (LOW, MID, p * 2.0)
+    } else {
+        (MID, HIGH, (p - 0.5) * 2.0)
+    };
     std::array::from_fn(|c| (from[c] + (to[c] - from[c]) * t).round() as u8)
 }
 

@@ -32,13 +32,42 @@ pub fn golden_cases() -> Vec<(&'static str, Config, u64)> {
     let seed = Config::seed_defaults();
     vec![
         ("seed-mse", seed.clone(), 200),
-        ("seed-bce", Config { loss: Loss::Bce, ..seed.clone() }, 132),
-        ("seed-bce-with-logits", Config { loss: Loss::BceWithLogits, ..seed.clone() }, 200),
-        ("seed-64-64-shuffled", Config { hidden: vec![64, 64], shuffle: true, seed: 7, ..seed.clone() }, 50),
+        (
+            "seed-bce",
+            Config {
+                loss: Loss::Bce,
+                ..seed.clone()
+            },
+            132,
+        ),
+        (
+            "seed-bce-with-logits",
+            Config {
+                loss: Loss::BceWithLogits,
+                ..seed.clone()
+            },
+            200,
+        ),
+        (
+            "seed-64-64-shuffled",
+            Config {
+                hidden: vec![64, 64],
+                shuffle: true,
+                seed: 7,
+                ..seed.clone()
+            },
+            50,
+        ),
         ("kaneko-xor-8", Config::kaneko_defaults(), 300),
         (
             "kaneko-parity3-64-bce",
-            Config { task: Task::Parity, bits: 3, hidden: vec![64], loss: Loss::Bce, ..Config::kaneko_defaults() },
+            Config {
+                task: Task::Parity,
+                bits: 3,
+                hidden: vec![64],
+                loss: Loss::Bce,
+                ..Config::kaneko_defaults()
+            },
             50,
         ),
     ]

@@ -14,9 +14,12 @@ pub const VERSION: u32 = 1;
 /// about 4 MB of JSON.
 pub const MAX_MODEL_BYTES: usize = 8 * 1024 * 1024;
 
+/// The file's structure. Native code reads and writes it with serde_json; the
+/// page lets the browser's own `JSON` do the text and hands the parsed object to
+/// serde, which keeps a JSON parser and printer out of the wasm module.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ModelFile {
+pub struct ModelFile {
     format: String,
     version: u32,
     config: Config,
@@ -40,9 +43,32 @@ fn refuse<T>(message: impl Into<String>) -> Result<T, ModelError> {
     Err(ModelError(message.into()))
 }
 
+/// Refuses a text over [`MAX_MODEL_BYTES`] before anything parses it.
+pub fn check_size(text: &str) -> Result<(), ModelError> {
+    if text.len() > MAX_MODEL_BYTES {
+        return refuse(format!(
+            "the file is {} bytes, over the limit of {MAX_MODEL_BYTES}",
+            text.len()
+        ));
+    }
+    Ok(())
+}
+
 impl Trainer {
     pub fn to_json(&self) -> String {
-        let file = ModelFile {
+        serde_json::to_string_pretty(&self.to_model_file())
+            .expect("a model of finite numbers always serialises")
+    }
+
+    pub fn from_json(text: &str) -> Result<Trainer, ModelError> {
+        check_size(text)?;
+        let file: ModelFile =
+            serde_json::from_str(text).or_else(|e| refuse(format!("not a model: {e}")))?;
+        Trainer::from_model_file(file)
+    }
+
+    pub fn to_model_file(&self) -> ModelFile {
+        ModelFile {
             format: FORMAT.to_string(),
             version: VERSION,
             config: self.config().clone(),
@@ -52,19 +78,12 @@ impl Trainer {
                 .iter()
                 .map(|net| net.layers().iter().map(|l| l.weights().to_vec()).collect())
                 .collect(),
-        };
-        serde_json::to_string_pretty(&file).expect("a model of finite numbers always serialises")
+        }
     }
 
-    pub fn from_json(text: &str) -> Result<Trainer, ModelError> {
-        if text.len() > MAX_MODEL_BYTES {
-            return refuse(format!(
-                "the file is {} bytes, over the limit of {MAX_MODEL_BYTES}",
-                text.len()
-            ));
-        }
-        let file: ModelFile =
-            serde_json::from_str(text).or_else(|e| refuse(format!("not a model: {e}")))?;
+    /// Checks a parsed file against itself: format, version, configuration,
+    /// layer count and sizes, and every weight's sign and finiteness.
+    pub fn from_model_file(file: ModelFile) -> Result<Trainer, ModelError> {
         if file.format != FORMAT {
             return refuse(format!("format is {:?}, expected {FORMAT:?}", file.format));
         }

@@ -49,7 +49,8 @@ impl History {
         }
         self.epochs.push(epoch as f64);
         self.losses.push(loss);
-        self.kinds.push(Loss::ALL.iter().position(|&l| l == kind).unwrap_or(0) as f64);
+        self.kinds
+            .push(Loss::ALL.iter().position(|&l| l == kind).unwrap_or(0) as f64);
         let nets = trainer.networks();
         for l in 0..self.layers {
             let sum: f64 = nets.iter().map(|n| n.layers()[l].mean_abs_weight()).sum();
@@ -59,7 +60,11 @@ impl History {
 
     fn halve(&mut self) {
         self.stride *= 2;
-        let keep: Vec<bool> = self.epochs.iter().map(|&e| (e as u64 - 1) % self.stride == 0).collect();
+        let keep: Vec<bool> = self
+            .epochs
+            .iter()
+            .map(|&e| (e as u64 - 1) % self.stride == 0)
+            .collect();
         let mut k = keep.iter();
         self.epochs.retain(|_| *k.next().unwrap());
         let mut k = keep.iter();
@@ -70,7 +75,8 @@ impl History {
         let mut kept = 0;
         for (point, &keep) in keep.iter().enumerate() {
             if keep {
-                self.mean_abs.copy_within(point * layers..(point + 1) * layers, kept * layers);
+                self.mean_abs
+                    .copy_within(point * layers..(point + 1) * layers, kept * layers);
                 kept += 1;
             }
         }
@@ -154,7 +160,10 @@ impl Session {
         for done in 0..epochs {
             let stats = self.trainer.run_epoch();
             if !stats.mean_loss.is_finite() {
-                self.diverged = Some(Divergence { epoch: self.trainer.epoch(), loss: stats.mean_loss });
+                self.diverged = Some(Divergence {
+                    epoch: self.trainer.epoch(),
+                    loss: stats.mean_loss,
+                });
                 self.trainer.copy_state_from(&self.checkpoint);
                 for _ in 0..done {
                     self.trainer.run_epoch();
@@ -163,7 +172,8 @@ impl Session {
             }
             self.last_loss = Some(stats.mean_loss);
             let loss = self.trainer.config().loss;
-            self.history.push(self.trainer.epoch(), stats.mean_loss, loss, &self.trainer);
+            self.history
+                .push(self.trainer.epoch(), stats.mean_loss, loss, &self.trainer);
         }
         self.last_loss
     }
@@ -215,10 +225,17 @@ mod tests {
             s.step(1000);
         }
         let h = s.history();
-        assert!(h.len() <= HISTORY_CAPACITY && h.len() > HISTORY_CAPACITY / 2, "{}", h.len());
+        assert!(
+            h.len() <= HISTORY_CAPACITY && h.len() > HISTORY_CAPACITY / 2,
+            "{}",
+            h.len()
+        );
         assert_eq!(h.epochs()[0], 1.0);
         assert!(h.stride() >= 16);
-        assert!(h.epochs().windows(2).all(|w| w[1] - w[0] == h.stride() as f64));
+        assert!(h
+            .epochs()
+            .windows(2)
+            .all(|w| w[1] - w[0] == h.stride() as f64));
         assert_eq!(h.mean_abs().len(), h.len() * 3);
         assert!(h.losses().iter().all(|l| l.is_finite()));
     }

@@ -141,7 +141,11 @@ impl Trainer {
     /// Makes this run an exact copy of `other`, which must have the same shape,
     /// reusing this run's buffers (no allocation): a cheap checkpoint.
     pub fn copy_state_from(&mut self, other: &Trainer) {
-        assert_eq!(self.networks.len(), other.networks.len(), "checkpoint of another shape");
+        assert_eq!(
+            self.networks.len(),
+            other.networks.len(),
+            "checkpoint of another shape"
+        );
         for (mine, theirs) in self.networks.iter_mut().zip(&other.networks) {
             mine.copy_weights_from(theirs);
             mine.set_loss(other.config.loss);

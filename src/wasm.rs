@@ -1,18 +1,31 @@
 //! The wasm-bindgen adapter: a thin shell over [`Session`] that hands the page
 //! zero-copy views of weights, outputs and history. No learning logic lives here.
 
-use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array, JSON};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 
 use crate::config::ConfigInput;
 use crate::decision_map::DecisionMap;
 use crate::ed::Loss;
+use crate::model::{check_size, ModelError};
 use crate::session::Session;
 use crate::trainer::Trainer;
 
-const CONFIG_FIELDS: [&str; 12] =
-    ["task", "bits", "loss", "hidden", "lr", "seed", "rule", "u0", "u1", "beta", "init_range", "shuffle"];
+const CONFIG_FIELDS: [&str; 12] = [
+    "task",
+    "bits",
+    "loss",
+    "hidden",
+    "lr",
+    "seed",
+    "rule",
+    "u0",
+    "u1",
+    "beta",
+    "init_range",
+    "shuffle",
+];
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -42,7 +55,10 @@ impl Kind {
     }
 
     fn accepts(self, value: &JsValue) -> bool {
-        let count = |v: &JsValue| v.as_f64().is_some_and(|x| x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0);
+        let count = |v: &JsValue| {
+            v.as_f64()
+                .is_some_and(|x| x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0)
+        };
         match self {
             Kind::Text => value.is_string(),
             Kind::Number => value.as_f64().is_some(),
@@ -54,14 +70,20 @@ impl Kind {
 }
 
 fn field<T: DeserializeOwned>(obj: &JsValue, name: &str, kind: Kind) -> Result<Option<T>, JsError> {
-    let value = Reflect::get(obj, &JsValue::from_str(name)).map_err(|_| JsError::new(&format!("{name}: unreadable")))?;
+    let value = Reflect::get(obj, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("{name}: unreadable")))?;
     if value.is_undefined() || value.is_null() {
         return Ok(None);
     }
     if !kind.accepts(&value) {
-        return Err(JsError::new(&format!("{name}: must be {}", kind.describe())));
+        return Err(JsError::new(&format!(
+            "{name}: must be {}",
+            kind.describe()
+        )));
     }
-    serde_wasm_bindgen::from_value(value).map(Some).map_err(|e| JsError::new(&format!("{name}: {e}")))
+    serde_wasm_bindgen::from_value(value)
+        .map(Some)
+        .map_err(|e| JsError::new(&format!("{name}: {e}")))
 }
 
 /// Reads a plain JS object field by field, so a wrong type names its field.
@@ -70,7 +92,9 @@ fn config_input(config: &JsValue) -> Result<ConfigInput, JsError> {
         return Ok(ConfigInput::default());
     }
     if !config.is_object() || Array::is_array(config) {
-        return Err(JsError::new("config: must be a plain object such as { loss: \"bce\" }"));
+        return Err(JsError::new(
+            "config: must be a plain object such as { loss: \"bce\" }",
+        ));
     }
     for key in Object::keys(config.unchecked_ref::<Object>()).iter() {
         let key = key.as_string().unwrap_or_default();
@@ -109,7 +133,11 @@ impl Playground {
     fn from_session(session: Session) -> Playground {
         let data = session.trainer().dataset();
         let outputs = vec![0.0; data.len() * data.n_outputs];
-        Playground { session, outputs, map: DecisionMap::default() }
+        Playground {
+            session,
+            outputs,
+            map: DecisionMap::default(),
+        }
     }
 }
 
@@ -127,26 +155,49 @@ impl Playground {
     /// fields take the seed's setting. Throws an Error naming a bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Playground, JsError> {
-        let config = config_input(&config)?.resolve().map_err(|e| JsError::new(&e.to_string()))?;
+        let config = config_input(&config)?
+            .resolve()
+            .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground::from_session(Session::new(config)))
     }
 
     /// Restores a model file saved by `toJSON` or `ed train --save`.
     #[wasm_bindgen(js_name = fromJSON)]
     pub fn from_json(text: &str) -> Result<Playground, JsError> {
-        let trainer = Trainer::from_json(text).map_err(|e| JsError::new(&e.to_string()))?;
+        let refused = |message: String| JsError::new(&ModelError(message).to_string());
+        check_size(text).map_err(|e| JsError::new(&e.to_string()))?;
+        let parsed = JSON::parse(text).map_err(|e| {
+            let why = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            refused(format!("not JSON: {why}"))
+        })?;
+        let file = serde_wasm_bindgen::from_value(parsed)
+            .map_err(|e| refused(format!("not a model: {e}")))?;
+        let trainer = Trainer::from_model_file(file).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground::from_session(Session::resume(trainer)))
     }
 
     #[wasm_bindgen(js_name = toJSON)]
-    pub fn to_json(&self) -> String {
-        self.session.trainer().to_json()
+    pub fn to_json(&self) -> Result<String, JsError> {
+        let file = self.session.trainer().to_model_file();
+        let value =
+            serde_wasm_bindgen::to_value(&file).map_err(|e| JsError::new(&e.to_string()))?;
+        let text = JSON::stringify_with_replacer_and_space(
+            &value,
+            &JsValue::NULL,
+            &JsValue::from_f64(2.0),
+        )
+        .map_err(|_| JsError::new("the model could not be written as JSON"))?;
+        Ok(text.into())
     }
 
     /// The resolved configuration as a plain object.
     pub fn config(&self) -> Result<JsValue, JsError> {
         let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-        serde::Serialize::serialize(self.session.trainer().config(), &ser).map_err(|e| JsError::new(&e.to_string()))
+        serde::Serialize::serialize(self.session.trainer().config(), &ser)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Trains `epochs` epochs; returns the last epoch's mean loss (NaN before the
@@ -182,7 +233,9 @@ impl Playground {
     #[wasm_bindgen(js_name = setLoss)]
     pub fn set_loss(&mut self, name: &str) -> Result<(), JsError> {
         let loss = Loss::from_name(name).ok_or_else(|| {
-            JsError::new(&format!("loss: must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"))
+            JsError::new(&format!(
+                "loss: must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"
+            ))
         })?;
         self.session.set_loss(loss);
         Ok(())
@@ -192,7 +245,9 @@ impl Playground {
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsError> {
         let mut config = self.session.trainer().config().clone();
         config.lr = lr;
-        config.validate().map_err(|e| JsError::new(&e.to_string()))?;
+        config
+            .validate()
+            .map_err(|e| JsError::new(&e.to_string()))?;
         self.session.set_lr(lr);
         Ok(())
     }
@@ -219,7 +274,9 @@ impl Playground {
     /// The current output probability for each training pattern.
     #[wasm_bindgen(js_name = patternOutputs)]
     pub fn pattern_outputs(&mut self) -> Float64Array {
-        self.session.trainer_mut().pattern_outputs_into(&mut self.outputs);
+        self.session
+            .trainer_mut()
+            .pattern_outputs_into(&mut self.outputs);
         f64_view(&self.outputs)
     }
 
@@ -266,7 +323,10 @@ impl Playground {
             .iter()
             .map(|&(epoch, loss)| {
                 let index = Loss::ALL.iter().position(|&l| l == loss).unwrap_or(0);
-                Array::of2(&JsValue::from_f64(epoch as f64), &JsValue::from_f64(index as f64))
+                Array::of2(
+                    &JsValue::from_f64(epoch as f64),
+                    &JsValue::from_f64(index as f64),
+                )
             })
             .collect()
     }

@@ -117,6 +117,17 @@ struct KanekoArgs {
     json: bool,
 }
 
+/// `ed train --json`: `converged_epoch` is the first epoch that met Kaneko's
+/// stopping rule (summed |t - y| under 0.1), or null.
+#[derive(serde::Serialize)]
+struct TrainSummary {
+    epochs: u64,
+    final_loss: Option<f64>,
+    outputs: Vec<f64>,
+    targets: Vec<f64>,
+    converged_epoch: Option<u64>,
+}
+
 /// A failure the user can act on, and the exit code it maps to.
 struct Failure {
     message: String,
@@ -227,14 +238,17 @@ fn train(args: TrainArgs) -> Result<(), Failure> {
         let targets: Vec<f64> = (0..data.len())
             .flat_map(|k| data.target(k).to_vec())
             .collect();
-        let summary = json!({
-            "epochs": trainer.epoch(),
-            "final_loss": final_loss,
-            "outputs": outputs,
-            "targets": targets,
-            "converged_epoch": converged_epoch,
-        });
-        println!("{summary}");
+        let summary = TrainSummary {
+            epochs: trainer.epoch(),
+            final_loss,
+            outputs,
+            targets,
+            converged_epoch,
+        };
+        println!(
+            "{}",
+            serde_json::to_string(&summary).expect("plain numbers")
+        );
     } else {
         for (k, out) in outputs.chunks_exact(data.n_outputs).enumerate() {
             let bits = |v: &[f64]| {
