@@ -2,6 +2,8 @@
 // main-thread time per frame, printed as figures (not asserted: shared machines
 // are noisy, so the README reports what this prints).
 import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM } from './chromium.mjs';
@@ -18,6 +20,8 @@ function nativeRates() {
 }
 
 // Same protocol as `ed bench`: warm up, then the median of five timed rounds.
+// The warm-up is longer than natively because V8 first runs wasm through its
+// baseline compiler and swaps in optimised code only after a while.
 async function wasmRates(page) {
   return page.evaluate(async (cases) => {
     const { default: init, Playground } = await import('/pkg/ed_playground.js');
@@ -27,7 +31,7 @@ async function wasmRates(page) {
       const p = new Playground({ hidden });
       let batch = 64;
       const warm = performance.now();
-      while (performance.now() - warm < 200) { p.step(batch); batch *= 2; }
+      while (performance.now() - warm < 2000) { p.step(batch); if (batch < 1 << 16) batch *= 2; }
       const rounds = [];
       for (let r = 0; r < 5; r++) {
         const start = performance.now();
@@ -55,6 +59,19 @@ async function frameTimes(page, origin) {
   return { frames: times.length, p50: pick(0.5), p95: pick(0.95), max: times[times.length - 1] };
 }
 
+// The project's own JavaScript and wasm as shipped, gzipped (uPlot not counted).
+function shippedSize() {
+  const files = [
+    ...readdirSync('dist/www').filter((f) => f.endsWith('.js')).map((f) => `dist/www/${f}`),
+    'dist/pkg/ed_playground.js',
+    'dist/pkg/ed_playground_bg.wasm',
+  ];
+  const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
+  const wasm = gz('dist/pkg/ed_playground_bg.wasm');
+  const total = files.reduce((sum, f) => sum + gz(f), 0);
+  return { wasm, js: total - wasm, total };
+}
+
 const server = await startServer({ root: 'dist', port: 0 });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch(CHROMIUM);
@@ -72,6 +89,8 @@ try {
   }
   const f = await frameTimes(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
   console.log(`page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`);
+  const size = shippedSize();
+  console.log(`shipped size, gzipped: wasm ${(size.wasm / 1024).toFixed(1)} KB + own JS ${(size.js / 1024).toFixed(1)} KB = ${(size.total / 1024).toFixed(1)} KB (uPlot not counted)`);
 } finally {
   await browser.close();
   server.close();

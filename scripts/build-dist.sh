@@ -1,12 +1,32 @@
 #!/usr/bin/env bash
 # Writes a self-contained static site into dist/: the page, its modules, the
-# wasm package and the chart library, nothing loaded from elsewhere.
+# wasm package and the chart library, nothing loaded from elsewhere. With esbuild
+# installed (npm ci) every script and style sheet is minified, file by file: the
+# modules keep their names and imports, so dist/ has the same shape as the source.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
-mkdir -p dist/pkg dist/vendor
+mkdir -p dist/www dist/pkg dist/vendor
 cp index.html dist/
-cp -r www dist/www
-cp pkg/ed_playground.js pkg/ed_playground_bg.wasm dist/pkg/
-cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css node_modules/uplot/LICENSE dist/vendor/
-echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1)"
+cp www/*.svg dist/www/
+cp node_modules/uplot/LICENSE dist/vendor/
+esbuild=node_modules/.bin/esbuild
+if [ -x "$esbuild" ]; then
+  min() { "$esbuild" --minify --log-level=warning "$@"; }
+  min --format=esm --outdir=dist/www www/*.js
+  min --outdir=dist/www www/*.css
+  min --format=esm --outfile=dist/pkg/ed_playground.js pkg/ed_playground.js
+  min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js
+  cp node_modules/uplot/dist/uPlot.min.css dist/vendor/
+else
+  echo "build-dist: esbuild not installed (run scripts/setup.sh); copying unminified files"
+  cp www/*.js www/*.css dist/www/
+  cp pkg/ed_playground.js dist/pkg/
+  cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
+fi
+cp pkg/ed_playground_bg.wasm dist/pkg/
+# Each file gzipped on its own, as a server sends them.
+gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9 -c "$f" | wc -c))); done; echo "$n"; }
+echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1);" \
+  "own JS + wasm gzipped: $(( $(gz dist/www/*.js dist/pkg/ed_playground.js dist/pkg/ed_playground_bg.wasm) / 1024 )) KB" \
+  "(wasm $(( $(gz dist/pkg/ed_playground_bg.wasm) / 1024 )) KB), uPlot $(( $(gz dist/vendor/uPlot.esm.js) / 1024 )) KB"

@@ -122,6 +122,11 @@ fn number_in(
     }
 }
 
+/// The learning-rate limits on their own, for a live change of rate.
+pub fn check_lr(lr: f64) -> Result<(), ConfigError> {
+    number_in("lr", lr, 0.0, false, MAX_LR).map(|_| ())
+}
+
 impl Config {
     /// The seed article's setting: XOR, MSE, 4-8-8-1, lr 0.5, seed 42, plain sigmoid.
     pub fn seed_defaults() -> Config {
@@ -202,7 +207,7 @@ impl Config {
                 format!("each layer must have 1 to {MAX_UNITS} units, got {bad}"),
             );
         }
-        number_in("lr", self.lr, 0.0, false, MAX_LR)?;
+        check_lr(self.lr)?;
         number_in("u0", self.u0, 0.0, false, MAX_PARAMETER)?;
         number_in("u1", self.u1, 0.0, true, MAX_PARAMETER)?;
         number_in("init_range", self.init_range, 0.0, false, MAX_PARAMETER)?;

@@ -55,9 +55,11 @@ pub fn check_size(text: &str) -> Result<(), ModelError> {
 }
 
 impl Trainer {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.to_model_file())
-            .expect("a model of finite numbers always serialises")
+    /// Refuses a run whose weights are not all finite: JSON cannot hold them.
+    pub fn to_json(&self) -> Result<String, ModelError> {
+        let file = self.to_model_file()?;
+        serde_json::to_string_pretty(&file)
+            .or_else(|e| refuse(format!("cannot write the model: {e}")))
     }
 
     pub fn from_json(text: &str) -> Result<Trainer, ModelError> {
@@ -67,8 +69,18 @@ impl Trainer {
         Trainer::from_model_file(file)
     }
 
-    pub fn to_model_file(&self) -> ModelFile {
-        ModelFile {
+    pub fn to_model_file(&self) -> Result<ModelFile, ModelError> {
+        let finite = self
+            .networks()
+            .iter()
+            .flat_map(|n| n.layers())
+            .all(|l| l.weights().iter().all(|w| w.is_finite()));
+        if !finite {
+            return refuse(
+                "the run has non-finite weights (it diverged), so there is no model to save",
+            );
+        }
+        Ok(ModelFile {
             format: FORMAT.to_string(),
             version: VERSION,
             config: self.config().clone(),
@@ -78,7 +90,7 @@ impl Trainer {
                 .iter()
                 .map(|net| net.layers().iter().map(|l| l.weights().to_vec()).collect())
                 .collect(),
-        }
+        })
     }
 
     /// Checks a parsed file against itself: format, version, configuration,

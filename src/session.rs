@@ -185,8 +185,8 @@ impl Session {
         }
     }
 
-    pub fn set_lr(&mut self, lr: f64) {
-        self.trainer.set_lr(lr);
+    pub fn set_lr(&mut self, lr: f64) -> Result<(), crate::config::ConfigError> {
+        self.trainer.set_lr(lr)
     }
 
     pub fn trainer(&self) -> &Trainer {

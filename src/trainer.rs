@@ -4,7 +4,7 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-use crate::config::Config;
+use crate::config::{Config, ConfigError};
 use crate::ed::{Loss, Network};
 use crate::task::Dataset;
 
@@ -93,8 +93,12 @@ impl Trainer {
         }
     }
 
-    pub fn set_lr(&mut self, lr: f64) {
+    /// Takes effect from the next pattern; refuses a rate outside the
+    /// configuration's limits (a negative one would shrink weights).
+    pub fn set_lr(&mut self, lr: f64) -> Result<(), ConfigError> {
+        crate::config::check_lr(lr)?;
         self.config.lr = lr;
+        Ok(())
     }
 
     /// One pass over the patterns. Allocates nothing.
@@ -156,7 +160,19 @@ impl Trainer {
     }
 
     /// Probabilities the networks give for raw inputs, one per output, into `out`.
+    ///
+    /// Panics if `input` is not as long as the task's inputs or `out` is shorter
+    /// than the number of outputs.
     pub fn predict(&mut self, input: &[f64], out: &mut [f64]) {
+        assert_eq!(
+            input.len(),
+            self.data.n_inputs,
+            "predict: wrong number of inputs"
+        );
+        assert!(
+            out.len() >= self.networks.len(),
+            "predict: output buffer too short"
+        );
         for (net, o) in self.networks.iter_mut().zip(out) {
             *o = net.predict(input);
         }

@@ -181,7 +181,11 @@ impl Playground {
 
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<String, JsError> {
-        let file = self.session.trainer().to_model_file();
+        let file = self
+            .session
+            .trainer()
+            .to_model_file()
+            .map_err(|e| JsError::new(&e.to_string()))?;
         let value =
             serde_wasm_bindgen::to_value(&file).map_err(|e| JsError::new(&e.to_string()))?;
         let text = JSON::stringify_with_replacer_and_space(
@@ -243,13 +247,9 @@ impl Playground {
 
     #[wasm_bindgen(js_name = setLearningRate)]
     pub fn set_learning_rate(&mut self, lr: f64) -> Result<(), JsError> {
-        let mut config = self.session.trainer().config().clone();
-        config.lr = lr;
-        config
-            .validate()
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        self.session.set_lr(lr);
-        Ok(())
+        self.session
+            .set_lr(lr)
+            .map_err(|e| JsError::new(&e.to_string()))
     }
 
     #[wasm_bindgen(js_name = layerCount)]

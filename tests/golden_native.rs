@@ -7,7 +7,10 @@ use ed_playground::fingerprint::{golden_cases, run_fingerprint};
 const GOLDEN: &str = include_str!("golden/fingerprints.txt");
 
 fn committed(name: &str) -> u64 {
-    let line = GOLDEN.lines().find(|l| l.split_whitespace().next() == Some(name)).unwrap_or_else(|| panic!("{name} not in golden file"));
+    let line = GOLDEN
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some(name))
+        .unwrap_or_else(|| panic!("{name} not in golden file"));
     u64::from_str_radix(line.split_whitespace().nth(1).expect("hash column"), 16).expect("hex hash")
 }
 

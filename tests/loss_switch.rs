@@ -373,7 +373,11 @@ fn shuffle_visits_every_pattern_in_a_seeded_order() {
             let mut t = Trainer::new(plain.clone());
             for e in 0..20 {
                 let orders = orders_of_next_epoch(&mut t);
-                assert_eq!(orders, [identity.clone()], "{rule:?} {loss} epoch {e}");
+                assert_eq!(
+                    orders,
+                    std::slice::from_ref(&identity),
+                    "{rule:?} {loss} epoch {e}"
+                );
             }
 
             // Shuffled: each epoch is a permutation of the patterns, and not

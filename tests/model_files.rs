@@ -16,7 +16,7 @@ fn valid_file() -> String {
     for _ in 0..10 {
         t.run_epoch();
     }
-    t.to_json()
+    t.to_json().unwrap()
 }
 
 fn valid_value() -> Value {

@@ -107,7 +107,7 @@ fn assert_no_allocations(config: Config) {
                 trainer.set_loss(loss);
             }
             if e % 25 == 12 {
-                trainer.set_lr(0.3 + 0.1 * (e / 25) as f64);
+                trainer.set_lr(0.3 + 0.1 * (e / 25) as f64).unwrap();
             }
             *slot = trainer.run_epoch().mean_loss;
         }
@@ -128,6 +128,29 @@ fn assert_no_allocations(config: Config) {
     assert!(
         out.iter().all(|p| (0.0..=1.0).contains(p)),
         "{what}: {out:?}"
+    );
+
+    // The buffer-reusing helpers: every pattern's output, and a checkpoint
+    // restored into a trainer of the same shape.
+    let mut table = vec![f64::NAN; trainer.dataset().len() * trainer.dataset().n_outputs];
+    let mut checkpoint = trainer.clone();
+    for _ in 0..3 {
+        trainer.run_epoch();
+    }
+    let (count, ()) = allocations_during(|| {
+        trainer.pattern_outputs_into(&mut table);
+        checkpoint.copy_state_from(&trainer);
+    });
+    assert_eq!(
+        count, 0,
+        "{count} allocations in outputs/checkpoint of {what}"
+    );
+    assert_eq!(table, trainer.pattern_outputs(), "{what}");
+    assert_eq!(checkpoint.epoch(), trainer.epoch(), "{what}");
+    assert_eq!(
+        checkpoint.to_json().unwrap(),
+        trainer.to_json().unwrap(),
+        "{what}"
     );
 }
 

@@ -155,7 +155,7 @@ proptest! {
         for _ in 0..before_save {
             original.run_epoch();
         }
-        let saved = original.to_json();
+        let saved = original.to_json().unwrap();
         let mut reloaded = match Trainer::from_json(&saved) {
             Ok(t) => t,
             Err(e) => return Err(TestCaseError::fail(format!("reload refused: {e}"))),
@@ -169,7 +169,7 @@ proptest! {
                 "weight {} saved as {:?} reloaded as {:?}", k, x.0, y.0
             );
         }
-        prop_assert!(reloaded.to_json() == saved, "saving the reloaded model changed its bytes");
+        prop_assert!(reloaded.to_json().unwrap() == saved, "saving the reloaded model changed its bytes");
         for epoch in 0..EPOCHS {
             let (x, y) = (original.run_epoch(), reloaded.run_epoch());
             prop_assert!(
@@ -178,6 +178,6 @@ proptest! {
                 "epoch {} after reload: {:?} vs {:?}", epoch, x, y
             );
         }
-        prop_assert!(reloaded.to_json() == original.to_json());
+        prop_assert!(reloaded.to_json().unwrap() == original.to_json().unwrap());
     }
 }

@@ -12,8 +12,12 @@ const GOLDEN: &str = include_str!("golden/fingerprints.txt");
 #[wasm_bindgen_test]
 fn wasm_runs_match_the_native_fingerprints() {
     for (name, config, epochs) in golden_cases() {
-        let line = GOLDEN.lines().find(|l| l.split_whitespace().next() == Some(name)).expect("golden case");
-        let want = u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex");
+        let line = GOLDEN
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .expect("golden case");
+        let want =
+            u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex");
         assert_eq!(run_fingerprint(config, epochs), want, "{name}");
     }
 }

@@ -4,19 +4,18 @@ import { theme, fmtInt, fmtCompact, pow10 } from './ui.js';
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-function axis(values, label) {
+function axis(values, label, filter) {
+  const f = filter ? { filter } : {};
   return {
-    stroke: theme.muted, font: FONT, labelFont: FONT, values, label, labelSize: label ? 16 : 0,
-    grid: { stroke: theme.line, width: 1 }, ticks: { stroke: theme.line, width: 1, size: 4 },
+    stroke: theme.muted, font: FONT, labelFont: FONT, values, label, labelSize: label ? 16 : 0, ...f,
+    grid: { stroke: theme.line, width: 1, ...f }, ticks: { stroke: theme.line, width: 1, size: 4, ...f },
   };
 }
 
-// On a log scale label the powers of ten only, unless the range holds none.
-function logValues(u, splits) {
-  const exact = splits.map((v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9);
-  const any = exact.some(Boolean);
-  return splits.map((v, i) => (!any ? +v.toPrecision(2) : exact[i] ? pow10(v) : ''));
-}
+// On a log scale mark the powers of ten only, unless the range holds none.
+const isPow10 = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+const logFilter = (u, splits) => (splits.some(isPow10) ? splits.map((v) => (isPow10(v) ? v : null)) : splits);
+const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : +v.toPrecision(2)));
 
 /**
  * `series`: [{ label, stroke }]; `value` formats a y value for the hover readout.
@@ -27,7 +26,7 @@ export function lineChart(box, { series, log, height, yLabel, value, draw }) {
   const u = new uPlot({
     width: width(), height,
     scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] } },
-    axes: [axis((u, s) => s.map(fmtCompact)), { ...axis(log ? logValues : (u, s) => s.map(fmtCompact), yLabel), size: 48 }],
+    axes: [axis((u, s) => s.map(fmtCompact)), { ...axis(log ? logValues : (u, s) => s.map(fmtCompact), yLabel, log ? logFilter : undefined), size: 48 }],
     series: [
       { label: 'epoch', value: (u, v) => (v == null ? '—' : fmtInt(v)) },
       ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.75, points: { show: false }, value: (u, v) => value(v) })),

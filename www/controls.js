@@ -29,7 +29,11 @@ export function controls(on) {
       else on.set(name, r.value);
     });
   }
-  $('random-seed').addEventListener('click', () => on.set('seed', on.randomSeed()));
+  $('random-seed').addEventListener('click', () => {
+    let seed;
+    try { seed = on.randomSeed(); } catch (e) { on.problem(e.message); return; }
+    on.set('seed', seed);
+  });
 
   document.addEventListener('keydown', (e) => {
     const t = e.target;

@@ -15,7 +15,7 @@ export function decisionView(canvas) {
     if (!pg || !w) return;
     const side = Math.min(w, h) - 2 * PAD, x0 = (w - side) / 2, y0 = PAD / 2;
     const px = pg.decisionMap(n);
-    off.width = off.height = n;
+    if (off.width !== n) off.width = off.height = n; // resizing clears and reallocates
     off.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(px.buffer, px.byteOffset, px.length), n, n), 0, 0);
     // Pixel centres sit on the inputs 0 .. 1, so the image overhangs by half a pixel.
     const half = side / (2 * (n - 1));
@@ -38,11 +38,11 @@ export function decisionView(canvas) {
   }
 
   return {
-    /** `cost`: multiply-adds per forward pass, to keep a big network's map cheap. */
     reset(p) {
       pg = p;
       let cost = 0;
       for (let l = 0; l < p.layerCount(); l++) { const [s, u] = p.layerShape(l); cost += s * u; }
+      // About 250,000 multiply-adds per map (48 x 48 for 4-8-8-1), so a big network stays cheap.
       n = Math.max(12, Math.min(48, Math.round(Math.sqrt(250000 / cost))));
       draw();
     },

@@ -1,7 +1,6 @@
 // Downloads (loss history as CSV, model as JSON) and reading a model file back.
 import { el } from './ui.js';
 import { LOSSES } from './state.js';
-import { layerName } from './weights.js';
 
 const MAX_FILE = 50 * 2 ** 20;
 
@@ -14,10 +13,10 @@ export function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** One row per history point: epoch, loss function, loss, mean |w| of each layer. */
+/** One row per history point: epoch, loss function, loss, mean |w| of each layer (the last feeds the output). */
 export function historyCsv(pg) {
   const L = pg.layerCount();
-  const head = ['epoch', 'loss_function', 'loss', ...Array.from({ length: L }, (_, l) => `mean_abs_w ${layerName(l, L)}`)];
+  const head = ['epoch', 'loss_function', 'loss', ...Array.from({ length: L }, (_, l) => `mean_abs_w_layer${l + 1}`)];
   const E = pg.historyEpochs(), V = pg.historyLosses(), K = pg.historyKinds(), A = pg.historyMeanAbs();
   const rows = [head.join(',')];
   for (let i = 0; i < E.length; i++) rows.push([E[i], LOSSES[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));

@@ -15,6 +15,7 @@ import { fail, hasFailed } from './boot.js';
 const $ = (id) => document.getElementById(id);
 
 function notify(text) {
+  for (const old of [...$('notices').children]) if (old.firstChild.textContent === text) old.remove();
   const close = el('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
   close.setAttribute('aria-label', 'Dismiss');
   const note = el('p', { className: 'notice' }, el('span', {}, text), close);
@@ -42,7 +43,7 @@ export async function start() {
   const diverged = () => pg.divergedAt !== undefined;
   const show = controls({
     play() { if (!diverged()) setPlaying(state.paused); },
-    step() { setPlaying(false); advance(1); settle(); },
+    step() { if (!state.paused) setPlaying(false); advance(1); settle(); },
     reset() {
       Object.assign(state, live, { changes: [] });
       build();
@@ -56,7 +57,7 @@ export async function start() {
     problem: notify,
   });
 
-  // Cards off screen are not drawn while training (as Distill's d-figure does).
+  // Cards off screen are drawn rarely while training (Distill's d-figure does no work off screen).
   const onScreen = new Set();
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) e.isIntersecting ? onScreen.add(e.target.id) : onScreen.delete(e.target.id);
@@ -125,11 +126,13 @@ export async function start() {
     state.paused = !on;
     rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
     sync();
-    schedule();
+    if (on) schedule(); else settle(); // paused: every view shows the very last epoch
   }
 
   function sync() {
     history.replaceState(null, '', toQuery(state) + location.hash);
+    // A screen reader hears the status when paused or stepping, not 20 times a second.
+    $('status').setAttribute('aria-live', state.paused ? 'polite' : 'off');
     show(state, { playing: !state.paused, diverged: diverged(), loss: live.loss, lr: live.lr });
   }
 
@@ -140,22 +143,34 @@ export async function start() {
     if ($('status').textContent !== text) $('status').textContent = text;
   }
 
-  // f < 0 draws everything; otherwise each view on its own beat, off-screen ones skipped.
+  // What to draw while training, each on its own beat (every n frames from a
+  // phase, so the views take turns), 16 times slower off screen, and slower still
+  // if drawing a view costs more than about 1.5 ms a frame: a 256-unit network stays usable.
+  const jobs = [
+    ['card-loss', 2, 0, () => views.loss.update(pg)],
+    ['card-network', 2, 1, () => views.net.draw()],
+    ['card-weights', 4, 1, () => views.weights.chart(pg)],
+    ['card-weights', 3, 2, () => views.weights.draw(pg)],
+    ['card-output', 4, 2, () => views.map.draw()],
+    ['card-output', 4, 3, () => views.table.draw(pg)],
+  ].map(([card, every, phase, run]) => ({ card, every, run, last: phase - every, cost: 0 }));
+
+  // f < 0 draws everything now.
   function draw(f) {
-    const due = (id, period, phase) => f < 0 || (f % period === phase && onScreen.has(id));
-    if (due('card-loss', 2, 0)) views.loss.update(pg);
-    if (due('card-weights', 2, 1)) views.weights.chart(pg);
-    if (due('card-network', 2, 1)) views.net.draw();
-    if (due('card-weights', 3, 0)) views.weights.draw(pg);
-    if (due('card-output', 4, 2)) views.map.draw();
-    if (due('card-output', 4, 3)) views.table.draw(pg);
+    for (const job of jobs) {
+      if (f >= 0 && f - job.last < Math.max(job.every * (onScreen.has(job.card) ? 1 : 16), job.cost / 1.5)) continue;
+      const t = performance.now();
+      job.run();
+      job.cost = 0.7 * job.cost + 0.3 * (performance.now() - t);
+      if (f >= 0) job.last = f;
+    }
     if (f < 0 || f % 3 === 1) status(performance.now());
   }
   function settle() {
     try { draw(-1); } catch (e) { fail(e); }
   }
 
-  function schedule() { if (!raf && !hasFailed()) raf = requestAnimationFrame(tick); }
+  function schedule() { if (!raf && !state.paused && !hasFailed()) raf = requestAnimationFrame(tick); }
   function tick() {
     raf = 0;
     if (state.paused || hasFailed()) return;
@@ -166,12 +181,15 @@ export async function start() {
     } catch (e) { fail(e); return; }
     // Queued after uPlot's own redraw, so the time includes it.
     queueMicrotask(() => { times.push(performance.now() - t0); if (times.length > 600) times.shift(); });
-    if (state.paused) settle(); else schedule();
+    schedule(); // unless paused: a divergence pauses and draws everything itself
   }
 
   const name = (kind) => `ed-${kind}-${state.task}-${live.loss}-seed${state.seed}-epoch${pg.epoch}`;
-  $('save-csv').addEventListener('click', () => download(name('loss') + '.csv', historyCsv(pg), 'text/csv'));
-  $('save-json').addEventListener('click', () => download(name('model') + '.json', pg.toJSON(), 'application/json'));
+  const save = (file, text, type) => () => {
+    try { download(file(), text(), type); } catch (e) { notify(`Could not save: ${e.message}.`); }
+  };
+  $('save-csv').addEventListener('click', save(() => name('loss') + '.csv', () => historyCsv(pg), 'text/csv'));
+  $('save-json').addEventListener('click', save(() => name('model') + '.json', () => pg.toJSON(), 'application/json'));
   $('load').addEventListener('change', async (e) => {
     const file = e.target.files[0];
     e.target.value = '';
@@ -197,10 +215,10 @@ export async function start() {
     get loss() { return pg.loss; },
     get divergedAt() { return pg.divergedAt; },
     lossSeries: () => views.loss.series(),
-    frameTimes: () => [...times],
+    /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */
+    get frameTimes() { return [...times]; },
   });
 
   build();
   schedule();
-  document.body.classList.add('ready');
 }

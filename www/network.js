@@ -6,18 +6,23 @@ import { theme, fitCanvas, fmtNum } from './ui.js';
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
 
 export function networkView(canvas, tip) {
-  let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2;
+  let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
   const size = fitCanvas(canvas, () => { layout(); draw(); });
 
-  // Names of the sources of the first layer: each input twice (+ then −), then Kaneko's bias pair.
-  const unitName = (c, i) => c === 0 ? (i < 2 * inputs ? `input x${i >> 1}, ${i % 2 ? '−' : '+'} copy` : `bias ${i % 2 ? '−' : '+'}`)
-    : `${c === shapes.length ? 'output' : 'hidden ' + c} unit ${i}`;
+  // Column c holds the sources of layer c: Kaneko's bias pair first (if any), then
+  // each input twice (+ copy, − copy) or the units of the layer before; the last
+  // column is the output. `node` finds unit u of a layer in its column.
   const sign = (i) => (i % 2 ? '−' : '+');
+  const node = (c, u) => u + (c < shapes.length ? bias : 0);
+  const unitName = (c, i) => {
+    const j = c < shapes.length ? i - bias : i;
+    return j < 0 ? `bias ${sign(i)}` : c === 0 ? `input x${j >> 1}, ${sign(j)} copy` : `${c === shapes.length ? 'output' : 'hidden ' + c} unit ${j}`;
+  };
 
   function layout() {
     const { w, h } = size();
     if (!shapes.length || !w) return;
-    const counts = [shapes[0][0], ...shapes.map((s) => s[1])];
+    const counts = [...shapes.map((s) => s[0]), shapes.at(-1)[1]];
     const left = 34, right = 22, top = 26, bottom = 8;
     const gap = Math.min(...counts.map((n) => (h - top - bottom) / n));
     r = Math.max(1.5, Math.min(11, gap * 0.36));
@@ -36,22 +41,27 @@ export function networkView(canvas, tip) {
       if (only && !only(l, s, u)) continue;
       const v = w[s * U + u], k = Math.min(LEVELS - 1, Math.floor((max ? Math.abs(v) / max : 0) * LEVELS));
       const p = paths[(v < 0 ? LEVELS : 0) + k];
-      p.moveTo(a[s][0], a[s][1]); p.lineTo(b[u][0], b[u][1]);
+      const [x, y] = b[node(l + 1, u)];
+      p.moveTo(a[s][0], a[s][1]); p.lineTo(x, y);
     }
-    const thin = Math.min(1, r / 7);
-    paths.forEach((p, i) => {
-      const k = (i % LEVELS) + 1;
-      ctx.strokeStyle = i < LEVELS ? theme.pos : theme.neg;
-      ctx.globalAlpha = only ? 1 : 0.1 + (0.8 * k) / LEVELS;
-      ctx.lineWidth = (only ? 1 : 0) + thin * (0.4 + (3 * k) / LEVELS);
-      ctx.stroke(p);
-    });
+    // Weak to strong, both signs at each level, so neither colour buries the other;
+    // dense layers are drawn fainter so they read as a texture, not a solid block.
+    const thin = Math.min(1, r / 7), faint = Math.min(1, 24 / Math.sqrt(S * U));
+    for (let k = 0; k < LEVELS; k++) for (const neg of [0, 1]) {
+      ctx.strokeStyle = neg ? theme.neg : theme.pos;
+      ctx.globalAlpha = only ? 1 : faint * (0.1 + (0.8 * (k + 1)) / LEVELS);
+      ctx.lineWidth = (only ? 1 : 0) + thin * (0.4 + (3 * (k + 1)) / LEVELS);
+      ctx.stroke(paths[neg * LEVELS + k]);
+    }
     ctx.globalAlpha = 1;
   }
 
-  function unit(ctx, x, y, i, lit) {
+  // A unit is a circle; a bias unit (Kaneko's rule) a square.
+  function unit(ctx, x, y, i, lit, square) {
     const c = i % 2 ? theme.neg : theme.pos;
-    ctx.beginPath(); ctx.arc(x, y, r + (lit ? 2 : 0), 0, 7);
+    const e = r + (lit ? 2 : 0);
+    ctx.beginPath();
+    if (square) ctx.rect(x - e, y - e, 2 * e, 2 * e); else ctx.arc(x, y, e, 0, 7);
     ctx.fillStyle = r < 5 ? c : theme.card; ctx.fill();
     ctx.lineWidth = lit ? 2.5 : 1.5; ctx.strokeStyle = lit ? theme.fg : c; ctx.stroke();
     if (r < 5) return;
@@ -66,19 +76,20 @@ export function networkView(canvas, tip) {
     ctx.clearRect(0, 0, w, h);
     if (!pg || !cols.length) return;
     ctx.lineCap = 'round';
-    const only = hover && (hover.unit ? (l, s, u) => (l === hover.c - 1 && u === hover.i) || (l === hover.c && s === hover.i)
+    const only = hover && (hover.unit ? (l, s, u) => (l === hover.c - 1 && node(hover.c, u) === hover.i) || (l === hover.c && s === hover.i)
       : (l, s, u) => l === hover.l && s === hover.s && u === hover.u);
     for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l));
     if (only) for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l), only);
-    ctx.font = '600 11px system-ui, sans-serif'; ctx.textAlign = 'center'; ctx.fillStyle = theme.muted;
+    ctx.font = '600 11px system-ui, sans-serif'; ctx.textAlign = 'center';
     cols.forEach((col, c) => {
+      ctx.fillStyle = theme.muted;
       const name = c === 0 ? 'input' : c === shapes.length ? 'output' : `hidden ${c}`;
       ctx.fillText(cols.length > 4 && w < 420 && c && c < shapes.length ? `h${c}` : name, Math.min(Math.max(col[0][0], 24), w - 24), 13);
-      col.forEach(([x, y], i) => unit(ctx, x, y, i, hover?.unit && hover.c === c && hover.i === i));
+      col.forEach(([x, y], i) => unit(ctx, x, y, i, hover?.unit && hover.c === c && hover.i === i, c < shapes.length && i < bias));
     });
     if (r >= 6) {
       ctx.textAlign = 'right'; ctx.fillStyle = theme.muted; ctx.font = '11px system-ui, sans-serif';
-      cols[0].forEach(([x, y], i) => ctx.fillText(i < 2 * inputs ? `x${i >> 1}` : 'β', x - r - 4, y + 4));
+      cols[0].forEach(([x, y], i) => ctx.fillText(i < bias ? 'β' : `x${(i - bias) >> 1}`, x - r - 4, y + 4));
     }
   }
 
@@ -88,10 +99,11 @@ export function networkView(canvas, tip) {
       const [ux, uy] = cols[c][i];
       if (Math.hypot(x - ux, y - uy) > r + 3) continue;
       let text = `${unitName(c, i)}: ${i % 2 ? 'inhibitory (−)' : 'excitatory (+)'}`;
-      if (c > 0) {
+      const j = c < shapes.length ? i - bias : i;
+      if (c > 0 && j >= 0) {
         const w = pg.layerWeights(c - 1), U = shapes[c - 1][1];
         let sum = 0;
-        for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + i]);
+        for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + j]);
         text += `, mean |w| in ${fmtNum(sum / shapes[c - 1][0], 3)}`;
       }
       return { unit: true, c, i, text };
@@ -100,7 +112,7 @@ export function networkView(canvas, tip) {
     for (let l = 0; l < shapes.length; l++) {
       const [S, U] = shapes[l];
       for (let s = 0; s < S; s++) for (let u = 0; u < U; u++) {
-        const [ax, ay] = cols[l][s], [bx, by] = cols[l + 1][u], dx = bx - ax, dy = by - ay;
+        const [ax, ay] = cols[l][s], [bx, by] = cols[l + 1][node(l + 1, u)], dx = bx - ax, dy = by - ay;
         const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
         const d = Math.hypot(x - ax - t * dx, y - ay - t * dy);
         if (d < bestD) { bestD = d; best = { l, s, u }; }
@@ -108,7 +120,7 @@ export function networkView(canvas, tip) {
     }
     if (!best) return null;
     const { l, s, u } = best, v = pg.layerWeights(l)[s * shapes[l][1] + u];
-    best.text = `${unitName(l, s)} (${sign(s)}) → ${unitName(l + 1, u)} (${sign(u)}): w = ${fmtNum(v)}, ${v < 0 ? 'inhibitory' : 'excitatory'}`;
+    best.text = `${unitName(l, s)} (${sign(s)}) → ${unitName(l + 1, node(l + 1, u))} (${sign(u)}): w = ${fmtNum(v)}, ${v < 0 ? 'inhibitory' : 'excitatory'}`;
     return best;
   }
 
@@ -129,6 +141,7 @@ export function networkView(canvas, tip) {
       pg = p; hover = null; mouse = null; tip.hidden = true;
       shapes = Array.from({ length: p.layerCount() }, (_, l) => [...p.layerShape(l)]);
       inputs = p.patternInputs().length / p.patternTargets().length;
+      bias = shapes[0][0] - 2 * inputs;
       layout(); draw();
     },
     draw() { if (mouse) point(); draw(); },

@@ -45,6 +45,8 @@ function changes(t) {
   return { value: list };
 }
 
+const KANEKO = { hidden: [8], lr: 0.8 };
+
 const PARAMS = {
   task: { def: 'xor', parse: oneOf(TASKS) },
   bits: { def: 2, parse: integer(2, 8), optional: true },
@@ -78,6 +80,8 @@ export function fromQuery(search) {
     else state[name] = r.value;
   }
   if (state.task !== 'parity') state.bits = 2;
+  // Kaneko's rule has its own defaults (his C program's), as in config.rs.
+  if (state.rule === 'kaneko') for (const [k, v] of Object.entries(KANEKO)) if (!new URLSearchParams(search).has(k)) state[k] = v;
   return { state, problems };
 }
 

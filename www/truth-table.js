@@ -12,7 +12,7 @@ export function truthTable(table) {
         el('th', { scope: 'col', className: 'out' }, 'output'), el('th', { scope: 'col' }, 'target'));
       cells = [];
       const rows = targets.map((t, i) => {
-        const value = el('span'), bar = el('i', { className: 'bar' });
+        const value = el('span'), bar = el('i');
         cells.push({ value, bar });
         return el('tr', {}, ...Array.from({ length: k }, (_, j) => el('td', {}, String(X[i * k + j]))),
           el('td', { className: 'out' }, el('span', { className: 'meter' }, bar), value), el('td', {}, String(t)));

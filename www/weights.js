@@ -26,11 +26,13 @@ export function weightsView(box, chartBox, readout) {
   function paint(m, w) {
     const { rows, cols, cell, img, off, canvas } = m, px = img.data;
     const bg = rgb(theme.card), pos = rgb(theme.pos), neg = rgb(theme.neg);
-    let max = 0;
-    for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+    let sum = 0;
+    for (let i = 0; i < w.length; i++) sum += Math.abs(w[i]);
+    // Depth by sqrt(|w|) up to twice the layer's mean |w|, so a few large weights do
+    // not wash out the rest; the floor keeps every sign, the checkerboard, visible.
+    const scale = sum ? w.length / (2 * sum) : 0;
     for (let i = 0; i < w.length; i++) {
-      // A floor of 0.15 keeps the sign pattern visible for the smallest weights.
-      const t = 0.15 + 0.85 * (max ? Math.abs(w[i]) / max : 0), c = w[i] < 0 ? neg : pos;
+      const t = 0.3 + 0.7 * Math.min(1, Math.sqrt(Math.abs(w[i]) * scale)), c = w[i] < 0 ? neg : pos;
       for (let k = 0; k < 3; k++) px[i * 4 + k] = bg[k] + (c[k] - bg[k]) * t;
       px[i * 4 + 3] = 255;
     }
@@ -61,14 +63,16 @@ export function weightsView(box, chartBox, readout) {
       maps = [];
       for (let l = 0; l < count; l++) {
         const [rows, cols] = pg.layerShape(l);
-        const cell = Math.max(1, Math.min(20, Math.floor(192 / Math.max(rows, cols))));
+        const cell = Math.max(1, Math.min(20, Math.floor(256 / Math.max(rows, cols))));
         const canvas = el('canvas', { className: 'heat' }), d = Math.ceil(devicePixelRatio || 1);
         canvas.width = cols * cell * d; canvas.height = rows * cell * d;
         canvas.style.width = cols * cell + 'px'; canvas.style.height = rows * cell + 'px';
         const m = { rows, cols, cell, canvas, off: el('canvas', { width: cols, height: rows }), img: new ImageData(cols, rows) };
         canvas.addEventListener('mousemove', (e) => hover(m, l, e, current));
         canvas.addEventListener('mouseleave', () => { readout.textContent = 'Hover a cell to read its weight.'; });
-        box.append(el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count)} (${rows}×${cols})`)));
+        const figure = el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count)} (${rows}×${cols})`));
+        figure.style.maxWidth = Math.max(cols * cell, 110) + 'px'; // a thin matrix wraps its caption
+        box.append(figure);
         maps.push(m);
       }
       buildChart();

@@ -203,7 +203,9 @@ fn load_trainer(args: &TrainArgs) -> Result<Trainer, Failure> {
         }
         changed.validate().or_else(|e| fail(e.to_string()))?;
         trainer.set_loss(changed.loss);
-        trainer.set_lr(changed.lr);
+        trainer
+            .set_lr(changed.lr)
+            .or_else(|e| fail(e.to_string()))?;
     }
     Ok(trainer)
 }
@@ -270,7 +272,7 @@ fn train(args: TrainArgs) -> Result<(), Failure> {
         }
     }
     if let Some(path) = &args.save {
-        std::fs::write(path, trainer.to_json())
+        std::fs::write(path, trainer.to_json().or_else(|e| fail(e.to_string()))?)
             .or_else(|e| fail(format!("cannot write {}: {e}", path.display())))?;
     }
     Ok(())

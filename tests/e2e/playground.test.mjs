@@ -1,0 +1,331 @@
+// End-to-end tests of the built page (dist/) in Debian's Chromium, served with
+// the strict Content-Security-Policy of scripts/serve.mjs. Run `make dist` first.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM } from '../../scripts/chromium.mjs';
+
+let server, browser, origin;
+
+before(async () => {
+  assert.ok(existsSync('dist/index.html') && existsSync('dist/pkg/ed_playground_bg.wasm'), 'dist/ is missing: run `make dist` first');
+  server = await startServer({ root: 'dist', port: 0 });
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch(CHROMIUM);
+  mkdirSync('artifacts', { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens the page; collects console errors, CSP violations and requests leaving the origin. */
+async function open(query = '', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const problems = { errors: [], foreign: [] };
+  page.on('console', (m) => m.type() === 'error' && problems.errors.push(m.text()));
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.origin !== origin && url.protocol !== 'blob:') problems.foreign.push(r.url());
+  });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${origin}/${query}`);
+  page.problems = problems;
+  return page;
+}
+
+async function status(page) {
+  const text = await page.getByRole('status').textContent();
+  const m = /epoch (\d+) · loss (\S+)/.exec(text);
+  assert.ok(m, `status reads "${text}"`);
+  return { epoch: Number(m[1]), loss: Number(m[2]), text };
+}
+
+const epochAtLeast = (page, n) => page.waitForFunction((n) => window.__edPlayground?.epoch >= n, n, { timeout: 15000 });
+const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
+const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
+const pause = async (page) => {
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
+};
+
+async function clean(page) {
+  assert.deepEqual(page.problems.errors, [], 'console errors');
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations');
+  assert.deepEqual(page.problems.foreign, [], 'requests outside the origin');
+}
+
+test('loads with no console error, no CSP violation, no request outside its origin', async () => {
+  const page = await open();
+  await epochAtLeast(page, 20);
+  const loss = page.getByLabel('Loss function');
+  assert.equal(await loss.evaluate((s) => s.tagName), 'SELECT');
+  assert.deepEqual(await loss.locator('option').allTextContents(), ['MSE', 'BCE', 'BCE with logits']);
+  for (const name of ['Pause', 'Step', 'Reset']) assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
+  assert.match(await page.locator('.keys').textContent(), /Space.*S.*R/);
+  await clean(page);
+  await page.context().close();
+});
+
+test('training starts by itself on XOR with the seed network and the loss falls', async () => {
+  const page = await open();
+  await epochAtLeast(page, 1);
+  const first = await hook(page, 'loss');
+  await epochAtLeast(page, 200);
+  const { epoch, loss } = await status(page);
+  assert.ok(epoch >= 200);
+  assert.ok(loss < first / 100, `loss ${loss} after ${epoch} epochs, ${first} at the start`);
+  const state = await hook(page, 'state');
+  assert.deepEqual([state.task, state.loss, state.hidden, state.seed], ['xor', 'mse', [8, 8], 42]);
+  await clean(page);
+  await page.context().close();
+});
+
+test('switching the loss mid-run keeps training and adds the new series', async () => {
+  const page = await open('?speed=5');
+  await epochAtLeast(page, 100);
+  await page.getByLabel('Loss function').selectOption({ label: 'BCE with logits' });
+  const switched = (await hook(page, 'state')).changes[0].epoch;
+  await epochAtLeast(page, switched + 100);
+  assert.ok(switched >= 100, 'no reset at the switch');
+  await page.waitForFunction(() => window.__edPlayground.lossSeries().length === 2 && window.__edPlayground.lossSeries()[1].points > 20);
+  const series = await hook(page, 'lossSeries()');
+  assert.deepEqual(series.map((s) => s.label), ['MSE', 'BCE with logits']);
+  assert.ok(series[0].points >= 100, `MSE points ${series[0].points}`);
+  assert.match(page.url(), new RegExp(`changes=${switched}:loss:bce-with-logits`));
+  await clean(page);
+  await page.context().close();
+});
+
+test('pause, step exactly one epoch, reset; shortcuts stay quiet while typing', async () => {
+  const page = await open();
+  await epochAtLeast(page, 10);
+  await pause(page);
+  const { epoch } = await status(page);
+  await page.waitForTimeout(150);
+  assert.equal((await status(page)).epoch, epoch, 'paused means no training');
+  assert.match(page.url(), /paused=1/);
+  await page.getByRole('button', { name: 'Step', exact: true }).click();
+  assert.equal((await status(page)).epoch, epoch + 1);
+  await page.keyboard.press('s');
+  assert.equal((await status(page)).epoch, epoch + 2);
+  await page.getByLabel('Hidden layers').focus();
+  await page.keyboard.type('sr ');
+  assert.equal((await status(page)).epoch, epoch + 2, 'typing in a field is not a shortcut');
+  await page.getByLabel('Hidden layers').press('Escape');
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  assert.equal((await status(page)).epoch, 0);
+  await page.getByRole('button', { name: 'Random seed' }).click();
+  const seed = (await hook(page, 'state')).seed;
+  assert.notEqual(seed, 42);
+  assert.equal(await page.getByLabel('Seed', { exact: true }).inputValue(), String(seed));
+  assert.match(page.url(), new RegExp(`seed=${seed}`));
+  await page.locator('body').click({ position: { x: 5, y: 5 } }); // Space on a focused button presses that button
+  await page.keyboard.press('s');
+  await page.keyboard.press('r');
+  assert.equal((await status(page)).epoch, 0, 'r resets');
+  await page.keyboard.press('Space');
+  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
+  await clean(page);
+  await page.context().close();
+});
+
+test('a shared link reproduces the same loss after the same number of epochs', async () => {
+  const a = await open('?paused=1');
+  await ready(a);
+  await a.getByLabel('Seed', { exact: true }).fill('7');
+  await a.getByLabel('Seed', { exact: true }).press('Enter');
+  await a.getByLabel('Hidden layers').fill('6,5');
+  await a.getByLabel('Hidden layers').press('Enter');
+  await a.getByLabel('Learning rate').fill('0.8');
+  await a.getByLabel('Learning rate').press('Enter');
+  await a.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 20; i++) await a.keyboard.press('s');
+  await a.getByLabel('Loss function').selectOption({ label: 'BCE with logits' });
+  for (let i = 0; i < 15; i++) await a.keyboard.press('s');
+  const sa = await status(a);
+  const la = await hook(a, 'loss');
+  assert.equal(sa.epoch, 35);
+  const link = a.url();
+  assert.match(link, /seed=7/);
+  assert.match(link, /hidden=6,5/);
+  assert.match(link, /changes=20:loss:bce-with-logits/);
+
+  const b = await open(link.slice(origin.length + 1));
+  await ready(b);
+  assert.equal((await status(b)).epoch, 0, 'the link starts paused');
+  await b.locator('body').click({ position: { x: 5, y: 5 } });
+  for (let i = 0; i < 35; i++) await b.keyboard.press('s');
+  assert.equal((await status(b)).epoch, 35);
+  assert.equal(await hook(b, 'loss'), la, 'bit-identical loss');
+  assert.equal(await b.getByLabel('Loss function').inputValue(), 'bce-with-logits', 'the switch was replayed');
+  await clean(a);
+  await clean(b);
+  await a.context().close();
+  await b.context().close();
+});
+
+test('a diverging learning rate stops training and says so; no NaN reaches the chart', async () => {
+  const page = await open('?loss=bce&lr=1e300');
+  const alert = page.locator('#diverged');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /diverged at epoch 1/);
+  assert.match((await status(page)).text, /diverged/);
+  assert.ok(await page.getByRole('button', { name: 'Play', exact: true }).isDisabled());
+  assert.deepEqual(await hook(page, 'lossSeries()'), [{ label: 'BCE', points: 0 }]);
+  // A sane rate at epoch 0 starts the run again.
+  await page.getByLabel('Learning rate').fill('0.5');
+  await page.getByLabel('Learning rate').press('Enter');
+  await alert.waitFor({ state: 'hidden' });
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  await epochAtLeast(page, 20);
+  await clean(page);
+  await page.context().close();
+});
+
+test('bad URL values name their parameter, fall back to defaults and run nothing', async () => {
+  const page = await open('?lr=abc&hidden=0,x&task=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&seed=-3&speed=1e9');
+  let dialog = false;
+  page.on('dialog', (d) => { dialog = true; d.dismiss(); });
+  await epochAtLeast(page, 5);
+  const notices = await page.locator('.notice').allTextContents();
+  for (const name of ['lr', 'hidden', 'task', 'seed', 'speed']) assert.ok(notices.some((t) => t.includes(`“${name}”`)), `${name} named in ${notices}`);
+  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  const state = await hook(page, 'state');
+  assert.deepEqual([state.task, state.lr, state.hidden, state.seed, state.speed], ['xor', 0.5, [8, 8], 42, 2]);
+  assert.equal(dialog, false);
+  await clean(page);
+  await page.context().close();
+});
+
+/** Distinct colours in a canvas, read back through getImageData. */
+const colours = (page, selector) => page.locator(selector).evaluate((c) => {
+  const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+  const seen = new Set();
+  for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
+  return seen.size;
+});
+
+test('the loss chart, network view, weights and decision map are drawn (not blank)', async () => {
+  const page = await open();
+  await epochAtLeast(page, 120);
+  const counts = {
+    loss: await colours(page, '#loss-chart canvas'),
+    network: await colours(page, '#network'),
+    map: await colours(page, '#map'),
+    heatmap: await colours(page, '#heatmaps canvas >> nth=1'),
+    meanAbs: await colours(page, '#meanabs-chart canvas'),
+  };
+  assert.ok(counts.loss > 20, `loss chart: ${counts.loss} colours`);
+  assert.ok(counts.network > 50, `network: ${counts.network} colours`);
+  assert.ok(counts.map > 50, `decision map: ${counts.map} colours`);
+  assert.ok(counts.heatmap > 8, `heatmap: ${counts.heatmap} colours`);
+  assert.ok(counts.meanAbs > 20, `mean |w| chart: ${counts.meanAbs} colours`);
+  const rows = await page.locator('#truth tbody tr').count();
+  assert.equal(rows, 4);
+  // Hover readouts: the first input unit of the network, and the loss chart's legend.
+  await page.locator('#network').hover({ position: { x: 34, y: 67 } });
+  assert.match(await page.locator('#network-tip').textContent(), /input x0, \+ copy: excitatory/);
+  await page.locator('#loss-chart .u-over').hover({ position: { x: 100, y: 60 } });
+  assert.match(await page.locator('#loss-chart .u-legend').textContent(), /epoch\S*\s*\d.*MSE\S*\s*\d/s);
+  await clean(page);
+  await page.context().close();
+});
+
+test('downloads the loss CSV and the model JSON; a bad model file leaves the run alone', async () => {
+  const page = await open('?speed=10');
+  await epochAtLeast(page, 50);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download loss (CSV)' }).click()]);
+  const csvText = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  assert.match(csvText, /^epoch,loss_function,loss,mean_abs_w_layer1,mean_abs_w_layer2,mean_abs_w_layer3\n/);
+  assert.match(csvText.split('\n')[1], /^1,mse,0\.\d+,/);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (JSON)' }).click()]);
+  const model = await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
+  assert.equal(JSON.parse(model).format, 'ed-playground-model');
+
+  const before = await hook(page, 'epoch');
+  await page.locator('#load').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+  await page.locator('.notice', { hasText: 'Could not load bad.json' }).waitFor();
+  assert.ok((await hook(page, 'epoch')) >= before, 'the running experiment is untouched');
+
+  await pause(page);
+  await page.locator('#load').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(model) });
+  await page.locator('.notice', { hasText: 'Loaded model.json' }).waitFor();
+  assert.equal(await hook(page, 'epoch'), JSON.parse(model).epoch);
+  await clean(page);
+  await page.context().close();
+});
+
+test('starts paused under prefers-reduced-motion', async () => {
+  const page = await open('', { reducedMotion: 'reduce' });
+  await ready(page);
+  await page.waitForTimeout(300);
+  assert.equal((await status(page)).epoch, 0);
+  assert.equal(await page.getByRole('button', { name: 'Play', exact: true }).count(), 1);
+  await clean(page);
+  await page.context().close();
+});
+
+test('explains a browser without WebAssembly, and shows a banner when the engine fails to load', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  await page.locator('#no-wasm').waitFor();
+  assert.match(await page.locator('#no-wasm').textContent(), /WebAssembly/);
+  await context.close();
+
+  const broken = await browser.newPage();
+  await broken.route('**/ed_playground_bg.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await broken.goto(`${origin}/`);
+  await broken.locator('#banner').waitFor();
+  assert.match(await broken.locator('#banner').textContent(), /stopped/);
+  await broken.close();
+
+  // A wasm trap in the middle of training (what a panic becomes under panic = abort).
+  const trapped = await browser.newPage();
+  await trapped.route('**/pkg/ed_playground.js', async (r) => {
+    const body = await (await r.fetch()).text();
+    const trap = 'import * as self from "./ed_playground.js";const P=self.Playground.prototype,step=P.step;' +
+      'P.step=function(n){if(this.epoch>=30)throw new WebAssembly.RuntimeError("unreachable");return step.call(this,n)};';
+    await r.fulfill({ contentType: 'text/javascript', body: body + '\n' + trap });
+  });
+  await trapped.goto(`${origin}/`);
+  await trapped.locator('#banner').waitFor();
+  assert.match(await trapped.locator('#banner').textContent(), /stopped: unreachable/);
+  const epoch = await hook(trapped, 'epoch');
+  await trapped.waitForTimeout(200);
+  assert.equal(await hook(trapped, 'epoch'), epoch, 'training stopped');
+  await trapped.close();
+});
+
+test('screenshots: desktop, phone and dark', async () => {
+  for (const [file, options] of [
+    ['playground.png', { viewport: { width: 1280, height: 900 } }],
+    ['playground-phone.png', { viewport: { width: 360, height: 780 } }],
+    ['playground-dark.png', { viewport: { width: 1280, height: 900 }, dark: true }],
+  ]) {
+    const page = await open('', { viewport: options.viewport, colorScheme: 'light' });
+    await epochAtLeast(page, 150);
+    if (options.dark) { // switched while running: the canvases and charts must follow
+      const before = await page.locator('#heatmaps canvas >> nth=1').evaluate((c) => [...c.getContext('2d').getImageData(0, 0, 1, 1).data].join());
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.waitForTimeout(300);
+      assert.notEqual(await page.locator('#heatmaps canvas >> nth=1').evaluate((c) => [...c.getContext('2d').getImageData(0, 0, 1, 1).data].join()), before);
+    }
+    await epochAtLeast(page, 200);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, `${file}: no sideways scrolling`);
+    await page.screenshot({ path: `artifacts/${file}`, fullPage: true });
+    await clean(page);
+    await page.context().close();
+  }
+});
