@@ -122,32 +122,36 @@ impl Layer {
         let n = self.outputs;
         let y = &mut y[..n];
         let x = &x[..self.inputs];
-        y.fill(0.0);
-        // Rows are addressed by offset, not `chunks_exact(n)`, whose chunk count is
-        // a 64-bit division by the runtime width: tens of cycles on every call.
+        let w = &self.weights[..self.inputs * n];
         // Four rows per pass keep each sum in a register for four additions (fewer
-        // loads and stores of `y`) without changing the order of additions.
-        let blocked = self.inputs - self.inputs % 4;
-        for i in (0..blocked).step_by(4) {
-            let rows = &self.weights[i * n..(i + 4) * n];
-            let (r0, rest) = rows.split_at(n);
-            let (r1, rest) = rest.split_at(n);
-            let (r2, r3) = rest.split_at(n);
+        // loads and stores of `y`) without changing the order of additions. Rows
+        // are addressed by offset: `chunks_exact(n)` and `step_by` cost a division
+        // or a length computation per call, which showed up in small layers.
+        let row = |i: usize| &w[i * n..(i + 1) * n];
+        let mut i = 0;
+        while i + 4 <= x.len() {
+            let (r0, r1, r2, r3) = (row(i), row(i + 1), row(i + 2), row(i + 3));
             let (x0, x1, x2, x3) = (x[i], x[i + 1], x[i + 2], x[i + 3]);
             for o in 0..n {
-                let mut acc = y[o];
+                // The first pass starts from 0.0, as the seed's sum does.
+                let mut acc = if i == 0 { 0.0 } else { y[o] };
                 acc += r0[o] * x0;
                 acc += r1[o] * x1;
                 acc += r2[o] * x2;
                 acc += r3[o] * x3;
                 y[o] = acc;
             }
+            i += 4;
         }
-        for (i, &xi) in x.iter().enumerate().skip(blocked) {
-            let row = &self.weights[i * n..(i + 1) * n];
-            for (acc, &w) in y.iter_mut().zip(row) {
-                *acc += w * xi;
+        if i == 0 {
+            y.fill(0.0);
+        }
+        while i < x.len() {
+            let xi = x[i];
+            for (acc, &wi) in y.iter_mut().zip(row(i)) {
+                *acc += wi * xi;
             }
+            i += 1;
         }
         act.apply_all(y);
     }
@@ -159,11 +163,14 @@ impl Layer {
     pub fn grow(&mut self, x: &[f64], step: &[f64], learning: Source) {
         let n = self.outputs;
         let step = &step[..n];
-        for i in (learning.parity()..self.inputs).step_by(2) {
-            let (row, xi) = (&mut self.weights[i * n..(i + 1) * n], x[i]);
-            for (w, &s) in row.iter_mut().zip(step) {
+        let x = &x[..self.inputs];
+        let mut i = learning.parity();
+        while i < x.len() {
+            let xi = x[i];
+            for (w, &s) in self.weights[i * n..(i + 1) * n].iter_mut().zip(step) {
                 *w += s * xi;
             }
+            i += 2;
         }
     }
 
