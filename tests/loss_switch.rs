@@ -155,21 +155,32 @@ fn a_switch_to_bce_under_the_seed_rule_stays_finite() {
     }
 }
 
-/// Found while writing these tests: under the seed rule, switching a live run to
-/// BCE wrecks it. BCE's `dL/dy = (p - t) / (p (1 - p))` is at least 1 in
-/// magnitude and up to 1e12 (the clamp); the seed rule broadcasts it to the
-/// hidden layers without the output unit's `p (1 - p)` to cancel it, so one epoch
-/// after the switch the hidden weights are ~1e7, every hidden unit saturates
-/// (f' = 0) and the network is frozen at a constant output. From seed 42 after
-/// 200 MSE epochs (XOR learnt), the loss goes 0.77 then 9.70 for good. BCE from
-/// the start happens to survive (the seed's 132-epoch run). Over seeds 1..=20,
-/// switching MSE -> BCE after 10..200 epochs never recovers.
+/// Found while writing these tests, and shown by the playground rather than
+/// hidden: under the seed rule, switching a trained run to BCE wrecks it. BCE's
+/// `dL/dy = (p - t) / (p (1 - p))` is at least 1 in magnitude (up to 1e12 at the
+/// clamp); the seed rule broadcasts it to the hidden layers without the output
+/// unit's `p (1 - p)` to cancel it, so within an epoch the hidden weights grow by
+/// orders of magnitude, every hidden unit saturates (f' = 0) and, since ED never
+/// shrinks a weight, the network stays frozen at one output for every pattern.
+/// BCE from the first epoch survives (the seed's 132-epoch run). This pins the
+/// behaviour so that a change to it is noticed and documented.
 #[test]
-#[ignore = "known: the seed rule into BCE mid-run saturates the hidden layers (see comment)"]
-fn a_switch_to_bce_under_the_seed_rule_keeps_learning() {
+fn a_switch_to_bce_under_the_seed_rule_freezes_a_trained_network() {
     for from in [Loss::Mse, Loss::BceWithLogits] {
-        for epochs in [10, 60, 200] {
-            assert_keeps_learning(RuleName::Seed, from, Loss::Bce, epochs);
+        for epochs in [60, 200] {
+            let what = format!("seed rule {from} -> bce after {epochs} epochs");
+            let (after, outputs) = switch_and_train(RuleName::Seed, from, Loss::Bce, epochs);
+            let late = mean(&after[after.len() - 10..]);
+            assert!(
+                late > 1.0,
+                "{what}: expected the frozen, high loss, got {late}"
+            );
+            let spread = outputs.iter().cloned().fold(f64::MIN, f64::max)
+                - outputs.iter().cloned().fold(f64::MAX, f64::min);
+            assert!(
+                spread < 1e-6,
+                "{what}: expected one output for every pattern, got {outputs:?}"
+            );
         }
     }
 }
