@@ -2,7 +2,8 @@
 //! 1..=100, his stopping rule) and lands where his published table does
 //! (ED-METHOD.md section 4).
 
-use std::process::Command;
+mod common;
+use common::*;
 
 use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
 use ed_playground::ConfigInput;
@@ -18,19 +19,13 @@ struct Summary {
 }
 
 fn kaneko(args: &[&str]) -> Summary {
-    let out = Command::new(env!("CARGO_BIN_EXE_ed"))
-        .arg("kaneko")
-        .args(args)
-        .args(["--runs", "100", "--json"])
-        .output()
-        .expect("the ed binary runs");
-    assert!(
-        out.status.success(),
-        "ed kaneko {args:?} failed with {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let stdout = String::from_utf8(out.stdout).expect("utf-8 output");
+    let full: Vec<&str> = ["kaneko"]
+        .iter()
+        .chain(args)
+        .chain(&["--runs", "100", "--json"])
+        .copied()
+        .collect();
+    let stdout = run_ed(&full);
     let last = stdout.lines().last().expect("some output");
     let v: serde_json::Value =
         serde_json::from_str(last).unwrap_or_else(|e| panic!("{last:?} is not JSON: {e}"));
@@ -132,21 +127,16 @@ fn cli_summary_is_the_librarys() {
 #[test]
 fn a_failed_run_is_counted_apart() {
     // With a cap of one epoch no run can stop; the summary says so.
-    let out = Command::new(env!("CARGO_BIN_EXE_ed"))
-        .args([
-            "kaneko",
-            "--hidden",
-            "8",
-            "--runs",
-            "3",
-            "--max-epochs",
-            "1",
-        ])
-        .arg("--json")
-        .output()
-        .expect("the ed binary runs");
-    assert!(out.status.success());
-    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stdout = run_ed(&[
+        "kaneko",
+        "--hidden",
+        "8",
+        "--runs",
+        "3",
+        "--max-epochs",
+        "1",
+        "--json",
+    ]);
     let v: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
     assert_eq!(v["failed"].as_u64(), Some(3), "{stdout}");
     assert!(v["mean"].is_null(), "{stdout}");

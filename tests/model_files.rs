@@ -2,8 +2,10 @@
 //! the problem, never a panic; the CLI maps a refused file to exit code 2 and
 //! continues a saved run where it stopped.
 
+mod common;
+use common::*;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
 use ed_playground::model::MAX_MODEL_BYTES;
 use ed_playground::{Config, Trainer};
@@ -308,23 +310,6 @@ fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("model_files");
     std::fs::create_dir_all(&dir).expect("scratch directory");
     dir.join(format!("{}-{name}", std::process::id()))
-}
-
-fn ed(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ed"))
-        .args(args)
-        .output()
-        .expect("the ed binary runs")
-}
-
-fn stdout_of(out: &Output, what: &str) -> String {
-    assert!(
-        out.status.success(),
-        "{what} failed with {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).expect("utf-8 output")
 }
 
 fn last_loss_line(stdout: &str) -> &str {

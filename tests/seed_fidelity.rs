@@ -2,7 +2,8 @@
 //! XOR on 4-8-8-1, `StdRng::seed_from_u64(42)`, lr 0.5, online updates in the
 //! task's order (ED-METHOD.md section 3).
 
-use std::process::Command;
+mod common;
+use common::*;
 
 use ed_playground::{Config, Trainer};
 use rand::rngs::StdRng;
@@ -64,20 +65,6 @@ const XOR_ROWS: [([&str; 2], &str); 4] = [
     (["1", "0"], "1"),
     (["1", "1"], "0"),
 ];
-
-fn run_ed(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_ed"))
-        .args(args)
-        .output()
-        .expect("the ed binary runs");
-    assert!(
-        out.status.success(),
-        "ed {args:?} failed with {:?}: {}",
-        out.status,
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8 output")
-}
 
 /// The `loss:` values, in order, as printed.
 fn loss_lines(stdout: &str) -> Vec<&str> {
