@@ -99,32 +99,51 @@ fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, Confi
     })
 }
 
-fn number_in(
-    field: &'static str,
-    v: f64,
+/// A closed or half-open range of finite numbers and how a message states it.
+/// The statement is text, not formatted from the bounds: formatting a float
+/// would pull float printing (about 14 KB) into the browser's module.
+struct Range {
     min: f64,
     min_inclusive: bool,
     max: f64,
-) -> Result<f64, ConfigError> {
-    let above_min = if min_inclusive { v >= min } else { v > min };
-    if v.is_finite() && above_min && v <= max {
+    stated: &'static str,
+}
+
+const LR_RANGE: Range = Range {
+    min: 0.0,
+    min_inclusive: false,
+    max: MAX_LR,
+    stated: "greater than 0 and at most 1e300",
+};
+const POSITIVE: Range = Range {
+    min: 0.0,
+    min_inclusive: false,
+    max: MAX_PARAMETER,
+    stated: "greater than 0 and at most 100",
+};
+const NON_NEGATIVE: Range = Range {
+    min: 0.0,
+    min_inclusive: true,
+    max: MAX_PARAMETER,
+    stated: "from 0 to 100",
+};
+
+fn number_in(field: &'static str, v: f64, range: &Range) -> Result<f64, ConfigError> {
+    let above_min = if range.min_inclusive {
+        v >= range.min
+    } else {
+        v > range.min
+    };
+    if v.is_finite() && above_min && v <= range.max {
         Ok(v)
     } else {
-        let lower = if min_inclusive {
-            "at least"
-        } else {
-            "greater than"
-        };
-        refuse(
-            field,
-            format!("must be a finite number {lower} {min} and at most {max}, got {v}"),
-        )
+        refuse(field, format!("must be a finite number {}", range.stated))
     }
 }
 
 /// The learning-rate limits on their own, for a live change of rate.
 pub fn check_lr(lr: f64) -> Result<(), ConfigError> {
-    number_in("lr", lr, 0.0, false, MAX_LR).map(|_| ())
+    number_in("lr", lr, &LR_RANGE).map(|_| ())
 }
 
 impl Config {
@@ -208,11 +227,11 @@ impl Config {
             );
         }
         check_lr(self.lr)?;
-        number_in("u0", self.u0, 0.0, false, MAX_PARAMETER)?;
-        number_in("u1", self.u1, 0.0, true, MAX_PARAMETER)?;
-        number_in("init_range", self.init_range, 0.0, false, MAX_PARAMETER)?;
+        number_in("u0", self.u0, &POSITIVE)?;
+        number_in("u1", self.u1, &NON_NEGATIVE)?;
+        number_in("init_range", self.init_range, &POSITIVE)?;
         if let Some(beta) = self.beta {
-            number_in("beta", beta, 0.0, true, MAX_PARAMETER)?;
+            number_in("beta", beta, &NON_NEGATIVE)?;
         }
         Ok(())
     }
@@ -409,5 +428,36 @@ mod tests {
             let err = input.resolve().expect_err(field);
             assert_eq!(err.field, field, "{err}");
         }
+    }
+}
+
+#[cfg(test)]
+mod range_tests {
+    use super::*;
+
+    #[test]
+    fn stated_ranges_match_their_bounds() {
+        for (range, inside, outside) in [
+            (LR_RANGE, [1e-300, 1e300], [0.0, 2e300]),
+            (POSITIVE, [1e-9, 100.0], [0.0, 100.5]),
+            (NON_NEGATIVE, [0.0, 100.0], [-1e-9, 100.5]),
+        ] {
+            for v in inside {
+                assert!(
+                    number_in("x", v, &range).is_ok(),
+                    "{} refuses {v}",
+                    range.stated
+                );
+            }
+            for v in outside.into_iter().chain([f64::NAN, f64::INFINITY]) {
+                assert!(
+                    number_in("x", v, &range).is_err(),
+                    "{} accepts {v}",
+                    range.stated
+                );
+            }
+        }
+        assert_eq!(MAX_LR, 1e300);
+        assert_eq!(MAX_PARAMETER, 100.0);
     }
 }

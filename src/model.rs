@@ -20,12 +20,12 @@ pub const MAX_MODEL_BYTES: usize = 8 * 1024 * 1024;
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ModelFile {
-    format: String,
-    version: u32,
-    config: Config,
-    epoch: u64,
+    pub format: String,
+    pub version: u32,
+    pub config: Config,
+    pub epoch: u64,
     /// `networks[output][layer]`: the layer's input-major weights.
-    networks: Vec<Vec<Vec<f64>>>,
+    pub networks: Vec<Vec<Vec<f64>>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -143,7 +143,7 @@ fn a_flipped_sign_is_refused() {
     *w = Value::from(-x);
     assert_refused(
         &v.to_string(),
-        "network 0 layer 0: weight from input 0 to unit 1 is ",
+        "network 0 layer 0: weight from input 0 to unit 1 has the wrong sign",
     );
     assert_refused(&v.to_string(), "inhibitory (must be <= 0)");
 

@@ -31,3 +31,112 @@ fn seed_digits_hold_in_wasm() {
     }
     assert_eq!(format!("{last:.8}"), "0.00007216");
 }
+
+mod adapter {
+    //! The wasm adapter's own reading and writing of JS values (src/wasm/convert.rs),
+    //! which the native tests cannot reach.
+    use ed_playground::wasm::Playground;
+    use ed_playground::{Config, Trainer};
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::*;
+
+    fn object(fields: &[(&str, JsValue)]) -> JsValue {
+        let obj = Object::new();
+        for (k, v) in fields {
+            Reflect::set(&obj, &JsValue::from_str(k), v).unwrap();
+        }
+        obj.into()
+    }
+
+    fn refusal(result: Result<Playground, wasm_bindgen::JsError>) -> String {
+        let err: JsValue = result.err().expect("refused").into();
+        err.dyn_into::<js_sys::Error>()
+            .expect("an Error")
+            .message()
+            .into()
+    }
+
+    fn trained_native(epochs: u32) -> Trainer {
+        let mut t = Trainer::new(Config::seed_defaults());
+        for _ in 0..epochs {
+            t.run_epoch();
+        }
+        t
+    }
+
+    #[wasm_bindgen_test]
+    fn a_cli_model_file_loads_in_the_page_and_back() {
+        let native = trained_native(37);
+        let mut page = Playground::from_json(&native.to_json().unwrap()).expect("loads");
+        assert_eq!(page.epoch(), 37.0);
+        // Written by the page (the browser's JSON), read by the CLI's parser.
+        let back =
+            Trainer::from_json(&page.to_json().unwrap()).expect("the CLI reads the page's file");
+        assert_eq!(back.to_json().unwrap(), native.to_json().unwrap());
+        // And both go on to the same loss.
+        let mut native = native;
+        assert_eq!(
+            page.step(5).to_bits(),
+            (0..5)
+                .map(|_| native.run_epoch().mean_loss)
+                .last()
+                .unwrap()
+                .to_bits()
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_configs_are_refused_with_the_field_named() {
+        let cases = [
+            (object(&[("loss", "hinge".into())]), "loss"),
+            (object(&[("hidden", "8,8".into())]), "hidden"),
+            (
+                object(&[("hidden", js_sys::Array::of2(&8.into(), &(-1).into()).into())]),
+                "hidden",
+            ),
+            (object(&[("lr", f64::NAN.into())]), "lr"),
+            (object(&[("lr", "0.5".into())]), "lr"),
+            (object(&[("seed", 1.5.into())]), "seed"),
+            (object(&[("shuffle", 1.into())]), "shuffle"),
+            (object(&[("colour", "red".into())]), "colour"),
+            (JsValue::from_str("xor"), "config"),
+        ];
+        for (config, field) in cases {
+            let message = refusal(Playground::new(config));
+            assert!(message.starts_with(field), "{field}: {message}");
+        }
+        assert!(Playground::new(JsValue::UNDEFINED).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_model_files_are_refused_with_the_reason() {
+        let good = trained_native(3).to_json().unwrap();
+        let flipped = good.replacen("\n        -", "\n        ", 1);
+        let cases = [
+            ("{", "not JSON"),
+            (&good[..good.len() / 2], "not JSON"),
+            ("[]", "model: must be a plain object"),
+            (
+                &good.replace("\"version\": 1", "\"version\": 2"),
+                "unknown version 2",
+            ),
+            (&good.replace("\"epoch\": 3", "\"epoch\": -3"), "epoch"),
+            (
+                &good.replace("\"loss\": \"mse\"", "\"loss\": \"hinge\""),
+                "config.loss",
+            ),
+            (
+                &good.replace("\"format\"", "\"extra\": 1, \"format\""),
+                "extra: unknown field",
+            ),
+            (&flipped, "wrong sign"),
+        ];
+        for (text, why) in cases {
+            let message = refusal(Playground::from_json(text));
+            assert!(message.contains(why), "{why}: {message}");
+        }
+        let huge = " ".repeat(ed_playground::model::MAX_MODEL_BYTES + 1);
+        assert!(refusal(Playground::from_json(&huge)).contains("over the limit"));
+    }
+}

@@ -82,7 +82,7 @@ impl Layer {
             }
             if w * connection_sign(o, i) < 0.0 {
                 return Err(format!(
-                    "weight from input {i} to unit {o} is {w}, but that connection is {}",
+                    "weight from input {i} to unit {o} has the wrong sign: that connection is {}",
                     if connection_sign(o, i) > 0.0 {
                         "excitatory (must be >= 0)"
                     } else {

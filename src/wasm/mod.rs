@@ -1,124 +1,20 @@
 //! The wasm-bindgen adapter: a thin shell over [`Session`] that hands the page
 //! zero-copy views of weights, outputs and history. No learning logic lives here.
 
-use js_sys::{Array, Float64Array, Object, Reflect, Uint8Array, JSON};
-use serde::de::DeserializeOwned;
+use js_sys::{Array, Float64Array, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::config::ConfigInput;
 use crate::decision_map::DecisionMap;
 use crate::ed::Loss;
 use crate::model::{check_size, ModelError};
 use crate::session::Session;
 use crate::trainer::Trainer;
 
-const CONFIG_FIELDS: [&str; 12] = [
-    "task",
-    "bits",
-    "loss",
-    "hidden",
-    "lr",
-    "seed",
-    "rule",
-    "u0",
-    "u1",
-    "beta",
-    "init_range",
-    "shuffle",
-];
+mod convert;
 
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();
-}
-
-/// The JS type a config field must have, checked before serde-wasm-bindgen reads
-/// it so that a wrong type gets a message naming the field and what it takes.
-#[derive(Clone, Copy)]
-enum Kind {
-    Text,
-    Number,
-    Count,
-    Counts,
-    Flag,
-}
-
-impl Kind {
-    fn describe(self) -> &'static str {
-        match self {
-            Kind::Text => "a string",
-            Kind::Number => "a number",
-            Kind::Count => "a non-negative whole number",
-            Kind::Counts => "a list of whole numbers, e.g. [8, 8]",
-            Kind::Flag => "true or false",
-        }
-    }
-
-    fn accepts(self, value: &JsValue) -> bool {
-        let count = |v: &JsValue| {
-            v.as_f64()
-                .is_some_and(|x| x >= 0.0 && x.fract() == 0.0 && x <= 9_007_199_254_740_991.0)
-        };
-        match self {
-            Kind::Text => value.is_string(),
-            Kind::Number => value.as_f64().is_some(),
-            Kind::Count => count(value),
-            Kind::Counts => Array::is_array(value) && Array::from(value).iter().all(|v| count(&v)),
-            Kind::Flag => value.as_bool().is_some(),
-        }
-    }
-}
-
-fn field<T: DeserializeOwned>(obj: &JsValue, name: &str, kind: Kind) -> Result<Option<T>, JsError> {
-    let value = Reflect::get(obj, &JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("{name}: unreadable")))?;
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    if !kind.accepts(&value) {
-        return Err(JsError::new(&format!(
-            "{name}: must be {}",
-            kind.describe()
-        )));
-    }
-    serde_wasm_bindgen::from_value(value)
-        .map(Some)
-        .map_err(|e| JsError::new(&format!("{name}: {e}")))
-}
-
-/// Reads a plain JS object field by field, so a wrong type names its field.
-fn config_input(config: &JsValue) -> Result<ConfigInput, JsError> {
-    if config.is_undefined() || config.is_null() {
-        return Ok(ConfigInput::default());
-    }
-    if !config.is_object() || Array::is_array(config) {
-        return Err(JsError::new(
-            "config: must be a plain object such as { loss: \"bce\" }",
-        ));
-    }
-    for key in Object::keys(config.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !CONFIG_FIELDS.contains(&key.as_str()) {
-            return Err(JsError::new(&format!(
-                "{key}: unknown field; allowed fields are {}",
-                CONFIG_FIELDS.join(", ")
-            )));
-        }
-    }
-    Ok(ConfigInput {
-        task: field(config, "task", Kind::Text)?,
-        bits: field(config, "bits", Kind::Count)?,
-        loss: field(config, "loss", Kind::Text)?,
-        hidden: field(config, "hidden", Kind::Counts)?,
-        lr: field(config, "lr", Kind::Number)?,
-        seed: field(config, "seed", Kind::Count)?,
-        rule: field(config, "rule", Kind::Text)?,
-        u0: field(config, "u0", Kind::Number)?,
-        u1: field(config, "u1", Kind::Number)?,
-        beta: field(config, "beta", Kind::Number)?,
-        init_range: field(config, "init_range", Kind::Number)?,
-        shuffle: field(config, "shuffle", Kind::Flag)?,
-    })
 }
 
 /// A live ED training run for the page.
@@ -155,9 +51,8 @@ impl Playground {
     /// fields take the seed's setting. Throws an Error naming a bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Playground, JsError> {
-        let config = config_input(&config)?
-            .resolve()
-            .map_err(|e| JsError::new(&e.to_string()))?;
+        let input = convert::config_input(&config).map_err(|e| JsError::new(&e))?;
+        let config = input.resolve().map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground::from_session(Session::new(config)))
     }
 
@@ -173,8 +68,7 @@ impl Playground {
                 .unwrap_or_default();
             refused(format!("not JSON: {why}"))
         })?;
-        let file = serde_wasm_bindgen::from_value(parsed)
-            .map_err(|e| refused(format!("not a model: {e}")))?;
+        let file = convert::model_file(&parsed).map_err(refused)?;
         let trainer = Trainer::from_model_file(file).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground::from_session(Session::resume(trainer)))
     }
@@ -186,10 +80,8 @@ impl Playground {
             .trainer()
             .to_model_file()
             .map_err(|e| JsError::new(&e.to_string()))?;
-        let value =
-            serde_wasm_bindgen::to_value(&file).map_err(|e| JsError::new(&e.to_string()))?;
         let text = JSON::stringify_with_replacer_and_space(
-            &value,
+            &convert::model_object(&file),
             &JsValue::NULL,
             &JsValue::from_f64(2.0),
         )
@@ -198,10 +90,8 @@ impl Playground {
     }
 
     /// The resolved configuration as a plain object.
-    pub fn config(&self) -> Result<JsValue, JsError> {
-        let ser = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-        serde::Serialize::serialize(self.session.trainer().config(), &ser)
-            .map_err(|e| JsError::new(&e.to_string()))
+    pub fn config(&self) -> js_sys::Object {
+        convert::config_object(self.session.trainer().config())
     }
 
     /// Trains `epochs` epochs; returns the last epoch's mean loss (NaN before the

@@ -1,0 +1,246 @@
+//! Plain JS objects to and from the engine's configuration and model files.
+//!
+//! Read and written by hand with js-sys rather than through serde-wasm-bindgen:
+//! serde's deserialisers carry its error formatting (its `Unexpected` prints
+//! floats), which with the derived visitors was 24 KB of a 59 KB gzipped module,
+//! while the page's budget is 60 KB for wasm and JavaScript together. The checks
+//! that matter (names, limits, signs, lengths) stay in the engine: what is read
+//! here goes through `ConfigInput::resolve`, `Config::validate` and
+//! `Trainer::from_model_file`, as the CLI's input does.
+
+use js_sys::{Array, Float64Array, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::config::{Config, ConfigInput, RuleName};
+use crate::ed::Loss;
+use crate::model::ModelFile;
+use crate::task::Task;
+
+pub const CONFIG_FIELDS: [&str; 12] = [
+    "task",
+    "bits",
+    "loss",
+    "hidden",
+    "lr",
+    "seed",
+    "rule",
+    "u0",
+    "u1",
+    "beta",
+    "init_range",
+    "shuffle",
+];
+const MODEL_FIELDS: [&str; 5] = ["format", "version", "config", "epoch", "networks"];
+/// The largest integer a JS number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
+type Read<T> = Result<T, String>;
+
+/// A field's value, or `None` when it is absent, `undefined` or `null`.
+fn get(obj: &JsValue, name: &str) -> Option<JsValue> {
+    let value = Reflect::get(obj, &JsValue::from_str(name)).ok()?;
+    (!value.is_undefined() && !value.is_null()).then_some(value)
+}
+
+fn text(name: &str, v: &JsValue) -> Read<String> {
+    v.as_string()
+        .ok_or_else(|| format!("{name}: must be a string"))
+}
+
+fn number(name: &str, v: &JsValue) -> Read<f64> {
+    v.as_f64()
+        .ok_or_else(|| format!("{name}: must be a number"))
+}
+
+fn whole(name: &str, v: &JsValue) -> Read<u64> {
+    match v.as_f64() {
+        Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= MAX_SAFE_INTEGER => Ok(x as u64),
+        _ => Err(format!("{name}: must be a non-negative whole number")),
+    }
+}
+
+fn count(name: &str, v: &JsValue) -> Read<usize> {
+    usize::try_from(whole(name, v)?).map_err(|_| format!("{name}: too large"))
+}
+
+fn counts(name: &str, v: &JsValue) -> Read<Vec<usize>> {
+    if !Array::is_array(v) {
+        return Err(format!(
+            "{name}: must be a list of whole numbers, e.g. [8, 8]"
+        ));
+    }
+    Array::from(v).iter().map(|x| count(name, &x)).collect()
+}
+
+fn flag(name: &str, v: &JsValue) -> Read<bool> {
+    v.as_bool()
+        .ok_or_else(|| format!("{name}: must be true or false"))
+}
+
+fn numbers(name: &str, v: &JsValue) -> Read<Vec<f64>> {
+    if !Array::is_array(v) {
+        return Err(format!("{name}: must be a list of numbers"));
+    }
+    Array::from(v).iter().map(|x| number(name, &x)).collect()
+}
+
+fn list(name: &str, v: &JsValue) -> Read<Array> {
+    if Array::is_array(v) {
+        Ok(Array::from(v))
+    } else {
+        Err(format!("{name}: must be a list"))
+    }
+}
+
+fn check_keys(obj: &JsValue, what: &str, allowed: &[&str]) -> Read<()> {
+    if !obj.is_object() || Array::is_array(obj) {
+        return Err(format!("{what}: must be a plain object"));
+    }
+    for key in Object::keys(obj.unchecked_ref::<Object>()).iter() {
+        let key = key.as_string().unwrap_or_default();
+        if !allowed.contains(&key.as_str()) {
+            return Err(format!(
+                "{key}: unknown field; allowed fields are {}",
+                allowed.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `new Playground(config)`: any subset of the fields, each of the right type.
+pub fn config_input(obj: &JsValue) -> Read<ConfigInput> {
+    if obj.is_undefined() || obj.is_null() {
+        return Ok(ConfigInput::default());
+    }
+    check_keys(obj, "config", &CONFIG_FIELDS)?;
+    let read = |name: &'static str, f: fn(&str, &JsValue) -> Read<f64>| {
+        get(obj, name).map(|v| f(name, &v)).transpose()
+    };
+    Ok(ConfigInput {
+        task: get(obj, "task").map(|v| text("task", &v)).transpose()?,
+        bits: get(obj, "bits").map(|v| count("bits", &v)).transpose()?,
+        loss: get(obj, "loss").map(|v| text("loss", &v)).transpose()?,
+        hidden: get(obj, "hidden")
+            .map(|v| counts("hidden", &v))
+            .transpose()?,
+        lr: read("lr", number)?,
+        seed: get(obj, "seed").map(|v| whole("seed", &v)).transpose()?,
+        rule: get(obj, "rule").map(|v| text("rule", &v)).transpose()?,
+        u0: read("u0", number)?,
+        u1: read("u1", number)?,
+        beta: read("beta", number)?,
+        init_range: read("init_range", number)?,
+        shuffle: get(obj, "shuffle")
+            .map(|v| flag("shuffle", &v))
+            .transpose()?,
+    })
+}
+
+/// A model file's configuration: every field present (`beta` may be null).
+fn file_config(obj: &JsValue) -> Read<Config> {
+    check_keys(obj, "config", &CONFIG_FIELDS)?;
+    let need = |name: &str| get(obj, name).ok_or_else(|| format!("config.{name}: missing"));
+    let name_of = |field: &str| text(field, &need(field)?);
+    let config = Config {
+        task: Task::from_name(&name_of("task")?).ok_or("config.task: unknown task")?,
+        bits: count("bits", &need("bits")?)?,
+        loss: Loss::from_name(&name_of("loss")?).ok_or("config.loss: unknown loss")?,
+        hidden: counts("hidden", &need("hidden")?)?,
+        lr: number("lr", &need("lr")?)?,
+        seed: whole("seed", &need("seed")?)?,
+        rule: RuleName::from_name(&name_of("rule")?).ok_or("config.rule: unknown rule")?,
+        u0: number("u0", &need("u0")?)?,
+        u1: number("u1", &need("u1")?)?,
+        beta: get(obj, "beta").map(|v| number("beta", &v)).transpose()?,
+        init_range: number("init_range", &need("init_range")?)?,
+        shuffle: flag("shuffle", &need("shuffle")?)?,
+    };
+    config.validate().map_err(|e| format!("config {e}"))?;
+    Ok(config)
+}
+
+/// The parsed JSON of a model file, field by field; `Trainer::from_model_file`
+/// then checks it against itself as it does for the CLI.
+pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
+    check_keys(obj, "model", &MODEL_FIELDS)?;
+    let need = |name: &str| get(obj, name).ok_or_else(|| format!("{name}: missing"));
+    let mut networks = Vec::new();
+    for (n, net) in list("networks", &need("networks")?)?.iter().enumerate() {
+        let layers = list(&format!("networks[{n}]"), &net)?;
+        let layers = layers
+            .iter()
+            .enumerate()
+            .map(|(l, w)| numbers(&format!("networks[{n}][{l}]"), &w));
+        networks.push(layers.collect::<Read<Vec<_>>>()?);
+    }
+    Ok(ModelFile {
+        format: text("format", &need("format")?)?,
+        version: u32::try_from(whole("version", &need("version")?)?)
+            .map_err(|_| "version: too large")?,
+        config: file_config(&need("config")?)?,
+        epoch: whole("epoch", &need("epoch")?)?,
+        networks,
+    })
+}
+
+fn set(obj: &Object, name: &str, value: impl Into<JsValue>) {
+    // Setting a data property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(name), &value.into());
+}
+
+fn number_list(values: &[f64]) -> Array {
+    Array::from(&Float64Array::from(values))
+}
+
+pub fn config_object(c: &Config) -> Object {
+    let obj = Object::new();
+    set(&obj, "task", c.task.name());
+    set(&obj, "bits", c.bits as f64);
+    set(&obj, "loss", c.loss.name());
+    set(
+        &obj,
+        "hidden",
+        c.hidden
+            .iter()
+            .map(|&n| JsValue::from_f64(n as f64))
+            .collect::<Array>(),
+    );
+    set(&obj, "lr", c.lr);
+    set(&obj, "seed", c.seed as f64);
+    set(
+        &obj,
+        "rule",
+        if c.rule == RuleName::Seed {
+            "seed"
+        } else {
+            "kaneko"
+        },
+    );
+    set(&obj, "u0", c.u0);
+    set(&obj, "u1", c.u1);
+    set(
+        &obj,
+        "beta",
+        c.beta.map_or(JsValue::NULL, JsValue::from_f64),
+    );
+    set(&obj, "init_range", c.init_range);
+    set(&obj, "shuffle", c.shuffle);
+    obj
+}
+
+/// The model file as a plain object, field for field as serde writes it natively.
+pub fn model_object(file: &ModelFile) -> Object {
+    let obj = Object::new();
+    set(&obj, "format", file.format.as_str());
+    set(&obj, "version", file.version);
+    set(&obj, "config", config_object(&file.config));
+    set(&obj, "epoch", file.epoch as f64);
+    let networks: Array = file
+        .networks
+        .iter()
+        .map(|net| net.iter().map(|w| number_list(w)).collect::<Array>())
+        .collect();
+    set(&obj, "networks", networks);
+    obj
+}
