@@ -20,7 +20,8 @@ pub enum Source {
 }
 
 impl Source {
-    fn parity(self) -> usize {
+    /// The index parity of this type of source: 0 excitatory, 1 inhibitory.
+    pub fn parity(self) -> usize {
         match self {
             Source::Excitatory => 0,
             Source::Inhibitory => 1,
@@ -180,15 +181,5 @@ impl Layer {
             return 0.0;
         }
         self.weights.iter().map(|w| w.abs()).sum::<f64>() / self.weights.len() as f64
-    }
-}
-
-/// The signed step for unit `o` when `learning` sources learn with gain `g >= 0`.
-#[inline]
-pub fn signed_step(o: usize, learning: Source, gain: f64) -> f64 {
-    if o % 2 == learning.parity() {
-        gain
-    } else {
-        -gain
     }
 }

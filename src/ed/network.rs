@@ -4,7 +4,7 @@
 use rand::Rng;
 
 use super::activation::Activation;
-use super::layer::{signed_step, Layer};
+use super::layer::Layer;
 use super::loss::Loss;
 use super::rule::{Broadcast, Rule};
 
@@ -170,9 +170,7 @@ impl Network {
                 (self.hidden_act, &self.signals[l + 1][b..])
             };
             let steps = &mut self.steps[..layer.outputs()];
-            for (o, (step, &y_o)) in steps.iter_mut().zip(out).enumerate() {
-                *step = signed_step(o, broadcast.learning, broadcast.gain(act, y_o, is_output));
-            }
+            broadcast.layer_steps(act, out, is_output, steps);
             layer.grow(&self.signals[l], steps, broadcast.learning);
         }
         (y, p)

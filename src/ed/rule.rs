@@ -94,19 +94,39 @@ impl Broadcast {
         }
     }
 
-    /// Non-negative gain of a unit whose output is `y` under activation `act`.
+    /// Each unit's step for one layer: its gain, signed like the connections
+    /// from the learning sources to it, so that `w += step * x` grows |w|.
+    /// `out` holds the units' outputs under `act`.
     #[inline]
-    pub fn gain(&self, act: Activation, y: f64, is_output: bool) -> f64 {
+    pub fn layer_steps(&self, act: Activation, out: &[f64], is_output: bool, steps: &mut [f64]) {
         match self.rule {
-            Rule::Seed => (act.derivative_from_output(y) * self.signal).abs(),
+            Rule::Seed => {
+                for (step, &y) in steps.iter_mut().zip(out) {
+                    *step = (act.derivative_from_output(y) * self.signal).abs();
+                }
+            }
             Rule::Kaneko { u1 } => {
-                let o = act.probability(y);
                 let amine = if is_output {
                     self.signal
                 } else {
                     u1 * self.signal
                 };
-                o * (1.0 - o) * amine
+                for (step, &y) in steps.iter_mut().zip(out) {
+                    let o = act.probability(y);
+                    *step = o * (1.0 - o) * amine;
+                }
+            }
+        }
+        // A unit of the other type than the learning sources has negative
+        // connections from them (connection_sign): its steps are negated.
+        let other = 1 - self.learning.parity();
+        let mut pairs = steps.chunks_exact_mut(2);
+        for pair in &mut pairs {
+            pair[other] = -pair[other];
+        }
+        if let [last] = pairs.into_remainder() {
+            if other == 0 {
+                *last = -*last;
             }
         }
     }
