@@ -83,6 +83,18 @@ struct TrainArgs {
     /// Shuffle the patterns every epoch (driven by the seed).
     #[arg(long)]
     shuffle: bool,
+    /// Sigmoid slope: f(u) = 1 / (1 + exp(-2u / u0)); 2 (seed rule) or 0.4 (Kaneko) by default.
+    #[arg(long)]
+    u0: Option<f64>,
+    /// Kaneko's hidden-layer amine factor (1 by default).
+    #[arg(long)]
+    u1: Option<f64>,
+    /// Add Kaneko's two bias units, fed this value (on with 0.8 under his rule).
+    #[arg(long)]
+    beta: Option<f64>,
+    /// Initial weight magnitudes are drawn from U(0, init_range) (1 by default).
+    #[arg(long)]
+    init_range: Option<f64>,
     /// Print only a JSON summary on the last line.
     #[arg(long)]
     json: bool,
@@ -186,7 +198,10 @@ fn load_trainer(args: &TrainArgs) -> Result<Trainer, Failure> {
                 seed: args.seed,
                 rule: args.rule.map(value_name),
                 shuffle: Some(args.shuffle),
-                ..ConfigInput::default()
+                u0: args.u0,
+                u1: args.u1,
+                beta: args.beta,
+                init_range: args.init_range,
             };
             Trainer::new(input.resolve().or_else(|e| fail(e.to_string()))?)
         }
