@@ -8,9 +8,13 @@ const LOW: [f64; 3] = [232.0, 119.0, 34.0];
 const MID: [f64; 3] = [238.0, 238.0, 238.0];
 const HIGH: [f64; 3] = [31.0, 119.0, 180.0];
 
+/// Reusable buffers, so that redrawing the map every few frames allocates nothing
+/// once their sizes are settled.
 #[derive(Clone, Debug, Default)]
 pub struct DecisionMap {
     pixels: Vec<u8>,
+    input: Vec<f64>,
+    out: Vec<f64>,
 }
 
 /// RGB of a probability: LOW at 0, MID at 0.5, HIGH at 1.
@@ -35,8 +39,10 @@ impl DecisionMap {
     pub fn render(&mut self, trainer: &mut Trainer, size: usize) -> &[u8] {
         let n_inputs = trainer.dataset().n_inputs;
         self.pixels.resize(size * size * 4, 255);
-        let mut input = vec![0.0; n_inputs];
-        let mut out = vec![0.0; trainer.networks().len()];
+        self.input.clear();
+        self.input.resize(n_inputs, 0.0);
+        self.out.resize(trainer.networks().len(), 0.0);
+        let (input, out) = (&mut self.input, &mut self.out);
         let last = (size - 1) as f64;
         for row in 0..size {
             for col in 0..size {
@@ -44,7 +50,7 @@ impl DecisionMap {
                 if n_inputs > 1 {
                     input[1] = 1.0 - row as f64 / last;
                 }
-                trainer.predict(&input, &mut out);
+                trainer.predict(input, out);
                 let px = (row * size + col) * 4;
                 self.pixels[px..px + 3].copy_from_slice(&colour(out[0]));
                 self.pixels[px + 3] = 255;
