@@ -49,8 +49,7 @@ impl History {
         }
         self.epochs.push(epoch as f64);
         self.losses.push(loss);
-        self.kinds
-            .push(Loss::ALL.iter().position(|&l| l == kind).unwrap_or(0) as f64);
+        self.kinds.push(kind.index() as f64);
         let nets = trainer.networks();
         for l in 0..self.layers {
             let sum: f64 = nets.iter().map(|n| n.layers()[l].mean_abs_weight()).sum();

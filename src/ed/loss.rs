@@ -27,6 +27,11 @@ impl Loss {
         }
     }
 
+    /// Position in [`Loss::ALL`]: how the history and the page number the losses.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     pub fn from_name(name: &str) -> Option<Loss> {
         Loss::ALL.into_iter().find(|l| l.name() == name)
     }
@@ -72,5 +77,50 @@ impl Loss {
 impl std::fmt::Display for Loss {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_is_the_position_in_all() {
+        for (i, loss) in Loss::ALL.into_iter().enumerate() {
+            assert_eq!(loss.index(), i);
+            assert_eq!(Loss::from_name(loss.name()), Some(loss));
+        }
+    }
+
+    #[test]
+    fn derivatives_match_finite_differences() {
+        let h = 1e-6;
+        for loss in Loss::ALL {
+            let points: &[f64] = if loss == Loss::BceWithLogits {
+                &[-3.0, -0.5, 0.0, 0.7, 4.0]
+            } else {
+                &[0.1, 0.3, 0.5, 0.8, 0.95]
+            };
+            for &y in points {
+                for t in [0.0, 1.0] {
+                    let numeric = (loss.value(y + h, t) - loss.value(y - h, t)) / (2.0 * h);
+                    let analytic = loss.derivative(y, t);
+                    assert!(
+                        (numeric - analytic).abs() < 1e-5 * analytic.abs().max(1.0),
+                        "{loss} y={y} t={t}: {numeric} vs {analytic}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bce_with_logits_is_stable_far_out() {
+        assert_eq!(Loss::BceWithLogits.value(800.0, 1.0), 0.0);
+        assert_eq!(Loss::BceWithLogits.value(-800.0, 1.0), 800.0);
+        assert_eq!(Loss::BceWithLogits.derivative(-800.0, 1.0), -1.0);
+        // BCE clamps: a certain wrong answer costs -ln(1e-12), not infinity.
+        assert!((Loss::Bce.value(1.0, 0.0) - 27.631).abs() < 1e-3);
+        assert!(Loss::Bce.derivative(0.0, 1.0).is_finite());
     }
 }

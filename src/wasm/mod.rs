@@ -212,7 +212,7 @@ impl Playground {
             .switches()
             .iter()
             .map(|&(epoch, loss)| {
-                let index = Loss::ALL.iter().position(|&l| l == loss).unwrap_or(0);
+                let index = loss.index();
                 Array::of2(
                     &JsValue::from_f64(epoch as f64),
                     &JsValue::from_f64(index as f64),
