@@ -69,6 +69,20 @@ async function frameTimes(page, origin) {
   return { frames: times.length, p50: pick(0.5), p95: pick(0.95), max: times[times.length - 1] };
 }
 
+// The example blog post: three <ed-playground> elements training at once. Each
+// reports the main-thread time of its own recent frames; they run every frame,
+// so their last entries line up and the sum is the main thread's work per frame.
+async function embedFrameTimes(page, origin) {
+  await page.goto(`${origin}/examples/blog-post.html`);
+  const figures = page.locator('ed-playground');
+  await page.waitForFunction(() => [...document.querySelectorAll('ed-playground')].every((e) => e.playground?.frameTimes?.length > 0), null, { timeout: 20000 });
+  await page.waitForTimeout(6000);
+  const times = await figures.evaluateAll((els) => els.map((e) => e.playground.frameTimes));
+  const n = Math.min(...times.map((x) => x.length));
+  const total = Array.from({ length: n }, (_, i) => times.reduce((a, x) => a + x[x.length - n + i], 0)).sort((a, b) => a - b);
+  return { instances: times.length, frames: n, p50: total[Math.floor(n / 2)], p95: total[Math.min(n - 1, Math.floor(0.95 * n))] };
+}
+
 // The project's own JavaScript and wasm as shipped, gzipped (uPlot not counted).
 function shippedSize() {
   const files = [
@@ -103,6 +117,8 @@ try {
   }
   const f = await frameTimes(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
   console.log(`page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`);
+  const e = await embedFrameTimes(await browser.newPage({ viewport: { width: 1280, height: 2400 } }), origin);
+  console.log(`blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`);
   const size = shippedSize();
   console.log(`shipped size, gzipped: wasm ${(size.wasm / 1024).toFixed(1)} KB + own JS ${(size.js / 1024).toFixed(1)} KB = ${(size.total / 1024).toFixed(1)} KB (uPlot not counted)`);
 } finally {

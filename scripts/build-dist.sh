@@ -25,8 +25,24 @@ else
   cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
 fi
 cp pkg/ed_playground_bg.wasm dist/pkg/
+# The embeds: <ed-playground> as one bundle at the root (it loads
+# pkg/ed_playground_bg.wasm relative to its own URL), the iframe page and the
+# example blog post. esbuild is required for the bundle.
+mkdir -p dist/examples
+cp embed.html dist/
+cp www/examples/blog-post.html dist/examples/
+if [ -x "$esbuild" ]; then
+  node scripts/build-element.mjs www/embed/element.js dist/ed-playground.js
+  min --format=esm --outfile=dist/embed.js www/embed/frame.js
+  min --outfile=dist/embed.css www/embed/frame.css
+  min --outfile=dist/examples/blog-post.css www/examples/blog-post.css
+else
+  echo "build-dist: esbuild not installed (run scripts/setup.sh); the embeds need it" >&2
+  exit 1
+fi
 # Each file gzipped on its own, as a server sends them.
 gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9 -c "$f" | wc -c))); done; echo "$n"; }
 echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1);" \
   "own JS + wasm gzipped: $(( $(gz dist/www/*.js dist/pkg/ed_playground.js dist/pkg/ed_playground_bg.wasm) / 1024 )) KB" \
-  "(wasm $(( $(gz dist/pkg/ed_playground_bg.wasm) / 1024 )) KB), uPlot $(( $(gz dist/vendor/uPlot.esm.js) / 1024 )) KB"
+  "(wasm $(( $(gz dist/pkg/ed_playground_bg.wasm) / 1024 )) KB), uPlot $(( $(gz dist/vendor/uPlot.esm.js) / 1024 )) KB;" \
+  "element bundle ed-playground.js $(( $(gz dist/ed-playground.js) / 1024 )) KB (uPlot and styles included; shares the wasm)"

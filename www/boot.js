@@ -20,5 +20,5 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   addEventListener('error', (e) => fail(e.error || e.message));
   addEventListener('unhandledrejection', (e) => fail(e.reason));
   $('banner-reload').addEventListener('click', () => location.reload());
-  import('./main.js').then((m) => m.start()).catch(fail);
+  import('./main.js').then((m) => m.start({ fail, hasFailed })).catch(fail);
 }

@@ -1,10 +1,10 @@
 // A uPlot line chart over epochs in the page's colours, sized to its box.
 import uPlot from '../vendor/uPlot.esm.js';
-import { theme, fmtInt, fmtCompact, pow10 } from './ui.js';
+import { theme as pageTheme, fmtInt, fmtCompact, pow10 } from './ui.js';
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-function axis(values, label, filter) {
+function axis(theme, values, label, filter) {
   const f = filter ? { filter } : {};
   return {
     stroke: theme.muted, font: FONT, labelFont: FONT, values, label, labelSize: label ? 16 : 0, ...f,
@@ -12,21 +12,25 @@ function axis(values, label, filter) {
   };
 }
 
-// On a log scale mark the powers of ten only, unless the range holds none.
+// On a log scale mark the powers of ten only (every other one, or fewer, when
+// there are more than six), unless the range holds none.
 const isPow10 = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-const logFilter = (u, splits) => (splits.some(isPow10) ? splits.map((v) => (isPow10(v) ? v : null)) : splits);
+const logFilter = (u, splits) => {
+  const n = splits.filter(isPow10).length, k = Math.ceil(n / 6);
+  return n ? splits.map((v) => (isPow10(v) && Math.round(Math.log10(v)) % k === 0 ? v : null)) : splits;
+};
 const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : +v.toPrecision(2)));
 
 /**
  * `series`: [{ label, stroke }]; `value` formats a y value for the hover readout.
  * Returns the uPlot instance; it follows the width of `box`.
  */
-export function lineChart(box, { series, log, height, yLabel, value, draw }) {
+export function lineChart(box, { series, log, height, yLabel, value, draw, theme = pageTheme }) {
   const width = () => Math.max(200, box.clientWidth);
   const u = new uPlot({
     width: width(), height,
     scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] } },
-    axes: [axis((u, s) => s.map(fmtCompact)), { ...axis(log ? logValues : (u, s) => s.map(fmtCompact), yLabel, log ? logFilter : undefined), size: 48 }],
+    axes: [axis(theme, (u, s) => s.map(fmtCompact)), { ...axis(theme, log ? logValues : (u, s) => s.map(fmtCompact), yLabel, log ? logFilter : undefined), size: 48 }],
     series: [
       { label: 'epoch', value: (u, v) => (v == null ? '—' : fmtInt(v)) },
       ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.75, points: { show: false }, value: (u, v) => value(v) })),

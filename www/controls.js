@@ -1,26 +1,32 @@
 // The controls: they show the state, turn a reader's input into validated
 // values (through state.parse) and hand them to `on`; keyboard shortcuts.
+// They live in `root` (the document, or an embed's shadow root); a control
+// missing from it is simply not offered.
 import { parse, SPEEDS } from './state.js';
 import { fmtInt } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
 const nearest = (v) => SPEEDS.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(SPEEDS[b] / v)) ? i : b), 0);
 
 /**
  * `on`: { play(), step(), reset(), set(name, value), randomSeed(), problem(text) }.
+ * `keys`: whether the document's keyboard shortcuts are ours (the page's, not an embed's).
  * Returns `show(state, run)`, which reflects the state and the run ({ playing, diverged, loss, lr }).
  */
-export function controls(on) {
+export function controls(on, root = document, keys = true) {
+  const $ = (id) => root.getElementById(id);
   const play = $('play'), step = $('step'), speed = $('speed'), speedOut = $('speed-out');
-  play.addEventListener('click', on.play);
-  step.addEventListener('click', on.step);
-  $('reset').addEventListener('click', on.reset);
-  $('diverged-reset').addEventListener('click', on.reset);
-  speed.max = SPEEDS.length - 1;
-  speed.addEventListener('input', () => on.set('speed', SPEEDS[speed.value]));
+  play?.addEventListener('click', on.play);
+  step?.addEventListener('click', on.step);
+  $('reset')?.addEventListener('click', on.reset);
+  $('diverged-reset')?.addEventListener('click', on.reset);
+  if (speed) {
+    speed.max = SPEEDS.length - 1;
+    speed.addEventListener('input', () => on.set('speed', SPEEDS[speed.value]));
+  }
 
   // Text fields commit on change (Enter or leaving the field), selects at once.
-  for (const name of ['loss', 'task', 'lr', 'hidden', 'seed']) {
+  const fields = ['loss', 'task', 'lr', 'hidden', 'seed'].filter((name) => $(name));
+  for (const name of fields) {
     const input = $(name);
     input.addEventListener('change', () => {
       const r = parse(name, input.value);
@@ -29,13 +35,13 @@ export function controls(on) {
       else on.set(name, r.value);
     });
   }
-  $('random-seed').addEventListener('click', () => {
+  $('random-seed')?.addEventListener('click', () => {
     let seed;
     try { seed = on.randomSeed(); } catch (e) { on.problem(e.message); return; }
     on.set('seed', seed);
   });
 
-  document.addEventListener('keydown', (e) => {
+  if (keys) document.addEventListener('keydown', (e) => {
     const t = e.target;
     if (e.ctrlKey || e.metaKey || e.altKey || t.closest?.('input, select, textarea, [contenteditable]')) return;
     if (e.key === ' ' && !t.closest?.('button, a, summary')) { e.preventDefault(); on.play(); }
@@ -44,17 +50,22 @@ export function controls(on) {
   });
 
   return function show(state, run) {
-    play.setAttribute('aria-label', run.playing ? 'Pause' : 'Play');
-    play.title = (run.playing ? 'Pause' : 'Play') + ' (space)';
-    play.classList.toggle('playing', run.playing);
-    play.disabled = step.disabled = run.diverged;
-    speed.value = nearest(state.speed);
-    speedOut.textContent = `${fmtInt(state.speed)} epoch${state.speed > 1 ? 's' : ''}/frame`;
+    if (play) {
+      play.setAttribute('aria-label', run.playing ? 'Pause' : 'Play');
+      play.title = (run.playing ? 'Pause' : 'Play') + (keys ? ' (space)' : '');
+      play.classList.toggle('playing', run.playing);
+      play.disabled = run.diverged;
+    }
+    if (step) step.disabled = run.diverged;
+    if (speed) {
+      speed.value = nearest(state.speed);
+      speedOut.textContent = `${fmtInt(state.speed)} epoch${state.speed > 1 ? 's' : ''}/frame`;
+    }
     const values = { loss: run.loss, lr: String(run.lr), task: state.task, hidden: state.hidden.join(','), seed: String(state.seed) };
-    for (const [name, v] of Object.entries(values)) {
-      const input = $(name);
+    for (const name of fields) {
+      const input = $(name), v = values[name];
       if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === v)) input.add(new Option(v, v));
-      if (document.activeElement !== input || input.tagName === 'SELECT') input.value = v;
+      if (root.activeElement !== input || input.tagName === 'SELECT') input.value = v;
       input.removeAttribute('aria-invalid');
     }
     $('diverged').hidden = !run.diverged;

@@ -1,10 +1,10 @@
 // The decision map: the network's output over the input square, computed in
 // wasm as RGBA and blitted here, with the training points on top coloured by target.
-import { theme, fitCanvas } from './ui.js';
+import { theme as pageTheme, fitCanvas } from './ui.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
 
-export function decisionView(canvas) {
+export function decisionView(canvas, theme = pageTheme) {
   let pg = null, n = 48;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => draw());

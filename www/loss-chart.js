@@ -2,12 +2,12 @@
 // function with gaps where another loss is in force, and a dashed mark at each
 // switch, from where the curve continues in the new loss's colour.
 import { lineChart } from './chart.js';
-import { theme, fmtNum } from './ui.js';
+import { theme as pageTheme, fmtNum } from './ui.js';
 import { LOSS_LABELS } from './state.js';
 
 const CAP = 2048; // the session's history capacity
 
-export function lossChart(box) {
+export function lossChart(box, theme = pageTheme, height = 230) {
   let chart, kinds = [], switches = [], key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
 
@@ -30,7 +30,7 @@ export function lossChart(box) {
     kinds = used; key = '';
     chart = lineChart(box, {
       series: used.map((k) => ({ label: LOSS_LABELS[k], stroke: theme['loss' + k] })),
-      log: true, height: 230, yLabel: 'mean loss per epoch', value: (v) => fmtNum(v), draw: marks,
+      log: true, height, theme, yLabel: 'mean loss per epoch', value: (v) => fmtNum(v), draw: marks,
     });
   }
   build([0]);

@@ -1,6 +1,8 @@
-// The page's conductor: owns the training session and the animation loop (train
-// N epochs, then draw the views that are due), keeps the URL in step with the
-// state, and turns controls, files and keys into actions.
+// The conductor: owns one training session and its animation loop (train N
+// epochs, then draw the views that are due), and turns controls, files and keys
+// into actions. It runs in a root (the page's document, or an embed's shadow
+// root) over the views and controls found there; the page's run also keeps the
+// URL in step with the state and owns the keyboard shortcuts.
 import { fromQuery, toQuery, configOf, LOSSES, LOSS_LABELS } from './state.js';
 import { controls } from './controls.js';
 import { lossChart } from './loss-chart.js';
@@ -9,37 +11,67 @@ import { weightsView } from './weights.js';
 import { decisionView } from './decision.js';
 import { truthTable } from './truth-table.js';
 import { download, historyCsv, readModel } from './files.js';
-import { onTheme, fmtNum, fmtInt, el } from './ui.js';
-import { fail, hasFailed } from './boot.js';
+import { theme as pageTheme, onTheme as onPageTheme, fmtNum, fmtInt, el } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
-
-function notify(text) {
-  for (const old of [...$('notices').children]) if (old.firstChild.textContent === text) old.remove();
-  const close = el('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
-  close.setAttribute('aria-label', 'Dismiss');
-  const note = el('p', { className: 'notice' }, el('span', {}, text), close);
-  close.addEventListener('click', () => note.remove());
-  $('notices').append(note);
+// The learning engine: the wasm module is fetched and instantiated once per
+// page, however many playgrounds run on it (each is one `Playground`); `wasm`
+// is the .wasm URL (by default the one next to pkg/ed_playground.js).
+let engine;
+function loadEngine(wasm) {
+  engine ??= import('../pkg/ed_playground.js').then(async (m) => {
+    await m.default(wasm ? { module_or_path: wasm } : undefined);
+    return m;
+  });
+  engine.catch(() => { engine = undefined; });
+  return engine;
 }
 
-export async function start() {
-  const { default: init, Playground } = await import('../pkg/ed_playground.js');
-  await init();
-
+/** The page: its state from the URL, its failures in the banner (boot.js). */
+export async function start({ fail, hasFailed }) {
   const { state, problems } = fromQuery(location.search);
+  const run_ = await run(document, { state, problems, page: true, fail, hasFailed });
+  // Read-only hooks for the end-to-end tests and the benchmark.
+  window.__edPlayground = run_.hook;
+}
+
+/**
+ * Runs one playground in `root` (a document or a shadow root) and returns
+ * `{ hook, set(name, value), notify(text), play(on), hold(on), retheme(), destroy() }`.
+ * Options: `state` and `problems` (from state.js), `page` (owns the URL, the
+ * keyboard shortcuts and the file buttons), `wasm` (the .wasm URL), `fail(error)` and
+ * `hasFailed()` (who hears of an engine failure), `theme` and `onTheme(f)` (the colours), `alive()` (false: return null
+ * at once, the root has moved on while the engine loaded).
+ */
+export async function run(root, opts) {
+  const { state, problems = [], page = false, wasm, theme = pageTheme, onTheme = onPageTheme, fail, hasFailed = () => false } = opts;
+  const $ = (id) => root.getElementById(id);
+  const { Playground } = await loadEngine(wasm);
+  if (opts.alive && !opts.alive()) return null; // its root was rebuilt while the engine loaded
+
+  function notify(text) {
+    const box = $('notices');
+    for (const old of [...box.children]) if (old.firstChild.textContent === text) old.remove();
+    const close = el('button', { type: 'button', className: 'close', title: 'Dismiss' }, '×');
+    close.setAttribute('aria-label', 'Dismiss');
+    const note = el('p', { className: 'notice' }, el('span', {}, text), close);
+    close.addEventListener('click', () => note.remove());
+    box.append(note);
+  }
   problems.forEach(notify);
   if (matchMedia('(prefers-reduced-motion: reduce)').matches) state.paused = true;
 
+  // Each view only if its place is in the root.
   const views = {
-    loss: lossChart($('loss-chart')),
-    net: networkView($('network'), $('network-tip')),
-    weights: weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout')),
-    map: decisionView($('map')),
-    table: truthTable($('truth')),
+    loss: $('loss-chart') && lossChart($('loss-chart'), theme, opts.chartHeight),
+    net: $('network') && networkView($('network'), $('network-tip'), theme),
+    weights: $('heatmaps') && weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout'), theme),
+    map: $('map') && decisionView($('map'), theme),
+    table: $('truth') && truthTable($('truth')),
   };
   let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = { t: 0, epoch: 0, value: 0 };
+  let held = false, stopped = false;
   const times = [];
+  const failed = () => stopped || hasFailed();
   const diverged = () => pg.divergedAt !== undefined;
   const show = controls({
     play() { if (!diverged()) setPlaying(state.paused); },
@@ -48,21 +80,24 @@ export async function start() {
       Object.assign(state, live, { changes: [] });
       build();
     },
-    set(name, value) {
-      if (name === 'loss' || name === 'lr') change(name, value);
-      else { state[name] = value; if (name !== 'speed') build(); }
-      sync();
-    },
+    set: setParam,
     randomSeed: () => Playground.randomSeed(),
     problem: notify,
-  });
+  }, root, page);
+
+  // Loss and learning rate change live, the speed at once; the others rebuild.
+  function setParam(name, value) {
+    if (name === 'loss' || name === 'lr') change(name, value);
+    else { state[name] = value; if (name !== 'speed') build(); }
+    sync();
+  }
 
   // Cards off screen are drawn rarely while training (Distill's d-figure does no work off screen).
   const onScreen = new Set();
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) e.isIntersecting ? onScreen.add(e.target.id) : onScreen.delete(e.target.id);
   });
-  document.querySelectorAll('.card').forEach((c) => io.observe(c));
+  root.querySelectorAll('.card').forEach((c) => io.observe(c));
 
   function adopt(next_) {
     pg?.free();
@@ -70,7 +105,7 @@ export async function start() {
     const c = pg.config();
     live = { loss: c.loss, lr: c.lr };
     next = 0;
-    views.net.reset(pg); views.weights.reset(pg, () => pg); views.map.reset(pg); views.table.reset(pg);
+    views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
     rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
     settle();
   }
@@ -130,7 +165,7 @@ export async function start() {
   }
 
   function sync() {
-    history.replaceState(null, '', toQuery(state) + location.hash);
+    if (page) history.replaceState(null, '', toQuery(state) + location.hash);
     // A screen reader hears the status when paused or stepping, not 20 times a second.
     $('status').setAttribute('aria-live', state.paused ? 'polite' : 'off');
     show(state, { playing: !state.paused, diverged: diverged(), loss: live.loss, lr: live.lr });
@@ -147,13 +182,13 @@ export async function start() {
   // phase, so the views take turns), 16 times slower off screen, and slower still
   // if drawing a view costs more than about 1.5 ms a frame: a 256-unit network stays usable.
   const jobs = [
-    ['card-loss', 2, 0, () => views.loss.update(pg)],
-    ['card-network', 2, 1, () => views.net.draw()],
-    ['card-weights', 4, 1, () => views.weights.chart(pg)],
-    ['card-weights', 3, 2, () => views.weights.draw(pg)],
-    ['card-output', 4, 2, () => views.map.draw()],
-    ['card-output', 4, 3, () => views.table.draw(pg)],
-  ].map(([card, every, phase, run]) => ({ card, every, run, last: phase - every, cost: 0 }));
+    ['card-loss', 2, 0, views.loss && (() => views.loss.update(pg))],
+    ['card-network', 2, 1, views.net && (() => views.net.draw())],
+    ['card-weights', 4, 1, views.weights && (() => views.weights.chart(pg))],
+    ['card-weights', 3, 2, views.weights && (() => views.weights.draw(pg))],
+    ['card-output', 4, 2, views.map && (() => views.map.draw())],
+    ['card-output', 4, 3, views.table && (() => views.table.draw(pg))],
+  ].filter((j) => j[3]).map(([card, every, phase, run]) => ({ card, every, run, last: phase - every, cost: 0 }));
 
   // f < 0 draws everything now.
   function draw(f) {
@@ -167,18 +202,24 @@ export async function start() {
     if (f < 0 || f % 3 === 1) status(performance.now());
   }
   function settle() {
-    try { draw(-1); } catch (e) { fail(e); }
+    try { draw(-1); } catch (e) { stop(e); }
+  }
+  function stop(e) {
+    stopped = true;
+    fail(e);
   }
 
-  function schedule() { if (!raf && !state.paused && !hasFailed()) raf = requestAnimationFrame(tick); }
+  // Held (an embed scrolled out of view) or in a hidden tab, it does no work.
+  const idle = () => state.paused || held || failed() || document.visibilityState === 'hidden';
+  function schedule() { if (!raf && !idle()) raf = requestAnimationFrame(tick); }
   function tick() {
     raf = 0;
-    if (state.paused || hasFailed()) return;
+    if (idle()) return;
     const t0 = performance.now();
     try {
       advance(state.speed);
       draw(frame++);
-    } catch (e) { fail(e); return; }
+    } catch (e) { stop(e); return; }
     // Queued after uPlot's own redraw, so the time includes it.
     queueMicrotask(() => { times.push(performance.now() - t0); if (times.length > 600) times.shift(); });
     schedule(); // unless paused: a divergence pauses and draws everything itself
@@ -188,9 +229,9 @@ export async function start() {
   const save = (file, text, type) => () => {
     try { download(file(), text(), type); } catch (e) { notify(`Could not save: ${e.message}.`); }
   };
-  $('save-csv').addEventListener('click', save(() => name('loss') + '.csv', () => historyCsv(pg), 'text/csv'));
-  $('save-json').addEventListener('click', save(() => name('model') + '.json', () => pg.toJSON(), 'application/json'));
-  $('load').addEventListener('change', async (e) => {
+  $('save-csv')?.addEventListener('click', save(() => name('loss') + '.csv', () => historyCsv(pg), 'text/csv'));
+  $('save-json')?.addEventListener('click', save(() => name('model') + '.json', () => pg.toJSON(), 'application/json'));
+  $('load')?.addEventListener('change', async (e) => {
     const file = e.target.files[0];
     e.target.value = '';
     if (!file) return;
@@ -206,19 +247,42 @@ export async function start() {
     notify(`Loaded ${file.name} at epoch ${loaded.epoch}. The link now gives its settings from epoch 0, not its trained weights.`);
   });
 
-  onTheme(() => { views.loss.retheme(); views.weights.retheme(pg); settle(); });
-
-  // Read-only hooks for the end-to-end tests and the benchmark.
-  window.__edPlayground = Object.freeze({
-    get state() { return structuredClone(state); },
-    get epoch() { return pg.epoch; },
-    get loss() { return pg.loss; },
-    get divergedAt() { return pg.divergedAt; },
-    lossSeries: () => views.loss.series(),
-    /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */
-    get frameTimes() { return [...times]; },
-  });
+  const retheme = () => { views.loss?.retheme(); views.weights?.retheme(pg); settle(); };
+  onTheme(retheme);
+  const wake = () => {
+    if (idle()) return;
+    rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
+    schedule();
+  };
+  document.addEventListener('visibilitychange', wake);
 
   build();
   schedule();
+
+  return {
+    /** Read-only: for the end-to-end tests and the benchmark. */
+    hook: Object.freeze({
+      get state() { return structuredClone(state); },
+      get epoch() { return pg.epoch; },
+      get loss() { return pg.loss; },
+      get liveLoss() { return live.loss; },
+      get divergedAt() { return pg.divergedAt; },
+      get running() { return !!raf; },
+      lossSeries: () => views.loss?.series() ?? [],
+      /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */
+      get frameTimes() { return [...times]; },
+    }),
+    set: setParam,
+    notify,
+    play(on) { if (!diverged() && on === state.paused) setPlaying(on); },
+    hold(on) { held = on; if (on) { cancelAnimationFrame(raf); raf = 0; } else wake(); },
+    retheme,
+    destroy() {
+      stopped = true;
+      cancelAnimationFrame(raf); raf = 0;
+      io.disconnect();
+      document.removeEventListener('visibilitychange', wake);
+      pg?.free(); pg = null;
+    },
+  };
 }

@@ -1,11 +1,11 @@
 // The network view: every unit marked excitatory (+) or inhibitory (−), every
 // connection coloured by its sign and drawn wider and darker with |w| (scaled
 // within its layer), with a readout of the unit or connection under the pointer.
-import { theme, fitCanvas, fmtNum } from './ui.js';
+import { theme as pageTheme, fitCanvas, fmtNum } from './ui.js';
 
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
 
-export function networkView(canvas, tip) {
+export function networkView(canvas, tip, theme = pageTheme) {
   let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
   const size = fitCanvas(canvas, () => { layout(); draw(); });
 

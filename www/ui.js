@@ -6,10 +6,13 @@ export const theme = {};
 const listeners = [];
 const dark = matchMedia('(prefers-color-scheme: dark)');
 
-function read() {
-  const css = getComputedStyle(document.documentElement);
-  for (const k of KEYS) theme[k] = css.getPropertyValue('--' + k).trim();
+/** Reads the colours (CSS variables) in force at `node` into `into`. */
+export function readTheme(node, into = {}) {
+  const css = getComputedStyle(node);
+  for (const k of KEYS) into[k] = css.getPropertyValue('--' + k).trim();
+  return into;
 }
+const read = () => readTheme(document.documentElement, theme);
 read();
 dark.addEventListener('change', () => { read(); listeners.forEach((f) => f()); });
 export const onTheme = (f) => listeners.push(f);

@@ -2,52 +2,10 @@
 // the strict Content-Security-Policy of scripts/serve.mjs. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM } from '../../scripts/chromium.mjs';
+import { startSite, stopSite, open, clean, status, origin, browser } from './harness.mjs';
 
-let server, browser, origin;
-
-before(async () => {
-  assert.ok(existsSync('dist/index.html') && existsSync('dist/pkg/ed_playground_bg.wasm'), 'dist/ is missing: run `make dist` first');
-  server = await startServer({ root: 'dist', port: 0 });
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch(CHROMIUM);
-  mkdirSync('artifacts', { recursive: true });
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-/** Opens the page; collects console errors, CSP violations and requests leaving the origin. */
-async function open(query = '', options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const problems = { errors: [], foreign: [] };
-  page.on('console', (m) => m.type() === 'error' && problems.errors.push(m.text()));
-  page.on('pageerror', (e) => problems.errors.push(e.message));
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.origin !== origin && url.protocol !== 'blob:') problems.foreign.push(r.url());
-  });
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`${origin}/${query}`);
-  page.problems = problems;
-  return page;
-}
-
-async function status(page) {
-  const text = await page.getByRole('status').textContent();
-  const m = /epoch (\d+) · loss (\S+)/.exec(text);
-  assert.ok(m, `status reads "${text}"`);
-  return { epoch: Number(m[1]), loss: Number(m[2]), text };
-}
+before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
+after(stopSite);
 
 const epochAtLeast = (page, n) => page.waitForFunction((n) => window.__edPlayground?.epoch >= n, n, { timeout: 15000 });
 const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
@@ -56,12 +14,6 @@ const pause = async (page) => {
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
 };
-
-async function clean(page) {
-  assert.deepEqual(page.problems.errors, [], 'console errors');
-  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'CSP violations');
-  assert.deepEqual(page.problems.foreign, [], 'requests outside the origin');
-}
 
 test('loads with no console error, no CSP violation, no request outside its origin', async () => {
   const page = await open();

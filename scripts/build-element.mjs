@@ -1,0 +1,26 @@
+// Bundles the <ed-playground> element (www/embed/element.js) into one ES
+// module, dist/ed-playground.js: the page's modules, uPlot and every style
+// sheet (as text, for constructable stylesheets), minified. Its wasm stays a
+// separate file, found at pkg/ed_playground_bg.wasm next to the bundle.
+import esbuild from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+const [entry = 'www/embed/element.js', outfile = 'dist/ed-playground.js'] = process.argv.slice(2);
+
+const site = {
+  name: 'site',
+  setup(build) {
+    // In the site, chart.js finds uPlot in dist/vendor/; here it comes from npm.
+    build.onResolve({ filter: /\/vendor\/uPlot\.esm\.js$/ }, () => ({ path: resolve('node_modules/uplot/dist/uPlot.esm.js') }));
+    build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
+      const { code } = await esbuild.transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
+
+await esbuild.build({
+  entryPoints: [entry], outfile, bundle: true, format: 'esm', minify: true,
+  target: 'es2022', legalComments: 'eof', logLevel: 'warning', plugins: [site],
+});
