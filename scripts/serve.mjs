@@ -22,7 +22,8 @@ const TYPES = {
 
 export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
   const base = resolve(root);
-  const server = createServer(async (req, res) => {
+  // Room for very long links (the hostile-link tests send a megabyte-long parameter).
+  const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
     const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://local').pathname);

@@ -62,6 +62,7 @@ const PARAMS = {
 
 /** Parses one parameter's text: `{ value }` or `{ error }` (what is allowed). */
 export function parse(name, text) {
+  if (!Object.hasOwn(PARAMS, name)) return { error: 'is not a parameter' };
   return PARAMS[name].parse(String(text).trim());
 }
 
@@ -74,7 +75,8 @@ export function fromQuery(search) {
   const state = defaults();
   const problems = [];
   for (const [name, text] of new URLSearchParams(search)) {
-    if (!PARAMS[name]) continue;
+    // Own keys only: `__proto__` or `constructor` in a link must not reach Object.prototype.
+    if (!Object.hasOwn(PARAMS, name)) continue;
     const r = parse(name, text);
     if (r.error) problems.push(`URL parameter “${name}” ${r.error}; using ${show(name, state[name]) || 'none'}.`);
     else state[name] = r.value;
