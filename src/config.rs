@@ -25,12 +25,17 @@ pub enum RuleName {
 }
 
 impl RuleName {
-    pub fn from_name(name: &str) -> Option<RuleName> {
-        match name {
-            "seed" => Some(RuleName::Seed),
-            "kaneko" => Some(RuleName::Kaneko),
-            _ => None,
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleName::Seed => "seed",
+            RuleName::Kaneko => "kaneko",
         }
+    }
+
+    pub fn from_name(name: &str) -> Option<RuleName> {
+        [RuleName::Seed, RuleName::Kaneko]
+            .into_iter()
+            .find(|r| r.name() == name)
     }
 }
 

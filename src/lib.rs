@@ -12,6 +12,7 @@ pub mod ed;
 pub mod experiment;
 pub mod fingerprint;
 pub mod model;
+pub mod params;
 pub mod session;
 pub mod task;
 pub mod trainer;

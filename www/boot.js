@@ -1,6 +1,8 @@
 // Starts the page, or says plainly why it cannot: no WebAssembly, a file that
 // failed to load, or an error (a wasm panic included) that stopped the engine.
 
+import { reason } from './engine.js';
+
 const $ = (id) => document.getElementById(id);
 let failed = false;
 
@@ -8,7 +10,7 @@ let failed = false;
 export function fail(error) {
   if (failed) return;
   failed = true;
-  $('banner-text').textContent = `ED Playground stopped: ${error?.message || error}. Reload the page to start again.`;
+  $('banner-text').textContent = `ED Playground stopped: ${reason(error)}. Reload the page to start again.`;
   $('banner').hidden = false;
 }
 export const hasFailed = () => failed;

@@ -11,23 +11,12 @@ import { weightsView } from './weights.js';
 import { decisionView } from './decision.js';
 import { truthTable } from './truth-table.js';
 import { download, historyCsv, readModel } from './files.js';
+import { loadEngine } from './engine.js';
 import { theme as pageTheme, onTheme as onPageTheme, fmtNum, fmtInt, el } from './ui.js';
-
-// The learning engine: the wasm module is fetched and instantiated once per
-// page, however many playgrounds run on it (each is one `Playground`); `wasm`
-// is the .wasm URL (by default the one next to pkg/ed_playground.js).
-let engine;
-function loadEngine(wasm) {
-  engine ??= import('../pkg/ed_playground.js').then(async (m) => {
-    await m.default(wasm ? { module_or_path: wasm } : undefined);
-    return m;
-  });
-  engine.catch(() => { engine = undefined; });
-  return engine;
-}
 
 /** The page: its state from the URL, its failures in the banner (boot.js). */
 export async function start({ fail, hasFailed }) {
+  await loadEngine();
   const { state, problems } = fromQuery(location.search);
   const run_ = await run(document, { state, problems, page: true, fail, hasFailed });
   // Read-only hooks for the end-to-end tests and the benchmark.

@@ -11,10 +11,27 @@ use crate::session::Session;
 use crate::trainer::Trainer;
 
 mod convert;
+mod params;
+
+/// The last panic's message. Under `panic = abort` a panic reaches JS only as a
+/// bare `RuntimeError: unreachable`; the page reads this to say what happened.
+static LAST_PANIC: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
 
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        if let Ok(mut last) = LAST_PANIC.lock() {
+            *last = info.to_string();
+        }
+    }));
+}
+
+/// The message of the panic that stopped the engine, if one did.
+#[wasm_bindgen(js_name = lastPanic)]
+pub fn last_panic() -> Option<String> {
+    let last = LAST_PANIC.lock().ok()?;
+    (!last.is_empty()).then(|| last.clone())
 }
 
 /// A live ED training run for the page.

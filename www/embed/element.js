@@ -4,6 +4,7 @@
 // file with its chart library and styles (scripts/build-element.mjs), it finds
 // the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL.
 import { run } from '../main.js';
+import { loadEngine, reason } from '../engine.js';
 import { parse, defaults } from '../state.js';
 import { readTheme, el } from '../ui.js';
 import pageCss from '../style.css';
@@ -159,6 +160,13 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#run?.destroy();
     this.#run = null;
     this.#themeFns.clear();
+    try {
+      await loadEngine(WASM); // it reads the attributes
+    } catch (e) {
+      if (gen === this.#gen) this.#fail(e);
+      return;
+    }
+    if (gen !== this.#gen) return;
     const state = defaults(), problems = [];
     const get = (name) => {
       const { value, problem } = this.#attr(name);
@@ -198,7 +206,9 @@ export class EdPlaygroundElement extends HTMLElement {
   #fail(error) {
     const status = this.#root.getElementById('status');
     if (status) status.textContent = 'stopped';
-    this.#root.getElementById('notices')?.append(el('p', { className: 'notice' }, `ED Playground stopped: ${error?.message || error}.`));
+    const reload = el('button', { type: 'button' }, 'Reload');
+    reload.addEventListener('click', () => location.reload());
+    this.#root.getElementById('notices')?.append(el('p', { className: 'notice' }, `ED Playground stopped: ${reason(error)}. `, reload));
   }
 }
 
