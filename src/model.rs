@@ -24,6 +24,10 @@ pub struct ModelFile {
     pub version: u32,
     pub config: Config,
     pub epoch: u64,
+    /// The last epoch's mean loss, so a loaded run reports where it stood.
+    /// Optional: files written before it was added load without it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loss: Option<f64>,
     /// `networks[output][layer]`: the layer's input-major weights.
     pub networks: Vec<Vec<Vec<f64>>>,
 }
@@ -85,6 +89,7 @@ impl Trainer {
             version: VERSION,
             config: self.config().clone(),
             epoch: self.epoch(),
+            loss: self.last_loss(),
             networks: self
                 .networks()
                 .iter()
@@ -108,6 +113,9 @@ impl Trainer {
         file.config
             .validate()
             .or_else(|e| refuse(format!("config {e}")))?;
+        if file.loss.is_some_and(|l| !(l.is_finite() && l >= 0.0)) {
+            return refuse("loss must be a finite number, 0 or more");
+        }
         let config = file.config;
         let data = config.task.dataset(config.bits);
         if file.networks.len() != data.n_outputs {
@@ -139,6 +147,8 @@ impl Trainer {
                 .collect::<Result<Vec<_>, _>>()?;
             networks.push(Network::from_layers(shape.clone(), config.loss, layers));
         }
-        Ok(Trainer::from_parts(config, networks, file.epoch))
+        let mut trainer = Trainer::from_parts(config, networks, file.epoch);
+        trainer.last_loss = file.loss;
+        Ok(trainer)
     }
 }

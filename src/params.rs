@@ -106,7 +106,7 @@ const RULE: &str = "must be one of seed, kaneko";
 const LOSS: &str = "must be one of mse, bce, bce-with-logits";
 const BITS: &str = "must be a whole number from 2 to 8";
 const HIDDEN: &str = "must be 1 to 4 layer sizes from 1 to 256, separated by commas, like 8,8";
-const LR: &str = "must be a number greater than 0 and at most 1e300";
+const LR: &str = "must be a number greater than 0 and at most 1e308";
 const SEED: &str = "must be a whole number from 0 to 9007199254740991";
 const SPEED: &str = "must be a whole number from 1 to 10000";
 const PAUSED: &str = "must be 0 or 1";
@@ -398,8 +398,8 @@ mod tests {
             "must be 1 to {MAX_HIDDEN_LAYERS} layer sizes from 1 to {MAX_UNITS},"
         )));
         assert!(CHANGES.starts_with(&format!("must list up to {MAX_CHANGES} ")));
-        assert_eq!(crate::config::MAX_LR, 1e300);
-        assert!(LR.ends_with("at most 1e300"));
+        assert_eq!(crate::config::MAX_LR, 1e308);
+        assert!(LR.ends_with("at most 1e308"));
     }
 
     #[test]

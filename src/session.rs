@@ -142,8 +142,8 @@ impl Session {
             checkpoint: trainer.clone(),
             history: History::new(layers),
             switches: vec![(trainer.epoch(), trainer.config().loss)],
+            last_loss: trainer.last_loss(),
             trainer,
-            last_loss: None,
             diverged: None,
         }
     }
@@ -271,40 +271,43 @@ mod tests {
     }
 
     #[test]
-    fn divergence_stops_with_the_last_finite_weights() {
-        // BCE at lr 1e300 turns NaN in its first epoch (see config::MAX_LR).
-        let bce = Config {
-            loss: Loss::Bce,
-            ..Config::seed_defaults()
-        };
-        let mut s = Session::new(bce.clone());
-        let loss = s.step(7);
-        assert!(loss.is_some_and(f64::is_finite));
-        assert_eq!(loss, s.last_loss());
-        s.set_lr(1e300).unwrap();
-        s.step(20);
-        let d = s.diverged().expect("diverged");
-        assert_eq!(d.epoch, 8);
-        assert!(!d.loss.is_finite());
-        // The run is left at the end of epoch 7, bit for bit, with nothing
-        // non-finite recorded, and it stays stopped.
-        let mut reference = Trainer::new(bce);
-        for _ in 0..7 {
-            reference.run_epoch();
+    fn divergence_stops_with_the_last_finite_weights_under_every_loss() {
+        // At lr 1e308 every loss turns infinite or NaN within an epoch (see
+        // config::MAX_LR).
+        for loss in Loss::ALL {
+            let config = Config {
+                loss,
+                ..Config::seed_defaults()
+            };
+            let mut s = Session::new(config.clone());
+            let loss_after_7 = s.step(7);
+            assert!(loss_after_7.is_some_and(f64::is_finite));
+            assert_eq!(loss_after_7, s.last_loss());
+            s.set_lr(1e308).unwrap();
+            s.step(20);
+            let d = s.diverged().unwrap_or_else(|| panic!("{loss:?} diverges"));
+            assert_eq!(d.epoch, 8, "{loss:?}");
+            assert!(!d.loss.is_finite());
+            // The run is left at the end of epoch 7, bit for bit, with nothing
+            // non-finite recorded, and it stays stopped.
+            let mut reference = Trainer::new(config);
+            for _ in 0..7 {
+                reference.run_epoch();
+            }
+            assert_eq!(s.trainer().epoch(), 7);
+            assert_eq!(weights(s.trainer()), weights(&reference), "{loss:?}");
+            assert_eq!(s.history().len(), 7);
+            assert!(s.history().losses().iter().all(|l| l.is_finite()));
+            assert_eq!(s.last_loss(), loss_after_7);
+            assert_eq!(s.step(5), loss_after_7);
+            assert_eq!(s.trainer().epoch(), 7);
         }
-        assert_eq!(s.trainer().epoch(), 7);
-        assert_eq!(weights(s.trainer()), weights(&reference));
-        assert_eq!(s.history().len(), 7);
-        assert!(s.history().losses().iter().all(|l| l.is_finite()));
-        let last = s.last_loss();
-        assert_eq!(s.step(5), last);
-        assert_eq!(s.trainer().epoch(), 7);
     }
 
     #[test]
     fn a_refused_learning_rate_changes_nothing() {
         let mut s = Session::new(Config::seed_defaults());
-        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 2e300] {
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY, 1.1e308, f64::MAX] {
             assert_eq!(s.set_lr(bad).unwrap_err().field, "lr");
         }
         assert_eq!(s.trainer().config().lr, 0.5);

@@ -34,6 +34,8 @@ pub struct Trainer {
     networks: Vec<Network>,
     order: Vec<usize>,
     epoch: u64,
+    /// The last epoch's mean loss, kept so a saved run reports it when loaded.
+    pub(crate) last_loss: Option<f64>,
 }
 
 impl Trainer {
@@ -65,6 +67,7 @@ impl Trainer {
             networks,
             order,
             epoch,
+            last_loss: None,
         }
     }
 
@@ -83,6 +86,11 @@ impl Trainer {
     /// Epochs trained so far.
     pub fn epoch(&self) -> u64 {
         self.epoch
+    }
+
+    /// The mean loss of the last epoch trained (or saved with the model), if any.
+    pub fn last_loss(&self) -> Option<f64> {
+        self.last_loss
     }
 
     /// Takes effect from the next pattern; the weights are kept.
@@ -121,8 +129,10 @@ impl Trainer {
             loss_sum += pattern_loss / outputs;
         }
         self.epoch += 1;
+        let mean_loss = loss_sum / self.data.len() as f64;
+        self.last_loss = Some(mean_loss);
         EpochStats {
-            mean_loss: loss_sum / self.data.len() as f64,
+            mean_loss,
             abs_error,
         }
     }
@@ -157,6 +167,7 @@ impl Trainer {
         self.config.loss = other.config.loss;
         self.config.lr = other.config.lr;
         self.epoch = other.epoch;
+        self.last_loss = other.last_loss;
     }
 
     /// Probabilities the networks give for raw inputs, one per output, into `out`.

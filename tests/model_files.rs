@@ -440,6 +440,51 @@ fn cli_continues_a_saved_run() {
 }
 
 #[test]
+fn cli_resumes_at_the_saved_epoch_with_the_saved_loss() {
+    let file = scratch("resume-point.json");
+    let f = file.to_str().unwrap();
+    let first = stdout_of(&ed(&["train", "--epochs", "10", "--save", f]), "10 epochs");
+    let saved_loss = last_loss_line(&first).trim_start_matches("loss: ");
+    let loaded = stdout_of(&ed(&["train", "--load", f, "--epochs", "0"]), "loading");
+    assert!(
+        loaded.starts_with(&format!("loaded {f}: epoch 10, loss {saved_loss}\n")),
+        "{loaded}"
+    );
+    let json = stdout_of(
+        &ed(&["train", "--load", f, "--epochs", "0", "--json"]),
+        "loading, JSON",
+    );
+    let summary: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(summary["epochs"], 10);
+    let t = Trainer::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    assert_eq!(summary["final_loss"].as_f64(), t.last_loss());
+    assert_eq!(format!("{:.8}", t.last_loss().unwrap()), saved_loss);
+    let _ = std::fs::remove_file(&file);
+}
+
+#[test]
+fn a_file_without_a_loss_loads_and_a_bad_loss_is_refused() {
+    let mut v = valid_value();
+    v.as_object_mut()
+        .unwrap()
+        .remove("loss")
+        .expect("a saved model has its loss");
+    let t = Trainer::from_json(&v.to_string()).expect("an older file loads");
+    assert_eq!((t.epoch(), t.last_loss()), (10, None));
+    for (bad, needle) in [
+        (Value::from(-1.0), "loss must be a finite number"),
+        (
+            Value::from("0.1"),
+            "invalid type: string \"0.1\", expected f64",
+        ),
+    ] {
+        let mut v = valid_value();
+        v["loss"] = bad;
+        assert_refused(&v.to_string(), needle);
+    }
+}
+
+#[test]
 fn cli_resumed_model_file_is_the_straight_runs() {
     // Ten epochs, save, load, five more, save: the same file, byte for byte, as
     // fifteen epochs straight (the weights must survive the file exactly).

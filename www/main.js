@@ -258,6 +258,8 @@ export async function run(root, opts) {
       get divergedAt() { return pg.divergedAt; },
       get running() { return !!raf; },
       lossSeries: () => views.loss?.series() ?? [],
+      /** Every layer's weights, as the views draw them. */
+      weights: () => Array.from({ length: pg.layerCount() }, (_, l) => Array.from(pg.layerWeights(l))),
       /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */
       get frameTimes() { return [...times]; },
     }),

@@ -227,7 +227,17 @@ fn load_trainer(args: &TrainArgs) -> Result<Trainer, Failure> {
 
 fn train(args: TrainArgs) -> Result<(), Failure> {
     let mut trainer = load_trainer(&args)?;
-    let mut final_loss = None;
+    if let (Some(path), false) = (&args.load, args.json) {
+        let loss = trainer
+            .last_loss()
+            .map_or("unknown".to_string(), |l| format!("{l:.8}"));
+        println!(
+            "loaded {}: epoch {}, loss {loss}",
+            path.display(),
+            trainer.epoch()
+        );
+    }
+    let mut final_loss = trainer.last_loss();
     let mut converged_epoch = None;
     for _ in 0..args.epochs {
         let stats = trainer.run_epoch();

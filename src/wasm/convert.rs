@@ -30,7 +30,7 @@ pub const CONFIG_FIELDS: [&str; 12] = [
     "init_range",
     "shuffle",
 ];
-const MODEL_FIELDS: [&str; 5] = ["format", "version", "config", "epoch", "networks"];
+const MODEL_FIELDS: [&str; 6] = ["format", "version", "config", "epoch", "loss", "networks"];
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
@@ -180,6 +180,7 @@ pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
             .map_err(|_| "version: too large")?,
         config: file_config(&need("config")?)?,
         epoch: whole("epoch", &need("epoch")?)?,
+        loss: get(obj, "loss").map(|v| number("loss", &v)).transpose()?,
         networks,
     })
 }
@@ -236,6 +237,9 @@ pub fn model_object(file: &ModelFile) -> Object {
     set(&obj, "version", file.version);
     set(&obj, "config", config_object(&file.config));
     set(&obj, "epoch", file.epoch as f64);
+    if let Some(loss) = file.loss {
+        set(&obj, "loss", loss);
+    }
     let networks: Array = file
         .networks
         .iter()

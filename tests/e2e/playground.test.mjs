@@ -125,22 +125,31 @@ test('a shared link reproduces the same loss after the same number of epochs', a
   await b.context().close();
 });
 
-test('a diverging learning rate stops training and says so; no NaN reaches the chart', async () => {
-  const page = await open('?loss=bce&lr=1e300');
-  const alert = page.locator('#diverged');
-  await alert.waitFor();
-  assert.match(await alert.textContent(), /diverged at epoch 1/);
-  assert.match((await status(page)).text, /diverged/);
-  assert.ok(await page.getByRole('button', { name: 'Play', exact: true }).isDisabled());
-  assert.deepEqual(await hook(page, 'lossSeries()'), [{ label: 'BCE', points: 0 }]);
-  // A sane rate at epoch 0 starts the run again.
-  await page.getByLabel('Learning rate').fill('0.5');
-  await page.getByLabel('Learning rate').press('Enter');
-  await alert.waitFor({ state: 'hidden' });
-  await page.getByRole('button', { name: 'Play', exact: true }).click();
-  await epochAtLeast(page, 20);
-  await clean(page);
-  await page.context().close();
+test('a diverging learning rate stops each loss, keeps the last finite weights and offers a reset', async () => {
+  for (const [loss, label] of [['mse', 'MSE'], ['bce', 'BCE'], ['bce-with-logits', 'BCE with logits']]) {
+    // Forty sane epochs, then the largest rate the page takes (see config.rs MAX_LR).
+    const page = await open(`?loss=${loss}&changes=40:lr:1e308`);
+    const alert = page.locator('#diverged');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), new RegExp(`diverged at epoch 41: the ${label} loss`), loss);
+    assert.match((await status(page)).text, /epoch 40 · loss \d.* · diverged at epoch 41/, loss);
+    assert.ok(await page.getByRole('button', { name: 'Play', exact: true }).isDisabled());
+    // Nothing non-finite reaches the chart (40 finite points) or the weights the
+    // network view and the decision map are drawn from.
+    assert.deepEqual(await hook(page, 'lossSeries()'), [{ label, points: 40 }], loss);
+    const weights = (await hook(page, 'weights()')).flat();
+    assert.ok(weights.length > 0 && weights.every(Number.isFinite), `${loss}: finite weights`);
+    // A sane rate, then the alert's own reset button, starts the run again.
+    await page.getByLabel('Learning rate').fill('0.5');
+    await page.getByLabel('Learning rate').press('Enter');
+    await alert.getByRole('button', { name: 'Reset' }).click();
+    await alert.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    await epochAtLeast(page, 60);
+    assert.equal(await hook(page, 'divergedAt'), undefined);
+    await clean(page);
+    await page.context().close();
+  }
 });
 
 test('bad URL values name their parameter, fall back to defaults and run nothing', async () => {
@@ -199,19 +208,29 @@ test('downloads the loss CSV and the model JSON; a bad model file leaves the run
   const csvText = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
   assert.match(csvText, /^epoch,loss_function,loss,mean_abs_w_layer1,mean_abs_w_layer2,mean_abs_w_layer3\n/);
   assert.match(csvText.split('\n')[1], /^1,mse,0\.\d+,/);
+  // Saved while paused, so the status at the moment of saving is known.
+  await pause(page);
+  const saved = { ...(await status(page)), exact: await hook(page, 'loss') };
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download model (JSON)' }).click()]);
   const model = await (await json.createReadStream()).toArray().then((c) => Buffer.concat(c).toString());
   assert.equal(JSON.parse(model).format, 'ed-playground-model');
+  assert.equal(JSON.parse(model).epoch, saved.epoch);
+  assert.equal(JSON.parse(model).loss, saved.exact);
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
 
   const before = await hook(page, 'epoch');
   await page.locator('#load').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
   await page.locator('.notice', { hasText: 'Could not load bad.json' }).waitFor();
-  assert.ok((await hook(page, 'epoch')) >= before, 'the running experiment is untouched');
+  await epochAtLeast(page, before + 20); // the running experiment goes on, untouched
 
+  // Loaded back, the run stands where it was saved: same epoch, same loss.
   await pause(page);
   await page.locator('#load').setInputFiles({ name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(model) });
   await page.locator('.notice', { hasText: 'Loaded model.json' }).waitFor();
-  assert.equal(await hook(page, 'epoch'), JSON.parse(model).epoch);
+  assert.equal(await hook(page, 'epoch'), saved.epoch);
+  assert.equal(await hook(page, 'loss'), saved.exact);
+  const resumed = await status(page);
+  assert.deepEqual([resumed.epoch, resumed.loss], [saved.epoch, saved.loss]);
   await clean(page);
   await page.context().close();
 });
