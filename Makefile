@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`.
-.PHONY: serve test dist pkg setup test-native test-wasm test-e2e bench fmt lint clean
+.PHONY: serve test dist pkg setup test-native test-wasm test-e2e bench fuzz fmt lint clean
 
 PORT ?= 8080
 
@@ -24,6 +24,12 @@ test-native:
 
 bench: dist
 	@scripts/bench.sh
+
+# Each target for FUZZ_SECONDS (default 60); not part of `make test`, which
+# replays the seeds and found crashes (tests/fuzz_corpus.rs).
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
 
 lint:
 	cargo fmt --check
