@@ -5,6 +5,7 @@
 // the page runs a minute at full speed with its JS heap and frame time flat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { startSite, stopSite, open, origin } from './harness.mjs';
 
 before(() => startSite(['index.html', 'embed.html', 'pkg/ed_playground_bg.wasm']));
@@ -69,6 +70,17 @@ async function assertAlive(path) {
   assert.deepEqual(page.problems.foreign, [], `${path.slice(0, 80)}: requests outside the origin`);
   await page.context().close();
 }
+
+test('no script writes HTML except the element\'s constant template', () => {
+  const files = readdirSync('www', { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => `www/${f}`);
+  const writers = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/;
+  const found = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => [f, i + 1, line]))
+    .filter(([, , line]) => writers.test(line)).map(([f, , line]) => `${f}: ${line.trim().slice(0, 60)}`);
+  assert.deepEqual(found, ['www/embed/element.js: TEMPLATE.innerHTML = `<div class="ed" part="frame">']);
+  // That template interpolates only the ICONS constants.
+  const template = readFileSync('www/embed/element.js', 'utf8').split('TEMPLATE.innerHTML = `')[1].split('`;')[0];
+  assert.deepEqual([...new Set(template.match(/\$\{[^}]*\}/g))].sort(), ["${icon('dice')}", "${icon('pause', 'i-pause')}", "${icon('play', 'i-play')}", "${icon('reset')}", "${icon('step')}"]);
+});
 
 test(`the page survives ${HOSTILE.length} hostile links`, async () => {
   assert.ok(HOSTILE.length >= 30);
