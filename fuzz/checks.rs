@@ -33,7 +33,10 @@ pub fn params(data: &[u8]) {
         .map(|p| p.split_once('=').unwrap_or((p, "")))
         .collect();
     let (params, problems) = Params::from_pairs(pairs.iter().copied(), parse_number_native);
-    params.config.validate().expect("what leaves the parser is valid");
+    params
+        .config
+        .validate()
+        .expect("what leaves the parser is valid");
     assert!(problems.len() <= pairs.len() + 1);
     assert!((1..=10_000).contains(&params.speed));
     for name in NAMES {

@@ -4,7 +4,7 @@
 //! parameter and the rest still applies; the result is a [`Config`] that has
 //! passed [`Config::validate`], like every other way into the engine.
 
-use crate::config::{check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use crate::config::{check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_PARAMETER, MAX_UNITS};
 use crate::ed::Loss;
 use crate::task::{Task, MAX_PARITY_BITS, MIN_PARITY_BITS};
 
@@ -70,11 +70,15 @@ pub enum Value {
     Speed(u32),
     Paused(bool),
     Changes(Vec<TimedChange>),
+    U0(f64),
+    U1(f64),
+    Beta(f64),
 }
 
 /// Every parameter the page understands; any other name is ignored.
-pub const NAMES: [&str; 10] = [
-    "task", "bits", "rule", "loss", "hidden", "lr", "seed", "speed", "paused", "changes",
+pub const NAMES: [&str; 13] = [
+    "task", "bits", "rule", "loss", "hidden", "lr", "seed", "speed", "paused", "changes", "u0",
+    "u1", "beta",
 ];
 
 /// The page's whole state: the run's configuration and how it is played.
@@ -110,6 +114,8 @@ const LR: &str = "must be a number greater than 0 and at most 1e308";
 const SEED: &str = "must be a whole number from 0 to 9007199254740991";
 const SPEED: &str = "must be a whole number from 1 to 10000";
 const PAUSED: &str = "must be 0 or 1";
+const U0: &str = "must be a number greater than 0 and at most 100";
+const FROM_0_TO_100: &str = "must be a number from 0 to 100";
 const CHANGES: &str = "must list up to 1000 epoch:loss:name or epoch:lr:number items in epoch order, like 300:loss:bce";
 
 fn whole(text: &str, min: u64, max: u64) -> Option<u64> {
@@ -130,7 +136,8 @@ fn layers(text: &str) -> Option<Vec<usize>> {
         .collect()
 }
 
-fn rate(text: &str, number: NumberParser) -> Option<f64> {
+/// Decimal number text within `ok`.
+fn decimal(text: &str, number: NumberParser, ok: impl Fn(f64) -> bool) -> Option<f64> {
     let lexical = !text.is_empty()
         && text.len() <= MAX_NUMBER_TEXT
         && text
@@ -139,7 +146,11 @@ fn rate(text: &str, number: NumberParser) -> Option<f64> {
     lexical
         .then(|| number(text))
         .flatten()
-        .filter(|&v| check_lr(v).is_ok())
+        .filter(|&v| v.is_finite() && ok(v))
+}
+
+fn rate(text: &str, number: NumberParser) -> Option<f64> {
+    decimal(text, number, |v| check_lr(v).is_ok())
 }
 
 /// `300:loss:bce,900:lr:0.1`: changes in epoch order.
@@ -200,6 +211,21 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
             "changes",
             CHANGES,
         ),
+        "u0" => (
+            decimal(text, number, |v| v > 0.0 && v <= MAX_PARAMETER).map(Value::U0),
+            "u0",
+            U0,
+        ),
+        "u1" => (
+            decimal(text, number, |v| (0.0..=MAX_PARAMETER).contains(&v)).map(Value::U1),
+            "u1",
+            FROM_0_TO_100,
+        ),
+        "beta" => (
+            decimal(text, number, |v| (0.0..=MAX_PARAMETER).contains(&v)).map(Value::Beta),
+            "beta",
+            FROM_0_TO_100,
+        ),
         _ => (None, "parameter", "is not one the playground knows"),
     };
     value.map_or_else(|| refuse(name, message), Ok)
@@ -247,6 +273,9 @@ impl Params {
                 Value::Speed(s) => params.speed = s,
                 Value::Paused(p) => params.paused = p,
                 Value::Changes(c) => params.changes = c,
+                Value::U0(u) => params.config.u0 = u,
+                Value::U1(u) => params.config.u1 = u,
+                Value::Beta(b) => params.config.beta = Some(b),
             }
         }
         params.config.bits = match (params.config.task, bits) {
@@ -336,11 +365,28 @@ mod tests {
         let (p, _) = read(&[("lr", "0.3"), ("rule", "kaneko")]);
         assert_eq!(p.config.lr, 0.3);
         assert_eq!(p.config.u0, Config::kaneko_defaults().u0);
+        let (p, problems) = read(&[
+            ("rule", "kaneko"),
+            ("u0", "0.25"),
+            ("u1", "0"),
+            ("beta", "2"),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            (p.config.u0, p.config.u1, p.config.beta),
+            (0.25, 0.0, Some(2.0))
+        );
     }
 
     #[test]
     fn each_bad_value_is_named_and_the_rest_applies() {
-        let bad: [(&str, &str); 24] = [
+        let bad: [(&str, &str); 30] = [
+            ("u0", "0"),
+            ("u0", "101"),
+            ("u1", "-0.5"),
+            ("u1", "NaN"),
+            ("beta", "1e3"),
+            ("beta", "x"),
             ("task", "<script>alert(1)</script>"),
             ("task", "XOR"),
             ("bits", "9"),
@@ -400,6 +446,8 @@ mod tests {
         assert!(CHANGES.starts_with(&format!("must list up to {MAX_CHANGES} ")));
         assert_eq!(crate::config::MAX_LR, 1e308);
         assert!(LR.ends_with("at most 1e308"));
+        assert_eq!(MAX_PARAMETER, 100.0);
+        assert!(U0.ends_with("at most 100") && FROM_0_TO_100.ends_with("0 to 100"));
     }
 
     #[test]

@@ -129,6 +129,8 @@ pub struct Session {
     switches: Vec<(u64, Loss)>,
     last_loss: Option<f64>,
     diverged: Option<Divergence>,
+    /// The first epoch that met Kaneko's stopping rule in this session.
+    kaneko_stop: Option<u64>,
 }
 
 impl Session {
@@ -145,6 +147,7 @@ impl Session {
             last_loss: trainer.last_loss(),
             trainer,
             diverged: None,
+            kaneko_stop: None,
         }
     }
 
@@ -170,11 +173,20 @@ impl Session {
                 break;
             }
             self.last_loss = Some(stats.mean_loss);
+            if self.kaneko_stop.is_none() && stats.meets_kaneko_stop() {
+                self.kaneko_stop = Some(self.trainer.epoch());
+            }
             let loss = self.trainer.config().loss;
             self.history
                 .push(self.trainer.epoch(), stats.mean_loss, loss, &self.trainer);
         }
         self.last_loss
+    }
+
+    /// The first epoch whose summed `|t - p|` fell under Kaneko's threshold:
+    /// where his program would have stopped.
+    pub fn kaneko_stop(&self) -> Option<u64> {
+        self.kaneko_stop
     }
 
     pub fn set_loss(&mut self, loss: Loss) {
@@ -302,6 +314,17 @@ mod tests {
             assert_eq!(s.step(5), loss_after_7);
             assert_eq!(s.trainer().epoch(), 7);
         }
+    }
+
+    #[test]
+    fn kaneko_stop_is_the_first_epoch_that_meets_his_rule() {
+        let config = Config::kaneko_defaults();
+        let mut s = Session::new(config.clone());
+        assert_eq!(s.kaneko_stop(), None);
+        s.step(3000);
+        let expected = crate::experiment::epochs_to_stop(config, 3000);
+        assert!(expected.is_some());
+        assert_eq!(s.kaneko_stop(), expected);
     }
 
     #[test]

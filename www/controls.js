@@ -25,7 +25,7 @@ export function controls(on, root = document, keys = true) {
   }
 
   // Text fields commit on change (Enter or leaving the field), selects at once.
-  const fields = ['loss', 'task', 'lr', 'hidden', 'seed'].filter((name) => $(name));
+  const fields = ['loss', 'task', 'rule', 'lr', 'u0', 'beta', 'u1', 'hidden', 'seed'].filter((name) => $(name));
   for (const name of fields) {
     const input = $(name);
     input.addEventListener('change', () => {
@@ -61,7 +61,15 @@ export function controls(on, root = document, keys = true) {
       speed.value = nearest(state.speed);
       speedOut.textContent = `${fmtInt(state.speed)} epoch${state.speed > 1 ? 's' : ''}/frame`;
     }
-    const values = { loss: run.loss, lr: String(run.lr), task: state.task, hidden: state.hidden.join(','), seed: String(state.seed) };
+    const values = {
+      loss: run.loss, lr: String(run.lr), task: state.task, rule: state.rule, hidden: state.hidden.join(','), seed: String(state.seed),
+      u0: String(state.u0), u1: String(state.u1), beta: String(state.beta ?? ''),
+    };
+    // Kaneko's parameters show with his rule; under it the learning rate is his alpha.
+    const kaneko = state.rule === 'kaneko';
+    for (const e of root.querySelectorAll('[data-rule="kaneko"]')) e.hidden = !kaneko;
+    const lrName = $('lr-name');
+    if (lrName) lrName.textContent = kaneko ? 'alpha (learning rate)' : 'Learning rate';
     for (const name of fields) {
       const input = $(name), v = values[name];
       if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === v)) input.add(new Option(v, v));

@@ -1,6 +1,7 @@
 // The loss chart: mean loss per epoch on a log scale, one series per loss
 // function with gaps where another loss is in force, and a dashed mark at each
-// switch, from where the curve continues in the new loss's colour.
+// switch, from where the curve continues in the new loss's colour; under
+// Kaneko's rule, a solid mark where his stopping rule would have ended the run.
 import { lineChart } from './chart.js';
 import { theme as pageTheme, fmtNum } from './ui.js';
 import { LOSS_LABELS } from './state.js';
@@ -8,7 +9,7 @@ import { LOSS_LABELS } from './state.js';
 const CAP = 2048; // the session's history capacity
 
 export function lossChart(box, theme = pageTheme, height = 230) {
-  let chart, kinds = [], switches = [], key = '';
+  let chart, kinds = [], switches = [], stop, key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
 
   function marks(u) {
@@ -21,6 +22,16 @@ export function lossChart(box, theme = pageTheme, height = 230) {
       ctx.strokeStyle = ctx.fillStyle = theme['loss' + k];
       ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
       ctx.fillText('→ ' + LOSS_LABELS[k], px + 4 * d, bbox.top + 12 * d);
+    }
+    if (stop !== undefined) {
+      const px = u.valToPos(stop, 'x', true);
+      if (px >= bbox.left && px <= bbox.left + bbox.width) {
+        ctx.setLineDash([]); ctx.lineWidth = 1.5 * d;
+        ctx.strokeStyle = ctx.fillStyle = theme.fg;
+        ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
+        ctx.textAlign = px > bbox.left + bbox.width / 2 ? 'right' : 'left';
+        ctx.fillText(stopLabel(), px + (ctx.textAlign === 'right' ? -4 : 4) * d, bbox.top + bbox.height - 6 * d);
+      }
     }
     ctx.restore();
   }
@@ -35,14 +46,18 @@ export function lossChart(box, theme = pageTheme, height = 230) {
   }
   build([0]);
 
+  const stopLabel = () => `Kaneko's stop: epoch ${stop}`;
+
   return {
-    update(pg) {
+    /** `stopAt`: the epoch Kaneko's stopping rule was met, if it is to be marked. */
+    update(pg, stopAt) {
       switches = pg.switches();
       const used = [...new Set(switches.map((s) => s[1]))];
       if (used.join() !== kinds.join()) build(used);
       const E = pg.historyEpochs(), n = E.length;
-      const now = `${n}:${n && E[n - 1]}:${switches.length}`;
+      const now = `${n}:${n && E[n - 1]}:${switches.length}:${stopAt}`;
       if (now === key) return;
+      stop = stopAt;
       key = now;
       const L = pg.historyLosses(), K = pg.historyKinds();
       x.set(E);
@@ -59,5 +74,7 @@ export function lossChart(box, theme = pageTheme, height = 230) {
     retheme() { build(kinds); },
     /** For tests: each series's label and how many points it draws. */
     series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),
+    /** For tests: the marks drawn over the curves. */
+    marks: () => [...switches.slice(1).map(([epoch, k]) => ({ epoch, label: '→ ' + LOSS_LABELS[k] })), ...(stop === undefined ? [] : [{ epoch: stop, label: stopLabel() }])],
   };
 }

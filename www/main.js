@@ -3,7 +3,7 @@
 // into actions. It runs in a root (the page's document, or an embed's shadow
 // root) over the views and controls found there; the page's run also keeps the
 // URL in step with the state and owns the keyboard shortcuts.
-import { fromQuery, toQuery, configOf, LOSSES, LOSS_LABELS } from './state.js';
+import { fromQuery, toQuery, configOf, ruleDefaults, LOSSES, LOSS_LABELS } from './state.js';
 import { controls } from './controls.js';
 import { lossChart } from './loss-chart.js';
 import { networkView } from './network.js';
@@ -77,6 +77,7 @@ export async function run(root, opts) {
   // Loss and learning rate change live, the speed at once; the others rebuild.
   function setParam(name, value) {
     if (name === 'loss' || name === 'lr') change(name, value);
+    else if (name === 'rule') { Object.assign(state, ruleDefaults(value), { changes: [] }); build(); }
     else { state[name] = value; if (name !== 'speed') build(); }
     sync();
   }
@@ -171,7 +172,7 @@ export async function run(root, opts) {
   // phase, so the views take turns), 16 times slower off screen, and slower still
   // if drawing a view costs more than about 1.5 ms a frame: a 256-unit network stays usable.
   const jobs = [
-    ['card-loss', 2, 0, views.loss && (() => views.loss.update(pg))],
+    ['card-loss', 2, 0, views.loss && (() => views.loss.update(pg, state.rule === 'kaneko' ? pg.kanekoStopAt : undefined))],
     ['card-network', 2, 1, views.net && (() => views.net.draw())],
     ['card-weights', 4, 1, views.weights && (() => views.weights.chart(pg))],
     ['card-weights', 3, 2, views.weights && (() => views.weights.draw(pg))],
@@ -258,6 +259,7 @@ export async function run(root, opts) {
       get divergedAt() { return pg.divergedAt; },
       get running() { return !!raf; },
       lossSeries: () => views.loss?.series() ?? [],
+      lossMarks: () => views.loss?.marks() ?? [],
       /** Every layer's weights, as the views draw them. */
       weights: () => Array.from({ length: pg.layerCount() }, (_, l) => Array.from(pg.layerWeights(l))),
       /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */

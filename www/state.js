@@ -18,7 +18,7 @@ const SHOW = {
   changes: (v) => v.map((c) => `${c.epoch}:${c.name}:${show(c.name, c.value)}`).join(','),
 };
 // Written only when they differ from their defaults, so common links stay short.
-const OPTIONAL = new Set(['bits', 'rule', 'changes']);
+const OPTIONAL = new Set(['bits', 'rule', 'changes', 'u0', 'u1', 'beta']);
 
 export const show = (name, v) => String(SHOW[name] ? SHOW[name](v) : v);
 
@@ -42,5 +42,12 @@ export function toQuery(state) {
     .map((k) => `${k}=${show(k, state[k])}`).join('&');
 }
 
+/** What choosing `rule` brings: its own defaults for the parameters it reads
+ * (Kaneko's program has 8 hidden units, alpha 0.8, u0 0.4 and bias units fed 0.8). */
+export function ruleDefaults(rule) {
+  const s = engine().parseParams([['rule', rule]]).state;
+  return { rule: s.rule, hidden: s.hidden, lr: s.lr, u0: s.u0, u1: s.u1, beta: s.beta };
+}
+
 /** The constructor argument for `new Playground`. */
-export const configOf = (s) => ({ task: s.task, bits: s.bits, rule: s.rule, loss: s.loss, hidden: s.hidden, lr: s.lr, seed: s.seed });
+export const configOf = (s) => ({ task: s.task, bits: s.bits, rule: s.rule, loss: s.loss, hidden: s.hidden, lr: s.lr, seed: s.seed, u0: s.u0, u1: s.u1, beta: s.beta });

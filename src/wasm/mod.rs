@@ -128,6 +128,13 @@ impl Playground {
         self.session.last_loss().unwrap_or(f64::NAN)
     }
 
+    /// The first epoch that met Kaneko's stopping rule (summed |t - p| under
+    /// 0.1), or undefined: where his program would have stopped.
+    #[wasm_bindgen(getter, js_name = kanekoStopAt)]
+    pub fn kaneko_stop_at(&self) -> Option<f64> {
+        self.session.kaneko_stop().map(|e| e as f64)
+    }
+
     /// The epoch whose loss was not finite, or undefined while training is healthy.
     #[wasm_bindgen(getter, js_name = divergedAt)]
     pub fn diverged_at(&self) -> Option<f64> {

@@ -36,6 +36,7 @@ fn value_of(v: &Value) -> JsValue {
         Value::Seed(s) => (*s as f64).into(),
         Value::Speed(s) => (*s).into(),
         Value::Paused(p) => (*p).into(),
+        Value::U0(v) | Value::U1(v) | Value::Beta(v) => (*v).into(),
         Value::Changes(list) => list
             .iter()
             .map(|c| {
@@ -72,11 +73,19 @@ fn state_object(p: &Params) -> Object {
         Value::Speed(p.speed),
         Value::Paused(p.paused),
         Value::Changes(p.changes.clone()),
+        Value::U0(c.u0),
+        Value::U1(c.u1),
     ];
     let obj = Object::new();
     for (name, v) in NAMES.iter().zip(&values) {
         set(&obj, name, value_of(v));
     }
+    // No bias units is `null`: the seed's network has none.
+    set(
+        &obj,
+        "beta",
+        c.beta.map_or(JsValue::NULL, JsValue::from_f64),
+    );
     obj
 }
 

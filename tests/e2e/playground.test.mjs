@@ -152,6 +152,41 @@ test('a diverging learning rate stops each loss, keeps the last finite weights a
   }
 });
 
+test('the rule selector brings Kaneko\'s parameters and marks where his stopping rule is met', async () => {
+  const page = await open('?speed=5');
+  await epochAtLeast(page, 5);
+  for (const name of ['u0 (sigmoid width)', 'beta (bias input)', 'u1 (hidden amine)']) assert.equal(await page.getByLabel(name).isVisible(), false);
+  await page.getByLabel('Rule').selectOption({ label: 'Kaneko 1999' });
+  // His program's defaults: 8 hidden units, alpha 0.8, u0 0.4, beta 0.8, u1 1.
+  assert.equal(await page.getByLabel('u0 (sigmoid width)').inputValue(), '0.4');
+  assert.equal(await page.getByLabel('beta (bias input)').inputValue(), '0.8');
+  assert.equal(await page.getByLabel('u1 (hidden amine)').inputValue(), '1');
+  assert.equal(await page.getByLabel('alpha (learning rate)').inputValue(), '0.8');
+  assert.equal(await page.getByLabel('Hidden layers').inputValue(), '8');
+  assert.match(page.url(), /rule=kaneko/);
+  // Seed 42 with his defaults meets the rule early; the chart marks the epoch.
+  await page.waitForFunction(() => window.__edPlayground.lossMarks().length > 0, null, { timeout: 15000 });
+  const [mark] = await hook(page, 'lossMarks()');
+  assert.match(mark.label, /^Kaneko's stop: epoch \d+$/);
+  const state = await hook(page, 'state');
+  assert.deepEqual([state.rule, state.u0, state.beta, state.u1, state.lr], ['kaneko', 0.4, 0.8, 1, 0.8]);
+  // A parameter of his changes the run; a bad one is refused by name.
+  await page.getByLabel('u0 (sigmoid width)').fill('0');
+  await page.getByLabel('u0 (sigmoid width)').press('Enter');
+  await page.locator('.notice', { hasText: 'u0 must be a number greater than 0 and at most 100' }).waitFor();
+  await page.getByLabel('u0 (sigmoid width)').fill('0.5');
+  await page.getByLabel('u0 (sigmoid width)').press('Enter');
+  await page.waitForFunction(() => window.__edPlayground.state.u0 === 0.5);
+  assert.match(page.url(), /u0=0\.5/);
+  // Back to the seed's rule: its own defaults, and his fields go away.
+  await page.getByLabel('Rule').selectOption({ label: 'Loss-driven (seed)' });
+  assert.equal(await page.getByLabel('u0 (sigmoid width)').isVisible(), false);
+  assert.equal(await page.getByLabel('Learning rate').inputValue(), '0.5');
+  assert.deepEqual(await hook(page, 'lossMarks()'), []);
+  await clean(page);
+  await page.context().close();
+});
+
 test('bad URL values name their parameter, fall back to defaults and run nothing', async () => {
   const page = await open('?lr=abc&hidden=0,x&task=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&seed=-3&speed=1e9');
   let dialog = false;
