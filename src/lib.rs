@@ -5,19 +5,25 @@
 //! weight learns from its own input, its unit's derivative and that signal, and
 //! only ever grows in magnitude. [`ed`] is the learning core (no browser types, no
 //! I/O); [`trainer`] runs it on a [`task`]; [`model`] saves and loads runs.
+//! [`backprop`] trains the same network shape by plain backpropagation, and
+//! [`race`] runs the two side by side.
 
+pub mod backprop;
 pub mod config;
 pub mod decision_map;
 pub mod ed;
 pub mod experiment;
 pub mod fingerprint;
+pub mod learner;
 pub mod model;
 pub mod params;
+pub mod race;
 pub mod session;
 pub mod task;
 pub mod trainer;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use backprop::BpTrainer;
 pub use config::{Config, ConfigError, ConfigInput};
 pub use trainer::{EpochStats, Trainer};

@@ -27,6 +27,20 @@ impl EpochStats {
     }
 }
 
+/// Puts a shuffled order of the patterns into `order`, a function of the seed
+/// and the epoch number only: a saved and reloaded run continues with the same
+/// orders, and a backprop run of the same seed sees the same orders as ED.
+pub fn shuffle_patterns(order: &mut [usize], seed: u64, epoch: u64) {
+    let mut rng = StdRng::seed_from_u64(seed ^ epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    for (k, slot) in order.iter_mut().enumerate() {
+        *slot = k;
+    }
+    for i in (1..order.len()).rev() {
+        let j = rng.random_range(0..=i);
+        order.swap(i, j);
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Trainer {
     config: Config,
@@ -137,19 +151,8 @@ impl Trainer {
         }
     }
 
-    /// The order of an epoch depends only on the seed and the epoch number, so a
-    /// saved and reloaded run continues with the same orders.
     fn shuffle_order(&mut self) {
-        let mut rng = StdRng::seed_from_u64(
-            self.config.seed ^ self.epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15),
-        );
-        for (k, slot) in self.order.iter_mut().enumerate() {
-            *slot = k;
-        }
-        for i in (1..self.order.len()).rev() {
-            let j = rng.random_range(0..=i);
-            self.order.swap(i, j);
-        }
+        shuffle_patterns(&mut self.order, self.config.seed, self.epoch);
     }
 
     /// Makes this run an exact copy of `other`, which must have the same shape,

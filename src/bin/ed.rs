@@ -1,11 +1,14 @@
-//! `ed`: train ED networks, rerun Kaneko's experiment, measure throughput.
+//! `ed`: train ED networks, race them against backprop, rerun Kaneko's
+//! experiment, measure throughput.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
-use ed_playground::{Config, ConfigInput, Trainer};
+use ed_playground::learner::Method;
+use ed_playground::race::{Race, SOLVE_LOSS};
+use ed_playground::{Config, ConfigInput, EpochStats, Trainer};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -19,6 +22,9 @@ struct Cli {
 enum Command {
     /// Train a network and print the loss of every epoch and the truth table.
     Train(TrainArgs),
+    /// Race ED against backprop on one configuration: the epoch at which each
+    /// solves the task, and its final loss.
+    Race(RaceArgs),
     /// Rerun Kaneko's experiment: his rule and defaults, seeds 1..runs.
     Kaneko(KanekoArgs),
     /// Measure training throughput (XOR epochs per second, one core).
@@ -58,8 +64,9 @@ fn value_name<T: ValueEnum>(v: T) -> String {
         .to_string()
 }
 
+/// Everything that configures a run, shared by `train` and `race`.
 #[derive(clap::Args)]
-struct TrainArgs {
+struct ConfigArgs {
     #[arg(long, value_enum)]
     task: Option<TaskArg>,
     #[arg(long, value_enum)]
@@ -67,9 +74,6 @@ struct TrainArgs {
     /// Hidden layer sizes, e.g. 8,8.
     #[arg(long, value_delimiter = ',')]
     hidden: Option<Vec<usize>>,
-    /// Epochs to train (200 by default).
-    #[arg(long, default_value_t = 200)]
-    epochs: u64,
     #[arg(long)]
     seed: Option<u64>,
     /// Learning rate (Kaneko's alpha under his rule); 0.5 for the seed rule, 0.8 for Kaneko's.
@@ -95,6 +99,36 @@ struct TrainArgs {
     /// Initial weight magnitudes are drawn from U(0, init_range) (1 by default).
     #[arg(long)]
     init_range: Option<f64>,
+}
+
+impl ConfigArgs {
+    fn resolve(&self) -> Result<Config, Failure> {
+        ConfigInput {
+            task: self.task.map(value_name),
+            bits: self.bits,
+            loss: self.loss.map(value_name),
+            hidden: self.hidden.clone(),
+            lr: self.lr,
+            seed: self.seed,
+            rule: self.rule.map(value_name),
+            shuffle: Some(self.shuffle),
+            u0: self.u0,
+            u1: self.u1,
+            beta: self.beta,
+            init_range: self.init_range,
+        }
+        .resolve()
+        .or_else(|e| fail(e.to_string()))
+    }
+}
+
+#[derive(clap::Args)]
+struct TrainArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Epochs to train (200 by default).
+    #[arg(long, default_value_t = 200)]
+    epochs: u64,
     /// Print only a JSON summary on the last line.
     #[arg(long)]
     json: bool,
@@ -106,14 +140,47 @@ struct TrainArgs {
     load: Option<std::path::PathBuf>,
 }
 
+#[derive(clap::Args)]
+struct RaceArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Give up on a side that has not solved the task after this many epochs.
+    #[arg(long, default_value_t = KANEKO_MAX_EPOCHS)]
+    max_epochs: u64,
+    /// Print only a JSON summary on the last line.
+    #[arg(long)]
+    json: bool,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum KanekoTask {
     Xor,
     Parity,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum MethodArg {
+    Ed,
+    Backprop,
+    Both,
+}
+
+impl MethodArg {
+    fn methods(self) -> &'static [Method] {
+        match self {
+            MethodArg::Ed => &[Method::Ed],
+            MethodArg::Backprop => &[Method::Backprop],
+            MethodArg::Both => &Method::ALL,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 struct KanekoArgs {
+    /// Which method learns: ED (Kaneko's rule) or backprop on the same
+    /// networks (plain online SGD, same learning rate), or both.
+    #[arg(long, value_enum, default_value = "ed")]
+    method: MethodArg,
     #[arg(long, value_enum, default_value = "xor")]
     task: KanekoTask,
     /// Input bits of the parity task.
@@ -121,6 +188,9 @@ struct KanekoArgs {
     bits: usize,
     #[arg(long, default_value_t = 8)]
     hidden: usize,
+    /// Learning rate of both methods (Kaneko's alpha, 0.8, by default).
+    #[arg(long)]
+    lr: Option<f64>,
     #[arg(long, default_value_t = 100)]
     runs: u64,
     #[arg(long, default_value_t = KANEKO_MAX_EPOCHS)]
@@ -156,6 +226,7 @@ fn fail<T>(message: impl Into<String>) -> Result<T, Failure> {
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Train(args) => train(args),
+        Command::Race(args) => race(args),
         Command::Kaneko(args) => kaneko(args),
         Command::Bench { json } => {
             bench(json);
@@ -188,32 +259,16 @@ fn load_trainer(args: &TrainArgs) -> Result<Trainer, Failure> {
                 .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
             Trainer::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?
         }
-        None => {
-            let input = ConfigInput {
-                task: args.task.map(value_name),
-                bits: args.bits,
-                loss: args.loss.map(value_name),
-                hidden: args.hidden.clone(),
-                lr: args.lr,
-                seed: args.seed,
-                rule: args.rule.map(value_name),
-                shuffle: Some(args.shuffle),
-                u0: args.u0,
-                u1: args.u1,
-                beta: args.beta,
-                init_range: args.init_range,
-            };
-            Trainer::new(input.resolve().or_else(|e| fail(e.to_string()))?)
-        }
+        None => Trainer::new(args.config.resolve()?),
     };
     if args.load.is_some() {
         // A loaded run keeps its configuration except what may change mid-run.
         let mut changed = trainer.config().clone();
-        if let Some(loss) = args.loss {
+        if let Some(loss) = args.config.loss {
             changed.loss = ed_playground::ed::Loss::from_name(&value_name(loss))
                 .expect("clap names are loss names");
         }
-        if let Some(lr) = args.lr {
+        if let Some(lr) = args.config.lr {
             changed.lr = lr;
         }
         changed.validate().or_else(|e| fail(e.to_string()))?;
@@ -309,25 +364,102 @@ fn kaneko(args: KanekoArgs) -> Result<(), Failure> {
         task: Some(value_name(args.task)),
         bits: matches!(args.task, KanekoTask::Parity).then_some(args.bits),
         hidden: Some(vec![args.hidden]),
+        lr: args.lr,
         ..ConfigInput::default()
     };
     let base = input.resolve().or_else(|e| fail(e.to_string()))?;
-    let summary = experiment::run(&base, args.runs, args.max_epochs);
+    let methods = args.method.methods();
+    let summaries: Vec<experiment::Summary> = methods
+        .iter()
+        .map(|&m| experiment::run_method(m, &base, args.runs, args.max_epochs))
+        .collect();
+    if args.json {
+        // One method: its summary as is. Both: one object keyed by method.
+        let line = match summaries.as_slice() {
+            [one] => serde_json::to_string(one),
+            all => serde_json::to_string(
+                &methods
+                    .iter()
+                    .map(|m| m.name())
+                    .zip(all)
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            ),
+        };
+        println!("{}", line.expect("plain numbers"));
+    } else {
+        let show = |v: Option<f64>| v.map_or("n/a".to_string(), |x| format!("{x:.2}"));
+        for (method, summary) in methods.iter().zip(&summaries) {
+            // ED alone keeps the line it always printed.
+            let label = if args.method == MethodArg::Ed {
+                String::new()
+            } else {
+                format!("{}: ", method.name())
+            };
+            println!(
+                "{label}{} hidden units, {} runs: mean {} epochs, median {}, failed {}",
+                args.hidden,
+                summary.runs,
+                show(summary.mean),
+                show(summary.median),
+                summary.failed
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `ed race --json`: per method, the first solving epoch (or null) and the
+/// mean loss of the last epoch raced (null if it was not finite).
+#[derive(serde::Serialize)]
+struct LaneSummary {
+    solved_epoch: Option<u64>,
+    final_loss: Option<f64>,
+}
+
+#[derive(serde::Serialize)]
+struct RaceSummary {
+    epochs: u64,
+    solve_loss: f64,
+    ed: LaneSummary,
+    backprop: LaneSummary,
+}
+
+fn race(args: RaceArgs) -> Result<(), Failure> {
+    let mut race = Race::new(args.config.resolve()?);
+    while !race.finished() && race.epoch() < args.max_epochs {
+        race.run_epoch();
+    }
+    let lane = |solved_epoch: Option<u64>, last: Option<EpochStats>| LaneSummary {
+        solved_epoch,
+        final_loss: last.map(|s| s.mean_loss).filter(|l| l.is_finite()),
+    };
+    let summary = RaceSummary {
+        epochs: race.epoch(),
+        solve_loss: SOLVE_LOSS,
+        ed: lane(race.ed().solved_at(), race.ed().last()),
+        backprop: lane(race.backprop().solved_at(), race.backprop().last()),
+    };
     if args.json {
         println!(
             "{}",
             serde_json::to_string(&summary).expect("plain numbers")
         );
-    } else {
-        let show = |v: Option<f64>| v.map_or("n/a".to_string(), |x| format!("{x:.2}"));
-        println!(
-            "{} hidden units, {} runs: mean {} epochs, median {}, failed {}",
-            args.hidden,
-            summary.runs,
-            show(summary.mean),
-            show(summary.median),
-            summary.failed
+        return Ok(());
+    }
+    println!(
+        "{} epochs raced; solved: every output on its side of 0.5 and mean loss under {SOLVE_LOSS}",
+        summary.epochs
+    );
+    for (name, lane, last) in [
+        ("ed", &summary.ed, race.ed().last()),
+        ("backprop", &summary.backprop, race.backprop().last()),
+    ] {
+        let solved = lane.solved_epoch.map_or_else(
+            || format!("not solved in {} epochs", summary.epochs),
+            |e| format!("solved at epoch {e}"),
         );
+        let loss = last.map_or("n/a".to_string(), |s| format!("{:.8}", s.mean_loss));
+        println!("{name:<9} {solved}, final loss {loss}");
     }
     Ok(())
 }

@@ -120,41 +120,7 @@ impl Layer {
     /// `y[o] = act(sum_i w[i][o] * x[i])`, summed in input order.
     #[inline]
     pub fn forward(&self, x: &[f64], act: Activation, y: &mut [f64]) {
-        let n = self.outputs;
-        let y = &mut y[..n];
-        let x = &x[..self.inputs];
-        let w = &self.weights[..self.inputs * n];
-        // Four rows per pass keep each sum in a register for four additions (fewer
-        // loads and stores of `y`) without changing the order of additions. Rows
-        // are addressed by offset: `chunks_exact(n)` and `step_by` cost a division
-        // or a length computation per call, which showed up in small layers.
-        let row = |i: usize| &w[i * n..(i + 1) * n];
-        let mut i = 0;
-        while i + 4 <= x.len() {
-            let (r0, r1, r2, r3) = (row(i), row(i + 1), row(i + 2), row(i + 3));
-            let (x0, x1, x2, x3) = (x[i], x[i + 1], x[i + 2], x[i + 3]);
-            for o in 0..n {
-                // The first pass starts from 0.0, as the seed's sum does.
-                let mut acc = if i == 0 { 0.0 } else { y[o] };
-                acc += r0[o] * x0;
-                acc += r1[o] * x1;
-                acc += r2[o] * x2;
-                acc += r3[o] * x3;
-                y[o] = acc;
-            }
-            i += 4;
-        }
-        if i == 0 {
-            y.fill(0.0);
-        }
-        while i < x.len() {
-            let xi = x[i];
-            for (acc, &wi) in y.iter_mut().zip(row(i)) {
-                *acc += wi * xi;
-            }
-            i += 1;
-        }
-        act.apply_all(y);
+        forward_input_major(&self.weights, self.inputs, self.outputs, x, act, y);
     }
 
     /// Grows the weights from `learning` sources: `w[i][o] += step[o] * x[i]`, where
@@ -182,4 +148,53 @@ impl Layer {
         }
         self.weights.iter().map(|w| w.abs()).sum::<f64>() / self.weights.len() as f64
     }
+}
+
+/// `y[o] = act(sum_i w[i][o] * x[i])` for input-major weights, summed in input
+/// order. Shared with [`crate::backprop`] so that a backprop network with ED's
+/// weights computes exactly what ED's does.
+#[inline]
+pub fn forward_input_major(
+    weights: &[f64],
+    inputs: usize,
+    outputs: usize,
+    x: &[f64],
+    act: Activation,
+    y: &mut [f64],
+) {
+    let n = outputs;
+    let y = &mut y[..n];
+    let x = &x[..inputs];
+    let w = &weights[..inputs * n];
+    // Four rows per pass keep each sum in a register for four additions (fewer
+    // loads and stores of `y`) without changing the order of additions. Rows
+    // are addressed by offset: `chunks_exact(n)` and `step_by` cost a division
+    // or a length computation per call, which showed up in small layers.
+    let row = |i: usize| &w[i * n..(i + 1) * n];
+    let mut i = 0;
+    while i + 4 <= x.len() {
+        let (r0, r1, r2, r3) = (row(i), row(i + 1), row(i + 2), row(i + 3));
+        let (x0, x1, x2, x3) = (x[i], x[i + 1], x[i + 2], x[i + 3]);
+        for o in 0..n {
+            // The first pass starts from 0.0, as the seed's sum does.
+            let mut acc = if i == 0 { 0.0 } else { y[o] };
+            acc += r0[o] * x0;
+            acc += r1[o] * x1;
+            acc += r2[o] * x2;
+            acc += r3[o] * x3;
+            y[o] = acc;
+        }
+        i += 4;
+    }
+    if i == 0 {
+        y.fill(0.0);
+    }
+    while i < x.len() {
+        let xi = x[i];
+        for (acc, &wi) in y.iter_mut().zip(row(i)) {
+            *acc += wi * xi;
+        }
+        i += 1;
+    }
+    act.apply_all(y);
 }

@@ -1,0 +1,183 @@
+//! Backprop on ED's networks: the same initial magnitudes with free signs, it
+//! learns XOR, and unlike ED its weights change sign and shrink.
+
+use ed_playground::backprop::{BpTrainer, SIGN_SEED};
+use ed_playground::ed::Loss;
+use ed_playground::race::is_solved;
+use ed_playground::task::Task;
+use ed_playground::{Config, Trainer};
+
+fn configs() -> Vec<Config> {
+    vec![
+        Config::seed_defaults(),
+        Config::kaneko_defaults(),
+        Config {
+            task: Task::Parity,
+            bits: 4,
+            hidden: vec![16, 5, 3],
+            beta: Some(0.3),
+            init_range: 2.5,
+            seed: 9,
+            ..Config::seed_defaults()
+        },
+        Config {
+            hidden: vec![64, 64],
+            loss: Loss::BceWithLogits,
+            seed: 7,
+            ..Config::seed_defaults()
+        },
+    ]
+}
+
+/// Every weight of every network, flattened in the trainer's order.
+fn ed_weights(config: &Config) -> Vec<f64> {
+    let ed = Trainer::new(config.clone());
+    ed.networks()
+        .iter()
+        .flat_map(|n| n.layers())
+        .flat_map(|l| l.weights().to_vec())
+        .collect()
+}
+
+fn bp_weights(bp: &BpTrainer) -> Vec<f64> {
+    bp.networks()
+        .iter()
+        .flat_map(|n| n.layers())
+        .flat_map(|l| l.weights().to_vec())
+        .collect()
+}
+
+#[test]
+fn initial_magnitudes_are_eds() {
+    for config in configs() {
+        let bp = BpTrainer::new(config.clone());
+        let ed = Trainer::new(config.clone());
+        assert_eq!(bp.networks().len(), ed.networks().len());
+        for (b, e) in bp.networks().iter().zip(ed.networks()) {
+            assert_eq!(b.shape(), e.shape(), "{config:?}");
+            assert_eq!(b.output_activation(), e.output_activation());
+            let bp_sizes: Vec<(usize, usize)> = b
+                .layers()
+                .iter()
+                .map(|l| (l.inputs(), l.outputs()))
+                .collect();
+            assert_eq!(bp_sizes, e.shape().layer_sizes(), "{config:?}");
+        }
+        let magnitudes = |w: Vec<f64>| w.iter().map(|w| w.abs().to_bits()).collect::<Vec<_>>();
+        assert_eq!(
+            magnitudes(bp_weights(&bp)),
+            magnitudes(ed_weights(&config)),
+            "{config:?}"
+        );
+    }
+}
+
+#[test]
+fn signs_are_a_fair_coin_of_their_own_stream() {
+    for config in configs() {
+        let ed = ed_weights(&config);
+        let bp = bp_weights(&BpTrainer::new(config.clone()));
+        let negative = bp.iter().filter(|w| **w < 0.0).count();
+        let flipped = bp
+            .iter()
+            .zip(&ed)
+            .filter(|(b, e)| b.signum() != e.signum())
+            .count();
+        let n = bp.len() as f64;
+        // 30 weights or more: a fair coin lands within these bounds.
+        assert!(bp.len() >= 30, "{config:?}");
+        for (what, count) in [("negative", negative), ("flipped", flipped)] {
+            let share = count as f64 / n;
+            assert!((0.25..=0.75).contains(&share), "{config:?}: {what} {share}");
+        }
+        // The same seed gives the same signs; another seed others.
+        assert_eq!(bp, bp_weights(&BpTrainer::new(config.clone())));
+        let other = bp_weights(&BpTrainer::new(Config {
+            seed: config.seed + 1,
+            ..config.clone()
+        }));
+        assert_ne!(
+            bp.iter().map(|w| w.signum()).collect::<Vec<_>>(),
+            other.iter().map(|w| w.signum()).collect::<Vec<_>>()
+        );
+    }
+    assert_eq!(SIGN_SEED.to_be_bytes(), *b"backprop");
+}
+
+/// The first epoch (of at most `cap`) after which the task is solved.
+fn epochs_to_solve(config: Config, cap: u64) -> Option<u64> {
+    let mut bp = BpTrainer::new(config);
+    let data = bp.dataset().clone();
+    (1..=cap).find(|_| {
+        let stats = bp.run_epoch();
+        is_solved(stats.mean_loss, &bp.pattern_outputs(), &data)
+    })
+}
+
+#[test]
+fn backprop_learns_xor() {
+    // Seed defaults (4-8-8-1, lr 0.5): seeds 1..=12 solve in 219 to 557 epochs.
+    for loss in Loss::ALL {
+        for seed in 1..=6 {
+            let config = Config {
+                loss,
+                seed,
+                ..Config::seed_defaults()
+            };
+            let solved = epochs_to_solve(config.clone(), 2000);
+            assert!(solved.is_some(), "{config:?} not solved in 2000 epochs");
+            let mut bp = BpTrainer::new(config);
+            for _ in 0..solved.unwrap() + 1000 {
+                bp.run_epoch();
+            }
+            let out = bp.pattern_outputs();
+            for (p, t) in out.iter().zip([0.0, 1.0, 1.0, 0.0]) {
+                assert!((p - t).abs() < 0.15, "{loss} seed {seed}: {out:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn weights_change_sign_and_shrink() {
+    let config = Config::seed_defaults();
+    let mut bp = BpTrainer::new(config);
+    let before = bp_weights(&bp);
+    for _ in 0..500 {
+        bp.run_epoch();
+    }
+    let after = bp_weights(&bp);
+    let crossed = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| b.signum() != a.signum())
+        .count();
+    let shrunk = before
+        .iter()
+        .zip(&after)
+        .filter(|(b, a)| a.abs() < b.abs())
+        .count();
+    assert!(crossed > 0, "no weight changed sign");
+    assert!(shrunk > 0, "no weight shrank");
+}
+
+#[test]
+fn bce_through_a_sigmoid_and_bce_with_logits_take_the_same_steps() {
+    // Both losses give the output's summed input the gradient `scale * (p - t)`,
+    // computed along different roundings: the runs agree to rounding.
+    let run = |loss| {
+        let mut bp = BpTrainer::new(Config {
+            loss,
+            ..Config::seed_defaults()
+        });
+        (0..300)
+            .map(|_| bp.run_epoch().mean_loss)
+            .collect::<Vec<_>>()
+    };
+    let (bce, logits) = (run(Loss::Bce), run(Loss::BceWithLogits));
+    for (e, (a, b)) in bce.iter().zip(&logits).enumerate() {
+        assert!((a - b).abs() <= 1e-9 * a.abs(), "epoch {e}: {a} vs {b}");
+    }
+    let mse = run(Loss::Mse);
+    assert!((mse[299] - bce[299]).abs() > 1e-3, "MSE is another loss");
+}
