@@ -4,11 +4,13 @@
 //! two units it joins, and one error signal is broadcast to all layers at once; a
 //! weight learns from its own input, its unit's derivative and that signal, and
 //! only ever grows in magnitude. [`ed`] is the learning core (no browser types, no
-//! I/O); [`trainer`] runs it on a [`task`]; [`model`] saves and loads runs.
+//! I/O); [`trainer`] runs it on a [`task`] and [`evaluation`] scores it; [`model`]
+//! saves and loads runs.
 
 pub mod config;
 pub mod decision_map;
 pub mod ed;
+pub mod evaluation;
 pub mod experiment;
 pub mod fingerprint;
 pub mod model;
@@ -19,4 +21,5 @@ pub mod trainer;
 pub mod wasm;
 
 pub use config::{Config, ConfigError, ConfigInput};
+pub use evaluation::Evaluation;
 pub use trainer::{EpochStats, Trainer};
