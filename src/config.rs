@@ -5,7 +5,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ed::{Loss, Rule, Shape};
-use crate::task::{Task, MAX_PARITY_BITS, MIN_PARITY_BITS};
+use crate::task::{
+    Sampling, Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION, MAX_NOISE,
+    MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS, MIN_TEST_FRACTION,
+};
 
 pub const MAX_HIDDEN_LAYERS: usize = 4;
 pub const MAX_UNITS: usize = 256;
@@ -64,6 +67,29 @@ pub struct Config {
     pub init_range: f64,
     /// Shuffle the patterns every epoch (from the seed) instead of the task's order.
     pub shuffle: bool,
+    /// Points of a 2-D task, training and test together. This and the next two
+    /// are optional in a file, so files from before the 2-D tasks still load.
+    #[serde(default = "default_points")]
+    pub points: usize,
+    /// Standard deviation of the noise on a 2-D task's coordinates (the plane
+    /// is `[-1, 1]^2`).
+    #[serde(default = "default_noise")]
+    pub noise: f64,
+    /// Share of a 2-D task's points held out for testing.
+    #[serde(default = "default_test_fraction")]
+    pub test_fraction: f64,
+}
+
+fn default_points() -> usize {
+    DEFAULT_POINTS
+}
+
+fn default_noise() -> f64 {
+    DEFAULT_NOISE
+}
+
+fn default_test_fraction() -> f64 {
+    DEFAULT_TEST_FRACTION
 }
 
 /// Any subset of the fields, as a URL, a JS object, a file or the CLI gives them.
@@ -82,6 +108,9 @@ pub struct ConfigInput {
     pub beta: Option<f64>,
     pub init_range: Option<f64>,
     pub shuffle: Option<bool>,
+    pub points: Option<usize>,
+    pub noise: Option<f64>,
+    pub test_fraction: Option<f64>,
 }
 
 /// A refused value: which field, and what is allowed.
@@ -134,6 +163,18 @@ const NON_NEGATIVE: Range = Range {
     max: MAX_PARAMETER,
     stated: "from 0 to 100",
 };
+const NOISE_RANGE: Range = Range {
+    min: 0.0,
+    min_inclusive: true,
+    max: MAX_NOISE,
+    stated: "from 0 to 0.5",
+};
+const TEST_FRACTION_RANGE: Range = Range {
+    min: MIN_TEST_FRACTION,
+    min_inclusive: true,
+    max: MAX_TEST_FRACTION,
+    stated: "from 0.1 to 0.9",
+};
 
 fn number_in(field: &'static str, v: f64, range: &Range) -> Result<f64, ConfigError> {
     let above_min = if range.min_inclusive {
@@ -169,6 +210,9 @@ impl Config {
             beta: None,
             init_range: 1.0,
             shuffle: false,
+            points: DEFAULT_POINTS,
+            noise: DEFAULT_NOISE,
+            test_fraction: DEFAULT_TEST_FRACTION,
         }
     }
 
@@ -201,6 +245,16 @@ impl Config {
         }
     }
 
+    /// How a 2-D task draws its points from this configuration.
+    pub fn sampling(&self) -> Sampling {
+        Sampling {
+            seed: self.seed,
+            points: self.points,
+            noise: self.noise,
+            test_fraction: self.test_fraction,
+        }
+    }
+
     /// Checks every limit; a file or a hand-built value passes through here too.
     pub fn validate(&self) -> Result<(), ConfigError> {
         if self.task == Task::Parity && !(MIN_PARITY_BITS..=MAX_PARITY_BITS).contains(&self.bits) {
@@ -215,7 +269,10 @@ impl Config {
         if self.task != Task::Parity && self.bits != 2 {
             return refuse(
                 "bits",
-                format!("{} has 2 inputs, got bits {}", self.task, self.bits),
+                format!(
+                    "only parity takes bits; {} needs 2, got {}",
+                    self.task, self.bits
+                ),
             );
         }
         if self.hidden.is_empty() || self.hidden.len() > MAX_HIDDEN_LAYERS {
@@ -240,6 +297,16 @@ impl Config {
         if let Some(beta) = self.beta {
             number_in("beta", beta, &NON_NEGATIVE)?;
         }
+        // Checked for every task, so a file or link never carries a value that
+        // would be refused once the task changes.
+        if !(MIN_POINTS..=MAX_POINTS).contains(&self.points) {
+            return refuse(
+                "points",
+                format!("must be {MIN_POINTS} to {MAX_POINTS}, got {}", self.points),
+            );
+        }
+        number_in("noise", self.noise, &NOISE_RANGE)?;
+        number_in("test_fraction", self.test_fraction, &TEST_FRACTION_RANGE)?;
         Ok(())
     }
 }
@@ -268,10 +335,11 @@ impl ConfigInput {
             Some(name) => match Task::from_name(name) {
                 Some(t) => t,
                 None => {
+                    let names: Vec<&str> = Task::ALL.iter().map(|t| t.name()).collect();
                     return refuse(
                         "task",
-                        format!("must be one of xor, and, or, nand, parity; got {name:?}"),
-                    )
+                        format!("must be one of {}; got {name:?}", names.join(", ")),
+                    );
                 }
             },
         };
@@ -305,6 +373,9 @@ impl ConfigInput {
             beta: self.beta.or(base.beta),
             init_range: self.init_range.unwrap_or(base.init_range),
             shuffle: self.shuffle.unwrap_or(base.shuffle),
+            points: self.points.unwrap_or(base.points),
+            noise: self.noise.unwrap_or(base.noise),
+            test_fraction: self.test_fraction.unwrap_or(base.test_fraction),
         };
         config.validate()?;
         Ok(config)
@@ -430,10 +501,113 @@ mod tests {
                 },
                 "bits",
             ),
+            (
+                ConfigInput {
+                    task: Some("adder".into()),
+                    bits: Some(4),
+                    ..Default::default()
+                },
+                "bits",
+            ),
         ];
         for (input, field) in cases {
             let err = input.resolve().expect_err(field);
             assert_eq!(err.field, field, "{err}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod sampling_tests {
+    use super::*;
+
+    fn circle(edit: impl FnOnce(&mut ConfigInput)) -> Result<Config, ConfigError> {
+        let mut input = ConfigInput {
+            task: Some("circle".into()),
+            ..Default::default()
+        };
+        edit(&mut input);
+        input.resolve()
+    }
+
+    #[test]
+    fn the_defaults_are_the_tensorflow_playgrounds_split() {
+        let c = circle(|_| {}).unwrap();
+        assert_eq!(
+            (c.points, c.noise, c.test_fraction, c.bits),
+            (200, 0.1, 0.5, 2)
+        );
+        assert_eq!(c.sampling().seed, 42);
+    }
+
+    #[test]
+    fn bad_sampling_values_are_refused_by_name() {
+        type Edit = fn(&mut ConfigInput);
+        let cases: [(Edit, &str, &str); 10] = [
+            (|i| i.noise = Some(-0.01), "noise", "from 0 to 0.5"),
+            (|i| i.noise = Some(0.51), "noise", "from 0 to 0.5"),
+            (|i| i.noise = Some(f64::NAN), "noise", "finite"),
+            (|i| i.noise = Some(f64::INFINITY), "noise", "finite"),
+            (|i| i.points = Some(19), "points", "20 to 1000, got 19"),
+            (|i| i.points = Some(1001), "points", "20 to 1000, got 1001"),
+            (|i| i.points = Some(0), "points", "got 0"),
+            (
+                |i| i.test_fraction = Some(0.0),
+                "test_fraction",
+                "0.1 to 0.9",
+            ),
+            (
+                |i| i.test_fraction = Some(0.95),
+                "test_fraction",
+                "0.1 to 0.9",
+            ),
+            (
+                |i| i.test_fraction = Some(f64::NAN),
+                "test_fraction",
+                "finite",
+            ),
+        ];
+        for (edit, field, needle) in cases {
+            let err = circle(edit).expect_err(field);
+            assert_eq!(err.field, field, "{err}");
+            assert!(err.message.contains(needle), "{err}");
+        }
+        // The limits themselves are allowed.
+        for edit in [
+            (|i: &mut ConfigInput| i.noise = Some(0.0)) as Edit,
+            |i| i.noise = Some(0.5),
+            |i| i.points = Some(20),
+            |i| i.points = Some(1000),
+            |i| i.test_fraction = Some(0.1),
+            |i| i.test_fraction = Some(0.9),
+        ] {
+            circle(edit).unwrap();
+        }
+    }
+
+    #[test]
+    fn an_unknown_task_lists_every_task() {
+        let err = ConfigInput {
+            task: Some("sudoku".into()),
+            ..Default::default()
+        }
+        .resolve()
+        .unwrap_err();
+        for t in Task::ALL {
+            assert!(err.message.contains(t.name()), "{err}");
+        }
+    }
+
+    #[test]
+    fn every_task_name_resolves() {
+        for t in Task::ALL {
+            let c = ConfigInput {
+                task: Some(t.name().into()),
+                ..Default::default()
+            }
+            .resolve()
+            .unwrap();
+            assert_eq!(c.task, t);
         }
     }
 }
@@ -448,6 +622,8 @@ mod range_tests {
             (LR_RANGE, [1e-300, 1e308], [0.0, 1.1e308]),
             (POSITIVE, [1e-9, 100.0], [0.0, 100.5]),
             (NON_NEGATIVE, [0.0, 100.0], [-1e-9, 100.5]),
+            (NOISE_RANGE, [0.0, 0.5], [-1e-9, 0.500001]),
+            (TEST_FRACTION_RANGE, [0.1, 0.9], [0.0999, 0.9001]),
         ] {
             for v in inside {
                 assert!(
@@ -466,5 +642,7 @@ mod range_tests {
         }
         assert_eq!(MAX_LR, 1e308);
         assert_eq!(MAX_PARAMETER, 100.0);
+        assert_eq!(MAX_NOISE, 0.5);
+        assert_eq!((MIN_TEST_FRACTION, MAX_TEST_FRACTION), (0.1, 0.9));
     }
 }

@@ -1,12 +1,22 @@
-//! The decision map: the output probability over the input square as RGBA pixels.
+//! The decision map: what the networks answer over the input square, as RGBA
+//! pixels. A 2-D task's plane `[-1, 1]^2` is that square (see
+//! [`crate::task::to_input`]), so its points fall where the page draws them.
 
+use crate::task::Scoring;
 use crate::trainer::Trainer;
+
+/// Larger maps are drawn at this size: a map costs `size^2` forward passes per
+/// network drawn, at most 65,536 here.
+pub const MAX_MAP_SIZE: usize = 256;
 
 /// Colour of probability 0 and of probability 1 (a diverging palette that reads
 /// on light and dark pages alike), blended through a neutral middle.
 const LOW: [f64; 3] = [232.0, 119.0, 34.0];
 const MID: [f64; 3] = [238.0, 238.0, 238.0];
 const HIGH: [f64; 3] = [31.0, 119.0, 180.0];
+/// The classes of a one-hot task: the first two as the two ends above, so a
+/// two-class picture reads the same, and a green that both tell apart.
+const CLASS_COLOURS: [[f64; 3]; 3] = [LOW, HIGH, [44.0, 160.0, 44.0]];
 
 /// Reusable buffers, so that redrawing the map every few frames allocates nothing
 /// once their sizes are settled.
@@ -17,53 +27,126 @@ pub struct DecisionMap {
     out: Vec<f64>,
 }
 
-/// RGB of a probability: LOW at 0, MID at 0.5, HIGH at 1.
-pub fn colour(p: f64) -> [u8; 3] {
-    let p = if p.is_finite() {
-        p.clamp(0.0, 1.0)
-    } else {
-        0.5
-    };
-    let (from, to, t) = if p < 0.5 {
-        (LOW, MID, p * 2.0)
-    } else {
-        (MID, HIGH, (p - 0.5) * 2.0)
-    };
+fn blend(from: [f64; 3], to: [f64; 3], t: f64) -> [u8; 3] {
     std::array::from_fn(|c| (from[c] + (to[c] - from[c]) * t).round() as u8)
 }
 
-impl DecisionMap {
-    /// Renders `size` x `size` pixels over inputs `[0, 1]^2` (first input along x,
-    /// second along y, 1 at the top) for a task with two inputs; further inputs
-    /// are held at 0.
-    pub fn render(&mut self, trainer: &mut Trainer, size: usize) -> &[u8] {
-        let n_inputs = trainer.dataset().n_inputs;
-        self.pixels.resize(size * size * 4, 255);
-        self.input.clear();
-        self.input.resize(n_inputs, 0.0);
-        self.out.resize(trainer.networks().len(), 0.0);
-        let (input, out) = (&mut self.input, &mut self.out);
-        let last = (size - 1) as f64;
-        for row in 0..size {
-            for col in 0..size {
-                input[0] = col as f64 / last;
-                if n_inputs > 1 {
-                    input[1] = 1.0 - row as f64 / last;
-                }
-                trainer.predict(input, out);
-                let px = (row * size + col) * 4;
-                self.pixels[px..px + 3].copy_from_slice(&colour(out[0]));
-                self.pixels[px + 3] = 255;
-            }
-        }
-        &self.pixels
+fn clean(p: f64) -> f64 {
+    if p.is_finite() {
+        p.clamp(0.0, 1.0)
+    } else {
+        0.5
     }
+}
+
+/// RGB of a probability: LOW at 0, MID at 0.5, HIGH at 1.
+pub fn colour(p: f64) -> [u8; 3] {
+    let p = clean(p);
+    if p < 0.5 {
+        blend(LOW, MID, p * 2.0)
+    } else {
+        blend(MID, HIGH, (p - 0.5) * 2.0)
+    }
+}
+
+/// RGB of the most probable class: its colour, paler as its probability falls.
+pub fn class_colour(class: usize, p: f64) -> [u8; 3] {
+    blend(MID, CLASS_COLOURS[class % CLASS_COLOURS.len()], clean(p))
+}
+
+/// Index and probability of the largest of `out` (the first on a tie).
+fn most_probable(out: &[f64]) -> (usize, f64) {
+    out.iter()
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |best, (k, &p)| {
+            if p > best.1 {
+                (k, p)
+            } else {
+                best
+            }
+        })
+}
+
+impl DecisionMap {
+    /// Renders `size` x `size` pixels (at most [`MAX_MAP_SIZE`]) over inputs
+    /// `[0, 1]^2`: first input along x, second along y, 1 at the top; further
+    /// inputs held at 0. A one-hot task (spiral3) shows the most probable class
+    /// at each pixel; any other task its first output's probability.
+    pub fn render(&mut self, trainer: &mut Trainer, size: usize) -> &[u8] {
+        let argmax = trainer.config().task.scoring() == Scoring::Argmax;
+        self.out.resize(trainer.networks().len(), 0.0);
+        let out = &mut self.out;
+        paint(
+            &mut self.pixels,
+            &mut self.input,
+            trainer,
+            size,
+            |trainer, input| {
+                trainer.predict(input, out);
+                if argmax {
+                    let (class, p) = most_probable(out);
+                    class_colour(class, p)
+                } else {
+                    colour(out[0])
+                }
+            },
+        )
+    }
+
+    /// As [`DecisionMap::render`], showing the probability of one output alone
+    /// (a class of spiral3, a bit of the adder's sum); only that output's
+    /// network runs.
+    ///
+    /// Panics if `output` is not an output of the task.
+    pub fn render_output(&mut self, trainer: &mut Trainer, size: usize, output: usize) -> &[u8] {
+        assert!(
+            output < trainer.networks().len(),
+            "decision map of output {output}, the task has {}",
+            trainer.networks().len()
+        );
+        paint(
+            &mut self.pixels,
+            &mut self.input,
+            trainer,
+            size,
+            |trainer, input| colour(trainer.predict_output(output, input)),
+        )
+    }
+}
+
+/// Fills `pixels` with `size` x `size` RGBA pixels, `colour_at` giving each.
+fn paint<'a>(
+    pixels: &'a mut Vec<u8>,
+    input: &mut Vec<f64>,
+    trainer: &mut Trainer,
+    size: usize,
+    mut colour_at: impl FnMut(&mut Trainer, &[f64]) -> [u8; 3],
+) -> &'a [u8] {
+    let size = size.clamp(2, MAX_MAP_SIZE);
+    let n_inputs = trainer.dataset().n_inputs;
+    pixels.resize(size * size * 4, 255);
+    input.clear();
+    input.resize(n_inputs, 0.0);
+    let last = (size - 1) as f64;
+    for row in 0..size {
+        for col in 0..size {
+            input[0] = col as f64 / last;
+            if n_inputs > 1 {
+                input[1] = 1.0 - row as f64 / last;
+            }
+            let px = (row * size + col) * 4;
+            pixels[px..px + 3].copy_from_slice(&colour_at(trainer, input));
+            pixels[px + 3] = 255;
+        }
+    }
+    pixels
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::config::Config;
+    use crate::task::Task;
 
     #[test]
     fn colours_run_from_low_to_high() {
@@ -87,5 +170,91 @@ mod tests {
         assert!(at(0, 15)[0] > at(0, 15)[1]);
         assert!(at(0, 0)[1] > at(0, 0)[0]);
         assert!(at(15, 15)[1] > at(15, 15)[0]);
+    }
+
+    fn trained(config: Config, epochs: usize) -> Trainer {
+        let mut t = Trainer::new(config);
+        for _ in 0..epochs {
+            t.run_epoch();
+        }
+        t
+    }
+
+    /// The input at the centre of pixel (`row`, `col`) of a `size` map.
+    fn input_at(row: usize, col: usize, size: usize) -> [f64; 2] {
+        let last = (size - 1) as f64;
+        [col as f64 / last, 1.0 - row as f64 / last]
+    }
+
+    fn rgb(px: &[u8], row: usize, col: usize, size: usize) -> [u8; 3] {
+        let k = (row * size + col) * 4;
+        [px[k], px[k + 1], px[k + 2]]
+    }
+
+    #[test]
+    fn a_learnt_circle_is_blue_inside_and_orange_in_the_corners() {
+        let mut t = trained(
+            Config {
+                task: Task::Circle,
+                shuffle: true,
+                ..Config::kaneko_defaults()
+            },
+            300,
+        );
+        let mut map = DecisionMap::default();
+        let px = map.render(&mut t, 21).to_vec();
+        let blue = |c: [u8; 3]| c[2] > c[0];
+        assert!(blue(rgb(&px, 10, 10, 21)), "centre");
+        for (row, col) in [(0, 0), (0, 20), (20, 0), (20, 20)] {
+            assert!(!blue(rgb(&px, row, col, 21)), "corner {row},{col}");
+        }
+    }
+
+    #[test]
+    fn spiral3_maps_show_the_most_probable_class_and_each_output() {
+        let mut t = trained(
+            Config {
+                task: Task::Spiral3,
+                ..Config::kaneko_defaults()
+            },
+            20,
+        );
+        let size = 9;
+        let mut map = DecisionMap::default();
+        let classes = map.render(&mut t, size).to_vec();
+        let mut seen = [false; 3];
+        let mut out = [0.0; 3];
+        for row in 0..size {
+            for col in 0..size {
+                t.predict(&input_at(row, col, size), &mut out);
+                let (class, p) = most_probable(&out);
+                seen[class] = true;
+                assert_eq!(rgb(&classes, row, col, size), class_colour(class, p));
+            }
+        }
+        assert!(seen.iter().filter(|&&s| s).count() >= 2, "{seen:?}");
+        for output in 0..3 {
+            let px = map.render_output(&mut t, size, output).to_vec();
+            for row in 0..size {
+                for col in 0..size {
+                    let p = t.predict_output(output, &input_at(row, col, size));
+                    assert_eq!(rgb(&px, row, col, size), colour(p), "output {output}");
+                }
+            }
+        }
+        assert_eq!(class_colour(0, 1.0), colour(0.0));
+        assert_eq!(class_colour(1, 1.0), colour(1.0));
+        assert_eq!(class_colour(2, 0.0), colour(0.5));
+    }
+
+    #[test]
+    fn the_map_size_is_bounded() {
+        let mut t = Trainer::new(Config::seed_defaults());
+        let mut map = DecisionMap::default();
+        assert_eq!(
+            map.render(&mut t, 100_000).len(),
+            MAX_MAP_SIZE * MAX_MAP_SIZE * 4
+        );
+        assert_eq!(map.render_output(&mut t, 0, 0).len(), 2 * 2 * 4);
     }
 }

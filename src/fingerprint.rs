@@ -5,7 +5,9 @@
 use crate::config::Config;
 use crate::trainer::Trainer;
 
-/// FNV-1a over the bit patterns of `epochs` epoch losses and then every weight.
+/// FNV-1a over the bit patterns of `epochs` epoch losses, then every weight,
+/// then, for a 2-D task, the test loss (which a task without one skips, so
+/// their fingerprints are what they were before the 2-D tasks).
 pub fn run_fingerprint(config: Config, epochs: u64) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut eat = |x: f64| {
@@ -21,6 +23,9 @@ pub fn run_fingerprint(config: Config, epochs: u64) -> u64 {
         for layer in net.layers() {
             layer.weights().iter().for_each(|&w| eat(w));
         }
+    }
+    if let Some(loss) = trainer.test_loss() {
+        eat(loss);
     }
     hash
 }
@@ -69,6 +74,30 @@ pub fn golden_cases() -> Vec<(&'static str, Config, u64)> {
                 ..Config::kaneko_defaults()
             },
             50,
+        ),
+        // The 2-D tasks draw their points with libm's log, sqrt and a sine of
+        // their own: these prove the browser draws the same points (and
+        // learns the same).
+        (
+            "seed-circle",
+            Config {
+                task: Task::Circle,
+                ..seed.clone()
+            },
+            20,
+        ),
+        (
+            "kaneko-spiral3-shuffled-noisy",
+            Config {
+                task: Task::Spiral3,
+                shuffle: true,
+                noise: 0.3,
+                points: 150,
+                test_fraction: 0.3,
+                seed: 9,
+                ..Config::kaneko_defaults()
+            },
+            20,
         ),
     ]
 }

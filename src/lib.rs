@@ -4,14 +4,15 @@
 //! two units it joins, and one error signal is broadcast to all layers at once; a
 //! weight learns from its own input, its unit's derivative and that signal, and
 //! only ever grows in magnitude. [`ed`] is the learning core (no browser types, no
-//! I/O); [`trainer`] runs it on a [`task`]; [`model`] saves and loads runs.
-//! [`backprop`] trains the same network shape by plain backpropagation, and
-//! [`race`] runs the two side by side.
+//! I/O); [`trainer`] runs it on a [`task`] and [`evaluation`] scores it; [`model`]
+//! saves and loads runs. [`backprop`] trains the same network shape by plain
+//! backpropagation, and [`race`] runs the two side by side.
 
 pub mod backprop;
 pub mod config;
 pub mod decision_map;
 pub mod ed;
+pub mod evaluation;
 pub mod experiment;
 pub mod fingerprint;
 pub mod learner;
@@ -26,4 +27,5 @@ pub mod wasm;
 
 pub use backprop::BpTrainer;
 pub use config::{Config, ConfigError, ConfigInput};
+pub use evaluation::Evaluation;
 pub use trainer::{EpochStats, Trainer};

@@ -117,15 +117,14 @@ impl Trainer {
             return refuse("loss must be a finite number, 0 or more");
         }
         let config = file.config;
-        let data = config.task.dataset(config.bits);
-        if file.networks.len() != data.n_outputs {
+        let outputs = config.task.outputs();
+        if file.networks.len() != outputs {
             return refuse(format!(
-                "{} networks for a task with {} outputs",
+                "{} networks for a task with {outputs} outputs",
                 file.networks.len(),
-                data.n_outputs
             ));
         }
-        let shape = config.shape(data.n_inputs);
+        let shape = config.shape(config.task.inputs(config.bits));
         let sizes = shape.layer_sizes();
         let mut networks = Vec::with_capacity(file.networks.len());
         for (n, layers) in file.networks.into_iter().enumerate() {

@@ -105,7 +105,8 @@ fn refuse<T>(name: &'static str, message: &'static str) -> Result<T, ParamError>
     Err(ParamError { name, message })
 }
 
-const TASK: &str = "must be one of xor, and, or, nand, parity";
+const TASK: &str =
+    "must be one of xor, and, or, nand, parity, adder, circle, gaussians, spiral, moons, spiral3";
 const RULE: &str = "must be one of seed, kaneko";
 const LOSS: &str = "must be one of mse, bce, bce-with-logits";
 const BITS: &str = "must be a whole number from 2 to 8";

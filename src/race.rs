@@ -176,7 +176,9 @@ mod tests {
     use crate::task::Task;
 
     fn xor() -> Dataset {
-        Task::Xor.dataset(2)
+        Task::Xor
+            .split(2, &crate::Config::seed_defaults().sampling())
+            .train
     }
 
     #[test]

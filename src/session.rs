@@ -1,6 +1,6 @@
 //! A live training run as the playground drives it: epochs in batches, a bounded
-//! history of the loss and of each layer's mean |w|, loss switches, and divergence
-//! that stops training with the last finite weights kept.
+//! history of the training loss, the test loss and each layer's mean |w|, loss
+//! switches, and divergence that stops training with the last finite weights kept.
 
 use crate::config::Config;
 use crate::ed::Loss;
@@ -17,6 +17,9 @@ pub struct History {
     layers: usize,
     epochs: Vec<f64>,
     losses: Vec<f64>,
+    /// Mean loss on the test set after the epoch's updates; NaN for a task
+    /// without one, which a chart leaves undrawn.
+    test_losses: Vec<f64>,
     /// Index into [`Loss::ALL`] of the loss in force at each point.
     kinds: Vec<f64>,
     /// `mean_abs[point * layers + layer]`: mean |w| of a layer.
@@ -30,6 +33,7 @@ impl History {
             layers,
             epochs: Vec::with_capacity(HISTORY_CAPACITY),
             losses: Vec::with_capacity(HISTORY_CAPACITY),
+            test_losses: Vec::with_capacity(HISTORY_CAPACITY),
             kinds: Vec::with_capacity(HISTORY_CAPACITY),
             mean_abs: Vec::with_capacity(HISTORY_CAPACITY * layers),
         }
@@ -40,7 +44,9 @@ impl History {
         (epoch - 1) % self.stride == 0
     }
 
-    fn push(&mut self, epoch: u64, loss: f64, kind: Loss, trainer: &Trainer) {
+    /// The test loss is measured only for a point that is kept, so a long run
+    /// costs a test pass every `stride` epochs, not every epoch.
+    fn push(&mut self, epoch: u64, loss: f64, kind: Loss, trainer: &mut Trainer) {
         if self.epochs.len() == HISTORY_CAPACITY {
             self.halve();
         }
@@ -49,6 +55,8 @@ impl History {
         }
         self.epochs.push(epoch as f64);
         self.losses.push(loss);
+        self.test_losses
+            .push(trainer.test_loss().unwrap_or(f64::NAN));
         self.kinds.push(kind.index() as f64);
         let nets = trainer.networks();
         for l in 0..self.layers {
@@ -68,6 +76,8 @@ impl History {
         self.epochs.retain(|_| *k.next().unwrap());
         let mut k = keep.iter();
         self.losses.retain(|_| *k.next().unwrap());
+        let mut k = keep.iter();
+        self.test_losses.retain(|_| *k.next().unwrap());
         let mut k = keep.iter();
         self.kinds.retain(|_| *k.next().unwrap());
         let layers = self.layers;
@@ -100,6 +110,11 @@ impl History {
 
     pub fn losses(&self) -> &[f64] {
         &self.losses
+    }
+
+    /// The test loss of each point, NaN throughout for a task without a test set.
+    pub fn test_losses(&self) -> &[f64] {
+        &self.test_losses
     }
 
     pub fn kinds(&self) -> &[f64] {
@@ -177,8 +192,12 @@ impl Session {
                 self.kaneko_stop = Some(self.trainer.epoch());
             }
             let loss = self.trainer.config().loss;
-            self.history
-                .push(self.trainer.epoch(), stats.mean_loss, loss, &self.trainer);
+            self.history.push(
+                self.trainer.epoch(),
+                stats.mean_loss,
+                loss,
+                &mut self.trainer,
+            );
         }
         self.last_loss
     }
@@ -249,6 +268,44 @@ mod tests {
             .all(|w| w[1] - w[0] == h.stride() as f64));
         assert_eq!(h.mean_abs().len(), h.len() * 3);
         assert!(h.losses().iter().all(|l| l.is_finite()));
+        // XOR has no test set: its test column is there, and empty of values.
+        assert_eq!(h.test_losses().len(), h.len());
+        assert!(h.test_losses().iter().all(|l| l.is_nan()));
+    }
+
+    #[test]
+    fn a_2d_task_keeps_its_test_loss_through_halvings() {
+        let circle = Config {
+            task: crate::task::Task::Circle,
+            lr: 0.1,
+            ..Config::seed_defaults()
+        };
+        let mut s = Session::new(circle.clone());
+        let mut kept = Vec::new();
+        // Epochs 1, 101, 201, ..., 2201: past the capacity, so the history
+        // halves once and keeps the odd epochs, these among them.
+        for batch in [1].into_iter().chain([100; 22]) {
+            s.step(batch);
+            kept.push((s.trainer().epoch(), s.trainer_mut().test_loss().unwrap()));
+        }
+        let h = s.history();
+        assert_eq!(h.stride(), 2);
+        assert_eq!(h.test_losses().len(), h.len());
+        assert!(h.test_losses().iter().all(|l| l.is_finite() && *l >= 0.0));
+        // Every kept point holds the test loss of its own epoch.
+        for (epoch, loss) in kept {
+            let p = h.epochs().iter().position(|&e| e == epoch as f64);
+            let p = p.unwrap_or_else(|| panic!("epoch {epoch} not kept"));
+            assert_eq!(h.test_losses()[p], loss, "epoch {epoch}");
+        }
+        // The test loss is measured, not copied from the training loss.
+        assert!(h.test_losses().iter().zip(h.losses()).any(|(a, b)| a != b));
+        // Measuring it changes nothing in training.
+        let mut plain = Trainer::new(circle);
+        for _ in 0..s.trainer().epoch() {
+            plain.run_epoch();
+        }
+        assert_eq!(weights(&plain), weights(s.trainer()));
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! A training run: the networks (one per output), the task's patterns and the
-//! epoch count. Online training, one pattern at a time; an epoch is one pass.
+//! epoch count. Online training, one pattern at a time; an epoch is one pass
+//! over the training set. A 2-D task's test set is only ever evaluated.
 
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
 use crate::config::{Config, ConfigError};
 use crate::ed::{Loss, Network};
-use crate::task::Dataset;
+use crate::evaluation::{evaluate, Evaluation};
+use crate::task::{Dataset, Split};
 
 /// Kaneko's stopping rule: the epoch's summed `|t - y|` falls below this.
 pub const KANEKO_STOP_ERROR: f64 = 0.1;
@@ -45,6 +47,7 @@ pub fn shuffle_patterns(order: &mut [usize], seed: u64, epoch: u64) {
 pub struct Trainer {
     config: Config,
     data: Dataset,
+    test: Option<Dataset>,
     networks: Vec<Network>,
     order: Vec<usize>,
     epoch: u64,
@@ -56,28 +59,34 @@ impl Trainer {
     /// Builds fresh networks from `config.seed`: with several outputs, one
     /// independent sub-network per output, drawn one after the other.
     pub fn new(config: Config) -> Trainer {
-        let data = config.task.dataset(config.bits);
+        let split = config.task.split(config.bits, &config.sampling());
         let mut rng = StdRng::seed_from_u64(config.seed);
-        let networks = (0..data.n_outputs)
+        let networks = (0..split.train.n_outputs)
             .map(|_| {
                 Network::random(
-                    config.shape(data.n_inputs),
+                    config.shape(split.train.n_inputs),
                     config.loss,
                     config.init_range,
                     &mut rng,
                 )
             })
             .collect();
-        Trainer::from_parts(config, networks, 0)
+        Trainer::assemble(config, split, networks, 0)
     }
 
-    /// Resumes from checked networks (see [`crate::model`]).
+    /// Resumes from checked networks (see [`crate::model`]). A 2-D task's points
+    /// are drawn again from the configuration, which gives the same points.
     pub(crate) fn from_parts(config: Config, networks: Vec<Network>, epoch: u64) -> Trainer {
-        let data = config.task.dataset(config.bits);
-        let order = (0..data.len()).collect();
+        let split = config.task.split(config.bits, &config.sampling());
+        Trainer::assemble(config, split, networks, epoch)
+    }
+
+    fn assemble(config: Config, split: Split, networks: Vec<Network>, epoch: u64) -> Trainer {
+        let order = (0..split.train.len()).collect();
         Trainer {
             config,
-            data,
+            data: split.train,
+            test: split.test,
             networks,
             order,
             epoch,
@@ -89,8 +98,14 @@ impl Trainer {
         &self.config
     }
 
+    /// The training set.
     pub fn dataset(&self) -> &Dataset {
         &self.data
+    }
+
+    /// The held-out points of a 2-D task; `None` for a truth table.
+    pub fn test_set(&self) -> Option<&Dataset> {
+        self.test.as_ref()
     }
 
     pub fn networks(&self) -> &[Network] {
@@ -173,6 +188,35 @@ impl Trainer {
         self.last_loss = other.last_loss;
     }
 
+    /// Loss and accuracy on the training set with the current weights (an
+    /// epoch's own loss is taken before each pattern's update instead).
+    /// Allocates nothing.
+    pub fn evaluate_train(&mut self) -> Evaluation {
+        evaluate(
+            &mut self.networks,
+            &self.data,
+            self.config.loss,
+            self.config.task.scoring(),
+        )
+    }
+
+    /// Loss and accuracy on the test set, `None` for a task without one.
+    /// Allocates nothing, so the page may call it every frame.
+    pub fn evaluate_test(&mut self) -> Option<Evaluation> {
+        let test = self.test.as_ref()?;
+        Some(evaluate(
+            &mut self.networks,
+            test,
+            self.config.loss,
+            self.config.task.scoring(),
+        ))
+    }
+
+    /// The test set's mean loss, `None` for a task without one.
+    pub fn test_loss(&mut self) -> Option<f64> {
+        self.evaluate_test().map(|e| e.mean_loss)
+    }
+
     /// Probabilities the networks give for raw inputs, one per output, into `out`.
     ///
     /// Panics if `input` is not as long as the task's inputs or `out` is shorter
@@ -190,6 +234,20 @@ impl Trainer {
         for (net, o) in self.networks.iter_mut().zip(out) {
             *o = net.predict(input);
         }
+    }
+
+    /// The probability of output `output` alone, for raw inputs: one network's
+    /// work instead of all of them.
+    ///
+    /// Panics if `output` is not an output of the task or `input` has the
+    /// wrong length.
+    pub fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
+        assert_eq!(
+            input.len(),
+            self.data.n_inputs,
+            "predict: wrong number of inputs"
+        );
+        self.networks[output].predict(input)
     }
 
     /// Probabilities for every pattern in the task's order, pattern-major.

@@ -8,6 +8,7 @@ use common::*;
 use std::path::PathBuf;
 
 use ed_playground::model::MAX_MODEL_BYTES;
+use ed_playground::task::Task;
 use ed_playground::{Config, Trainer};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -259,6 +260,87 @@ fn an_oversized_file_is_refused_before_parsing() {
     let padded = format!("{text}{}", " ".repeat(MAX_MODEL_BYTES - text.len()));
     assert_eq!(padded.len(), MAX_MODEL_BYTES);
     Trainer::from_json(&padded).expect("a file at the limit loads");
+}
+
+fn two_d_run(task: Task, epochs: u64) -> Trainer {
+    let mut t = Trainer::new(Config {
+        task,
+        noise: 0.2,
+        points: 120,
+        test_fraction: 0.25,
+        seed: 5,
+        ..Config::kaneko_defaults()
+    });
+    for _ in 0..epochs {
+        t.run_epoch();
+    }
+    t
+}
+
+#[test]
+fn a_2d_run_round_trips_with_its_points() {
+    for task in [Task::Circle, Task::Spiral3] {
+        let mut saved = two_d_run(task, 10);
+        let text = saved.to_json().unwrap();
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["config"]["task"], task.name());
+        assert_eq!(v["config"]["noise"], 0.2);
+        assert_eq!(v["config"]["points"], 120);
+        assert_eq!(v["config"]["test_fraction"], 0.25);
+        assert_eq!(v["networks"].as_array().unwrap().len(), task.outputs());
+
+        let mut loaded = Trainer::from_json(&text).expect("loads");
+        assert_eq!(loaded.config(), saved.config());
+        assert_eq!(loaded.dataset(), saved.dataset());
+        assert_eq!(loaded.test_set(), saved.test_set());
+        assert_eq!(loaded.to_json().unwrap(), text);
+        assert_eq!(loaded.evaluate_test(), saved.evaluate_test());
+        // And it goes on as the run that was never saved.
+        let mut straight = two_d_run(task, 10);
+        for _ in 0..5 {
+            assert_eq!(loaded.run_epoch(), straight.run_epoch(), "{task}");
+        }
+        assert_eq!(loaded.to_json().unwrap(), straight.to_json().unwrap());
+    }
+}
+
+#[test]
+fn a_file_from_before_the_2d_tasks_loads_with_their_defaults() {
+    let mut v = valid_value();
+    let config = v["config"].as_object_mut().unwrap();
+    for field in ["points", "noise", "test_fraction"] {
+        assert!(config.remove(field).is_some(), "{field} is written");
+    }
+    let t = Trainer::from_json(&v.to_string()).expect("an older file loads");
+    assert_eq!(t.config(), &Config::seed_defaults());
+}
+
+#[test]
+fn bad_2d_values_in_a_file_are_refused() {
+    let text = two_d_run(Task::Circle, 1).to_json().unwrap();
+    let v: Value = serde_json::from_str(&text).unwrap();
+    for (field, bad, needle) in [
+        ("noise", Value::from(0.9), "config noise: must be"),
+        (
+            "points",
+            Value::from(3),
+            "config points: must be 20 to 1000",
+        ),
+        (
+            "test_fraction",
+            Value::from(0.0),
+            "config test_fraction: must be",
+        ),
+        ("points", Value::from(-1), "invalid value: integer `-1`"),
+    ] {
+        let mut v = v.clone();
+        v["config"][field] = bad;
+        assert_refused(&v.to_string(), needle);
+    }
+    let mut v = v.clone();
+    v["networks"].as_array_mut().unwrap().pop();
+    v["config"]["task"] = Value::from("spiral3");
+    assert_refused(&v.to_string(), "0 networks for a task with 3 outputs");
 }
 
 fn mutation() -> impl Strategy<Value = (usize, u8, u8)> {

@@ -69,6 +69,17 @@ fn assert_no_allocations(config: Config) {
         }
     });
     assert_eq!(count, 0, "{count} allocations in predictions of {what}");
+
+    // Scores, as the page may ask for them every frame.
+    let (count, scores) = allocations_during(|| {
+        let train = trainer.evaluate_train();
+        let test = trainer.evaluate_test();
+        (train, test, trainer.test_loss())
+    });
+    assert_eq!(count, 0, "{count} allocations in scores of {what}");
+    assert!(scores.0.mean_loss.is_finite(), "{what}");
+    assert_eq!(scores.1.is_some(), trainer.config().task.is_sampled());
+    assert_eq!(scores.1.map(|e| e.mean_loss), scores.2, "{what}");
     assert!(
         out.iter().all(|p| (0.0..=1.0).contains(p)),
         "{what}: {out:?}"
@@ -113,6 +124,51 @@ fn epochs_and_predictions_allocate_nothing_64x64() {
         for loss in Loss::ALL {
             assert_no_allocations(config(rule, loss, &[64, 64]));
         }
+    }
+}
+
+#[test]
+fn two_d_tasks_and_the_adder_allocate_nothing() {
+    for rule in [RuleName::Seed, RuleName::Kaneko] {
+        for loss in Loss::ALL {
+            for (task, shuffle) in [
+                (Task::Circle, false),
+                (Task::Spiral3, true),
+                (Task::Adder, false),
+            ] {
+                assert_no_allocations(Config {
+                    task,
+                    shuffle,
+                    ..config(rule, loss, &[8, 8])
+                });
+            }
+        }
+    }
+}
+
+#[test]
+fn redrawing_a_decision_map_allocates_nothing() {
+    use ed_playground::decision_map::DecisionMap;
+    for task in [Task::Xor, Task::Moons, Task::Spiral3] {
+        let mut trainer = Trainer::new(Config {
+            task,
+            ..Config::seed_defaults()
+        });
+        let mut map = DecisionMap::default();
+        // The first drawing of each kind sizes the buffers.
+        map.render(&mut trainer, 32);
+        map.render_output(&mut trainer, 32, 0);
+        let outputs = trainer.networks().len();
+        let (count, ()) = allocations_during(|| {
+            for _ in 0..3 {
+                map.render(&mut trainer, 32);
+                for output in 0..outputs {
+                    map.render_output(&mut trainer, 32, output);
+                }
+                map.render(&mut trainer, 16);
+            }
+        });
+        assert_eq!(count, 0, "{count} allocations redrawing the map of {task}");
     }
 }
 

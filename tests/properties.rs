@@ -14,13 +14,9 @@ fn config_strategy() -> impl Strategy<Value = Config> {
     (
         prop_oneof![Just(RuleName::Seed), Just(RuleName::Kaneko)],
         prop_oneof![Just(Loss::Mse), Just(Loss::Bce), Just(Loss::BceWithLogits)],
-        prop_oneof![
-            Just(Task::Xor),
-            Just(Task::And),
-            Just(Task::Or),
-            Just(Task::Nand),
-            Just(Task::Parity)
-        ],
+        // Every task, the 2-D ones with noise that pushes points to the
+        // plane's edges (inputs 0 and 1).
+        (prop::sample::select(Task::ALL.to_vec()), 0.0f64..=0.5),
         2usize..=4,
         prop::collection::vec(1usize..=12, 1..=3),
         // lr in (0, 2]: the lower end is excluded.
@@ -31,7 +27,7 @@ fn config_strategy() -> impl Strategy<Value = Config> {
         prop::option::of(0.0f64..=2.0),
     )
         .prop_map(
-            |(rule, loss, task, bits, hidden, lr, seed, shuffle, beta)| {
+            |(rule, loss, (task, noise), bits, hidden, lr, seed, shuffle, beta)| {
                 let base = match rule {
                     RuleName::Seed => Config::seed_defaults(),
                     RuleName::Kaneko => Config::kaneko_defaults(),
@@ -45,6 +41,7 @@ fn config_strategy() -> impl Strategy<Value = Config> {
                     seed,
                     shuffle,
                     beta,
+                    noise,
                     ..base
                 }
             },

@@ -99,6 +99,12 @@ fn race_takes_the_train_commands_options() {
         "0.6",
         "--init-range",
         "0.7",
+        "--points",
+        "60",
+        "--noise",
+        "0.2",
+        "--test-fraction",
+        "0.3",
         "--max-epochs",
         "1500",
     ];
@@ -117,6 +123,9 @@ fn race_takes_the_train_commands_options() {
         u1: Some(0.5),
         beta: Some(0.6),
         init_range: Some(0.7),
+        points: Some(60),
+        noise: Some(0.2),
+        test_fraction: Some(0.3),
     }
     .resolve()
     .unwrap();

@@ -139,4 +139,54 @@ mod adapter {
         let huge = " ".repeat(ed_playground::model::MAX_MODEL_BYTES + 1);
         assert!(refusal(Playground::from_json(&huge)).contains("over the limit"));
     }
+
+    #[wasm_bindgen_test]
+    fn two_d_runs_and_older_files_cross_between_cli_and_page() {
+        let mut native = Trainer::new(Config {
+            task: ed_playground::task::Task::Spiral3,
+            noise: 0.2,
+            points: 120,
+            test_fraction: 0.25,
+            ..Config::seed_defaults()
+        });
+        for _ in 0..4 {
+            native.run_epoch();
+        }
+        let text = native.to_json().unwrap();
+        let page = Playground::from_json(&text).expect("loads");
+        let back = Trainer::from_json(&page.to_json().unwrap()).expect("the CLI reads it");
+        assert_eq!(back.to_json().unwrap(), text);
+
+        // A file written before the 2-D tasks lacks their fields.
+        let mut old: serde_json::Value =
+            serde_json::from_str(&trained_native(3).to_json().unwrap()).unwrap();
+        for field in ["points", "noise", "test_fraction"] {
+            old["config"].as_object_mut().unwrap().remove(field);
+        }
+        let page = Playground::from_json(&old.to_string()).expect("an older file loads");
+        let noise = Reflect::get(&page.config(), &"noise".into()).unwrap();
+        assert_eq!(noise.as_f64(), Some(0.1));
+
+        for (config, field) in [
+            (
+                object(&[("noise", 0.9.into())]),
+                "noise: must be a finite number",
+            ),
+            (
+                object(&[("noise", "0.1".into())]),
+                "noise: must be a number",
+            ),
+            (
+                object(&[("points", 10.into())]),
+                "points: must be 20 to 1000",
+            ),
+            (
+                object(&[("test_fraction", 1.into())]),
+                "test_fraction: must be",
+            ),
+        ] {
+            let message = refusal(Playground::new(config));
+            assert!(message.starts_with(field), "{field}: {message}");
+        }
+    }
 }

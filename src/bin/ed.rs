@@ -18,6 +18,8 @@ struct Cli {
     command: Command,
 }
 
+// Built once per process: the size of its largest variant costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
     /// Train a network and print the loss of every epoch and the truth table.
@@ -42,6 +44,12 @@ enum TaskArg {
     Or,
     Nand,
     Parity,
+    Adder,
+    Circle,
+    Gaussians,
+    Spiral,
+    Moons,
+    Spiral3,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -87,6 +95,15 @@ struct ConfigArgs {
     /// Shuffle the patterns every epoch (driven by the seed).
     #[arg(long)]
     shuffle: bool,
+    /// Points of a 2-D task, training and test together (200 by default).
+    #[arg(long)]
+    points: Option<usize>,
+    /// Noise on a 2-D task's coordinates, 0 to 0.5 (0.1 by default).
+    #[arg(long)]
+    noise: Option<f64>,
+    /// Share of a 2-D task's points held out for testing (0.5 by default).
+    #[arg(long)]
+    test_fraction: Option<f64>,
     /// Sigmoid slope: f(u) = 1 / (1 + exp(-2u / u0)); 2 (seed rule) or 0.4 (Kaneko) by default.
     #[arg(long)]
     u0: Option<f64>,
@@ -116,6 +133,9 @@ impl ConfigArgs {
             u1: self.u1,
             beta: self.beta,
             init_range: self.init_range,
+            points: self.points,
+            noise: self.noise,
+            test_fraction: self.test_fraction,
         }
         .resolve()
         .or_else(|e| fail(e.to_string()))
@@ -200,7 +220,8 @@ struct KanekoArgs {
 }
 
 /// `ed train --json`: `converged_epoch` is the first epoch that met Kaneko's
-/// stopping rule (summed |t - y| under 0.1), or null.
+/// stopping rule (summed |t - y| under 0.1), or null. A 2-D task adds `train`
+/// and `test`, each `{ mean_loss, accuracy }` with the final weights.
 #[derive(serde::Serialize)]
 struct TrainSummary {
     epochs: u64,
@@ -208,6 +229,25 @@ struct TrainSummary {
     outputs: Vec<f64>,
     targets: Vec<f64>,
     converged_epoch: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    train: Option<Scores>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test: Option<Scores>,
+}
+
+#[derive(serde::Serialize)]
+struct Scores {
+    mean_loss: f64,
+    accuracy: f64,
+}
+
+impl From<ed_playground::Evaluation> for Scores {
+    fn from(e: ed_playground::Evaluation) -> Scores {
+        Scores {
+            mean_loss: e.mean_loss,
+            accuracy: e.accuracy,
+        }
+    }
 }
 
 /// A failure the user can act on, and the exit code it maps to.
@@ -316,6 +356,8 @@ fn train(args: TrainArgs) -> Result<(), Failure> {
     }
     let outputs = trainer.pattern_outputs();
     let data = trainer.dataset().clone();
+    let train_scores = trainer.evaluate_train();
+    let test_scores = trainer.evaluate_test();
     if args.json {
         let targets: Vec<f64> = (0..data.len())
             .flat_map(|k| data.target(k).to_vec())
@@ -326,11 +368,23 @@ fn train(args: TrainArgs) -> Result<(), Failure> {
             outputs,
             targets,
             converged_epoch,
+            train: test_scores.is_some().then_some(train_scores.into()),
+            test: test_scores.map(Scores::from),
         };
         println!(
             "{}",
             serde_json::to_string(&summary).expect("plain numbers")
         );
+    } else if let Some(test) = test_scores {
+        // A 2-D task's hundreds of points make no table to read: its scores instead.
+        let sizes = (data.len(), trainer.test_set().map_or(0, |d| d.len()));
+        for (set, e, points) in [("train", train_scores, sizes.0), ("test", test, sizes.1)] {
+            println!(
+                "{set}: loss {:.8}, accuracy {:.1}% of {points} points",
+                e.mean_loss,
+                100.0 * e.accuracy
+            );
+        }
     } else {
         for (k, out) in outputs.chunks_exact(data.n_outputs).enumerate() {
             let bits = |v: &[f64]| {

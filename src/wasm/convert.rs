@@ -14,9 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::config::{Config, ConfigInput, RuleName};
 use crate::ed::Loss;
 use crate::model::ModelFile;
-use crate::task::Task;
+use crate::task::{Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION};
 
-pub const CONFIG_FIELDS: [&str; 12] = [
+pub const CONFIG_FIELDS: [&str; 15] = [
     "task",
     "bits",
     "loss",
@@ -29,6 +29,9 @@ pub const CONFIG_FIELDS: [&str; 12] = [
     "beta",
     "init_range",
     "shuffle",
+    "points",
+    "noise",
+    "test_fraction",
 ];
 const MODEL_FIELDS: [&str; 6] = ["format", "version", "config", "epoch", "loss", "networks"];
 /// The largest integer a JS number holds exactly.
@@ -134,10 +137,16 @@ pub fn config_input(obj: &JsValue) -> Read<ConfigInput> {
         shuffle: get(obj, "shuffle")
             .map(|v| flag("shuffle", &v))
             .transpose()?,
+        points: get(obj, "points")
+            .map(|v| count("points", &v))
+            .transpose()?,
+        noise: read("noise", number)?,
+        test_fraction: read("test_fraction", number)?,
     })
 }
 
-/// A model file's configuration: every field present (`beta` may be null).
+/// A model file's configuration: every field present (`beta` may be null),
+/// except the 2-D tasks' three, which files from before them lack.
 fn file_config(obj: &JsValue) -> Read<Config> {
     check_keys(obj, "config", &CONFIG_FIELDS)?;
     let need = |name: &str| get(obj, name).ok_or_else(|| format!("config.{name}: missing"));
@@ -155,6 +164,18 @@ fn file_config(obj: &JsValue) -> Read<Config> {
         beta: get(obj, "beta").map(|v| number("beta", &v)).transpose()?,
         init_range: number("init_range", &need("init_range")?)?,
         shuffle: flag("shuffle", &need("shuffle")?)?,
+        points: match get(obj, "points") {
+            Some(v) => count("points", &v)?,
+            None => DEFAULT_POINTS,
+        },
+        noise: match get(obj, "noise") {
+            Some(v) => number("noise", &v)?,
+            None => DEFAULT_NOISE,
+        },
+        test_fraction: match get(obj, "test_fraction") {
+            Some(v) => number("test_fraction", &v)?,
+            None => DEFAULT_TEST_FRACTION,
+        },
     };
     config.validate().map_err(|e| format!("config {e}"))?;
     Ok(config)
@@ -227,6 +248,9 @@ pub fn config_object(c: &Config) -> Object {
     );
     set(&obj, "init_range", c.init_range);
     set(&obj, "shuffle", c.shuffle);
+    set(&obj, "points", c.points as f64);
+    set(&obj, "noise", c.noise);
+    set(&obj, "test_fraction", c.test_fraction);
     obj
 }
 

@@ -1,0 +1,154 @@
+//! Training sets. The gates, parity and the adder are truth tables in a fixed
+//! order; the 2-D tasks are points drawn from the seed and split into a training
+//! and a test set.
+
+mod dataset;
+mod plane;
+mod sampling;
+mod truth_tables;
+
+use serde::{Deserialize, Serialize};
+
+pub use dataset::Dataset;
+pub use sampling::{
+    to_input, Sampling, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION, MAX_NOISE,
+    MAX_POINTS, MAX_TEST_FRACTION, MIN_POINTS, MIN_TEST_FRACTION,
+};
+
+pub const MIN_PARITY_BITS: usize = 2;
+pub const MAX_PARITY_BITS: usize = 8;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Task {
+    Xor,
+    And,
+    Or,
+    Nand,
+    Parity,
+    /// Two 2-bit numbers in, their 3-bit sum out.
+    Adder,
+    Circle,
+    /// Two Gaussian clouds.
+    Gaussians,
+    /// Two interleaved spirals.
+    Spiral,
+    /// Two moons.
+    Moons,
+    /// Three interleaved spirals, one output per class.
+    Spiral3,
+}
+
+/// How a pattern counts as right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scoring {
+    /// Every output on its target's side of 0.5: the usual rule for one
+    /// output, and for the adder all three bits of the sum.
+    EveryOutput,
+    /// One-hot classes: the output with the highest probability is the
+    /// target's class (the outputs are separate networks, so their
+    /// probabilities need not sum to 1).
+    Argmax,
+}
+
+/// A task's patterns: the training set, and for a 2-D task the test set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub train: Dataset,
+    pub test: Option<Dataset>,
+}
+
+impl Task {
+    pub const ALL: [Task; 11] = [
+        Task::Xor,
+        Task::And,
+        Task::Or,
+        Task::Nand,
+        Task::Parity,
+        Task::Adder,
+        Task::Circle,
+        Task::Gaussians,
+        Task::Spiral,
+        Task::Moons,
+        Task::Spiral3,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Task::Xor => "xor",
+            Task::And => "and",
+            Task::Or => "or",
+            Task::Nand => "nand",
+            Task::Parity => "parity",
+            Task::Adder => "adder",
+            Task::Circle => "circle",
+            Task::Gaussians => "gaussians",
+            Task::Spiral => "spiral",
+            Task::Moons => "moons",
+            Task::Spiral3 => "spiral3",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Task> {
+        Task::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    /// Points on a plane, drawn from the seed, with a test set.
+    pub fn is_sampled(self) -> bool {
+        matches!(
+            self,
+            Task::Circle | Task::Gaussians | Task::Spiral | Task::Moons | Task::Spiral3
+        )
+    }
+
+    /// Raw inputs of a pattern; `bits` matters only for parity.
+    pub fn inputs(self, bits: usize) -> usize {
+        match self {
+            Task::Parity => bits,
+            Task::Adder => 4,
+            _ => 2,
+        }
+    }
+
+    pub fn outputs(self) -> usize {
+        match self {
+            Task::Adder | Task::Spiral3 => 3,
+            _ => 1,
+        }
+    }
+
+    pub fn scoring(self) -> Scoring {
+        match self {
+            Task::Spiral3 => Scoring::Argmax,
+            _ => Scoring::EveryOutput,
+        }
+    }
+
+    /// The patterns of the task; `bits` matters only for parity and `sampling`
+    /// only for the 2-D tasks.
+    pub fn split(self, bits: usize, sampling: &Sampling) -> Split {
+        let fixed = |train| Split { train, test: None };
+        match self {
+            Task::Xor => fixed(truth_tables::gate(|a, b| a != b)),
+            Task::And => fixed(truth_tables::gate(|a, b| a && b)),
+            Task::Or => fixed(truth_tables::gate(|a, b| a || b)),
+            Task::Nand => fixed(truth_tables::gate(|a, b| !(a && b))),
+            Task::Parity => fixed(truth_tables::parity(bits)),
+            Task::Adder => fixed(truth_tables::adder()),
+            Task::Circle => sampling.sample(plane::circle, 2),
+            Task::Gaussians => sampling.sample(plane::gaussians, 2),
+            Task::Spiral => sampling.sample(plane::spiral, 2),
+            Task::Moons => sampling.sample(plane::moons, 2),
+            Task::Spiral3 => sampling.sample(plane::spiral3, 3),
+        }
+    }
+}
+
+impl std::fmt::Display for Task {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests;
