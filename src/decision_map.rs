@@ -2,8 +2,57 @@
 //! pixels. A 2-D task's plane `[-1, 1]^2` is that square (see
 //! [`crate::task::to_input`]), so its points fall where the page draws them.
 
-use crate::task::Scoring;
+use crate::backprop::BpTrainer;
+use crate::task::{Scoring, Task};
 use crate::trainer::Trainer;
+
+/// What a map asks of a run, so ED's and backprop's are drawn alike.
+pub trait Predictor {
+    fn task(&self) -> Task;
+    fn n_inputs(&self) -> usize;
+    fn n_outputs(&self) -> usize;
+    /// One probability per output, into `out`.
+    fn predict(&mut self, input: &[f64], out: &mut [f64]);
+    /// One output's probability; only what that output needs runs.
+    fn predict_output(&mut self, output: usize, input: &[f64]) -> f64;
+}
+
+impl Predictor for Trainer {
+    fn task(&self) -> Task {
+        self.config().task
+    }
+    fn n_inputs(&self) -> usize {
+        self.dataset().n_inputs
+    }
+    fn n_outputs(&self) -> usize {
+        self.networks().len()
+    }
+    fn predict(&mut self, input: &[f64], out: &mut [f64]) {
+        Trainer::predict(self, input, out)
+    }
+    fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
+        Trainer::predict_output(self, output, input)
+    }
+}
+
+impl Predictor for BpTrainer {
+    fn task(&self) -> Task {
+        self.config().task
+    }
+    fn n_inputs(&self) -> usize {
+        self.dataset().n_inputs
+    }
+    fn n_outputs(&self) -> usize {
+        self.networks().len()
+    }
+    fn predict(&mut self, input: &[f64], out: &mut [f64]) {
+        BpTrainer::predict(self, input, out)
+    }
+    fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
+        // Backprop's sub-networks are independent too: one runs.
+        BpTrainer::predict_output(self, output, input)
+    }
+}
 
 /// Larger maps are drawn at this size: a map costs `size^2` forward passes per
 /// network drawn, at most 65,536 here.
@@ -72,9 +121,9 @@ impl DecisionMap {
     /// `[0, 1]^2`: first input along x, second along y, 1 at the top; further
     /// inputs held at 0. A one-hot task (spiral3) shows the most probable class
     /// at each pixel; any other task its first output's probability.
-    pub fn render(&mut self, trainer: &mut Trainer, size: usize) -> &[u8] {
-        let argmax = trainer.config().task.scoring() == Scoring::Argmax;
-        self.out.resize(trainer.networks().len(), 0.0);
+    pub fn render<P: Predictor>(&mut self, trainer: &mut P, size: usize) -> &[u8] {
+        let argmax = trainer.task().scoring() == Scoring::Argmax;
+        self.out.resize(trainer.n_outputs(), 0.0);
         let out = &mut self.out;
         paint(
             &mut self.pixels,
@@ -98,11 +147,16 @@ impl DecisionMap {
     /// network runs.
     ///
     /// Panics if `output` is not an output of the task.
-    pub fn render_output(&mut self, trainer: &mut Trainer, size: usize, output: usize) -> &[u8] {
+    pub fn render_output<P: Predictor>(
+        &mut self,
+        trainer: &mut P,
+        size: usize,
+        output: usize,
+    ) -> &[u8] {
         assert!(
-            output < trainer.networks().len(),
+            output < trainer.n_outputs(),
             "decision map of output {output}, the task has {}",
-            trainer.networks().len()
+            trainer.n_outputs()
         );
         paint(
             &mut self.pixels,
@@ -115,15 +169,15 @@ impl DecisionMap {
 }
 
 /// Fills `pixels` with `size` x `size` RGBA pixels, `colour_at` giving each.
-fn paint<'a>(
+fn paint<'a, P: Predictor>(
     pixels: &'a mut Vec<u8>,
     input: &mut Vec<f64>,
-    trainer: &mut Trainer,
+    trainer: &mut P,
     size: usize,
-    mut colour_at: impl FnMut(&mut Trainer, &[f64]) -> [u8; 3],
+    mut colour_at: impl FnMut(&mut P, &[f64]) -> [u8; 3],
 ) -> &'a [u8] {
     let size = size.clamp(2, MAX_MAP_SIZE);
-    let n_inputs = trainer.dataset().n_inputs;
+    let n_inputs = trainer.n_inputs();
     pixels.resize(size * size * 4, 255);
     input.clear();
     input.resize(n_inputs, 0.0);

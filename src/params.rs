@@ -6,7 +6,10 @@
 
 use crate::config::{check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_PARAMETER, MAX_UNITS};
 use crate::ed::Loss;
-use crate::task::{Task, MAX_PARITY_BITS, MIN_PARITY_BITS};
+use crate::task::{
+    Task, MAX_NOISE, MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS,
+    MIN_TEST_FRACTION,
+};
 
 /// Epochs trained per animation frame.
 pub const MIN_SPEED: u32 = 1;
@@ -73,12 +76,31 @@ pub enum Value {
     U0(f64),
     U1(f64),
     Beta(f64),
+    Noise(f64),
+    TestFraction(f64),
+    Points(usize),
+    Race(bool),
 }
 
 /// Every parameter the page understands; any other name is ignored.
-pub const NAMES: [&str; 13] = [
-    "task", "bits", "rule", "loss", "hidden", "lr", "seed", "speed", "paused", "changes", "u0",
-    "u1", "beta",
+pub const NAMES: [&str; 17] = [
+    "task",
+    "bits",
+    "rule",
+    "loss",
+    "hidden",
+    "lr",
+    "seed",
+    "speed",
+    "paused",
+    "changes",
+    "u0",
+    "u1",
+    "beta",
+    "noise",
+    "test_fraction",
+    "points",
+    "race",
 ];
 
 /// The page's whole state: the run's configuration and how it is played.
@@ -88,6 +110,8 @@ pub struct Params {
     pub speed: u32,
     pub paused: bool,
     pub changes: Vec<TimedChange>,
+    /// Backprop races ED on the same network.
+    pub race: bool,
 }
 
 impl Default for Params {
@@ -97,6 +121,7 @@ impl Default for Params {
             speed: 2,
             paused: false,
             changes: Vec::new(),
+            race: false,
         }
     }
 }
@@ -116,6 +141,10 @@ const SEED: &str = "must be a whole number from 0 to 9007199254740991";
 const SPEED: &str = "must be a whole number from 1 to 10000";
 const PAUSED: &str = "must be 0 or 1";
 const U0: &str = "must be a number greater than 0 and at most 100";
+const NOISE: &str = "must be a number from 0 to 0.5";
+const TEST_FRACTION: &str = "must be a number from 0.1 to 0.9";
+const POINTS: &str = "must be a whole number from 20 to 1000";
+const RACE: &str = "must be 0 or 1";
 const FROM_0_TO_100: &str = "must be a number from 0 to 100";
 const CHANGES: &str = "must list up to 1000 epoch:loss:name or epoch:lr:number items in epoch order, like 300:loss:bce";
 
@@ -152,6 +181,14 @@ fn decimal(text: &str, number: NumberParser, ok: impl Fn(f64) -> bool) -> Option
 
 fn rate(text: &str, number: NumberParser) -> Option<f64> {
     decimal(text, number, |v| check_lr(v).is_ok())
+}
+
+fn flag(text: &str) -> Option<bool> {
+    match text {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
+    }
 }
 
 /// `300:loss:bce,900:lr:0.1`: changes in epoch order.
@@ -198,14 +235,25 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
             "speed",
             SPEED,
         ),
-        "paused" => (
-            match text {
-                "0" => Some(Value::Paused(false)),
-                "1" => Some(Value::Paused(true)),
-                _ => None,
-            },
-            "paused",
-            PAUSED,
+        "paused" => (flag(text).map(Value::Paused), "paused", PAUSED),
+        "race" => (flag(text).map(Value::Race), "race", RACE),
+        "noise" => (
+            decimal(text, number, |v| (0.0..=MAX_NOISE).contains(&v)).map(Value::Noise),
+            "noise",
+            NOISE,
+        ),
+        "test_fraction" => (
+            decimal(text, number, |v| {
+                (MIN_TEST_FRACTION..=MAX_TEST_FRACTION).contains(&v)
+            })
+            .map(Value::TestFraction),
+            "test_fraction",
+            TEST_FRACTION,
+        ),
+        "points" => (
+            whole(text, MIN_POINTS as u64, MAX_POINTS as u64).map(|p| Value::Points(p as usize)),
+            "points",
+            POINTS,
         ),
         "changes" => (
             changes(text, number).map(Value::Changes),
@@ -277,6 +325,10 @@ impl Params {
                 Value::U0(u) => params.config.u0 = u,
                 Value::U1(u) => params.config.u1 = u,
                 Value::Beta(b) => params.config.beta = Some(b),
+                Value::Noise(n) => params.config.noise = n,
+                Value::TestFraction(f) => params.config.test_fraction = f,
+                Value::Points(p) => params.config.points = p,
+                Value::Race(r) => params.race = r,
             }
         }
         params.config.bits = match (params.config.task, bits) {
@@ -381,7 +433,13 @@ mod tests {
 
     #[test]
     fn each_bad_value_is_named_and_the_rest_applies() {
-        let bad: [(&str, &str); 30] = [
+        let bad: [(&str, &str); 36] = [
+            ("noise", "0.6"),
+            ("noise", "-0.1"),
+            ("test_fraction", "0.95"),
+            ("points", "10"),
+            ("points", "1001"),
+            ("race", "yes"),
             ("u0", "0"),
             ("u0", "101"),
             ("u1", "-0.5"),
@@ -449,6 +507,12 @@ mod tests {
         assert!(LR.ends_with("at most 1e308"));
         assert_eq!(MAX_PARAMETER, 100.0);
         assert!(U0.ends_with("at most 100") && FROM_0_TO_100.ends_with("0 to 100"));
+        assert_eq!(NOISE, format!("must be a number from 0 to {MAX_NOISE}"));
+        assert_eq!(
+            TEST_FRACTION,
+            format!("must be a number from {MIN_TEST_FRACTION} to {MAX_TEST_FRACTION}")
+        );
+        assert_eq!(POINTS, range(MIN_POINTS as u64, MAX_POINTS as u64));
     }
 
     #[test]

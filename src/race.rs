@@ -31,38 +31,60 @@ pub fn is_solved(mean_loss: f64, outputs: &[f64], data: &Dataset) -> bool {
         })
 }
 
+/// The first epoch at which a run solved its task, checked after each epoch.
+#[derive(Clone, Debug)]
+pub struct SolveClock {
+    /// Reused for the solved check, so an epoch allocates nothing.
+    outputs: Vec<f64>,
+    solved_at: Option<u64>,
+}
+
+impl SolveClock {
+    pub fn new(data: &Dataset) -> SolveClock {
+        SolveClock {
+            outputs: vec![0.0; data.len() * data.n_outputs],
+            solved_at: None,
+        }
+    }
+
+    /// Notes `trainer`'s epoch if the epoch it just ran (`stats`) solved the task.
+    pub fn after_epoch<T: Learner>(&mut self, trainer: &mut T, stats: &EpochStats) {
+        // The loss test is free; the outputs cost a forward pass per pattern.
+        if self.solved_at.is_none() && stats.mean_loss < SOLVE_LOSS {
+            trainer.pattern_outputs_into(&mut self.outputs);
+            if is_solved(stats.mean_loss, &self.outputs, trainer.dataset()) {
+                self.solved_at = Some(trainer.epoch());
+            }
+        }
+    }
+
+    pub fn solved_at(&self) -> Option<u64> {
+        self.solved_at
+    }
+}
+
 /// One side of the race: a training run and its clock.
 #[derive(Clone, Debug)]
 pub struct Lane<T> {
     trainer: T,
-    /// Reused for the solved check, so an epoch allocates nothing.
-    outputs: Vec<f64>,
-    solved_at: Option<u64>,
+    clock: SolveClock,
     last: Option<EpochStats>,
 }
 
 impl<T: Learner> Lane<T> {
     fn new(config: Config) -> Lane<T> {
         let trainer = T::from_config(config);
-        let data = trainer.dataset();
-        let outputs = vec![0.0; data.len() * data.n_outputs];
+        let clock = SolveClock::new(trainer.dataset());
         Lane {
             trainer,
-            outputs,
-            solved_at: None,
+            clock,
             last: None,
         }
     }
 
     fn run_epoch(&mut self) -> EpochStats {
         let stats = self.trainer.run_epoch();
-        // The loss test is free; the outputs cost a forward pass per pattern.
-        if self.solved_at.is_none() && stats.mean_loss < SOLVE_LOSS {
-            self.trainer.pattern_outputs_into(&mut self.outputs);
-            if is_solved(stats.mean_loss, &self.outputs, self.trainer.dataset()) {
-                self.solved_at = Some(self.trainer.epoch());
-            }
-        }
+        self.clock.after_epoch(&mut self.trainer, &stats);
         self.last = Some(stats);
         stats
     }
@@ -80,7 +102,7 @@ impl<T: Learner> Lane<T> {
 
     /// The first epoch (1-based) at which the task was solved.
     pub fn solved_at(&self) -> Option<u64> {
-        self.solved_at
+        self.clock.solved_at
     }
 
     /// What the latest epoch measured.
@@ -94,7 +116,7 @@ impl<T: Learner> Lane<T> {
     }
 
     fn finished(&self) -> bool {
-        self.solved_at.is_some() || self.diverged()
+        self.clock.solved_at.is_some() || self.diverged()
     }
 }
 
@@ -167,7 +189,7 @@ pub fn epochs_to_solve_both(config: Config, max_epochs: u64) -> (Option<u64>, Op
     while !race.finished() && race.epoch() < max_epochs {
         race.run_epoch();
     }
-    (race.ed.solved_at, race.backprop.solved_at)
+    (race.ed.solved_at(), race.backprop.solved_at())
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! A live training run as the playground drives it: epochs in batches, a bounded
 //! history of the training loss, the test loss and each layer's mean |w|, loss
 //! switches, and divergence that stops training with the last finite weights kept.
+//! Optionally backprop races alongside on the same network shape, epoch for epoch.
 
+use crate::backprop::BpTrainer;
 use crate::config::Config;
 use crate::ed::Loss;
+use crate::race::SolveClock;
 use crate::trainer::Trainer;
 
 /// Points kept in the history. When full, every other point goes and the
@@ -24,6 +27,9 @@ pub struct History {
     kinds: Vec<f64>,
     /// `mean_abs[point * layers + layer]`: mean |w| of a layer.
     mean_abs: Vec<f64>,
+    /// Backprop's training and test loss at the same epochs; NaN without a race.
+    backprop_losses: Vec<f64>,
+    backprop_test_losses: Vec<f64>,
 }
 
 impl History {
@@ -36,6 +42,8 @@ impl History {
             test_losses: Vec::with_capacity(HISTORY_CAPACITY),
             kinds: Vec::with_capacity(HISTORY_CAPACITY),
             mean_abs: Vec::with_capacity(HISTORY_CAPACITY * layers),
+            backprop_losses: Vec::with_capacity(HISTORY_CAPACITY),
+            backprop_test_losses: Vec::with_capacity(HISTORY_CAPACITY),
         }
     }
 
@@ -46,7 +54,14 @@ impl History {
 
     /// The test loss is measured only for a point that is kept, so a long run
     /// costs a test pass every `stride` epochs, not every epoch.
-    fn push(&mut self, epoch: u64, loss: f64, kind: Loss, trainer: &mut Trainer) {
+    fn push(
+        &mut self,
+        epoch: u64,
+        loss: f64,
+        kind: Loss,
+        trainer: &mut Trainer,
+        backprop: Option<&mut BackpropLane>,
+    ) {
         if self.epochs.len() == HISTORY_CAPACITY {
             self.halve();
         }
@@ -63,6 +78,15 @@ impl History {
             let sum: f64 = nets.iter().map(|n| n.layers()[l].mean_abs_weight()).sum();
             self.mean_abs.push(sum / nets.len() as f64);
         }
+        let (bp_loss, bp_test) = match backprop {
+            Some(lane) if lane.diverged.is_none() => (
+                lane.last_loss.unwrap_or(f64::NAN),
+                f64::NAN, // TODO(merge): backprop's test loss once BpTrainer has one
+            ),
+            _ => (f64::NAN, f64::NAN),
+        };
+        self.backprop_losses.push(bp_loss);
+        self.backprop_test_losses.push(bp_test);
     }
 
     fn halve(&mut self) {
@@ -80,6 +104,10 @@ impl History {
         self.test_losses.retain(|_| *k.next().unwrap());
         let mut k = keep.iter();
         self.kinds.retain(|_| *k.next().unwrap());
+        let mut k = keep.iter();
+        self.backprop_losses.retain(|_| *k.next().unwrap());
+        let mut k = keep.iter();
+        self.backprop_test_losses.retain(|_| *k.next().unwrap());
         let layers = self.layers;
         let mut kept = 0;
         for (point, &keep) in keep.iter().enumerate() {
@@ -124,6 +152,82 @@ impl History {
     pub fn mean_abs(&self) -> &[f64] {
         &self.mean_abs
     }
+
+    pub fn backprop_losses(&self) -> &[f64] {
+        &self.backprop_losses
+    }
+
+    pub fn backprop_test_losses(&self) -> &[f64] {
+        &self.backprop_test_losses
+    }
+}
+
+/// Backprop racing the session's ED run: it stops on its own when it diverges,
+/// keeping its last finite weights, while ED goes on.
+#[derive(Clone, Debug)]
+pub struct BackpropLane {
+    trainer: BpTrainer,
+    /// The state at the start of the current batch, to step back to on divergence.
+    checkpoint: BpTrainer,
+    clock: SolveClock,
+    last_loss: Option<f64>,
+    diverged: Option<Divergence>,
+}
+
+impl BackpropLane {
+    fn new(config: Config) -> BackpropLane {
+        let trainer = BpTrainer::new(config);
+        BackpropLane {
+            clock: SolveClock::new(trainer.dataset()),
+            checkpoint: trainer.clone(),
+            trainer,
+            last_loss: None,
+            diverged: None,
+        }
+    }
+
+    /// One epoch, unless the lane has diverged; `done` epochs of this batch ran before.
+    fn run_epoch(&mut self, done: u32) {
+        if self.diverged.is_some() {
+            return;
+        }
+        let stats = self.trainer.run_epoch();
+        if !stats.mean_loss.is_finite() {
+            self.diverged = Some(Divergence {
+                epoch: self.trainer.epoch(),
+                loss: stats.mean_loss,
+            });
+            // Cloned, not copied in place: backprop's buffers are cheap and this
+            // runs once per diverging lane.
+            self.trainer = self.checkpoint.clone();
+            for _ in 0..done {
+                self.trainer.run_epoch();
+            }
+            return;
+        }
+        self.last_loss = Some(stats.mean_loss);
+        self.clock.after_epoch(&mut self.trainer, &stats);
+    }
+
+    pub fn trainer(&self) -> &BpTrainer {
+        &self.trainer
+    }
+
+    pub fn trainer_mut(&mut self) -> &mut BpTrainer {
+        &mut self.trainer
+    }
+
+    pub fn last_loss(&self) -> Option<f64> {
+        self.last_loss
+    }
+
+    pub fn diverged(&self) -> Option<Divergence> {
+        self.diverged
+    }
+
+    pub fn solved_at(&self) -> Option<u64> {
+        self.clock.solved_at()
+    }
 }
 
 /// Why a session stopped on its own.
@@ -146,6 +250,8 @@ pub struct Session {
     diverged: Option<Divergence>,
     /// The first epoch that met Kaneko's stopping rule in this session.
     kaneko_stop: Option<u64>,
+    clock: SolveClock,
+    backprop: Option<BackpropLane>,
 }
 
 impl Session {
@@ -160,10 +266,41 @@ impl Session {
             history: History::new(layers),
             switches: vec![(trainer.epoch(), trainer.config().loss)],
             last_loss: trainer.last_loss(),
+            clock: SolveClock::new(trainer.dataset()),
             trainer,
             diverged: None,
             kaneko_stop: None,
+            backprop: None,
         }
+    }
+
+    /// Starts backprop racing this run, from the same configuration. Only at
+    /// epoch 0: both must start together for their clocks to compare.
+    pub fn add_backprop(&mut self) -> Result<(), &'static str> {
+        if self.trainer.epoch() != 0 {
+            return Err("backprop can join a run only at epoch 0");
+        }
+        let mut lane = BackpropLane::new(self.trainer.config().clone());
+        // A run may have had its rate or loss changed before its first epoch.
+        lane.trainer.set_loss(self.trainer.config().loss);
+        lane.trainer
+            .set_lr(self.trainer.config().lr)
+            .expect("the ED run's rate passed the same check");
+        self.backprop = Some(lane);
+        Ok(())
+    }
+
+    pub fn backprop(&self) -> Option<&BackpropLane> {
+        self.backprop.as_ref()
+    }
+
+    pub fn backprop_mut(&mut self) -> Option<&mut BackpropLane> {
+        self.backprop.as_mut()
+    }
+
+    /// The first epoch at which ED solved the task (see [`crate::race::is_solved`]).
+    pub fn solved_at(&self) -> Option<u64> {
+        self.clock.solved_at()
     }
 
     /// Trains up to `epochs` epochs and returns the last epoch's mean loss. An
@@ -174,6 +311,9 @@ impl Session {
             return self.last_loss;
         }
         self.checkpoint.copy_state_from(&self.trainer);
+        if let Some(lane) = &mut self.backprop {
+            lane.checkpoint.clone_from(&lane.trainer);
+        }
         for done in 0..epochs {
             let stats = self.trainer.run_epoch();
             if !stats.mean_loss.is_finite() {
@@ -191,12 +331,17 @@ impl Session {
             if self.kaneko_stop.is_none() && stats.meets_kaneko_stop() {
                 self.kaneko_stop = Some(self.trainer.epoch());
             }
+            self.clock.after_epoch(&mut self.trainer, &stats);
+            if let Some(lane) = &mut self.backprop {
+                lane.run_epoch(done);
+            }
             let loss = self.trainer.config().loss;
             self.history.push(
                 self.trainer.epoch(),
                 stats.mean_loss,
                 loss,
                 &mut self.trainer,
+                self.backprop.as_mut(),
             );
         }
         self.last_loss
@@ -208,15 +353,24 @@ impl Session {
         self.kaneko_stop
     }
 
+    /// Both racers switch, from the next pattern on.
     pub fn set_loss(&mut self, loss: Loss) {
         if loss != self.trainer.config().loss {
             self.trainer.set_loss(loss);
             self.switches.push((self.trainer.epoch(), loss));
         }
+        if let Some(lane) = &mut self.backprop {
+            lane.trainer.set_loss(loss);
+        }
     }
 
+    /// Both racers take the new rate, or neither does.
     pub fn set_lr(&mut self, lr: f64) -> Result<(), crate::config::ConfigError> {
-        self.trainer.set_lr(lr)
+        self.trainer.set_lr(lr)?;
+        if let Some(lane) = &mut self.backprop {
+            lane.trainer.set_lr(lr)?;
+        }
+        Ok(())
     }
 
     pub fn trainer(&self) -> &Trainer {

@@ -127,6 +127,11 @@ impl BpTrainer {
         }
     }
 
+    /// One output's probability for raw inputs; only that output's network runs.
+    pub fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
+        self.networks[output].predict(input)
+    }
+
     /// Probabilities for every pattern in the task's order, pattern-major.
     pub fn pattern_outputs(&mut self) -> Vec<f64> {
         let mut out = vec![0.0; self.data.len() * self.data.n_outputs];

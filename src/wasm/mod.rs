@@ -40,6 +40,9 @@ pub struct Playground {
     session: Session,
     outputs: Vec<f64>,
     map: DecisionMap,
+    bp_map: DecisionMap,
+    /// The output whose sub-network the weight views show.
+    viewed: usize,
 }
 
 impl Playground {
@@ -50,6 +53,8 @@ impl Playground {
             session,
             outputs,
             map: DecisionMap::default(),
+            bp_map: DecisionMap::default(),
+            viewed: 0,
         }
     }
 }
@@ -141,6 +146,140 @@ impl Playground {
         self.session.diverged().map(|d| d.epoch as f64)
     }
 
+    /// Starts plain backprop racing this run on the same network shape (see
+    /// `BpTrainer::new`); only at epoch 0.
+    #[wasm_bindgen(js_name = addBackprop)]
+    pub fn add_backprop(&mut self) -> Result<(), JsError> {
+        self.session.add_backprop().map_err(JsError::new)
+    }
+
+    /// Whether backprop races this run.
+    #[wasm_bindgen(getter)]
+    pub fn racing(&self) -> bool {
+        self.session.backprop().is_some()
+    }
+
+    /// The loss under which, with every pattern right, a run counts as solved.
+    #[wasm_bindgen(js_name = solveLoss)]
+    pub fn solve_loss() -> f64 {
+        crate::race::SOLVE_LOSS
+    }
+
+    /// The first epoch at which ED solved the task, or undefined.
+    #[wasm_bindgen(getter, js_name = solvedAt)]
+    pub fn solved_at(&self) -> Option<f64> {
+        self.session.solved_at().map(|e| e as f64)
+    }
+
+    /// Backprop's last finite epoch loss (NaN without a race or before the first epoch).
+    #[wasm_bindgen(getter, js_name = backpropLoss)]
+    pub fn backprop_loss(&self) -> f64 {
+        self.session
+            .backprop()
+            .and_then(|b| b.last_loss())
+            .unwrap_or(f64::NAN)
+    }
+
+    #[wasm_bindgen(getter, js_name = backpropSolvedAt)]
+    pub fn backprop_solved_at(&self) -> Option<f64> {
+        self.session
+            .backprop()
+            .and_then(|b| b.solved_at())
+            .map(|e| e as f64)
+    }
+
+    #[wasm_bindgen(getter, js_name = backpropDivergedAt)]
+    pub fn backprop_diverged_at(&self) -> Option<f64> {
+        self.session
+            .backprop()
+            .and_then(|b| b.diverged())
+            .map(|d| d.epoch as f64)
+    }
+
+    /// Backprop's loss at each history point; NaN where it was not running.
+    #[wasm_bindgen(js_name = historyBackpropLosses)]
+    pub fn history_backprop_losses(&self) -> Float64Array {
+        f64_view(self.session.history().backprop_losses())
+    }
+
+    #[wasm_bindgen(js_name = historyBackpropTestLosses)]
+    pub fn history_backprop_test_losses(&self) -> Float64Array {
+        f64_view(self.session.history().backprop_test_losses())
+    }
+
+    /// The test set's loss at each history point; NaN for a task without one.
+    #[wasm_bindgen(js_name = historyTestLosses)]
+    pub fn history_test_losses(&self) -> Float64Array {
+        f64_view(self.session.history().test_losses())
+    }
+
+    /// The decision map of the backprop run (empty without a race).
+    #[wasm_bindgen(js_name = backpropDecisionMap)]
+    pub fn backprop_decision_map(&mut self, size: usize) -> Uint8Array {
+        let Some(lane) = self.session.backprop_mut() else {
+            return Uint8Array::new_with_length(0);
+        };
+        let pixels = self.bp_map.render(lane.trainer_mut(), size);
+        // SAFETY: as for `f64_view`.
+        unsafe { Uint8Array::view(pixels) }
+    }
+
+    /// The map of one output alone: a class of spiral3, a bit of the adder's sum.
+    #[wasm_bindgen(js_name = decisionMapOutput)]
+    pub fn decision_map_output(
+        &mut self,
+        size: usize,
+        output: usize,
+    ) -> Result<Uint8Array, JsError> {
+        if output >= self.session.trainer().networks().len() {
+            return Err(JsError::new("output: no such output"));
+        }
+        let pixels = self
+            .map
+            .render_output(self.session.trainer_mut(), size, output);
+        // SAFETY: as for `f64_view`.
+        Ok(unsafe { Uint8Array::view(pixels) })
+    }
+
+    /// Number of outputs, each with its own sub-network (Kaneko's way).
+    #[wasm_bindgen(getter, js_name = outputCount)]
+    pub fn output_count(&self) -> usize {
+        self.session.trainer().networks().len()
+    }
+
+    /// Inputs of the test points, pattern-major (empty for a task without them).
+    #[wasm_bindgen(js_name = testInputs)]
+    pub fn test_inputs(&self) -> Vec<f64> {
+        self.session
+            .trainer()
+            .test_set()
+            .map(|d| (0..d.len()).flat_map(|k| d.input(k).to_vec()).collect())
+            .unwrap_or_default()
+    }
+
+    #[wasm_bindgen(js_name = testTargets)]
+    pub fn test_targets(&self) -> Vec<f64> {
+        self.session
+            .trainer()
+            .test_set()
+            .map(|d| (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect())
+            .unwrap_or_default()
+    }
+
+    /// `[trainLoss, trainAccuracy, testLoss, testAccuracy]` of ED now (the test
+    /// pair NaN without a test set).
+    pub fn scores(&mut self) -> Vec<f64> {
+        let t = self.session.trainer_mut();
+        let train = t.evaluate_train();
+        let test = t.evaluate_test();
+        vec![
+            train.mean_loss,
+            train.accuracy,
+            test.map_or(f64::NAN, |e| e.mean_loss),
+            test.map_or(f64::NAN, |e| e.accuracy),
+        ]
+    }
+
     /// Output probability for a two-input pattern.
     pub fn forward(&mut self, x0: f64, x1: f64) -> f64 {
         let mut out = [0.0];
@@ -178,11 +317,21 @@ impl Playground {
         vec![l.inputs() as u32, l.outputs() as u32]
     }
 
-    /// Input-major weights of a layer of the first output's network
+    /// Input-major weights of a layer of the viewed output's network
     /// (`w[source * units + unit]`), as a view over wasm memory.
     #[wasm_bindgen(js_name = layerWeights)]
     pub fn layer_weights(&self, layer: usize) -> Float64Array {
-        f64_view(self.session.trainer().networks()[0].layers()[layer].weights())
+        f64_view(self.session.trainer().networks()[self.viewed].layers()[layer].weights())
+    }
+
+    /// Which output's sub-network `layerWeights` shows (several-output tasks).
+    #[wasm_bindgen(js_name = viewOutput)]
+    pub fn view_output(&mut self, output: usize) -> Result<(), JsError> {
+        if output >= self.session.trainer().networks().len() {
+            return Err(JsError::new("output: no such output"));
+        }
+        self.viewed = output;
+        Ok(())
     }
 
     /// The current output probability for each training pattern.

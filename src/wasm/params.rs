@@ -36,7 +36,11 @@ fn value_of(v: &Value) -> JsValue {
         Value::Seed(s) => (*s as f64).into(),
         Value::Speed(s) => (*s).into(),
         Value::Paused(p) => (*p).into(),
-        Value::U0(v) | Value::U1(v) | Value::Beta(v) => (*v).into(),
+        Value::U0(v) | Value::U1(v) | Value::Beta(v) | Value::Noise(v) | Value::TestFraction(v) => {
+            (*v).into()
+        }
+        Value::Points(p) => (*p as f64).into(),
+        Value::Race(r) => (*r).into(),
         Value::Changes(list) => list
             .iter()
             .map(|c| {
@@ -76,6 +80,12 @@ fn state_object(p: &Params) -> Object {
         Value::U0(c.u0),
         Value::U1(c.u1),
     ];
+    let more = [
+        ("noise", Value::Noise(c.noise)),
+        ("test_fraction", Value::TestFraction(c.test_fraction)),
+        ("points", Value::Points(c.points)),
+        ("race", Value::Race(p.race)),
+    ];
     let obj = Object::new();
     for (name, v) in NAMES.iter().zip(&values) {
         set(&obj, name, value_of(v));
@@ -86,6 +96,9 @@ fn state_object(p: &Params) -> Object {
         "beta",
         c.beta.map_or(JsValue::NULL, JsValue::from_f64),
     );
+    for (name, v) in &more {
+        set(&obj, name, value_of(v));
+    }
     obj
 }
 
