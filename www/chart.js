@@ -22,7 +22,7 @@ const logFilter = (u, splits) => {
 const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : +v.toPrecision(2)));
 
 /**
- * `series`: [{ label, stroke }]; `value` formats a y value for the hover readout.
+ * `series`: [{ label, stroke, dash }] (`dash`: a canvas line dash, for a test series); `value` formats a y value for the hover readout.
  * Returns the uPlot instance; it follows the width of `box`.
  */
 export function lineChart(box, { series, log, height, yLabel, value, draw, theme = pageTheme }) {
@@ -33,7 +33,7 @@ export function lineChart(box, { series, log, height, yLabel, value, draw, theme
     axes: [axis(theme, (u, s) => s.map(fmtCompact)), { ...axis(theme, log ? logValues : (u, s) => s.map(fmtCompact), yLabel, log ? logFilter : undefined), size: 48 }],
     series: [
       { label: 'epoch', value: (u, v) => (v == null ? '—' : fmtInt(v)) },
-      ...series.map((s) => ({ label: s.label, stroke: s.stroke, width: 1.75, points: { show: false }, value: (u, v) => value(v) })),
+      ...series.map((s) => ({ label: s.label, stroke: s.stroke, dash: s.dash, width: 1.75, points: { show: false }, value: (u, v) => value(v) })),
     ],
     cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 6 } },
     legend: { live: true },

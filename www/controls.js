@@ -2,9 +2,10 @@
 // values (through state.parse) and hand them to `on`; keyboard shortcuts.
 // They live in `root` (the document, or an embed's shadow root); a control
 // missing from it is simply not offered.
-import { parse, SPEEDS } from './state.js';
+import { parse, SPEEDS, PLANE_TASKS } from './state.js';
 import { fmtInt } from './ui.js';
 
+const label = (name, v) => (name === 'noise' ? v.toFixed(2) : `${Math.round(v * 100)} %`);
 const nearest = (v) => SPEEDS.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(SPEEDS[b] / v)) ? i : b), 0);
 
 /**
@@ -35,6 +36,17 @@ export function controls(on, root = document, keys = true) {
       else on.set(name, r.value);
     });
   }
+  // Sliders and the race box commit at once, through the same parser.
+  const sliders = ['noise', 'test_fraction'].filter((name) => $(name));
+  for (const name of sliders) {
+    $(name).addEventListener('change', () => {
+      const r = parse(name, $(name).value);
+      if (r.error) on.problem(`${name} ${r.error}.`); else on.set(name, r.value);
+    });
+    $(name).addEventListener('input', () => { $(`${name}-out`).textContent = label(name, +$(name).value); });
+  }
+  $('race')?.addEventListener('change', () => on.set('race', $('race').checked));
+
   $('random-seed')?.addEventListener('click', () => {
     let seed;
     try { seed = on.randomSeed(); } catch (e) { on.problem(e.message); return; }
@@ -76,6 +88,13 @@ export function controls(on, root = document, keys = true) {
       if (root.activeElement !== input || input.tagName === 'SELECT') input.value = v;
       input.removeAttribute('aria-invalid');
     }
+    for (const name of sliders) {
+      $(name).value = state[name];
+      $(`${name}-out`).textContent = label(name, state[name]);
+    }
+    if ($('race')) $('race').checked = state.race;
+    const plane = PLANE_TASKS.includes(state.task);
+    for (const e of root.querySelectorAll('[data-plane]')) e.hidden = !plane;
     $('diverged').hidden = !run.diverged;
   };
 }

@@ -1,20 +1,40 @@
-// The decision map: the network's output over the input square, computed in
-// wasm as RGBA and blitted here, with the training points on top coloured by target.
+// A decision map: a network's output over the input square, computed in wasm as
+// RGBA and blitted here, with the points on top coloured by target: training
+// points filled, test points (a 2-D task's held-out share) as rings. `source`
+// picks the map: ED's (the default), backprop's in a race, or one output's.
 import { theme as pageTheme, fitCanvas } from './ui.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
+const GREEN = '#2ca02c'; // the third class, as the engine paints it
 
-export function decisionView(canvas, theme = pageTheme) {
-  let pg = null, n = 48;
+export function decisionView(canvas, theme = pageTheme, source = (pg, n) => pg.decisionMap(n)) {
+  let pg = null, n = 48, points = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => draw());
+
+  // [inputs, targets] of a set, laid out for drawing once per run.
+  function pointsOf(p) {
+    const outputs = p.outputCount, sets = [[p.patternInputs(), p.patternTargets(), false], [p.testInputs(), p.testTargets(), true]];
+    const all = [];
+    for (const [X, T, test] of sets) {
+      const count = T.length / outputs, k = X.length / Math.max(1, count);
+      if (!count || k !== 2) continue; // points only where the square is the whole input
+      for (let i = 0; i < count; i++) {
+        const t = T.subarray ? T.subarray(i * outputs, (i + 1) * outputs) : T.slice(i * outputs, (i + 1) * outputs);
+        const cls = outputs > 1 ? t.indexOf(Math.max(...t)) : t[0] >= 0.5 ? 1 : 0;
+        all.push({ x: X[i * 2], y: X[i * 2 + 1], cls, test });
+      }
+    }
+    return all;
+  }
 
   function draw() {
     const { ctx, w, h } = size();
     ctx.clearRect(0, 0, w, h);
     if (!pg || !w) return;
+    const px = source(pg, n);
+    if (px.length !== n * n * 4) return; // no such map (yet)
     const side = Math.min(w, h) - 2 * PAD, x0 = (w - side) / 2, y0 = PAD / 2;
-    const px = pg.decisionMap(n);
     if (off.width !== n) off.width = off.height = n; // resizing clears and reallocates
     off.getContext('2d').putImageData(new ImageData(new Uint8ClampedArray(px.buffer, px.byteOffset, px.length), n, n), 0, 0);
     // Pixel centres sit on the inputs 0 .. 1, so the image overhangs by half a pixel.
@@ -25,12 +45,17 @@ export function decisionView(canvas, theme = pageTheme) {
     ctx.drawImage(off, x0 - half, y0 - half, side + 2 * half, side + 2 * half);
     ctx.restore();
     ctx.strokeStyle = theme.line; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, y0 + 0.5, side - 1, side - 1);
-    const X = pg.patternInputs(), T = pg.patternTargets(), k = X.length / T.length;
-    for (let i = 0; i < T.length; i++) {
+    const colours = [theme.neg, theme.pos, GREEN];
+    const r = points.length > 16 ? Math.max(2.5, side / 80) : 6.5;
+    for (const p of points) {
       ctx.beginPath();
-      ctx.arc(x0 + X[i * k] * side, y0 + (1 - (k > 1 ? X[i * k + 1] : 0.5)) * side, 6.5, 0, 7);
-      ctx.fillStyle = T[i] >= 0.5 ? theme.pos : theme.neg; ctx.fill();
-      ctx.lineWidth = 2; ctx.strokeStyle = theme.card; ctx.stroke();
+      ctx.arc(x0 + p.x * side, y0 + (1 - p.y) * side, r, 0, 7);
+      if (p.test) {
+        ctx.lineWidth = 1.5; ctx.strokeStyle = colours[p.cls]; ctx.stroke();
+      } else {
+        ctx.fillStyle = colours[p.cls]; ctx.fill();
+        ctx.lineWidth = r > 4 ? 2 : 1; ctx.strokeStyle = theme.card; ctx.stroke();
+      }
     }
     ctx.fillStyle = theme.muted; ctx.font = '11px system-ui, sans-serif'; ctx.textAlign = 'center';
     ctx.fillText('x0 →', x0 + side / 2, y0 + side + 12);
@@ -40,10 +65,11 @@ export function decisionView(canvas, theme = pageTheme) {
   return {
     reset(p) {
       pg = p;
+      points = pointsOf(p);
       let cost = 0;
       for (let l = 0; l < p.layerCount(); l++) { const [s, u] = p.layerShape(l); cost += s * u; }
       // About 250,000 multiply-adds per map (48 x 48 for 4-8-8-1), so a big network stays cheap.
-      n = Math.max(12, Math.min(48, Math.round(Math.sqrt(250000 / cost))));
+      n = Math.max(12, Math.min(48, Math.round(Math.sqrt(250000 / (cost * p.outputCount)))));
       draw();
     },
     draw,

@@ -2,6 +2,8 @@
 // function with gaps where another loss is in force, and a dashed mark at each
 // switch, from where the curve continues in the new loss's colour; under
 // Kaneko's rule, a solid mark where his stopping rule would have ended the run.
+// A task with a test set adds its test loss, dashed; a race adds backprop's
+// curves (training solid, test dashed) in their own colour.
 import { lineChart } from './chart.js';
 import { theme as pageTheme, fmtNum } from './ui.js';
 import { LOSS_LABELS } from './state.js';
@@ -9,8 +11,15 @@ import { LOSS_LABELS } from './state.js';
 const CAP = 2048; // the session's history capacity
 
 export function lossChart(box, theme = pageTheme, height = 230) {
-  let chart, kinds = [], switches = [], stop, key = '';
+  let chart, kinds = [], extras = [], switches = [], stop, key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
+  // Extra series: [label, colour key, dashed, which history column].
+  const EXTRA = {
+    test: ['ED test', 'muted', true, (pg) => pg.historyTestLosses()],
+    bp: ['Backprop', 's3', false, (pg) => pg.historyBackpropLosses()],
+    bpTest: ['Backprop test', 's3', true, (pg) => pg.historyBackpropTestLosses()],
+  };
+  const extraYs = { test: [], bp: [], bpTest: [] };
 
   function marks(u) {
     const { ctx, bbox } = u, d = devicePixelRatio || 1;
@@ -36,15 +45,18 @@ export function lossChart(box, theme = pageTheme, height = 230) {
     ctx.restore();
   }
 
-  function build(used) {
+  function build(used, more) {
     chart?.destroy();
-    kinds = used; key = '';
+    kinds = used; extras = more; key = '';
     chart = lineChart(box, {
-      series: used.map((k) => ({ label: LOSS_LABELS[k], stroke: theme['loss' + k] })),
+      series: [
+        ...used.map((k) => ({ label: LOSS_LABELS[k], stroke: theme['loss' + k] })),
+        ...more.map((e) => ({ label: EXTRA[e][0], stroke: theme[EXTRA[e][1]], dash: EXTRA[e][2] ? [6, 4] : undefined })),
+      ],
       log: true, height, theme, yLabel: 'mean loss per epoch', value: (v) => fmtNum(v), draw: marks,
     });
   }
-  build([0]);
+  build([0], []);
 
   const stopLabel = () => `Kaneko's stop: epoch ${stop}`;
 
@@ -53,8 +65,10 @@ export function lossChart(box, theme = pageTheme, height = 230) {
     update(pg, stopAt) {
       switches = pg.switches();
       const used = [...new Set(switches.map((s) => s[1]))];
-      if (used.join() !== kinds.join()) build(used);
       const E = pg.historyEpochs(), n = E.length;
+      const hasTest = n > 0 && !Number.isNaN(pg.historyTestLosses()[0]);
+      const more = [...(hasTest ? ['test'] : []), ...(pg.racing ? ['bp'] : []), ...(pg.racing && hasTest ? ['bpTest'] : [])];
+      if (used.join() !== kinds.join() || more.join() !== extras.join()) build(used, more);
       const now = `${n}:${n && E[n - 1]}:${switches.length}:${stopAt}`;
       if (now === key) return;
       stop = stopAt;
@@ -69,9 +83,15 @@ export function lossChart(box, theme = pageTheme, height = 230) {
         // Start the new loss's line at the last point of the old one: no gap at a switch.
         if (i && K[i] !== K[i - 1]) series[kinds.indexOf(K[i])][i - 1] = L[i - 1] > 0 ? L[i - 1] : null;
       }
-      chart.setData([x.subarray(0, n), ...series]);
+      const extra = extras.map((e) => {
+        const V = EXTRA[e][3](pg), ys_ = extraYs[e];
+        ys_.length = n;
+        for (let i = 0; i < n; i++) ys_[i] = V[i] > 0 ? V[i] : null; // NaN (not running) and 0 are not drawn
+        return ys_;
+      });
+      chart.setData([x.subarray(0, n), ...series, ...extra]);
     },
-    retheme() { build(kinds); },
+    retheme() { build(kinds, extras); },
     /** For tests: each series's label and how many points it draws. */
     series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),
     /** For tests: the marks drawn over the curves. */

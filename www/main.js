@@ -55,6 +55,7 @@ export async function run(root, opts) {
     net: $('network') && networkView($('network'), $('network-tip'), theme),
     weights: $('heatmaps') && weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout'), theme),
     map: $('map') && decisionView($('map'), theme),
+    mapBp: $('map-bp') && decisionView($('map-bp'), theme, (p, n) => p.backpropDecisionMap(n)),
     table: $('truth') && truthTable($('truth')),
   };
   let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = { t: 0, epoch: 0, value: 0 };
@@ -89,24 +90,58 @@ export async function run(root, opts) {
   });
   root.querySelectorAll('.card').forEach((c) => io.observe(c));
 
+  // One small map per output of a several-output task (a class of the spiral,
+  // a bit of the adder's sum), each from its own sub-network.
+  let outputMaps = [];
+  function resetOutputs() {
+    const box = $('output-maps'), many = pg.outputCount > 1;
+    if (box) {
+      box.hidden = !many;
+      const name = state.task === 'adder' ? (k) => `sum bit ${2 - k}` : (k) => `class ${k}`;
+      const figures = [];
+      outputMaps = many ? Array.from({ length: pg.outputCount }, (_, k) => {
+        const canvas = el('canvas', { className: 'map small' });
+        canvas.setAttribute('role', 'img');
+        canvas.setAttribute('aria-label', `Decision map of ${name(k)} alone`);
+        figures.push(el('figure', {}, canvas, el('figcaption', {}, name(k))));
+        return decisionView(canvas, theme, (p, n) => p.decisionMapOutput(n, k));
+      }) : [];
+      box.replaceChildren(...figures);
+      outputMaps.forEach((m) => m.reset(pg));
+    }
+    const select = $('view-output');
+    if (select) {
+      select.closest('label').hidden = !many;
+      select.replaceChildren(...Array.from({ length: pg.outputCount }, (_, k) => new Option(`output ${k}`, String(k))));
+    }
+  }
+
   function adopt(next_) {
     pg?.free();
     pg = next_;
     const c = pg.config();
     live = { loss: c.loss, lr: c.lr };
     next = 0;
+    if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
+    resetOutputs();
     views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
+    if (pg.racing) views.mapBp?.reset(pg);
     rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
     settle();
   }
 
+  const create = () => {
+    const p = new Playground(configOf(state));
+    if (state.race) p.addBackprop();
+    return p;
+  };
   function build() {
     try {
-      adopt(new Playground(configOf(state)));
+      adopt(create());
     } catch (e) {
       notify(`${e.message}; using the seed's setting instead.`);
       Object.assign(state, fromQuery('').state, { speed: state.speed, paused: state.paused });
-      adopt(new Playground(configOf(state)));
+      adopt(create());
     }
     applyDue();
     sync();
@@ -166,6 +201,17 @@ export async function run(root, opts) {
     const tail = diverged() ? `diverged at epoch ${pg.divergedAt}` : state.paused ? 'paused' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
     const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)} · ${tail}`;
     if ($('status').textContent !== text) $('status').textContent = text;
+    const race = $('race-status');
+    if (race) {
+      race.hidden = !pg.racing;
+      if (pg.racing) {
+        const clock = (at, loss, diverged) => at !== undefined ? `solved at epoch ${fmtInt(at)}`
+          : diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}` : `not yet (loss ${fmtNum(loss, 3)})`;
+        const line = `ED ${clock(pg.solvedAt, pg.loss)} · backprop ${clock(pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt)} · ` +
+          `solved: every training pattern on its target's side of 0.5 and mean loss under ${Playground.solveLoss()}`;
+        if (race.textContent !== line) race.textContent = line;
+      }
+    }
   }
 
   // What to draw while training, each on its own beat (every n frames from a
@@ -177,6 +223,8 @@ export async function run(root, opts) {
     ['card-weights', 4, 1, views.weights && (() => views.weights.chart(pg))],
     ['card-weights', 3, 2, views.weights && (() => views.weights.draw(pg))],
     ['card-output', 4, 2, views.map && (() => views.map.draw())],
+    ['card-output', 4, 0, views.mapBp && (() => pg.racing && views.mapBp.draw())],
+    ['card-output', 8, 1, () => outputMaps.forEach((m) => m.draw())],
     ['card-output', 4, 3, views.table && (() => views.table.draw(pg))],
   ].filter((j) => j[3]).map(([card, every, phase, run]) => ({ card, every, run, last: phase - every, cost: 0 }));
 
@@ -221,6 +269,11 @@ export async function run(root, opts) {
   };
   $('save-csv')?.addEventListener('click', save(() => name('loss') + '.csv', () => historyCsv(pg), 'text/csv'));
   $('save-json')?.addEventListener('click', save(() => name('model') + '.json', () => pg.toJSON(), 'application/json'));
+  $('view-output')?.addEventListener('change', (e) => {
+    pg.viewOutput(Number(e.target.value));
+    views.net?.reset(pg); views.weights?.reset(pg, () => pg);
+    settle();
+  });
   $('load')?.addEventListener('change', async (e) => {
     const file = e.target.files[0];
     e.target.value = '';
@@ -260,6 +313,9 @@ export async function run(root, opts) {
       get running() { return !!raf; },
       lossSeries: () => views.loss?.series() ?? [],
       lossMarks: () => views.loss?.marks() ?? [],
+      get race() { return pg.racing ? { ed: pg.solvedAt, backprop: pg.backpropSolvedAt, backpropLoss: pg.backpropLoss, backpropDivergedAt: pg.backpropDivergedAt } : null; },
+      get outputs() { return pg.outputCount; },
+      scores: () => Array.from(pg.scores()),
       /** Every layer's weights, as the views draw them. */
       weights: () => Array.from({ length: pg.layerCount() }, (_, l) => Array.from(pg.layerWeights(l))),
       /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */

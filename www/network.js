@@ -140,7 +140,7 @@ export function networkView(canvas, tip, theme = pageTheme) {
     reset(p) {
       pg = p; hover = null; mouse = null; tip.hidden = true;
       shapes = Array.from({ length: p.layerCount() }, (_, l) => [...p.layerShape(l)]);
-      inputs = p.patternInputs().length / p.patternTargets().length;
+      inputs = (p.patternInputs().length * p.outputCount) / p.patternTargets().length;
       bias = shapes[0][0] - 2 * inputs;
       layout(); draw();
     },

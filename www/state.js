@@ -7,6 +7,8 @@ import { engine } from './engine.js';
 
 export const LOSSES = ['mse', 'bce', 'bce-with-logits']; // in the engine's Loss::ALL order
 export const LOSS_LABELS = ['MSE', 'BCE', 'BCE with logits'];
+/** The tasks drawn as points on a plane, with a test set and a noise level. */
+export const PLANE_TASKS = ['circle', 'gaussians', 'spiral', 'moons', 'spiral3'];
 export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
 
 // How each value is written in a link; every one is a normalised token (digits,
@@ -15,10 +17,11 @@ const SHOW = {
   hidden: (v) => v.join(','),
   lr: (v) => String(v).replace('e+', 'e'), // '+' would read back as a space
   paused: (v) => (v ? 1 : 0),
+  race: (v) => (v ? 1 : 0),
   changes: (v) => v.map((c) => `${c.epoch}:${c.name}:${show(c.name, c.value)}`).join(','),
 };
 // Written only when they differ from their defaults, so common links stay short.
-const OPTIONAL = new Set(['bits', 'rule', 'changes', 'u0', 'u1', 'beta']);
+const OPTIONAL = new Set(['bits', 'rule', 'changes', 'u0', 'u1', 'beta', 'noise', 'test_fraction', 'points', 'race']);
 
 export const show = (name, v) => String(SHOW[name] ? SHOW[name](v) : v);
 
@@ -50,4 +53,4 @@ export function ruleDefaults(rule) {
 }
 
 /** The constructor argument for `new Playground`. */
-export const configOf = (s) => ({ task: s.task, bits: s.bits, rule: s.rule, loss: s.loss, hidden: s.hidden, lr: s.lr, seed: s.seed, u0: s.u0, u1: s.u1, beta: s.beta });
+export const configOf = (s) => ({ task: s.task, bits: s.bits, rule: s.rule, loss: s.loss, hidden: s.hidden, lr: s.lr, seed: s.seed, u0: s.u0, u1: s.u1, beta: s.beta, noise: s.noise, test_fraction: s.test_fraction, points: s.points });

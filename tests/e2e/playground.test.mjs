@@ -187,6 +187,64 @@ test('the rule selector brings Kaneko\'s parameters and marks where his stopping
   await page.context().close();
 });
 
+test('race mode trains backprop beside ED: two curves, two maps, each one\'s epoch to solve', async () => {
+  const page = await open('?speed=20');
+  await epochAtLeast(page, 5);
+  assert.equal(await page.locator('#map-bp').isVisible(), false);
+  await page.getByLabel('Race backprop').check();
+  assert.match(page.url(), /race=1/);
+  // Both solve XOR at the seed's setting (ED at 42, backprop at 331: `ed race`).
+  await page.waitForFunction(() => { const r = window.__edPlayground.race; return r && r.ed !== undefined && r.backprop !== undefined; }, null, { timeout: 30000 });
+  const race = await hook(page, 'race');
+  assert.deepEqual([race.ed, race.backprop], [42, 331]);
+  assert.match(await page.locator('#race-status').textContent(), /ED solved at epoch 42 · backprop solved at epoch 331 · solved: every training pattern on its target's side of 0\.5 and mean loss under 0\.05/);
+  // The chart is drawn less often off screen: wait for it to catch up.
+  await page.waitForFunction(() => window.__edPlayground.lossSeries().every((s) => s.points > 300), null, { timeout: 20000 });
+  const series = await hook(page, 'lossSeries()');
+  assert.deepEqual(series.map((s) => s.label), ['MSE', 'Backprop']);
+  assert.equal(series[0].points, series[1].points, 'one point per epoch for each');
+  assert.ok(await page.locator('#map-bp').isVisible());
+  assert.ok(await page.locator('#map-bp').evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return new Set(Array.from({ length: 200 }, (_, i) => d[(Math.floor(i * d.length / 800)) * 4])).size > 3;
+  }), 'the backprop map is drawn');
+  await page.getByLabel('Race backprop').uncheck();
+  assert.equal(await page.locator('#map-bp').isVisible(), false);
+  await clean(page);
+  await page.context().close();
+});
+
+test('a 2-D task trains with a test loss; a several-output task shows each output', async () => {
+  const page = await open('?task=moons&speed=20');
+  await epochAtLeast(page, 50);
+  assert.ok(await page.getByLabel('Noise').isVisible());
+  assert.ok(await page.getByLabel('Test share').isVisible());
+  await page.waitForFunction(() => window.__edPlayground.lossSeries().length === 2, null, { timeout: 20000 });
+  const series = await hook(page, 'lossSeries()');
+  assert.deepEqual(series.map((s) => s.label), ['MSE', 'ED test']);
+  assert.equal(series[1].points, series[0].points, 'test loss drawn at every point');
+  const [trainLoss, trainAcc, testLoss, testAcc] = await hook(page, 'scores()');
+  assert.ok(trainAcc > 0.7 && testAcc > 0.7, `accuracy ${trainAcc} / ${testAcc}`);
+  assert.ok(testLoss > 0 && trainLoss > 0);
+  assert.match(await page.locator('#truth').textContent(), /train.*test/s);
+  // The noise slider rebuilds the run with the new points.
+  await page.getByLabel('Noise').fill('0.3');
+  await page.waitForFunction(() => window.__edPlayground.state.noise === 0.3);
+  assert.match(page.url(), /noise=0\.3/);
+
+  await page.getByLabel('Task').selectOption({ label: '3-class spiral' });
+  await page.waitForFunction(() => window.__edPlayground.outputs === 3);
+  assert.equal(await page.locator('#output-maps canvas').count(), 3);
+  assert.deepEqual(await page.locator('#output-maps figcaption').allTextContents(), ['class 0', 'class 1', 'class 2']);
+  await page.getByLabel('Sub-network').selectOption('2');
+  await page.getByLabel('Task').selectOption({ label: '2-bit adder' });
+  await page.waitForFunction(() => window.__edPlayground.outputs === 3 && window.__edPlayground.state.task === 'adder');
+  assert.equal(await page.locator('#truth tbody tr').count(), 16);
+  assert.equal(await page.getByLabel('Noise').isVisible(), false);
+  await clean(page);
+  await page.context().close();
+});
+
 test('bad URL values name their parameter, fall back to defaults and run nothing', async () => {
   const page = await open('?lr=abc&hidden=0,x&task=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&seed=-3&speed=1e9');
   let dialog = false;
