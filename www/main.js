@@ -123,6 +123,7 @@ export async function run(root, opts) {
     live = { loss: c.loss, lr: c.lr };
     next = 0;
     if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
+    $('card-output')?.classList.toggle('racing', pg.racing);
     resetOutputs();
     views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
     if (pg.racing) views.mapBp?.reset(pg);
