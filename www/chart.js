@@ -4,7 +4,7 @@ import { theme as pageTheme, fmtInt, fmtCompact, pow10 } from './ui.js';
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
-function axis(theme, values, label, filter) {
+export function axis(theme, values, label, filter) {
   const f = filter ? { filter } : {};
   return {
     stroke: theme.muted, font: FONT, labelFont: FONT, values, label, labelSize: label ? 16 : 0, ...f,
@@ -15,11 +15,11 @@ function axis(theme, values, label, filter) {
 // On a log scale mark the powers of ten only (every other one, or fewer, when
 // there are more than six), unless the range holds none.
 const isPow10 = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-const logFilter = (u, splits) => {
+export const logFilter = (u, splits) => {
   const n = splits.filter(isPow10).length, k = Math.ceil(n / 6);
   return n ? splits.map((v) => (isPow10(v) && Math.round(Math.log10(v)) % k === 0 ? v : null)) : splits;
 };
-const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : +v.toPrecision(2)));
+export const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : +v.toPrecision(2)));
 
 /**
  * `series`: [{ label, stroke, dash }] (`dash`: a canvas line dash, for a test series); `value` formats a y value for the hover readout.

@@ -12,6 +12,7 @@ import { decisionView } from './decision.js';
 import { truthTable } from './truth-table.js';
 import { download, historyCsv, readModel } from './files.js';
 import { loadEngine } from './engine.js';
+import { experimentPanel } from './experiment.js';
 import { theme as pageTheme, onTheme as onPageTheme, fmtNum, fmtInt, el } from './ui.js';
 
 /** The page: its state from the URL, its failures in the banner (boot.js). */
@@ -21,6 +22,7 @@ export async function start({ fail, hasFailed }) {
   const run_ = await run(document, { state, problems, page: true, fail, hasFailed });
   // Read-only hooks for the end-to-end tests and the benchmark.
   window.__edPlayground = run_.hook;
+  experimentPanel(document.getElementById('card-experiment'));
 }
 
 /**

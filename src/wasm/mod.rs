@@ -11,6 +11,7 @@ use crate::session::Session;
 use crate::trainer::Trainer;
 
 mod convert;
+mod experiment;
 mod params;
 
 /// The last panic's message. Under `panic = abort` a panic reaches JS only as a

@@ -1,0 +1,191 @@
+// The "Kaneko's experiment" card: reruns his XOR table (seeds 1..N for each
+// hidden size, ED and then backprop) in a Web Worker, and fills a chart and a
+// table next to his published means as the runs come back. The page only: the
+// embeddable element does not carry it.
+import { el, theme as pageTheme, onTheme as onPageTheme, fmtInt } from './ui.js';
+import { experimentChart } from './experiment-chart.js';
+
+// His table (ED-METHOD.md, section 4): mean epochs over 100 runs, how many of
+// them failed, and null where he reports backprop failed outright.
+const SIZES = [2, 4, 8, 16, 32, 64, 128, 256];
+const PUBLISHED = {
+  ed: { mean: [339.75, 180.72, 75.14, 28.0, 8.26, 5.97, 5.09, 4.62], failed: [37, 0, 0, 0, 0, 0, 0, 0] },
+  backprop: { mean: [172.66, 145.46, 136.96, 127.05, 117.17, 93.84, null, null] },
+};
+const METHODS = ['ed', 'backprop'];
+const MAX_RUNS = 1000;
+
+const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+const fixed = (v) => (v == null ? '—' : v.toFixed(2));
+const failures = (failed, runs) => (failed === runs ? `all ${fmtInt(runs)} failed` : `${fmtInt(failed)} of ${fmtInt(runs)} failed`);
+
+/** Starts the panel in `card` (a missing card is no panel). */
+export function experimentPanel(card, theme = pageTheme, onTheme = onPageTheme) {
+  if (!card) return;
+  const $ = (id) => card.querySelector('#' + id);
+  const runsField = $('xp-runs'), largest = $('xp-largest'), bpLr = $('xp-bp-lr');
+  const runButton = $('xp-run'), cancelButton = $('xp-cancel'), bar = $('xp-progress'), status = $('xp-status');
+  const body = $('xp-table').tBodies[0];
+
+  // tally[method][size index]: the epochs of the runs that stopped, and the failures.
+  const fresh = () => Object.fromEntries(METHODS.map((m) => [m, SIZES.map(() => ({ stopped: [], failed: 0 }))]));
+  let worker = null, running = false, plan = [], runs = 0, done = 0, started = 0, tally = fresh(), cells = [];
+
+  // The backprop rate of the results on show, which the select may no longer hold.
+  let shownLr = bpLr.value;
+  const bpLabel = () => `backprop, lr ${shownLr}`;
+  const labels = () => ['ED, here', bpLabel() + ', here', 'ED, Kaneko', 'backprop, Kaneko'];
+  const chart = experimentChart($('xp-chart'), {
+    sizes: SIZES,
+    series: labels().map((label, j) => ({ label, colour: j % 2 ? 's4' : 's0', dashed: j >= 2 })),
+    readout: (s, i) => (s < 2 ? measured(METHODS[s], i) : published(METHODS[s - 2], i)),
+    failed: (s, i) => {
+      if (s >= 2) return PUBLISHED[METHODS[s - 2]].mean[i] == null;
+      const t = tally[METHODS[s]][i];
+      return t.failed > 0 && t.stopped.length === 0;
+    },
+    theme,
+  });
+  onTheme(() => chart.retheme());
+
+  function measured(method, i) {
+    const t = tally[method][i], n = t.stopped.length + t.failed;
+    return n ? `${fixed(mean(t.stopped))} (${failures(t.failed, n)})` : '—';
+  }
+  function published(method, i) {
+    const { mean: m, failed } = PUBLISHED[method];
+    if (m[i] == null) return 'failed';
+    return failed?.[i] ? `${fixed(m[i])} (${failed[i]} of 100 failed)` : fixed(m[i]);
+  }
+
+  // One row per size up to the largest chosen; a cell shows the mean and, under
+  // it, how many runs failed, if any did (as his table does).
+  const cell = (text, failedNote = '') => el('td', {}, el('span', { className: 'xp-mean' }, text), ...(failedNote ? [el('span', { className: 'xp-fail' }, failedNote)] : []));
+  function measuredCell(method, i) {
+    const t = tally[method][i], n = t.stopped.length + t.failed;
+    return n ? cell(fixed(mean(t.stopped)), t.failed ? failures(t.failed, n) : '') : cell('—');
+  }
+  function publishedCell(method, i) {
+    const { mean: m, failed } = PUBLISHED[method];
+    if (m[i] == null) return cell('failed');
+    return cell(fixed(m[i]), failed?.[i] ? failures(failed[i], 100) : '');
+  }
+  function buildTable() {
+    $('xp-bp-head').textContent = `Backprop (lr ${shownLr}), here`;
+    $('xp-caption').textContent = `Mean epochs to Kaneko's stop, seeds 1 to ${fmtInt(runs || Number(runsField.value) || 100)} (his: 100 runs)`;
+    cells = [];
+    body.replaceChildren(...SIZES.map((size, i) => {
+      if (size > Number(largest.value)) return null;
+      const row = el('tr', {}, el('th', { scope: 'row' }, String(size)), measuredCell('ed', i), measuredCell('backprop', i), publishedCell('ed', i), publishedCell('backprop', i));
+      cells[i] = row;
+      return row;
+    }).filter(Boolean));
+  }
+  function showResults(sizesTouched) {
+    for (const i of sizesTouched) {
+      const row = cells[i];
+      if (row) METHODS.forEach((m, j) => row.cells[j + 1].replaceWith(measuredCell(m, i)));
+    }
+    chart.set([
+      ...METHODS.map((m) => tally[m].map((t) => mean(t.stopped))),
+      ...METHODS.map((m) => PUBLISHED[m].mean),
+    ]);
+  }
+  buildTable();
+  showResults([]);
+  largest.addEventListener('change', buildTable);
+
+  function readRuns() {
+    const n = Number(runsField.value);
+    const ok = runsField.value.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_RUNS;
+    runsField.toggleAttribute('aria-invalid', !ok);
+    if (!ok) say(`Runs per size must be a whole number from 1 to ${fmtInt(MAX_RUNS)}.`, true);
+    return ok ? n : 0;
+  }
+
+  function say(text, final) {
+    // Heard when it settles, not with every batch of runs while the bar moves.
+    status.setAttribute('aria-live', final ? 'polite' : 'off');
+    status.textContent = text;
+  }
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+  function setRunning(on) {
+    running = on;
+    runButton.disabled = on;
+    cancelButton.disabled = !on;
+    for (const f of [runsField, largest, bpLr]) f.disabled = on;
+  }
+
+  function start() {
+    runs = readRuns();
+    if (!runs) return;
+    const sizes = SIZES.map((s, i) => i).filter((i) => SIZES[i] <= Number(largest.value));
+    shownLr = bpLr.value;
+    const lr = Number(shownLr);
+    // All of ED first: it is quick, so its curve is there within seconds.
+    plan = [...sizes.map((i) => ({ method: 'ed', size: i, hidden: SIZES[i] })), ...sizes.map((i) => ({ method: 'backprop', size: i, hidden: SIZES[i], lr }))];
+    tally = fresh();
+    done = 0;
+    started = performance.now();
+    chart.relabel(labels());
+    buildTable();
+    showResults([]);
+    bar.max = plan.length * runs;
+    bar.value = 0;
+    worker ??= spawn();
+    worker.postMessage({ plan: plan.map(({ method, hidden, lr }) => ({ method, hidden, lr })), runs });
+    setRunning(true);
+    say(`Starting: ${fmtInt(plan.length * runs)} runs…`, false);
+  }
+
+  function spawn() {
+    const w = new Worker(new URL('./experiment-worker.js', import.meta.url), { type: 'module' });
+    // Messages of a worker already cancelled are ignored.
+    w.onmessage = ({ data }) => w === worker && receive(data);
+    w.onerror = (e) => {
+      // Handled here, so it does not also reach the page's error banner: the live training is fine.
+      e.preventDefault();
+      if (w === worker) stopWith(`The experiment could not run: ${e.message || 'its worker failed to load'}.`);
+    };
+    return w;
+  }
+
+  function receive({ results, done: finished, error }) {
+    if (error) return stopWith(`The experiment stopped: ${error}.`);
+    if (finished) {
+      setRunning(false);
+      say(`Done: ${fmtInt(done)} runs in ${seconds()}.`, true);
+      return;
+    }
+    const touched = new Set();
+    for (const [entry, , epochs] of results) {
+      const { method, size } = plan[entry], t = tally[method][size];
+      if (epochs == null) t.failed++; else t.stopped.push(epochs);
+      touched.add(size);
+    }
+    done += results.length;
+    bar.value = done;
+    const [entry, seed] = results.at(-1), { method, hidden } = plan[entry];
+    say(`${method === 'ed' ? 'ED' : bpLabel()}, ${hidden} hidden units: run ${seed} of ${fmtInt(runs)} · ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs · ${seconds()}`, false);
+    showResults(touched);
+  }
+
+  function stopWith(text) {
+    worker?.terminate();
+    worker = null;
+    setRunning(false);
+    say(text, true);
+  }
+
+  runButton.addEventListener('click', start);
+  cancelButton.addEventListener('click', () =>
+    stopWith(`Cancelled after ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs (${seconds()}); the table keeps the runs that finished.`));
+
+  // Read-only, for the end-to-end tests.
+  window.__edExperiment = Object.freeze({
+    get running() { return running; },
+    get done() { return done; },
+    chart: () => chart.data(),
+  });
+}
