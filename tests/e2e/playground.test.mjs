@@ -204,10 +204,15 @@ test('race mode trains backprop beside ED: two curves, two maps, each one\'s epo
   assert.deepEqual(series.map((s) => s.label), ['MSE', 'Backprop']);
   assert.equal(series[0].points, series[1].points, 'one point per epoch for each');
   assert.ok(await page.locator('#map-bp').isVisible());
-  assert.ok(await page.locator('#map-bp').evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-    return new Set(Array.from({ length: 200 }, (_, i) => d[(Math.floor(i * d.length / 800)) * 4])).size > 3;
-  }), 'the backprop map is drawn');
+  // Drawn: many colours, not a blank canvas (the card may be off screen, drawn less often).
+  await page.locator('#map-bp').evaluate((c) => new Promise((ok) => {
+    const drawn = () => {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      return new Set(Array.from({ length: 200 }, (_, i) => d[Math.floor((i * d.length) / 800) * 4])).size > 3;
+    };
+    const t = () => (c.width > 1 && drawn() ? ok() : requestAnimationFrame(t));
+    t();
+  }), null, { timeout: 20000 });
   await page.getByLabel('Race backprop').uncheck();
   assert.equal(await page.locator('#map-bp').isVisible(), false);
   await clean(page);

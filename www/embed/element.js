@@ -160,24 +160,18 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#run?.destroy();
     this.#run = null;
     this.#themeFns.clear();
-    try {
-      await loadEngine(WASM); // it reads the attributes
-    } catch (e) {
-      if (gen === this.#gen) this.#fail(e);
-      return;
-    }
-    if (gen !== this.#gen) return;
-    const state = defaults(), problems = [];
+    const problems = [];
     const get = (name) => {
       const { value, problem } = this.#attr(name);
       if (problem) problems.push(problem);
       return value;
     };
-    for (const name of STATE) state[name] = get(name);
-    state.paused = !get('autoplay') || reducedMotion();
+    // The element's own attributes first, so its frame (status included) shows
+    // while the engine loads; then the run's, which the engine's table reads.
+    const reduced = !get('autoplay') || reducedMotion();
     const controls = get('controls'), views = get('views');
     get('theme'); // applied by #retheme; read here for its message
-    if (state.paused) controls.add('play'); // never stuck paused without a way to start
+    if (reduced) controls.add('play'); // never stuck paused without a way to start
 
     const frame = TEMPLATE.content.cloneNode(true);
     for (const e of frame.querySelectorAll('[data-control]')) if (!controls.has(e.dataset.control)) e.remove();
@@ -185,6 +179,17 @@ export class EdPlaygroundElement extends HTMLElement {
     for (const e of frame.querySelectorAll('.transport, .fields')) if (!e.children.length) e.remove();
     this.#root.replaceChildren(frame);
     this.#retheme();
+
+    try {
+      await loadEngine(WASM);
+    } catch (e) {
+      if (gen === this.#gen) this.#fail(e);
+      return;
+    }
+    if (gen !== this.#gen) return;
+    const state = defaults();
+    for (const name of STATE) state[name] = get(name);
+    state.paused = reduced;
 
     let r = null;
     try {
