@@ -1,7 +1,8 @@
 //! Loss and accuracy of a run's networks on a set of patterns, without
 //! training: cheap enough for every frame, and allocation-free.
 
-use crate::ed::{Loss, Network};
+use crate::ed::Loss;
+use crate::run::SubNetwork;
 use crate::task::{Dataset, Scoring};
 
 /// How well the networks do on a set, measured with the current weights.
@@ -53,10 +54,10 @@ impl Verdict {
     }
 }
 
-/// Runs every pattern of `data` through `networks` (one per output) and scores
-/// it under `loss`. `NaN` for an empty set.
-pub fn evaluate(
-    networks: &mut [Network],
+/// Runs every pattern of `data` through `networks` (one per output, of either
+/// method) and scores it under `loss`. `NaN` for an empty set.
+pub fn evaluate<N: SubNetwork>(
+    networks: &mut [N],
     data: &Dataset,
     loss: Loss,
     scoring: Scoring,

@@ -62,7 +62,8 @@ pub fn run_with<T: Learner>(base: &Config, runs: u64, max_epochs: u64) -> Summar
     summarise(stopped, runs)
 }
 
-fn summarise(mut stopped: Vec<u64>, runs: u64) -> Summary {
+/// The summary of `runs` runs of which those in `stopped` stopped at those epochs.
+pub(crate) fn summarise(mut stopped: Vec<u64>, runs: u64) -> Summary {
     stopped.sort_unstable();
     let failed = runs - stopped.len() as u64;
     let n = stopped.len();

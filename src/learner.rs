@@ -1,10 +1,10 @@
 //! What the race and Kaneko's experiment ask of a learning method, so that one
 //! piece of code drives ED and backprop alike instead of a copy for each.
 
-use crate::backprop::BpTrainer;
 use crate::config::Config;
+use crate::evaluation::Evaluation;
+use crate::run::{EpochStats, Run, SubNetwork};
 use crate::task::Dataset;
-use crate::trainer::{EpochStats, Trainer};
 
 /// The two learning methods, by name, for entry points that pick one at run time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -30,51 +30,47 @@ pub trait Learner {
     fn run_epoch(&mut self) -> EpochStats;
     /// Epochs trained so far.
     fn epoch(&self) -> u64;
+    fn config(&self) -> &Config;
     fn dataset(&self) -> &Dataset;
     /// Probabilities for every pattern in the task's order, pattern-major.
     fn pattern_outputs_into(&mut self, out: &mut [f64]);
+    /// Loss and accuracy on the training set with the current weights.
+    fn evaluate_train(&mut self) -> Evaluation;
+    /// Loss and accuracy on a 2-D task's test set.
+    fn evaluate_test(&mut self) -> Option<Evaluation>;
 }
 
-impl Learner for Trainer {
+/// Both methods' trainers are runs; see [`Run`] for each method.
+impl<N: SubNetwork> Learner for Run<N> {
     fn from_config(config: Config) -> Self {
-        Trainer::new(config)
+        Run::new(config)
     }
 
     fn run_epoch(&mut self) -> EpochStats {
-        Trainer::run_epoch(self)
+        Run::run_epoch(self)
     }
 
     fn epoch(&self) -> u64 {
-        Trainer::epoch(self)
+        Run::epoch(self)
+    }
+
+    fn config(&self) -> &Config {
+        Run::config(self)
     }
 
     fn dataset(&self) -> &Dataset {
-        Trainer::dataset(self)
+        Run::dataset(self)
     }
 
     fn pattern_outputs_into(&mut self, out: &mut [f64]) {
-        Trainer::pattern_outputs_into(self, out)
-    }
-}
-
-impl Learner for BpTrainer {
-    fn from_config(config: Config) -> Self {
-        BpTrainer::new(config)
+        Run::pattern_outputs_into(self, out)
     }
 
-    fn run_epoch(&mut self) -> EpochStats {
-        BpTrainer::run_epoch(self)
+    fn evaluate_train(&mut self) -> Evaluation {
+        Run::evaluate_train(self)
     }
 
-    fn epoch(&self) -> u64 {
-        BpTrainer::epoch(self)
-    }
-
-    fn dataset(&self) -> &Dataset {
-        BpTrainer::dataset(self)
-    }
-
-    fn pattern_outputs_into(&mut self, out: &mut [f64]) {
-        BpTrainer::pattern_outputs_into(self, out)
+    fn evaluate_test(&mut self) -> Option<Evaluation> {
+        Run::evaluate_test(self)
     }
 }

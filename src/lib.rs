@@ -6,9 +6,11 @@
 //! only ever grows in magnitude. [`ed`] is the learning core (no browser types, no
 //! I/O); [`trainer`] runs it on a [`task`] and [`evaluation`] scores it; [`model`]
 //! saves and loads runs. [`backprop`] trains the same network shape by plain
-//! backpropagation, and [`race`] runs the two side by side.
+//! backpropagation; both trainers are a [`run`] over their own networks, and
+//! [`race`] runs the two side by side.
 
 pub mod backprop;
+pub mod compare;
 pub mod config;
 pub mod decision_map;
 pub mod ed;
@@ -19,6 +21,7 @@ pub mod learner;
 pub mod model;
 pub mod params;
 pub mod race;
+pub mod run;
 pub mod session;
 pub mod task;
 pub mod trainer;

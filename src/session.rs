@@ -81,7 +81,7 @@ impl History {
         let (bp_loss, bp_test) = match backprop {
             Some(lane) if lane.diverged.is_none() => (
                 lane.last_loss.unwrap_or(f64::NAN),
-                f64::NAN, // TODO(merge): backprop's test loss once BpTrainer has one
+                lane.trainer.test_loss().unwrap_or(f64::NAN),
             ),
             _ => (f64::NAN, f64::NAN),
         };
@@ -178,7 +178,7 @@ impl BackpropLane {
     fn new(config: Config) -> BackpropLane {
         let trainer = BpTrainer::new(config);
         BackpropLane {
-            clock: SolveClock::new(trainer.dataset()),
+            clock: SolveClock::default(),
             checkpoint: trainer.clone(),
             trainer,
             last_loss: None,
@@ -197,9 +197,7 @@ impl BackpropLane {
                 epoch: self.trainer.epoch(),
                 loss: stats.mean_loss,
             });
-            // Cloned, not copied in place: backprop's buffers are cheap and this
-            // runs once per diverging lane.
-            self.trainer = self.checkpoint.clone();
+            self.trainer.copy_state_from(&self.checkpoint);
             for _ in 0..done {
                 self.trainer.run_epoch();
             }
@@ -266,7 +264,7 @@ impl Session {
             history: History::new(layers),
             switches: vec![(trainer.epoch(), trainer.config().loss)],
             last_loss: trainer.last_loss(),
-            clock: SolveClock::new(trainer.dataset()),
+            clock: SolveClock::default(),
             trainer,
             diverged: None,
             kaneko_stop: None,
@@ -312,7 +310,7 @@ impl Session {
         }
         self.checkpoint.copy_state_from(&self.trainer);
         if let Some(lane) = &mut self.backprop {
-            lane.checkpoint.clone_from(&lane.trainer);
+            lane.checkpoint.copy_state_from(&lane.trainer);
         }
         for done in 0..epochs {
             let stats = self.trainer.run_epoch();

@@ -1,268 +1,51 @@
-//! A training run: the networks (one per output), the task's patterns and the
-//! epoch count. Online training, one pattern at a time; an epoch is one pass
-//! over the training set. A 2-D task's test set is only ever evaluated.
+//! ED's training run: a [`Run`] of ED networks (see [`crate::run`] for what a
+//! run does; [`crate::model`] saves and loads one).
 
 use rand::rngs::StdRng;
-use rand::{RngExt, SeedableRng};
+use rand::SeedableRng;
 
-use crate::config::{Config, ConfigError};
-use crate::ed::{Loss, Network};
-use crate::evaluation::{evaluate, Evaluation};
-use crate::task::{Dataset, Split};
+use crate::config::Config;
+use crate::ed::{Activation, Loss, Network, Rule};
+use crate::run::{Run, SubNetwork};
 
-/// Kaneko's stopping rule: the epoch's summed `|t - y|` falls below this.
-pub const KANEKO_STOP_ERROR: f64 = 0.1;
+pub use crate::run::{shuffle_patterns, EpochStats, KANEKO_STOP_ERROR};
 
-/// What one epoch measured, every value taken before each pattern's update.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct EpochStats {
-    /// Mean per-pattern loss (the seed's `loss:` line); a pattern's loss is the
-    /// mean over its outputs.
-    pub mean_loss: f64,
-    /// Sum of `|t - p|` over patterns and outputs (Kaneko's `err`).
-    pub abs_error: f64,
-}
+/// A training run of ED networks.
+pub type Trainer = Run<Network>;
 
-impl EpochStats {
-    pub fn meets_kaneko_stop(&self) -> bool {
-        self.abs_error < KANEKO_STOP_ERROR
-    }
-}
-
-/// Puts a shuffled order of the patterns into `order`, a function of the seed
-/// and the epoch number only: a saved and reloaded run continues with the same
-/// orders, and a backprop run of the same seed sees the same orders as ED.
-pub fn shuffle_patterns(order: &mut [usize], seed: u64, epoch: u64) {
-    let mut rng = StdRng::seed_from_u64(seed ^ epoch.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-    for (k, slot) in order.iter_mut().enumerate() {
-        *slot = k;
-    }
-    for i in (1..order.len()).rev() {
-        let j = rng.random_range(0..=i);
-        order.swap(i, j);
-    }
-}
-
-#[derive(Clone, Debug)]
-pub struct Trainer {
-    config: Config,
-    data: Dataset,
-    test: Option<Dataset>,
-    networks: Vec<Network>,
-    order: Vec<usize>,
-    epoch: u64,
-    /// The last epoch's mean loss, kept so a saved run reports it when loaded.
-    pub(crate) last_loss: Option<f64>,
-}
-
-impl Trainer {
-    /// Builds fresh networks from `config.seed`: with several outputs, one
-    /// independent sub-network per output, drawn one after the other.
-    pub fn new(config: Config) -> Trainer {
-        let split = config.task.split(config.bits, &config.sampling());
+impl SubNetwork for Network {
+    /// Drawn from one generator of `config.seed`, one network after the other.
+    fn build(config: &Config, inputs: usize, outputs: usize) -> Vec<Network> {
         let mut rng = StdRng::seed_from_u64(config.seed);
-        let networks = (0..split.train.n_outputs)
+        (0..outputs)
             .map(|_| {
                 Network::random(
-                    config.shape(split.train.n_inputs),
+                    config.shape(inputs),
                     config.loss,
                     config.init_range,
                     &mut rng,
                 )
             })
-            .collect();
-        Trainer::assemble(config, split, networks, 0)
+            .collect()
     }
 
-    /// Resumes from checked networks (see [`crate::model`]). A 2-D task's points
-    /// are drawn again from the configuration, which gives the same points.
-    pub(crate) fn from_parts(config: Config, networks: Vec<Network>, epoch: u64) -> Trainer {
-        let split = config.task.split(config.bits, &config.sampling());
-        Trainer::assemble(config, split, networks, epoch)
+    fn train(&mut self, input: &[f64], target: f64, rule: Rule, loss: Loss, lr: f64) -> (f64, f64) {
+        Network::train(self, input, target, rule, loss, lr)
     }
 
-    fn assemble(config: Config, split: Split, networks: Vec<Network>, epoch: u64) -> Trainer {
-        let order = (0..split.train.len()).collect();
-        Trainer {
-            config,
-            data: split.train,
-            test: split.test,
-            networks,
-            order,
-            epoch,
-            last_loss: None,
-        }
+    fn forward(&mut self, input: &[f64]) -> f64 {
+        Network::forward(self, input)
     }
 
-    pub fn config(&self) -> &Config {
-        &self.config
+    fn output_activation(&self) -> Activation {
+        Network::output_activation(self)
     }
 
-    /// The training set.
-    pub fn dataset(&self) -> &Dataset {
-        &self.data
+    fn set_loss(&mut self, loss: Loss) {
+        Network::set_loss(self, loss)
     }
 
-    /// The held-out points of a 2-D task; `None` for a truth table.
-    pub fn test_set(&self) -> Option<&Dataset> {
-        self.test.as_ref()
-    }
-
-    pub fn networks(&self) -> &[Network] {
-        &self.networks
-    }
-
-    /// Epochs trained so far.
-    pub fn epoch(&self) -> u64 {
-        self.epoch
-    }
-
-    /// The mean loss of the last epoch trained (or saved with the model), if any.
-    pub fn last_loss(&self) -> Option<f64> {
-        self.last_loss
-    }
-
-    /// Takes effect from the next pattern; the weights are kept.
-    pub fn set_loss(&mut self, loss: Loss) {
-        self.config.loss = loss;
-        for net in &mut self.networks {
-            net.set_loss(loss);
-        }
-    }
-
-    /// Takes effect from the next pattern; refuses a rate outside the
-    /// configuration's limits (a negative one would shrink weights).
-    pub fn set_lr(&mut self, lr: f64) -> Result<(), ConfigError> {
-        crate::config::check_lr(lr)?;
-        self.config.lr = lr;
-        Ok(())
-    }
-
-    /// One pass over the patterns. Allocates nothing.
-    pub fn run_epoch(&mut self) -> EpochStats {
-        if self.config.shuffle {
-            self.shuffle_order();
-        }
-        let (rule, loss, lr) = (self.config.rule(), self.config.loss, self.config.lr);
-        let outputs = self.networks.len() as f64;
-        let mut loss_sum = 0.0;
-        let mut abs_error = 0.0;
-        for &k in &self.order {
-            let (input, target) = (self.data.input(k), self.data.target(k));
-            let mut pattern_loss = 0.0;
-            for (net, &t) in self.networks.iter_mut().zip(target) {
-                let (y, p) = net.train(input, t, rule, loss, lr);
-                pattern_loss += loss.value(y, t);
-                abs_error += (t - p).abs();
-            }
-            loss_sum += pattern_loss / outputs;
-        }
-        self.epoch += 1;
-        let mean_loss = loss_sum / self.data.len() as f64;
-        self.last_loss = Some(mean_loss);
-        EpochStats {
-            mean_loss,
-            abs_error,
-        }
-    }
-
-    fn shuffle_order(&mut self) {
-        shuffle_patterns(&mut self.order, self.config.seed, self.epoch);
-    }
-
-    /// Makes this run an exact copy of `other`, which must have the same shape,
-    /// reusing this run's buffers (no allocation): a cheap checkpoint.
-    pub fn copy_state_from(&mut self, other: &Trainer) {
-        assert_eq!(
-            self.networks.len(),
-            other.networks.len(),
-            "checkpoint of another shape"
-        );
-        for (mine, theirs) in self.networks.iter_mut().zip(&other.networks) {
-            mine.copy_weights_from(theirs);
-            mine.set_loss(other.config.loss);
-        }
-        self.config.loss = other.config.loss;
-        self.config.lr = other.config.lr;
-        self.epoch = other.epoch;
-        self.last_loss = other.last_loss;
-    }
-
-    /// Loss and accuracy on the training set with the current weights (an
-    /// epoch's own loss is taken before each pattern's update instead).
-    /// Allocates nothing.
-    pub fn evaluate_train(&mut self) -> Evaluation {
-        evaluate(
-            &mut self.networks,
-            &self.data,
-            self.config.loss,
-            self.config.task.scoring(),
-        )
-    }
-
-    /// Loss and accuracy on the test set, `None` for a task without one.
-    /// Allocates nothing, so the page may call it every frame.
-    pub fn evaluate_test(&mut self) -> Option<Evaluation> {
-        let test = self.test.as_ref()?;
-        Some(evaluate(
-            &mut self.networks,
-            test,
-            self.config.loss,
-            self.config.task.scoring(),
-        ))
-    }
-
-    /// The test set's mean loss, `None` for a task without one.
-    pub fn test_loss(&mut self) -> Option<f64> {
-        self.evaluate_test().map(|e| e.mean_loss)
-    }
-
-    /// Probabilities the networks give for raw inputs, one per output, into `out`.
-    ///
-    /// Panics if `input` is not as long as the task's inputs or `out` is shorter
-    /// than the number of outputs.
-    pub fn predict(&mut self, input: &[f64], out: &mut [f64]) {
-        assert_eq!(
-            input.len(),
-            self.data.n_inputs,
-            "predict: wrong number of inputs"
-        );
-        assert!(
-            out.len() >= self.networks.len(),
-            "predict: output buffer too short"
-        );
-        for (net, o) in self.networks.iter_mut().zip(out) {
-            *o = net.predict(input);
-        }
-    }
-
-    /// The probability of output `output` alone, for raw inputs: one network's
-    /// work instead of all of them.
-    ///
-    /// Panics if `output` is not an output of the task or `input` has the
-    /// wrong length.
-    pub fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
-        assert_eq!(
-            input.len(),
-            self.data.n_inputs,
-            "predict: wrong number of inputs"
-        );
-        self.networks[output].predict(input)
-    }
-
-    /// Probabilities for every pattern in the task's order, pattern-major.
-    pub fn pattern_outputs(&mut self) -> Vec<f64> {
-        let mut out = vec![0.0; self.data.len() * self.data.n_outputs];
-        self.pattern_outputs_into(&mut out);
-        out
-    }
-
-    /// As [`Trainer::pattern_outputs`], into a buffer of that length.
-    pub fn pattern_outputs_into(&mut self, out: &mut [f64]) {
-        for (k, chunk) in out.chunks_exact_mut(self.data.n_outputs).enumerate() {
-            for (net, o) in self.networks.iter_mut().zip(chunk) {
-                *o = net.predict(self.data.input(k));
-            }
-        }
+    fn copy_weights_from(&mut self, other: &Network) {
+        Network::copy_weights_from(self, other)
     }
 }

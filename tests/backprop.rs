@@ -1,10 +1,12 @@
 //! Backprop on ED's networks: the same initial magnitudes with free signs, it
 //! learns XOR, and unlike ED its weights change sign and shrink.
 
+mod common;
+
 use ed_playground::backprop::{BpTrainer, SIGN_SEED};
 use ed_playground::ed::Loss;
 use ed_playground::race::is_solved;
-use ed_playground::task::Task;
+use ed_playground::task::{Dataset, Task};
 use ed_playground::{Config, Trainer};
 
 fn configs() -> Vec<Config> {
@@ -106,11 +108,11 @@ fn signs_are_a_fair_coin_of_their_own_stream() {
 
 /// The first epoch (of at most `cap`) after which the task is solved.
 fn epochs_to_solve(config: Config, cap: u64) -> Option<u64> {
+    let task = config.task;
     let mut bp = BpTrainer::new(config);
-    let data = bp.dataset().clone();
     (1..=cap).find(|_| {
         let stats = bp.run_epoch();
-        is_solved(stats.mean_loss, &bp.pattern_outputs(), &data)
+        is_solved(task, stats.mean_loss, bp.evaluate_train().accuracy)
     })
 }
 
@@ -180,4 +182,108 @@ fn bce_through_a_sigmoid_and_bce_with_logits_take_the_same_steps() {
     }
     let mse = run(Loss::Mse);
     assert!((mse[299] - bce[299]).abs() > 1e-3, "MSE is another loss");
+}
+
+fn task(task: Task) -> Config {
+    Config {
+        task,
+        ..Config::seed_defaults()
+    }
+}
+
+#[test]
+fn backprop_trains_and_tests_on_eds_points() {
+    for t in Task::ALL {
+        for seed in [42, 7] {
+            let config = Config {
+                seed,
+                noise: 0.2,
+                test_fraction: 0.3,
+                ..task(t)
+            };
+            let (ed, bp) = (Trainer::new(config.clone()), BpTrainer::new(config));
+            assert_eq!(bp.dataset(), ed.dataset(), "{t}");
+            assert_eq!(bp.test_set(), ed.test_set(), "{t}");
+            assert_eq!(bp.test_set().is_some(), t.is_sampled(), "{t}");
+        }
+    }
+}
+
+/// The scores recomputed from `predict` (see `common::rescored`).
+fn rescored(bp: &mut BpTrainer, data: &Dataset) -> (f64, f64) {
+    let task = bp.config().task;
+    common::rescored(|x, out| bp.predict(x, out), task, data)
+}
+
+#[test]
+fn backprop_scores_are_what_its_predictions_say() {
+    // Part-way through training, so that the scores are neither 0 nor 1.
+    for (t, epochs) in [
+        (Task::Circle, 5),
+        (Task::Moons, 5),
+        (Task::Spiral3, 30),
+        (Task::Adder, 30),
+    ] {
+        let mut bp = BpTrainer::new(task(t));
+        for _ in 0..epochs {
+            bp.run_epoch();
+        }
+        let train = bp.dataset().clone();
+        let (loss, accuracy) = rescored(&mut bp, &train);
+        let e = bp.evaluate_train();
+        assert!((e.mean_loss - loss).abs() < 1e-12, "{t}: {e:?} vs {loss}");
+        assert_eq!(e.accuracy, accuracy, "{t}");
+        match bp.test_set().cloned() {
+            Some(test) => {
+                let (loss, accuracy) = rescored(&mut bp, &test);
+                let e = bp.evaluate_test().unwrap();
+                assert!((e.mean_loss - loss).abs() < 1e-12, "{t}: {e:?} vs {loss}");
+                assert_eq!(e.accuracy, accuracy, "{t}");
+                assert_eq!(bp.test_loss(), Some(e.mean_loss));
+                assert!(e.accuracy > 0.0 && e.accuracy < 1.0, "{t}: {e:?}");
+            }
+            None => {
+                assert_eq!(bp.evaluate_test(), None, "{t}");
+                assert_eq!(bp.test_loss(), None, "{t}");
+            }
+        }
+    }
+}
+
+#[test]
+fn backprop_keeps_its_last_loss_and_scores_under_the_loss_in_force() {
+    let mut bp = BpTrainer::new(task(Task::Circle));
+    assert_eq!(bp.last_loss(), None);
+    let mut last = None;
+    for _ in 0..10 {
+        last = Some(bp.run_epoch().mean_loss);
+    }
+    assert_eq!(bp.last_loss(), last);
+    let mse = bp.test_loss().unwrap();
+    bp.set_loss(Loss::Bce);
+    let bce = bp.test_loss().unwrap();
+    assert!(bce > mse, "BCE {bce} is the larger on the same predictions");
+    bp.set_loss(Loss::Mse);
+    assert_eq!(bp.test_loss(), Some(mse));
+}
+
+#[test]
+fn a_backprop_checkpoint_restores_the_run() {
+    let config = Config {
+        shuffle: true,
+        ..task(Task::Moons)
+    };
+    let mut bp = BpTrainer::new(config);
+    for _ in 0..20 {
+        bp.run_epoch();
+    }
+    let mut checkpoint = BpTrainer::new(bp.config().clone());
+    checkpoint.copy_state_from(&bp);
+    assert_eq!(bp_weights(&checkpoint), bp_weights(&bp));
+    assert_eq!(checkpoint.epoch(), 20);
+    assert_eq!(checkpoint.last_loss(), bp.last_loss());
+    // The copy goes on as the original does, shuffled orders included.
+    for _ in 0..5 {
+        assert_eq!(checkpoint.run_epoch(), bp.run_epoch());
+    }
 }

@@ -1,5 +1,6 @@
-//! Backprop training, prediction and racing allocate nothing once built: not an
-//! epoch, not a loss switch, not a learning-rate change, not a prediction.
+//! Backprop training, prediction, scoring and racing allocate nothing once
+//! built: not an epoch, not a loss switch, not a learning-rate change, not a
+//! prediction, not a score.
 
 mod alloc_counter;
 use alloc_counter::allocations_during;
@@ -23,6 +24,14 @@ fn configs() -> Vec<Config> {
                 hidden: vec![64, 64],
                 ..base.clone()
             });
+            for (task, shuffle) in [(Task::Circle, false), (Task::Spiral3, true)] {
+                all.push(Config {
+                    loss,
+                    task,
+                    shuffle,
+                    ..base.clone()
+                });
+            }
             all.push(Config {
                 loss,
                 task: Task::Parity,
@@ -49,8 +58,10 @@ fn backprop_epochs_and_predictions_allocate_nothing() {
         let mut out = vec![0.0; data.n_outputs];
         let mut table = vec![f64::NAN; data.len() * data.n_outputs];
         let odd_input = vec![0.37; data.n_inputs];
+        let mut scores = (bp.evaluate_train(), None, None);
         let mut losses = [0.0f64; 100];
         bp.run_epoch();
+        let mut checkpoint = bp.clone();
 
         let (count, ()) = allocations_during(|| {
             let mut loss = bp.config().loss;
@@ -69,8 +80,14 @@ fn backprop_epochs_and_predictions_allocate_nothing() {
             }
             bp.predict(&odd_input, &mut out);
             bp.pattern_outputs_into(&mut table);
+            scores = (bp.evaluate_train(), bp.evaluate_test(), bp.test_loss());
+            checkpoint.copy_state_from(&bp);
         });
         assert_eq!(count, 0, "{count} allocations in {what}");
+        assert!(scores.0.mean_loss.is_finite(), "{what}");
+        assert_eq!(scores.1.is_some(), bp.config().task.is_sampled(), "{what}");
+        assert_eq!(scores.1.map(|e| e.mean_loss), scores.2, "{what}");
+        assert_eq!(checkpoint.epoch(), bp.epoch(), "{what}");
         assert!(losses.iter().all(|l| l.is_finite()), "{what}: {losses:?}");
         assert_eq!(bp.epoch(), 101);
         assert_eq!(table, bp.pattern_outputs(), "{what}");

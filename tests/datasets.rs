@@ -93,31 +93,10 @@ fn ed_learns_the_adder() {
     assert!(t.evaluate_test().is_none());
 }
 
-/// The scores recomputed from `predict`, independently of `evaluation`.
+/// The scores recomputed from `predict` (see `common::rescored`).
 fn rescored(t: &mut Trainer, data: &Dataset) -> (f64, f64) {
-    let n = data.n_outputs;
-    let mut out = vec![0.0; n];
-    let (mut loss, mut right) = (0.0, 0);
-    for k in 0..data.len() {
-        t.predict(data.input(k), &mut out);
-        let target = data.target(k);
-        loss += out
-            .iter()
-            .zip(target)
-            .map(|(p, t)| (p - t) * (p - t))
-            .sum::<f64>()
-            / n as f64;
-        let is_right = if t.config().task == Task::Spiral3 {
-            let best = (0..n).max_by(|&a, &b| out[a].total_cmp(&out[b])).unwrap();
-            target[best] == 1.0
-        } else {
-            out.iter()
-                .zip(target)
-                .all(|(p, t)| (*p >= 0.5) == (*t == 1.0))
-        };
-        right += usize::from(is_right);
-    }
-    (loss / data.len() as f64, right as f64 / data.len() as f64)
+    let task = t.config().task;
+    common::rescored(|x, out| t.predict(x, out), task, data)
 }
 
 #[test]

@@ -6,23 +6,12 @@ use common::*;
 
 use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
 use ed_playground::learner::Method;
-use ed_playground::race::{epochs_to_solve_both, Race, SOLVE_LOSS};
+use ed_playground::race::{epochs_to_solve_both, solved_rule, Race, SOLVE_LOSS};
 use ed_playground::{Config, ConfigInput};
 use serde_json::Value;
 
-fn last_json(stdout: &str) -> Value {
-    let last = stdout.lines().last().expect("some output");
-    serde_json::from_str(last).unwrap_or_else(|e| panic!("{last:?} is not JSON: {e}"))
-}
-
 fn race_json(args: &[&str]) -> Value {
-    let full: Vec<&str> = ["race"]
-        .iter()
-        .chain(args)
-        .chain(&["--json"])
-        .copied()
-        .collect();
-    last_json(&run_ed(&full))
+    ed_json("race", args)
 }
 
 fn keys(v: &Value) -> Vec<String> {
@@ -172,6 +161,42 @@ fn race_text_names_both_sides() {
         let loss = v[side]["final_loss"].as_f64().unwrap();
         assert!(line.ends_with(&format!("final loss {loss:.8}")), "{text}");
     }
+}
+
+#[test]
+fn race_runs_on_three_outputs_and_on_2d_points() {
+    // Seeds on which both sides solve (see race::tests::races).
+    for (task, seed) in [("adder", "1"), ("circle", "2"), ("spiral3", "1")] {
+        let args = ["--task", task, "--seed", seed, "--max-epochs", "2000"];
+        let v = race_json(&args);
+        let config = ConfigInput {
+            task: Some(task.into()),
+            seed: Some(seed.parse().unwrap()),
+            ..ConfigInput::default()
+        }
+        .resolve()
+        .unwrap();
+        let race = library_race(config.clone(), 2000);
+        assert_eq!(v["epochs"].as_u64(), Some(race.epoch()), "{task}: {v}");
+        assert_eq!(v["ed"]["solved_epoch"].as_u64(), race.ed().solved_at());
+        assert_eq!(
+            v["backprop"]["solved_epoch"].as_u64(),
+            race.backprop().solved_at()
+        );
+        // Neither side solves the three spirals; both solve the others.
+        let solves = task != "spiral3";
+        assert_eq!(race.ed().solved_at().is_some(), solves, "{task}");
+        assert_eq!(race.backprop().solved_at().is_some(), solves, "{task}");
+        let text = run_ed(&[&["race"][..], &args].concat());
+        let head = text.lines().next().unwrap();
+        assert!(
+            head.ends_with(&format!("solved: {}", solved_rule(config.task))),
+            "{text}"
+        );
+    }
+    assert!(
+        solved_rule(ed_playground::task::Task::Circle).starts_with("95% of the training points")
+    );
 }
 
 #[test]

@@ -211,7 +211,7 @@ export async function run(root, opts) {
         const clock = (at, loss, diverged) => at !== undefined ? `solved at epoch ${fmtInt(at)}`
           : diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}` : `not yet (loss ${fmtNum(loss, 3)})`;
         const line = `ED ${clock(pg.solvedAt, pg.loss)} · backprop ${clock(pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt)} · ` +
-          `solved: every training pattern on its target's side of 0.5 and mean loss under ${Playground.solveLoss()}`;
+          `solved: ${pg.solvedRule}`;
         if (race.textContent !== line) race.textContent = line;
       }
     }

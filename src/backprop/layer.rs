@@ -40,6 +40,11 @@ impl Layer {
         &self.weights
     }
 
+    /// Overwrites the weights with those of a layer of the same size.
+    pub fn copy_weights_from(&mut self, other: &Layer) {
+        self.weights.copy_from_slice(&other.weights);
+    }
+
     /// Mean |w| of the layer.
     pub fn mean_abs_weight(&self) -> f64 {
         if self.weights.is_empty() {

@@ -52,6 +52,13 @@ impl Network {
         }
     }
 
+    /// Overwrites this network's weights with those of a network of the same shape.
+    pub fn copy_weights_from(&mut self, other: &Network) {
+        for (mine, theirs) in self.layers.iter_mut().zip(&other.layers) {
+            mine.copy_weights_from(theirs);
+        }
+    }
+
     pub fn shape(&self) -> &Shape {
         &self.shape
     }

@@ -1,13 +1,15 @@
-//! `ed`: train ED networks, race them against backprop, rerun Kaneko's
-//! experiment, measure throughput.
+//! `ed`: train ED networks, race them against backprop on one configuration or
+//! compare them across the tasks, rerun Kaneko's experiment, measure throughput.
 
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
+use ed_playground::compare;
 use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
 use ed_playground::learner::Method;
-use ed_playground::race::{Race, SOLVE_LOSS};
+use ed_playground::race::{solved_rule, Race, SAMPLED_SOLVE_ACCURACY, SOLVE_LOSS};
+use ed_playground::task::Task;
 use ed_playground::{Config, ConfigInput, EpochStats, Trainer};
 use serde_json::json;
 
@@ -29,6 +31,9 @@ enum Command {
     Race(RaceArgs),
     /// Rerun Kaneko's experiment: his rule and defaults, seeds 1..runs.
     Kaneko(KanekoArgs),
+    /// ED against backprop on every kind of task, seeds 1..runs: how often and
+    /// how fast each solves it, and its accuracy after the last epoch.
+    Compare(CompareArgs),
     /// Measure training throughput (XOR epochs per second, one core).
     Bench {
         /// Print one JSON list on the last line.
@@ -219,6 +224,23 @@ struct KanekoArgs {
     json: bool,
 }
 
+#[derive(clap::Args)]
+struct CompareArgs {
+    /// Whose defaults: the seed's rule and the page's settings, or Kaneko's
+    /// rule and his program's.
+    #[arg(long, value_enum, default_value = "seed")]
+    rule: RuleArg,
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    runs: u64,
+    /// Epochs every run trains: a side not solved by then has failed, and the
+    /// accuracies are taken after the last.
+    #[arg(long, default_value_t = 2000)]
+    max_epochs: u64,
+    /// Print only a JSON summary on the last line.
+    #[arg(long)]
+    json: bool,
+}
+
 /// `ed train --json`: `converged_epoch` is the first epoch that met Kaneko's
 /// stopping rule (summed |t - y| under 0.1), or null. A 2-D task adds `train`
 /// and `test`, each `{ mean_loss, accuracy }` with the final weights.
@@ -263,11 +285,18 @@ fn fail<T>(message: impl Into<String>) -> Result<T, Failure> {
     })
 }
 
+/// One line of JSON: what `--json` prints. Only numbers, strings and lists go
+/// in, which always serialise.
+fn print_json(value: &impl serde::Serialize) {
+    println!("{}", serde_json::to_string(value).expect("plain numbers"));
+}
+
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
         Command::Train(args) => train(args),
         Command::Race(args) => race(args),
         Command::Kaneko(args) => kaneko(args),
+        Command::Compare(args) => compare(args),
         Command::Bench { json } => {
             bench(json);
             Ok(())
@@ -371,10 +400,7 @@ fn train(args: TrainArgs) -> Result<(), Failure> {
             train: test_scores.is_some().then_some(train_scores.into()),
             test: test_scores.map(Scores::from),
         };
-        println!(
-            "{}",
-            serde_json::to_string(&summary).expect("plain numbers")
-        );
+        print_json(&summary);
     } else if let Some(test) = test_scores {
         // A 2-D task's hundreds of points make no table to read: its scores instead.
         let sizes = (data.len(), trainer.test_set().map_or(0, |d| d.len()));
@@ -479,7 +505,9 @@ struct RaceSummary {
 }
 
 fn race(args: RaceArgs) -> Result<(), Failure> {
-    let mut race = Race::new(args.config.resolve()?);
+    let config = args.config.resolve()?;
+    let task = config.task;
+    let mut race = Race::new(config);
     while !race.finished() && race.epoch() < args.max_epochs {
         race.run_epoch();
     }
@@ -494,15 +522,13 @@ fn race(args: RaceArgs) -> Result<(), Failure> {
         backprop: lane(race.backprop().solved_at(), race.backprop().last()),
     };
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string(&summary).expect("plain numbers")
-        );
+        print_json(&summary);
         return Ok(());
     }
     println!(
-        "{} epochs raced; solved: every output on its side of 0.5 and mean loss under {SOLVE_LOSS}",
-        summary.epochs
+        "{} epochs raced; solved: {}",
+        summary.epochs,
+        solved_rule(task)
     );
     for (name, lane, last) in [
         ("ed", &summary.ed, race.ed().last()),
@@ -514,6 +540,102 @@ fn race(args: RaceArgs) -> Result<(), Failure> {
         );
         let loss = last.map_or("n/a".to_string(), |s| format!("{:.8}", s.mean_loss));
         println!("{name:<9} {solved}, final loss {loss}");
+    }
+    Ok(())
+}
+
+/// `ed compare --json`: the settings and, per task, each method's
+/// [`compare::MethodScores`].
+#[derive(serde::Serialize)]
+struct CompareSummary {
+    runs: u64,
+    max_epochs: u64,
+    solve_loss: f64,
+    sampled_solve_accuracy: f64,
+    config: Config,
+    tasks: Vec<compare::TaskComparison>,
+}
+
+/// The settings a comparison ran with, in a line.
+fn describe(config: &Config) -> String {
+    let hidden: Vec<String> = config.hidden.iter().map(|h| h.to_string()).collect();
+    let bias = config.beta.map_or("no bias units".to_string(), |b| {
+        format!("bias units fed {b}")
+    });
+    format!(
+        "{} rule, {} loss, hidden {}, lr {}, u0 {}, {bias}, weights U(0, {}), {}; \
+         2-D tasks: {} points, noise {}, test fraction {}",
+        config.rule.name(),
+        config.loss,
+        hidden.join(","),
+        config.lr,
+        config.u0,
+        config.init_range,
+        if config.shuffle {
+            "shuffled"
+        } else {
+            "in order"
+        },
+        config.points,
+        config.noise,
+        config.test_fraction
+    )
+}
+
+fn compare(args: CompareArgs) -> Result<(), Failure> {
+    let base = match args.rule {
+        RuleArg::Seed => Config::seed_defaults(),
+        RuleArg::Kaneko => Config::kaneko_defaults(),
+    };
+    let summary = CompareSummary {
+        runs: args.runs,
+        max_epochs: args.max_epochs,
+        solve_loss: SOLVE_LOSS,
+        sampled_solve_accuracy: SAMPLED_SOLVE_ACCURACY,
+        tasks: compare::compare(&base, args.runs, args.max_epochs),
+        config: base,
+    };
+    if args.json {
+        print_json(&summary);
+        return Ok(());
+    }
+    println!(
+        "ED against backprop, seeds 1 to {}, {} epochs each: {}",
+        summary.runs,
+        summary.max_epochs,
+        describe(&summary.config)
+    );
+    println!(
+        "solved: {} (a 2-D task: {}); epochs: the median of the runs that solved",
+        solved_rule(Task::Xor),
+        solved_rule(Task::Circle)
+    );
+    println!();
+    println!("| task | ED solved | backprop solved | ED accuracy, train / test | backprop accuracy, train / test |");
+    println!("|---|---|---|---|---|");
+    let solved = |s: &experiment::Summary| {
+        let solved = s.runs - s.failed;
+        s.median.map_or(format!("{solved} of {}", s.runs), |m| {
+            format!("{solved} of {}, {m} epochs", s.runs)
+        })
+    };
+    let percent = |a: f64| format!("{:.1}%", 100.0 * a);
+    let accuracy = |m: &compare::MethodScores| {
+        format!(
+            "{} / {}",
+            percent(m.train_accuracy),
+            m.test_accuracy.map_or("-".to_string(), percent)
+        )
+    };
+    for t in &summary.tasks {
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            t.task,
+            solved(&t.ed.solve),
+            solved(&t.backprop.solve),
+            accuracy(&t.ed),
+            accuracy(&t.backprop)
+        );
     }
     Ok(())
 }

@@ -160,10 +160,10 @@ impl Playground {
         self.session.backprop().is_some()
     }
 
-    /// The loss under which, with every pattern right, a run counts as solved.
-    #[wasm_bindgen(js_name = solveLoss)]
-    pub fn solve_loss() -> f64 {
-        crate::race::SOLVE_LOSS
+    /// When this run's task counts as solved, in words (see `race::is_solved`).
+    #[wasm_bindgen(getter, js_name = solvedRule)]
+    pub fn solved_rule(&self) -> String {
+        crate::race::solved_rule(self.session.trainer().config().task).into()
     }
 
     /// The first epoch at which ED solved the task, or undefined.

@@ -26,3 +26,50 @@ pub fn stdout_of(out: &Output, what: &str) -> String {
 pub fn run_ed(args: &[&str]) -> String {
     stdout_of(&ed(args), &format!("ed {args:?}"))
 }
+
+/// The JSON object on the last line of a command's output.
+pub fn last_json(stdout: &str) -> serde_json::Value {
+    let last = stdout.lines().last().expect("some output");
+    serde_json::from_str(last).unwrap_or_else(|e| panic!("{last:?} is not JSON: {e}"))
+}
+
+/// Runs `ed <command> <args> --json`, which must succeed, and reads its JSON.
+pub fn ed_json(command: &str, args: &[&str]) -> serde_json::Value {
+    let full: Vec<&str> = std::iter::once(command)
+        .chain(args.iter().copied())
+        .chain(["--json"])
+        .collect();
+    last_json(&run_ed(&full))
+}
+
+/// A run's loss (MSE) and accuracy on `data`, recomputed from its predictions
+/// alone, independently of `ed_playground::evaluation`.
+pub fn rescored(
+    mut predict: impl FnMut(&[f64], &mut [f64]),
+    task: ed_playground::task::Task,
+    data: &ed_playground::task::Dataset,
+) -> (f64, f64) {
+    let n = data.n_outputs;
+    let mut out = vec![0.0; n];
+    let (mut loss, mut right) = (0.0, 0);
+    for k in 0..data.len() {
+        predict(data.input(k), &mut out);
+        let target = data.target(k);
+        loss += out
+            .iter()
+            .zip(target)
+            .map(|(p, t)| (p - t) * (p - t))
+            .sum::<f64>()
+            / n as f64;
+        let is_right = if task == ed_playground::task::Task::Spiral3 {
+            let best = (0..n).max_by(|&a, &b| out[a].total_cmp(&out[b])).unwrap();
+            target[best] == 1.0
+        } else {
+            out.iter()
+                .zip(target)
+                .all(|(p, t)| (*p >= 0.5) == (*t == 1.0))
+        };
+        right += usize::from(is_right);
+    }
+    (loss / data.len() as f64, right as f64 / data.len() as f64)
+}
