@@ -197,7 +197,11 @@ test('race mode trains backprop beside ED: two curves, two maps, each one\'s epo
   await page.waitForFunction(() => { const r = window.__edPlayground.race; return r && r.ed !== undefined && r.backprop !== undefined; }, null, { timeout: 30000 });
   const race = await hook(page, 'race');
   assert.deepEqual([race.ed, race.backprop], [42, 331]);
-  assert.match(await page.locator('#race-status').textContent(), /ED solved at epoch 42 · backprop solved at epoch 331 · solved: every pattern right and mean loss under 0\.05/);
+  // The status line is redrawn every third frame: wait for the frame after the solve.
+  const line = /ED solved at epoch 42 · backprop solved at epoch 331 · solved: every pattern right and mean loss under 0\.05/;
+  await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('race-status').textContent), line.source, { timeout: 5000 })
+    .catch(() => {});
+  assert.match(await page.locator('#race-status').textContent(), line);
   // The chart is drawn less often off screen: wait for it to catch up.
   await page.waitForFunction(() => window.__edPlayground.lossSeries().every((s) => s.points > 300), null, { timeout: 20000 });
   const series = await hook(page, 'lossSeries()');
