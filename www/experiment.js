@@ -179,6 +179,7 @@ export function experimentPanel(card, theme = pageTheme, onTheme = onPageTheme) 
   }
 
   runButton.addEventListener('click', start);
+  runButton.disabled = false; // the page's HTML keeps it off until this code is here
   cancelButton.addEventListener('click', () =>
     stopWith(`Cancelled after ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs (${seconds()}); the table keeps the runs that finished.`));
 

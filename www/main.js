@@ -12,7 +12,6 @@ import { decisionView } from './decision.js';
 import { truthTable } from './truth-table.js';
 import { download, historyCsv, readModel } from './files.js';
 import { loadEngine } from './engine.js';
-import { experimentPanel } from './experiment.js';
 import { theme as pageTheme, onTheme as onPageTheme, fmtNum, fmtInt, el } from './ui.js';
 
 /** The page: its state from the URL, its failures in the banner (boot.js). */
@@ -22,7 +21,20 @@ export async function start({ fail, hasFailed }) {
   const run_ = await run(document, { state, problems, page: true, fail, hasFailed });
   // Read-only hooks for the end-to-end tests and the benchmark.
   window.__edPlayground = run_.hook;
-  experimentPanel(document.getElementById('card-experiment'));
+  lazyExperiment(document.getElementById('card-experiment'));
+}
+
+// Kaneko's experiment is far down the page and most readers never run it: its
+// code loads when the card comes near the screen, and its button (disabled in the
+// HTML) works from then on.
+function lazyExperiment(card) {
+  if (!card) return;
+  const io = new IntersectionObserver(([e]) => {
+    if (!e.isIntersecting) return;
+    io.disconnect();
+    import('./experiment.js').then((m) => m.experimentPanel(card));
+  }, { rootMargin: '200px' });
+  io.observe(card);
 }
 
 /**

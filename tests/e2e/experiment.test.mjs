@@ -17,7 +17,16 @@ function cli(hidden, runs) {
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
-const ready = (page) => page.waitForFunction(() => window.__edExperiment && window.__edPlayground?.epoch >= 5, null, { timeout: 15000 });
+// The panel's code loads only when its card comes near the screen (it is far
+// below the first screen at these sizes); then its button works.
+async function ready(page) {
+  await page.waitForFunction(() => window.__edPlayground?.epoch >= 5, null, { timeout: 15000 });
+  assert.equal(await page.evaluate(() => window.__edExperiment), undefined, 'the experiment is not loaded at the top of the page');
+  assert.equal(await runButton(page).isDisabled(), true, 'its button waits for its code');
+  await page.locator('#card-experiment').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.__edExperiment, null, { timeout: 15000 });
+  assert.equal(await runButton(page).isEnabled(), true);
+}
 const runButton = (page) => page.getByRole('button', { name: "Run Kaneko's experiment", exact: true });
 const cancelButton = (page) => page.getByRole('button', { name: 'Cancel', exact: true });
 
