@@ -89,33 +89,37 @@ impl History {
         self.backprop_test_losses.push(bp_test);
     }
 
+    /// Every column with one value per point.
+    fn point_columns(&mut self) -> [&mut Vec<f64>; 6] {
+        [
+            &mut self.epochs,
+            &mut self.losses,
+            &mut self.test_losses,
+            &mut self.kinds,
+            &mut self.backprop_losses,
+            &mut self.backprop_test_losses,
+        ]
+    }
+
+    /// Keeps the points that the doubled stride still wants, compacting every
+    /// column in place: a long run never allocates.
     fn halve(&mut self) {
         self.stride *= 2;
-        let keep: Vec<bool> = self
-            .epochs
-            .iter()
-            .map(|&e| (e as u64 - 1) % self.stride == 0)
-            .collect();
-        let mut k = keep.iter();
-        self.epochs.retain(|_| *k.next().unwrap());
-        let mut k = keep.iter();
-        self.losses.retain(|_| *k.next().unwrap());
-        let mut k = keep.iter();
-        self.test_losses.retain(|_| *k.next().unwrap());
-        let mut k = keep.iter();
-        self.kinds.retain(|_| *k.next().unwrap());
-        let mut k = keep.iter();
-        self.backprop_losses.retain(|_| *k.next().unwrap());
-        let mut k = keep.iter();
-        self.backprop_test_losses.retain(|_| *k.next().unwrap());
         let layers = self.layers;
         let mut kept = 0;
-        for (point, &keep) in keep.iter().enumerate() {
-            if keep {
-                self.mean_abs
-                    .copy_within(point * layers..(point + 1) * layers, kept * layers);
-                kept += 1;
+        for point in 0..self.epochs.len() {
+            if !self.wants(self.epochs[point] as u64) {
+                continue;
             }
+            for column in self.point_columns() {
+                column[kept] = column[point];
+            }
+            self.mean_abs
+                .copy_within(point * layers..(point + 1) * layers, kept * layers);
+            kept += 1;
+        }
+        for column in self.point_columns() {
+            column.truncate(kept);
         }
         self.mean_abs.truncate(kept * layers);
     }

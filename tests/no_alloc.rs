@@ -6,6 +6,7 @@ use alloc_counter::allocations_during;
 
 use ed_playground::config::RuleName;
 use ed_playground::ed::Loss;
+use ed_playground::session::{Session, HISTORY_CAPACITY};
 use ed_playground::task::Task;
 use ed_playground::{Config, Trainer};
 
@@ -188,4 +189,38 @@ fn shuffled_epochs_and_parity_allocate_nothing() {
             });
         }
     }
+}
+
+#[test]
+fn a_long_session_allocates_nothing_through_its_history_halvings() {
+    // The page's loop: a session racing backprop on a 2-D task (test losses in
+    // the history too), stepped in batches, past several halvings of its history.
+    let mut session = Session::new(Config {
+        task: Task::Moons,
+        ..Config::seed_defaults()
+    });
+    session.add_backprop().unwrap();
+    session.step(1);
+    let mut count = 0;
+    for half in 0..2 {
+        count += allocations_during(|| {
+            for _ in 0..50 {
+                session.step(97);
+            }
+        })
+        .0;
+        if half == 0 {
+            // A reader's action, outside the measure: the switch is recorded in a list.
+            session.set_loss(Loss::Bce);
+            session.set_lr(0.3).unwrap();
+        }
+    }
+    let history = session.history();
+    assert_eq!(count, 0, "{count} allocations in 9,700 epochs");
+    assert_eq!(session.trainer().epoch(), 9_701);
+    // 9,701 epochs through a 2,048-point history: halved three times.
+    assert_eq!(history.stride(), 8);
+    assert!(history.len() <= HISTORY_CAPACITY && history.len() > HISTORY_CAPACITY / 2);
+    assert!(history.backprop_losses().iter().all(|l| l.is_finite()));
+    assert!(history.test_losses().iter().all(|l| l.is_finite()));
 }
