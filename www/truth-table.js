@@ -8,14 +8,15 @@ import { el, fmtNum } from './ui.js';
 const MAX_ROWS = 16;
 
 export function truthTable(table) {
-  let cells = [], targets = [], outputs = 1, scores = null;
+  let cells = [], targets = [], outputs = 1, scores = null, racing = false;
 
   function resetScores() {
     const row = (name) => {
       const loss = el('td'), acc = el('td');
       return { tr: el('tr', {}, el('th', { scope: 'row' }, name), loss, acc), loss, acc };
     };
-    scores = [row('train'), row('test')];
+    // Racing, backprop's scores sit under ED's, rows named for whose they are.
+    scores = racing ? [row('ED train'), row('ED test'), row('backprop train'), row('backprop test')] : [row('train'), row('test')];
     table.replaceChildren(el('caption', {}, 'Scores'),
       el('thead', {}, el('tr', {}, el('td'), el('th', { scope: 'col' }, 'loss'), el('th', { scope: 'col' }, 'accuracy'))),
       el('tbody', {}, ...scores.map((r) => r.tr)));
@@ -39,17 +40,18 @@ export function truthTable(table) {
   return {
     reset(pg) {
       outputs = pg.outputCount;
+      racing = pg.racing;
       scores = null;
       if (pg.patternTargets().length / outputs > MAX_ROWS) resetScores(); else resetRows(pg);
       this.draw(pg);
     },
     draw(pg) {
       if (scores) {
-        const [trainLoss, trainAcc, testLoss, testAcc] = pg.scores();
         const show = (td, text) => { if (td.textContent !== text) td.textContent = text; };
+        const num = (v) => (Number.isFinite(v) ? fmtNum(v, 4) : '—');
         const pct = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '—');
-        show(scores[0].loss, fmtNum(trainLoss, 4)); show(scores[0].acc, pct(trainAcc));
-        show(scores[1].loss, Number.isFinite(testLoss) ? fmtNum(testLoss, 4) : '—'); show(scores[1].acc, pct(testAcc));
+        const values = racing ? [...pg.scores(), ...pg.backpropScores()] : pg.scores();
+        scores.forEach((r, i) => { show(r.loss, num(values[2 * i])); show(r.acc, pct(values[2 * i + 1])); });
         return;
       }
       const Y = pg.patternOutputs();

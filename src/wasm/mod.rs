@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::decision_map::DecisionMap;
 use crate::ed::Loss;
 use crate::model::{check_size, ModelError};
+use crate::run::{Run, SubNetwork};
 use crate::session::Session;
 use crate::trainer::Trainer;
 
@@ -270,15 +271,15 @@ impl Playground {
     /// `[trainLoss, trainAccuracy, testLoss, testAccuracy]` of ED now (the test
     /// pair NaN without a test set).
     pub fn scores(&mut self) -> Vec<f64> {
-        let t = self.session.trainer_mut();
-        let train = t.evaluate_train();
-        let test = t.evaluate_test();
-        vec![
-            train.mean_loss,
-            train.accuracy,
-            test.map_or(f64::NAN, |e| e.mean_loss),
-            test.map_or(f64::NAN, |e| e.accuracy),
-        ]
+        scores_of(self.session.trainer_mut())
+    }
+
+    /// The same for the racing backprop network; empty without a race.
+    #[wasm_bindgen(js_name = backpropScores)]
+    pub fn backprop_scores(&mut self) -> Vec<f64> {
+        self.session
+            .backprop_mut()
+            .map_or_else(Vec::new, |lane| scores_of(lane.trainer_mut()))
     }
 
     /// Output probability for a two-input pattern.
@@ -413,4 +414,15 @@ impl Playground {
         getrandom::fill(&mut bytes).map_err(|e| JsError::new(&format!("no random source: {e}")))?;
         Ok((u64::from_le_bytes(bytes) >> 11) as f64)
     }
+}
+
+fn scores_of<N: SubNetwork>(run: &mut Run<N>) -> Vec<f64> {
+    let train = run.evaluate_train();
+    let test = run.evaluate_test();
+    vec![
+        train.mean_loss,
+        train.accuracy,
+        test.map_or(f64::NAN, |e| e.mean_loss),
+        test.map_or(f64::NAN, |e| e.accuracy),
+    ]
 }

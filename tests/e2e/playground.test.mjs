@@ -223,6 +223,22 @@ test('race mode trains backprop beside ED: two curves, two maps, each one\'s epo
   await page.context().close();
 });
 
+test('racing on a 2-D task, the scores table gives backprop\'s loss and accuracy under ED\'s', async () => {
+  const page = await open('?task=moons&race=1&speed=20');
+  await epochAtLeast(page, 60);
+  const rows = page.locator('#truth tbody tr');
+  await page.waitForFunction(() => document.querySelectorAll('#truth tbody tr td:nth-of-type(2)')[3]?.textContent.endsWith('%'), null, { timeout: 10000 });
+  assert.deepEqual(await rows.locator('th').allTextContents(), ['ED train', 'ED test', 'backprop train', 'backprop test']);
+  for (let i = 0; i < 4; i++) {
+    const [loss, acc] = await rows.nth(i).locator('td').allTextContents();
+    assert.ok(Number(loss) > 0 && Number(loss) < 1, `row ${i} loss ${loss}`);
+    const pct = Number(acc.replace(' %', ''));
+    assert.ok(pct >= 50 && pct <= 100, `row ${i} accuracy ${acc}`);
+  }
+  await clean(page);
+  await page.context().close();
+});
+
 test('a 2-D task trains with a test loss; a several-output task shows each output', async () => {
   const page = await open('?task=moons&speed=20');
   await epochAtLeast(page, 50);
