@@ -168,6 +168,30 @@ impl DecisionMap {
     }
 }
 
+impl DecisionMap {
+    /// Renders what one unit of ED's network for `output` emits over the input
+    /// square, as [`DecisionMap::render_output`] does for the output: layer
+    /// `layer` (the last is the output layer), unit `unit`.
+    ///
+    /// Panics if the output, layer or unit does not exist.
+    pub fn render_unit(
+        &mut self,
+        trainer: &mut Trainer,
+        size: usize,
+        output: usize,
+        layer: usize,
+        unit: usize,
+    ) -> &[u8] {
+        paint(
+            &mut self.pixels,
+            &mut self.input,
+            trainer,
+            size,
+            |trainer, input| colour(trainer.networks_mut()[output].unit_output(input, layer, unit)),
+        )
+    }
+}
+
 /// Fills `pixels` with `size` x `size` RGBA pixels, `colour_at` giving each.
 fn paint<'a, P: Predictor>(
     pixels: &'a mut Vec<u8>,
@@ -310,5 +334,44 @@ mod tests {
             MAX_MAP_SIZE * MAX_MAP_SIZE * 4
         );
         assert_eq!(map.render_output(&mut t, 0, 0).len(), 2 * 2 * 4);
+    }
+
+    #[test]
+    fn a_unit_map_shows_that_unit_and_the_last_layer_is_the_output() {
+        let mut t = trained(Config::seed_defaults(), 200);
+        let mut map = DecisionMap::default();
+        let output = map.render_output(&mut t, 12, 0).to_vec();
+        // Layers 0 and 1 are hidden (8, 8); layer 2 is the output unit.
+        assert_eq!(map.render_unit(&mut t, 12, 0, 2, 0), &output[..]);
+        let size = 12;
+        for (layer, units) in [(0, 8), (1, 8)] {
+            let mut distinct = std::collections::HashSet::new();
+            for unit in 0..units {
+                let px = map.render_unit(&mut t, size, 0, layer, unit).to_vec();
+                // Each pixel is that unit's own sigmoid at the pixel's input.
+                for (row, col) in [(0, 0), (5, 7), (11, 11)] {
+                    let x = input_at(row, col, size);
+                    let y = t.networks_mut()[0].unit_output(&x, layer, unit);
+                    assert_eq!(
+                        rgb(&px, row, col, size),
+                        colour(y),
+                        "layer {layer} unit {unit}"
+                    );
+                }
+                distinct.insert(px);
+            }
+            // Not one picture repeated: the units of a layer see different things.
+            assert!(
+                distinct.len() > 1,
+                "layer {layer}: every unit's map is the same"
+            );
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "unit 8 of a layer of 8")]
+    fn a_unit_that_does_not_exist_is_refused() {
+        let mut t = Trainer::new(Config::seed_defaults());
+        DecisionMap::default().render_unit(&mut t, 4, 0, 0, 8);
     }
 }

@@ -133,6 +133,12 @@ impl<N: SubNetwork> Run<N> {
         &self.networks
     }
 
+    /// The networks, to run one on an input of its own (a unit's map); training
+    /// goes through [`Run::run_epoch`].
+    pub fn networks_mut(&mut self) -> &mut [N] {
+        &mut self.networks
+    }
+
     /// Epochs trained so far.
     pub fn epoch(&self) -> u64 {
         self.epoch

@@ -1,13 +1,14 @@
 // A decision map: a network's output over the input square, computed in wasm as
 // RGBA and blitted here, with the points on top coloured by target: training
 // points filled, test points (a 2-D task's held-out share) as rings. `source`
-// picks the map: ED's (the default), backprop's in a race, or one output's.
+// picks the map: ED's (the default), backprop's in a race, one output's or one
+// unit's; `maxPoints` leaves the points off a small map when there are more.
 import { theme as pageTheme, fitCanvas } from './ui.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
 const GREEN = '#2ca02c'; // the third class, as the engine paints it
 
-export function decisionView(canvas, theme = pageTheme, source = (pg, n) => pg.decisionMap(n)) {
+export function decisionView(canvas, theme = pageTheme, source = (pg, n) => pg.decisionMap(n), { maxPoints = Infinity } = {}) {
   let pg = null, n = 48, points = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => draw());
@@ -66,6 +67,7 @@ export function decisionView(canvas, theme = pageTheme, source = (pg, n) => pg.d
     reset(p) {
       pg = p;
       points = pointsOf(p);
+      if (points.length > maxPoints) points = []; // a small map would drown in them
       let cost = 0;
       for (let l = 0; l < p.layerCount(); l++) { const [s, u] = p.layerShape(l); cost += s * u; }
       // About 250,000 multiply-adds per map (48 x 48 for 4-8-8-1), so a big network stays cheap.

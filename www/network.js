@@ -1,13 +1,21 @@
 // The network view: every unit marked excitatory (+) or inhibitory (−), every
 // connection coloured by its sign and drawn wider and darker with |w| (scaled
-// within its layer), with a readout of the unit or connection under the pointer.
-import { theme as pageTheme, fitCanvas, fmtNum } from './ui.js';
+// within its layer), with a readout of the unit or connection under the pointer:
+// for a unit of a two-input task, also a small map of what it emits over the
+// input square (what it has come to detect).
+import { theme as pageTheme, fitCanvas, fmtNum, el } from './ui.js';
+import { decisionView } from './decision.js';
 
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
 
 export function networkView(canvas, tip, theme = pageTheme) {
   let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
   const size = fitCanvas(canvas, () => { layout(); draw(); });
+  const tipText = el('span'), tipMap = el('canvas', { className: 'unit-map' });
+  tipMap.setAttribute('aria-hidden', 'true'); // the text says what the map is of
+  tip.replaceChildren(tipText, tipMap);
+  let mapped = null; // [layer, unit] that the map shows
+  const unitMap = decisionView(tipMap, theme, (p, n) => (mapped ? p.unitMap(n, ...mapped) : new Uint8Array()), { maxPoints: 16 });
 
   // Column c holds the sources of layer c: Kaneko's bias pair first (if any), then
   // each input twice (+ copy, − copy) or the units of the layer before; the last
@@ -106,7 +114,7 @@ export function networkView(canvas, tip, theme = pageTheme) {
         for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + j]);
         text += `, mean |w| in ${fmtNum(sum / shapes[c - 1][0], 3)}`;
       }
-      return { unit: true, c, i, text };
+      return { unit: true, c, i, text, layer: c > 0 && j >= 0 ? [c - 1, j] : null };
     }
     let best = null, bestD = 4;
     for (let l = 0; l < shapes.length; l++) {
@@ -129,7 +137,10 @@ export function networkView(canvas, tip, theme = pageTheme) {
     hover = mouse && find(mouse[0], mouse[1]);
     tip.hidden = !hover;
     if (!hover) return;
-    tip.textContent = hover.text;
+    tipText.textContent = hover.text;
+    mapped = inputs === 2 ? hover.layer ?? null : null;
+    tipMap.hidden = !mapped;
+    if (mapped) unitMap.draw();
     tip.style.left = Math.max(0, Math.min(mouse[0] + 12, size().w - tip.offsetWidth - 4)) + 'px';
     tip.style.top = mouse[1] + 14 + 'px';
   }
@@ -138,7 +149,8 @@ export function networkView(canvas, tip, theme = pageTheme) {
 
   return {
     reset(p) {
-      pg = p; hover = null; mouse = null; tip.hidden = true;
+      pg = p; hover = null; mouse = null; tip.hidden = true; mapped = null;
+      unitMap.reset(p);
       shapes = Array.from({ length: p.layerCount() }, (_, l) => [...p.layerShape(l)]);
       inputs = (p.patternInputs().length * p.outputCount) / p.patternTargets().length;
       bias = shapes[0][0] - 2 * inputs;

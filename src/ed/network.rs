@@ -147,6 +147,22 @@ impl Network {
         self.output_act.probability(y)
     }
 
+    /// What unit `unit` of layer `layer` emits for raw inputs: a hidden unit's
+    /// sigmoid, or the output's probability for the last layer. It shows what a
+    /// hidden unit has come to detect over the input square.
+    ///
+    /// Panics if the layer or the unit does not exist.
+    pub fn unit_output(&mut self, input: &[f64], layer: usize, unit: usize) -> f64 {
+        let y = self.forward(input);
+        if layer + 1 == self.layers.len() {
+            assert_eq!(unit, 0, "the output layer has one unit");
+            return self.output_act.probability(y);
+        }
+        let units = self.layers[layer].outputs();
+        assert!(unit < units, "unit {unit} of a layer of {units}");
+        self.signals[layer + 1][self.shape.bias_units() + unit]
+    }
+
     /// One online step on one pattern: forward, then the rule's update of every
     /// layer from that forward pass. Returns `(y, probability)` before the update.
     pub fn train(

@@ -406,6 +406,34 @@ impl Playground {
         unsafe { Uint8Array::view(pixels) }
     }
 
+    /// RGBA bytes of what one unit of the viewed output's ED network emits over
+    /// the input square, as `decisionMap` (the last layer is the output unit).
+    #[wasm_bindgen(js_name = unitMap)]
+    pub fn unit_map(
+        &mut self,
+        size: usize,
+        layer: usize,
+        unit: usize,
+    ) -> Result<Uint8Array, JsError> {
+        let layers = self.session.trainer().networks()[self.viewed].layers();
+        let units = layers
+            .get(layer)
+            .ok_or_else(|| JsError::new("layer: no such layer"))?
+            .outputs();
+        if unit >= units {
+            return Err(JsError::new("unit: no such unit"));
+        }
+        let pixels = self.map.render_unit(
+            self.session.trainer_mut(),
+            size.clamp(2, 256),
+            self.viewed,
+            layer,
+            unit,
+        );
+        // SAFETY: as for `f64_view`.
+        Ok(unsafe { Uint8Array::view(pixels) })
+    }
+
     /// A fresh seed from the browser's crypto source, below 2^53 so a JS number
     /// holds it exactly.
     #[wasm_bindgen(js_name = randomSeed)]

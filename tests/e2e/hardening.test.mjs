@@ -91,6 +91,22 @@ test('the iframe embed survives hostile links', async () => {
   for (const query of HOSTILE.filter((_, i) => i % 3 === 0)) await assertAlive(`embed.html?${query}`);
 });
 
+test('a unit\'s map: the output layer\'s is the decision map, a unit that does not exist is an Error', async () => {
+  const page = await open('pkg/');
+  const r = await page.evaluate(async () => {
+    const { default: init, Playground } = await import('/pkg/ed_playground.js');
+    await init();
+    const p = new Playground({ hidden: [8, 8] });
+    p.step(100);
+    const refusal = (f) => { try { f(); return 'no error'; } catch (e) { return `${e.constructor.name}: ${e.message}`; } };
+    const same = p.unitMap(12, 2, 0).join() === p.decisionMapOutput(12, 0).join();
+    const hidden = new Set(Array.from({ length: 8 }, (_, u) => p.unitMap(12, 1, u).join())).size;
+    return { same, hidden, layer: refusal(() => p.unitMap(12, 3, 0)), unit: refusal(() => p.unitMap(12, 0, 8)), out: refusal(() => p.unitMap(12, 2, 1)) };
+  });
+  assert.deepEqual(r, { same: true, hidden: 8, layer: 'Error: layer: no such layer', unit: 'Error: unit: no such unit', out: 'Error: unit: no such unit' });
+  await page.context().close();
+});
+
 test('ten million epochs through the wasm API: memory flat after warm-up, history bounded', async () => {
   const page = await open('pkg/');
   const r = await page.evaluate(async () => {

@@ -313,6 +313,18 @@ test('the loss chart, network view, weights and decision map are drawn (not blan
   // Hover readouts: the first input unit of the network, and the loss chart's legend.
   await page.locator('#network').hover({ position: { x: 34, y: 67 } });
   assert.match(await page.locator('#network-tip').textContent(), /input x0, \+ copy: excitatory/);
+  const unitMap = page.locator('#network-tip canvas');
+  assert.equal(await unitMap.isVisible(), false, 'an input unit has no map');
+  // A hidden unit: down the hidden-1 column until the readout names one.
+  const box = await page.locator('#network').boundingBox(), x = 34 + (box.width - 56) / 3;
+  for (let y = 20; y < box.height && !/hidden 1 unit \d/.test(await page.locator('#network-tip').textContent()); y += 4) {
+    await page.locator('#network').hover({ position: { x, y } });
+  }
+  assert.match(await page.locator('#network-tip').textContent(), /^hidden 1 unit \d: (excitatory|inhibitory)/);
+  assert.ok(await unitMap.isVisible(), 'a hidden unit shows its map');
+  await page.waitForFunction(() => document.querySelector('#network-tip canvas').width > 50);
+  const mapColours = await colours(page, '#network-tip canvas');
+  assert.ok(mapColours > 20, `unit map: ${mapColours} colours`);
   await page.locator('#loss-chart .u-over').hover({ position: { x: 100, y: 60 } });
   assert.match(await page.locator('#loss-chart .u-legend').textContent(), /epoch\S*\s*\d.*MSE\S*\s*\d/s);
   await clean(page);
