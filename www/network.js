@@ -144,8 +144,14 @@ export function networkView(canvas, tip, theme = pageTheme) {
     tip.style.left = Math.max(0, Math.min(mouse[0] + 12, size().w - tip.offsetWidth - 4)) + 'px';
     tip.style.top = mouse[1] + 14 + 'px';
   }
-  canvas.addEventListener('mousemove', (e) => { mouse = [e.offsetX, e.offsetY]; if (pg) { point(); draw(); } });
-  canvas.addEventListener('mouseleave', () => { mouse = null; if (pg) { point(); draw(); } });
+  // Pointer events, so a tap on a phone reads a unit as hovering does with a mouse.
+  const at = (e) => { mouse = [e.offsetX, e.offsetY]; if (pg) { point(); draw(); } };
+  canvas.addEventListener('pointermove', at);
+  canvas.addEventListener('pointerdown', at);
+  const away = () => { if (!mouse) return; mouse = null; if (pg) { point(); draw(); } };
+  canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') away(); });
+  // A finger never leaves: a tap anywhere else puts the readout away.
+  document.addEventListener('pointerdown', (e) => { if (e.composedPath()[0] !== canvas) away(); });
 
   return {
     reset(p) {
