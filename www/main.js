@@ -39,7 +39,7 @@ function lazyExperiment(card) {
 
 /**
  * Runs one playground in `root` (a document or a shadow root) and returns
- * `{ hook, set(name, value), notify(text), play(on), hold(on), retheme(), destroy() }`.
+ * `{ hook, set(name, value), setAll(values), notify(text), play(on), hold(on), retheme(), destroy() }`.
  * Options: `state` and `problems` (from state.js), `page` (owns the URL, the
  * keyboard shortcuts and the file buttons), `wasm` (the .wasm URL), `fail(error)` and
  * `hasFailed()` (who hears of an engine failure), `theme` and `onTheme(f)` (the colours), `alive()` (false: return null
@@ -93,7 +93,11 @@ export async function run(root, opts) {
   function setParam(name, value) {
     if (name === 'loss' || name === 'lr') change(name, value);
     else if (name === 'rule') { Object.assign(state, ruleDefaults(value), { changes: [] }); build(); }
-    else { state[name] = value; if (name !== 'speed') build(); }
+    else {
+      state[name] = value;
+      if (name === 'task' && value !== 'parity') state.bits = 2; // only parity takes other bits
+      if (name !== 'speed') build();
+    }
     sync();
   }
 
@@ -337,6 +341,8 @@ export async function run(root, opts) {
       get frameTimes() { return [...times]; },
     }),
     set: setParam,
+    /** Several values at once, then one new run (an embed's attributes, read together). */
+    setAll(values) { Object.assign(state, values); build(); },
     notify,
     play(on) { if (!diverged() && on === state.paused) setPlaying(on); },
     hold(on) { held = on; if (on) { cancelAnimationFrame(raf); raf = 0; } else wake(); },

@@ -18,6 +18,7 @@ const SHOW = {
   lr: (v) => String(v).replace('e+', 'e'), // '+' would read back as a space
   paused: (v) => (v ? 1 : 0),
   race: (v) => (v ? 1 : 0),
+  beta: (v) => v ?? '', // null: no bias units
   changes: (v) => v.map((c) => `${c.epoch}:${c.name}:${show(c.name, c.value)}`).join(','),
 };
 // Written only when they differ from their defaults, so common links stay short.
@@ -31,11 +32,20 @@ export const parse = (name, text) => engine().parseParam(String(name), String(te
 /** The state when nothing is given: the seed's setting. */
 export const defaults = () => engine().defaultParams();
 
+/** Reads `[name, text]` pairs (a link's query, an embed's attributes) through the
+ * engine's table, which also settles how they combine (the rule's defaults, bits
+ * for parity only); a refused value keeps its default. Each problem is
+ * `{ name, text }`, its text naming the value as `what` (“URL parameter”). */
+export function fromPairs(pairs, what) {
+  const { state, problems } = engine().parseParams(pairs);
+  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || 'none' : 'the default');
+  return { state, problems: problems.map((p) => ({ name: p.name, text: `${what} “${p.name}” ${p.error}; using ${using(p.name)}.` })) };
+}
+
 /** Reads a query string; a refused value keeps its default, and each is reported. */
 export function fromQuery(search) {
-  const { state, problems } = engine().parseParams([...new URLSearchParams(search)]);
-  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || 'none' : 'the default');
-  return { state, problems: problems.map((p) => `URL parameter “${p.name}” ${p.error}; using ${using(p.name)}.`) };
+  const { state, problems } = fromPairs([...new URLSearchParams(search)], 'URL parameter');
+  return { state, problems: problems.map((p) => p.text) };
 }
 
 export function toQuery(state) {

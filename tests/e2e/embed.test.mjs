@@ -1,8 +1,9 @@
 // End-to-end tests of the embeds in dist/: the <ed-playground> element (in the
-// example blog post) and the iframe page embed.html, in Debian's Chromium,
+// example blog post, and alone in embed.html) and the iframe page, in Debian's Chromium,
 // served with the strict Content-Security-Policy of scripts/serve.mjs. Run
 // `make dist` first. Playwright's CSS and role locators pierce open shadow roots.
 import { test, before, after } from 'node:test';
+import { readFileSync } from 'node:fs';
 import assert from 'node:assert/strict';
 import { startSite, stopSite, open, clean, status, origin, browser } from './harness.mjs';
 
@@ -17,9 +18,11 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] 
 
 test('the blog post: three instances, one per loss, each trains and reports its own epoch and loss', async (t) => {
   const page = await open('examples/blog-post.html');
-  const figures = page.locator('ed-playground');
+  // The trio, one per loss; the post's fourth figure, a race on the moons, is further down.
+  const figures = page.locator('.trio ed-playground');
   assert.equal(await figures.count(), 3);
-  assert.equal(await page.getByRole('status').count(), 3, 'one status per instance, inside its shadow root');
+  assert.equal(await page.locator('ed-playground').count(), 4);
+  assert.equal(await page.getByRole('status').count(), 4, 'one status per instance, inside its shadow root');
   for (let i = 0; i < 3; i++) await epochAtLeast(figures.nth(i), 150);
   const losses = ['mse', 'bce', 'bce-with-logits'], labels = ['MSE', 'BCE', 'BCE with logits'];
   const seen = [];
@@ -38,7 +41,7 @@ test('the blog post: three instances, one per loss, each trains and reports its 
   // Page CSS cannot reach into the shadow root, and the element's does not leak out.
   assert.equal(await page.locator('ed-playground >> .ed').first().evaluate((e) => getComputedStyle(e).fontFamily.includes('system-ui')), true);
   assert.match(await page.locator('article > p').first().evaluate((e) => getComputedStyle(e).fontFamily), /Charter|Georgia/);
-  assert.equal(page.problems.wasm, 1, 'the three instances share one wasm module');
+  assert.equal(page.problems.wasm, 1, 'the four instances share one wasm module');
   // Main-thread time per frame, each instance on its own (three train at once).
   const times = await figures.evaluateAll((els) => els.map((e) => e.playground.frameTimes));
   // The three run every frame, so their last entries line up, frame by frame.
@@ -73,7 +76,7 @@ test('an instance scrolled far out of view stops training and resumes when scrol
 
 test('a hidden tab trains nothing and goes on when shown again', async () => {
   const page = await open('examples/blog-post.html');
-  const figures = page.locator('ed-playground');
+  const figures = page.locator('.trio ed-playground'); // in view, so training
   for (const f of await figures.all()) await epochAtLeast(f, 10);
   const setHidden = (hidden) => page.evaluate((hidden) => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
@@ -176,8 +179,9 @@ test('under prefers-reduced-motion every instance starts paused, with a play but
   const figures = page.locator('ed-playground');
   await page.waitForFunction(() => [...document.querySelectorAll('ed-playground')].every((e) => e.playground));
   await page.waitForTimeout(300);
+  assert.equal(await figures.count(), 4);
   for (const f of await figures.all()) assert.equal((await status(f)).epoch, 0);
-  assert.equal(await page.getByRole('button', { name: 'Play', exact: true }).count(), 3);
+  assert.equal(await page.getByRole('button', { name: 'Play', exact: true }).count(), 4);
   await page.getByRole('button', { name: 'Play', exact: true }).nth(1).click();
   await epochAtLeast(figures.nth(1), 10);
   assert.equal(await hook(figures.nth(0), 'epoch'), 0, 'the others stay paused');
@@ -197,4 +201,152 @@ test('screenshots of the blog post: desktop and phone', async () => {
     await clean(page);
     await page.context().close();
   }
+});
+
+// The iframe page's element, opened on its own: embed.html turns its URL's
+// parameters into the element's attributes, so each test's element is a link.
+const element = async (query, options) => {
+  const page = await open(`embed.html?${query}`, options);
+  const figure = page.locator('ed-playground');
+  await figure.evaluate((e) => new Promise((ok) => { const t = () => (e.playground ? ok() : requestAnimationFrame(t)); t(); }));
+  return { page, figure };
+};
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+test('a racing 2-D element: both methods\' loss curves and test losses, backprop\'s map beside ED\'s, the race line', async () => {
+  const { page, figure } = await element('task=moons&race=1&speed=50&views=chart,map&controls=race', { viewport: { width: 680, height: 700 } });
+  // `ed race --task moons` at the seed's setting: ED solves at epoch 434, backprop at 3,985.
+  await figure.evaluate((e) => new Promise((ok) => { const t = () => (e.playground.race?.backprop !== undefined ? ok() : requestAnimationFrame(t)); t(); }), null, { timeout: 60000 });
+  const race = await hook(figure, 'race');
+  assert.deepEqual([race.ed, race.backprop], [434, 3985]);
+  const state = await hook(figure, 'state');
+  assert.deepEqual([state.task, state.race, state.noise, state.test_fraction, state.points], ['moons', true, 0.1, 0.5, 200]);
+  const line = /^ED solved at epoch 434 · backprop solved at epoch 3,985 · solved: 95% of the training points right and mean loss under 0\.05$/;
+  await figure.evaluate((e, re) => new Promise((ok) => { const t = () => (new RegExp(re).test(e.shadowRoot.getElementById('race-status').textContent) ? ok() : requestAnimationFrame(t)); t(); }), line.source);
+  assert.ok(await figure.locator('#race-status').isVisible());
+  // Four curves: ED's training loss (under its loss's name), its test loss, backprop's two.
+  await figure.evaluate((e) => new Promise((ok) => { const t = () => (e.playground.lossSeries().length === 4 && e.playground.lossSeries().every((s) => s.points > 100) ? ok() : requestAnimationFrame(t)); t(); }));
+  assert.deepEqual((await hook(figure, 'lossSeries()')).map((s) => s.label), ['MSE', 'ED test', 'Backprop', 'Backprop test']);
+  // The two maps side by side, captioned, each drawn (many colours, not a blank canvas).
+  for (const id of ['#map', '#map-bp', '#map-caption']) assert.ok(await figure.locator(id).isVisible(), `${id} shown`);
+  const drawn = (id) => figure.locator(id).evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    return new Set(Array.from({ length: 400 }, (_, i) => d[Math.floor((i * d.length) / 1600) * 4])).size;
+  });
+  assert.ok((await drawn('#map')) > 3 && (await drawn('#map-bp')) > 3);
+  for (const width of [680, 360]) {
+    await page.setViewportSize({ width, height: 700 });
+    await page.waitForTimeout(100);
+    const [ed, bp] = [await figure.locator('#map').boundingBox(), await figure.locator('#map-bp').boundingBox()];
+    assert.ok(bp.x >= ed.x + ed.width && Math.abs(bp.y - ed.y) < 1 && ed.width >= 100, `${width} px: maps side by side, ${JSON.stringify([ed, bp])}`);
+    assert.equal(await overflow(page), 0, `${width} px: no sideways scrolling`);
+    await page.screenshot({ path: `artifacts/embed-race-${width}.png`, fullPage: true });
+  }
+  // race="0" stops the race (a new run); the checkbox starts it again.
+  await figure.evaluate((e) => e.setAttribute('race', '0'));
+  assert.equal((await hook(figure, 'race')), null);
+  for (const id of ['#map-bp', '#race-status', '#map-caption']) assert.equal(await figure.locator(id).isVisible(), false, `${id} hidden`);
+  await figure.getByLabel('Race backprop').check();
+  assert.ok((await hook(figure, 'state')).race);
+  assert.ok(await figure.locator('#map-bp').isVisible());
+  await epochAtLeast(figure, 50);
+  assert.ok(await figure.locator('#race-status').isVisible());
+  await clean(page);
+  await page.context().close();
+});
+
+test('rule="kaneko" brings his defaults; with controls="rule" his u0, beta and u1 fields show, as on the page', async () => {
+  const { page, figure } = await element('rule=kaneko&lr=0.3&controls=rule,lr');
+  const state = await hook(figure, 'state');
+  // His program's defaults where no attribute gives a value: 8 hidden units, u0 0.4, beta 0.8, u1 1.
+  assert.deepEqual([state.rule, state.hidden, state.lr, state.u0, state.beta, state.u1], ['kaneko', [8], 0.3, 0.4, 0.8, 1]);
+  assert.equal(await figure.getByLabel('Rule').inputValue(), 'kaneko');
+  assert.equal(await figure.getByLabel('u0 (sigmoid width)').inputValue(), '0.4');
+  assert.equal(await figure.getByLabel('beta (bias input)').inputValue(), '0.8');
+  assert.equal(await figure.getByLabel('u1 (hidden amine)').inputValue(), '1');
+  assert.equal(await figure.getByLabel('alpha (learning rate)').inputValue(), '0.3');
+  // The select, as on the page: the seed's rule and its defaults, and his fields go away.
+  await figure.getByLabel('Rule').selectOption({ label: 'Loss-driven (seed)' });
+  assert.deepEqual((({ rule, hidden, lr }) => [rule, hidden, lr])(await hook(figure, 'state')), ['seed', [8, 8], 0.5]);
+  assert.equal(await figure.getByLabel('u0 (sigmoid width)').isVisible(), false);
+  assert.equal(await figure.getByLabel('Learning rate').inputValue(), '0.5');
+  // The attribute, changed live: each rule's defaults, except the lr its attribute gives.
+  await figure.evaluate((e) => e.setAttribute('rule', 'seed'));
+  assert.deepEqual((({ rule, hidden, lr }) => [rule, hidden, lr])(await hook(figure, 'state')), ['seed', [8, 8], 0.3]);
+  await figure.evaluate((e) => e.setAttribute('rule', 'kaneko'));
+  assert.deepEqual((({ rule, hidden, lr, u0 }) => [rule, hidden, lr, u0])(await hook(figure, 'state')), ['kaneko', [8], 0.3, 0.4]);
+  assert.ok(await figure.getByLabel('u0 (sigmoid width)').isVisible());
+  // Without the rule control his fields are not offered, whatever the rule.
+  await figure.evaluate((e) => e.setAttribute('controls', 'lr'));
+  await figure.evaluate((e) => new Promise((ok) => { const t = () => (e.playground ? ok() : requestAnimationFrame(t)); t(); }));
+  assert.equal(await figure.locator('#u0').count(), 0);
+  assert.equal(await figure.locator('#rule').count(), 0);
+  assert.equal(await figure.getByLabel('alpha (learning rate)').inputValue(), '0.3');
+  await epochAtLeast(figure, 5);
+  await clean(page);
+  await page.context().close();
+});
+
+test('bad state attributes are each named with the default used, the rest applies; a live bad value too', async () => {
+  const { page, figure } = await element('rule=x&noise=9&bits=4&task=moons&seed=7&changes=5:loss:<img src=x>&views=chart,map');
+  const notices = async () => (await figure.locator('.notice').allTextContents()).join('\n');
+  const expected = [
+    'Attribute “rule” must be one of seed, kaneko; using seed.',
+    'Attribute “noise” must be a number from 0 to 0.5; using 0.1.',
+    'Attribute “changes” must list up to 1000 epoch:loss:name or epoch:lr:number items in epoch order, like 300:loss:bce; using none.',
+    'Attribute “bits” applies to the parity task only; using 2.',
+  ];
+  for (const text of expected) assert.ok((await notices()).includes(text), `"${text}" in ${await notices()}`);
+  const state = await hook(figure, 'state');
+  assert.deepEqual([state.task, state.seed, state.rule, state.noise, state.bits, state.changes], ['moons', 7, 'seed', 0.1, 2, []]);
+  assert.equal(await page.locator('img').count(), 0);
+  assert.equal(await figure.locator('img').count(), 0);
+  await epochAtLeast(figure, 20);
+  // Live: a bad value is named and its default used; a good one starts a new run with it.
+  await figure.evaluate((e) => e.setAttribute('test_fraction', '0.95'));
+  await figure.locator('.notice', { hasText: 'Attribute “test_fraction” must be a number from 0.1 to 0.9; using 0.5.' }).waitFor();
+  assert.equal(await figure.evaluate((e) => { e.setAttribute('noise', '0.3'); return e.playground.epoch; }), 0, 'a new run');
+  const after = await hook(figure, 'state');
+  assert.deepEqual([after.noise, after.test_fraction, after.task, after.seed], [0.3, 0.5, 'moons', 7]);
+  await epochAtLeast(figure, 5);
+  await clean(page);
+  await page.context().close();
+});
+
+test('the task: every task of the page in its select, live attribute changes rebuild with the task\'s bits and views', async () => {
+  const { page, figure } = await element('task=parity&bits=4&views=chart,map,table&controls=task,noise');
+  assert.equal(await figure.locator('#truth tbody tr').count(), 16, 'parity of 4 bits');
+  assert.deepEqual([(await hook(figure, 'state')).bits, await hook(figure, 'outputs')], [4, 1]);
+  await epochAtLeast(figure, 30);
+  // To spiral3 by attribute: a new run, three outputs, a map for each, scores for a table, the noise slider.
+  const epoch = await figure.evaluate((e) => { e.removeAttribute('bits'); e.setAttribute('task', 'spiral3'); return e.playground.epoch; });
+  assert.equal(epoch, 0, 'a new run');
+  assert.deepEqual((({ task, bits }) => [task, bits])(await hook(figure, 'state')), ['spiral3', 2]);
+  assert.equal(await hook(figure, 'outputs'), 3);
+  assert.equal(await figure.locator('#output-maps canvas').count(), 3);
+  assert.ok(await figure.locator('#output-maps').isVisible());
+  assert.equal(await figure.locator('#truth caption').textContent(), 'Scores');
+  assert.ok(await figure.getByLabel('Noise').isVisible());
+  assert.equal(await figure.getByLabel('Task').inputValue(), 'spiral3');
+  assert.deepEqual(await figure.locator('.notice').allTextContents(), []);
+  // The select: the page's Task select's options, label for label (parity, given by the attribute, was added as it is on the page).
+  const page_ = readFileSync('index.html', 'utf8').split('<select id="task"')[1].split('</select>')[0];
+  const labels = [...page_.matchAll(/<option value="([^"]+)">([^<]+)<\/option>/g)].map((m) => [m[1], m[2]]);
+  assert.equal(labels.length, 10);
+  const options = await figure.locator('#task option').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
+  assert.deepEqual(options.filter(([v]) => v !== 'parity'), labels);
+  // Choosing a gate from parity by the select keeps a valid run (the gates take 2 bits).
+  await figure.evaluate((e) => e.setAttribute('task', 'parity'));
+  assert.equal((await hook(figure, 'state')).bits, 3);
+  await figure.getByLabel('Task').selectOption({ label: 'XOR' });
+  assert.deepEqual((({ task, bits }) => [task, bits])(await hook(figure, 'state')), ['xor', 2]);
+  assert.equal(await figure.locator('#truth tbody tr').count(), 4);
+  assert.equal(await figure.getByLabel('Noise').isVisible(), false);
+  assert.deepEqual(await figure.locator('.notice').allTextContents(), []);
+  await figure.getByLabel('Task').selectOption({ label: 'Moons' });
+  assert.equal((await hook(figure, 'state')).task, 'moons');
+  await epochAtLeast(figure, 10);
+  assert.equal(await overflow(page), 0);
+  await clean(page);
+  await page.context().close();
 });

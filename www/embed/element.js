@@ -5,16 +5,23 @@
 // the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL.
 import { run } from '../main.js';
 import { loadEngine, reason } from '../engine.js';
-import { parse, defaults } from '../state.js';
+import { fromPairs } from '../state.js';
 import { readTheme, el } from '../ui.js';
 import pageCss from '../style.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
 
 const WASM = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
-const STATE = ['task', 'loss', 'hidden', 'lr', 'seed', 'speed'];
+// The page's URL parameters, under the same names; `paused` is `autoplay` here.
+const STATE = ['task', 'bits', 'rule', 'loss', 'hidden', 'lr', 'seed', 'speed', 'changes', 'u0', 'u1', 'beta', 'noise', 'test_fraction', 'points', 'race'];
+// Changed on a live element, these switch without a new run, as the page's fields do.
+const LIVE = ['loss', 'lr', 'speed'];
+// What else changing one attribute sets: the rule brings its defaults for the
+// values it reads unless attributes give them (as its select does on the page);
+// the task brings its bits.
+const WITH = { rule: ['hidden', 'lr', 'u0', 'u1', 'beta', 'changes'], task: ['bits'] };
 const VIEWS = ['chart', 'network', 'map', 'table'];
-const CONTROLS = ['play', 'step', 'reset', 'loss', 'lr', 'speed', 'task', 'hidden', 'seed'];
+const CONTROLS = ['play', 'step', 'reset', 'loss', 'rule', 'lr', 'speed', 'task', 'noise', 'test_fraction', 'hidden', 'race', 'seed'];
 
 // The element's own attributes, parsed like state.js's: `{ value }` or `{ error }`.
 const list = (allowed) => (t) => {
@@ -49,17 +56,33 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
   </div>
   <p id="status" class="status" role="status">loading the learning engine…</p>
 </div>
+<p id="race-status" class="race-status" hidden></p>
 <div class="fields">
   <label class="field" data-control="loss"><span>Loss function</span>
     <select id="loss" data-label="Loss function"><option value="mse">MSE</option><option value="bce">BCE</option><option value="bce-with-logits">BCE with logits</option></select></label>
-  <label class="field" data-control="lr"><span>Learning rate</span>
+  <label class="field" data-control="rule"><span>Rule</span>
+    <select id="rule" data-label="Rule"><option value="seed">Loss-driven (seed)</option><option value="kaneko">Kaneko 1999</option></select></label>
+  <label class="field" data-control="lr"><span id="lr-name">Learning rate</span>
     <input id="lr" data-label="Learning rate" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"></label>
+  <label class="field" data-control="rule" data-rule="kaneko" hidden><span>u0 (sigmoid width)</span>
+    <input id="u0" data-label="u0" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" title="f(u) = 1 / (1 + exp(-2u / u0)); greater than 0, at most 100"></label>
+  <label class="field" data-control="rule" data-rule="kaneko" hidden><span>beta (bias input)</span>
+    <input id="beta" data-label="beta" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" title="what the bias units feed; 0 to 100"></label>
+  <label class="field" data-control="rule" data-rule="kaneko" hidden><span>u1 (hidden amine)</span>
+    <input id="u1" data-label="u1" type="text" inputmode="decimal" autocomplete="off" spellcheck="false" title="the error amine's factor in the hidden layers; 0 to 100"></label>
   <div class="field speed" data-control="speed"><label for="speed">Speed</label>
     <input id="speed" type="range" min="0" max="12" step="1" aria-describedby="speed-out"><span id="speed-out"></span></div>
   <label class="field" data-control="task"><span>Task</span>
-    <select id="task" data-label="Task"><option value="xor">XOR</option><option value="and">AND</option><option value="or">OR</option><option value="nand">NAND</option></select></label>
+    <select id="task" data-label="Task"><option value="xor">XOR</option><option value="and">AND</option><option value="or">OR</option><option value="nand">NAND</option>
+      <option value="circle">Circle</option><option value="gaussians">Gaussians</option><option value="spiral">Spiral</option><option value="moons">Moons</option>
+      <option value="adder">2-bit adder</option><option value="spiral3">3-class spiral</option></select></label>
+  <div class="field" data-control="noise" data-plane><label for="noise">Noise</label>
+    <input id="noise" type="range" min="0" max="0.5" step="0.05" aria-describedby="noise-out"><span id="noise-out"></span></div>
+  <div class="field" data-control="test_fraction" data-plane><label for="test_fraction">Test share</label>
+    <input id="test_fraction" type="range" min="0.1" max="0.9" step="0.1" aria-describedby="test_fraction-out"><span id="test_fraction-out"></span></div>
   <label class="field" data-control="hidden"><span>Hidden layers</span>
     <input id="hidden" data-label="Hidden layers" type="text" inputmode="numeric" autocomplete="off" spellcheck="false"></label>
+  <label class="field check" data-control="race"><input id="race" type="checkbox"> <span>Race backprop</span></label>
   <div class="field seed" data-control="seed"><label for="seed">Seed</label>
     <span class="joined"><input id="seed" data-label="Seed" type="number" min="0" step="1" autocomplete="off"><button id="random-seed" type="button" class="icon small" aria-label="Random seed" title="Draw a random seed">${icon('dice')}</button></span></div>
 </div>
@@ -71,8 +94,13 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
     <canvas id="network" role="img" aria-label="The network: units as + or − circles, connections coloured by sign, wider for larger weights"></canvas>
     <div id="network-tip" class="tip" hidden></div></div></section>
   <section class="card" id="card-output" data-view="map table" aria-label="Output"><div class="output-row">
-    <canvas id="map" data-view="map" class="map" role="img" aria-label="Decision map: the network's output over the input square, with the training points"></canvas>
-    <table id="truth" data-view="table" class="truth"><caption>Truth table</caption></table></div></section>
+    <div class="maps" data-view="map">
+      <figure><canvas id="map" class="map" role="img" aria-label="Decision map: the network's output over the input square, with the training points filled and the test points as rings"></canvas>
+        <figcaption id="map-caption" hidden>ED</figcaption></figure>
+      <figure id="fig-map-bp" hidden><canvas id="map-bp" class="map" role="img" aria-label="Backprop's decision map, with the same points"></canvas>
+        <figcaption>Backprop</figcaption></figure></div>
+    <table id="truth" data-view="table" class="truth"><caption>Truth table</caption></table></div>
+    <div id="output-maps" data-view="map" class="maps per-output" hidden></div></section>
 </div>
 </div>`;
 
@@ -88,7 +116,6 @@ function styles() {
 
 const dark = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-const showDefault = (name, v) => (OWN[name]?.show ? OWN[name].show(v) : Array.isArray(v) ? v.join(',') : String(v));
 
 export class EdPlaygroundElement extends HTMLElement {
   static observedAttributes = [...STATE, 'autoplay', 'controls', 'views', 'theme'];
@@ -129,21 +156,32 @@ export class EdPlaygroundElement extends HTMLElement {
     if (old === text || !this.#io) return; // before connectedCallback, #start reads them all
     const r = this.#run;
     if (!r || name === 'controls' || name === 'views') { this.#start(); return; }
-    const { value, problem } = this.#attr(name);
-    if (problem) r.notify(problem);
-    if (name === 'autoplay') r.play(value);
-    else if (name === 'theme') this.#retheme();
-    else r.set(name, value);
+    if (OWN[name]) {
+      const { value, problem } = this.#attr(name);
+      if (problem) r.notify(problem);
+      if (name === 'autoplay') r.play(value); else this.#retheme();
+      return;
+    }
+    // All of them read again, so this one is read in context (a rule's defaults, a task's bits).
+    const { state, problems } = this.#read();
+    const names = [name, ...(WITH[name] ?? [])];
+    for (const p of problems) if (names.includes(p.name)) r.notify(p.text);
+    if (LIVE.includes(name)) r.set(name, state[name]);
+    else r.setAll(Object.fromEntries(names.map((n) => [n, state[n]])));
   }
 
-  // One attribute's value, or its default and a message naming the problem.
+  // One of the element's own attributes: its value, or its default and a message naming the problem.
   #attr(name) {
     const text = this.getAttribute(name);
-    const def = OWN[name] ? OWN[name].def : defaults()[name];
-    if (text === null) return { value: def };
-    const r = OWN[name] ? OWN[name].parse(text.trim()) : parse(name, text);
+    if (text === null) return { value: OWN[name].def };
+    const r = OWN[name].parse(text.trim());
     if (!r.error) return { value: r.value };
-    return { value: def, problem: `Attribute “${name}” ${r.error}; using ${showDefault(name, def)}.` };
+    return { value: OWN[name].def, problem: `Attribute “${name}” ${r.error}; using ${OWN[name].show?.() ?? OWN[name].def}.` };
+  }
+
+  // The run's attributes, read together by the engine's table, as the page reads its link.
+  #read() {
+    return fromPairs(STATE.filter((n) => this.hasAttribute(n)).map((n) => [n, this.getAttribute(n)]), 'Attribute');
   }
 
   #retheme() {
@@ -187,8 +225,8 @@ export class EdPlaygroundElement extends HTMLElement {
       return;
     }
     if (gen !== this.#gen) return;
-    const state = defaults();
-    for (const name of STATE) state[name] = get(name);
+    const { state, problems: refused } = this.#read();
+    problems.push(...refused.map((p) => p.text));
     state.paused = reduced;
 
     let r = null;

@@ -3,7 +3,8 @@
 // only ever attribute values; the element validates them and says what it refused.
 import './ed-playground.js';
 
-const NAMES = ['task', 'loss', 'hidden', 'lr', 'seed', 'speed', 'autoplay', 'controls', 'views', 'theme'];
+// Exactly the element's attributes: a page link's parameters carry over, `paused` aside.
+const NAMES = customElements.get('ed-playground').observedAttributes;
 const figure = document.createElement('ed-playground');
 for (const [name, value] of new URLSearchParams(location.search)) if (NAMES.includes(name)) figure.setAttribute(name, value);
 document.body.append(figure);
