@@ -331,6 +331,21 @@ test('the loss chart, network view, weights and decision map are drawn (not blan
   await page.context().close();
 });
 
+test('on a phone a tap reads a unit (its map included) and a tap elsewhere puts the readout away', async () => {
+  const page = await open('', { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
+  await epochAtLeast(page, 30);
+  await page.locator('#card-network').scrollIntoViewIfNeeded();
+  // Hidden 1, unit 0: its column is a third of the way across, its unit the first of 8.
+  const box = await page.locator('#network').boundingBox();
+  await page.locator('#network').tap({ position: { x: 34 + (box.width - 56) / 3, y: 26 + (box.height - 34) / 16 } });
+  assert.match(await page.locator('#network-tip').textContent(), /^hidden 1 unit 0: excitatory/);
+  assert.ok(await page.locator('#network-tip canvas').isVisible());
+  await page.locator('#card-network h2').tap();
+  assert.equal(await page.locator('#network-tip').isVisible(), false);
+  await clean(page);
+  await page.context().close();
+});
+
 test('downloads the loss CSV and the model JSON; a bad model file leaves the run alone', async () => {
   const page = await open('?speed=10');
   await epochAtLeast(page, 50);
