@@ -72,7 +72,7 @@ export async function run(root, opts) {
     mapBp: $('map-bp') && decisionView($('map-bp'), theme, (p, n) => p.backpropDecisionMap(n)),
     table: $('truth') && truthTable($('truth')),
   };
-  let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = { t: 0, epoch: 0, value: 0 };
+  let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = { t: 0, epoch: 0, value: null };
   let held = false, stopped = false;
   const times = [];
   const failed = () => stopped || hasFailed();
@@ -145,7 +145,7 @@ export async function run(root, opts) {
     resetOutputs();
     views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
     if (pg.racing) views.mapBp?.reset(pg);
-    rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
+    rate = { t: performance.now(), epoch: pg.epoch, value: null }; // measured after half a second
     settle();
   }
 
@@ -203,7 +203,7 @@ export async function run(root, opts) {
 
   function setPlaying(on) {
     state.paused = !on;
-    rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
+    rate = { t: performance.now(), epoch: pg.epoch, value: null }; // measured after half a second
     sync();
     if (on) schedule(); else settle(); // paused: every view shows the very last epoch
   }
@@ -217,8 +217,10 @@ export async function run(root, opts) {
 
   function status(now) {
     if (now - rate.t > 500) rate = { t: now, epoch: pg.epoch, value: ((pg.epoch - rate.epoch) * 1000) / (now - rate.t) };
-    const tail = diverged() ? `diverged at epoch ${pg.divergedAt}` : state.paused ? 'paused' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
-    const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)} · ${tail}`;
+    // No rate until there is one to show: "0 epochs/s" would read as stuck.
+    const tail = diverged() ? `diverged at epoch ${pg.divergedAt}` : state.paused ? 'paused'
+      : rate.value === null ? '' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
+    const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)}${tail && ' · ' + tail}`;
     if ($('status').textContent !== text) $('status').textContent = text;
     const race = $('race-status');
     if (race) {
@@ -313,7 +315,7 @@ export async function run(root, opts) {
   onTheme(retheme);
   const wake = () => {
     if (idle()) return;
-    rate = { t: performance.now(), epoch: pg.epoch, value: 0 };
+    rate = { t: performance.now(), epoch: pg.epoch, value: null }; // measured after half a second
     schedule();
   };
   document.addEventListener('visibilitychange', wake);

@@ -32,9 +32,11 @@ test('training starts by itself on XOR with the seed network and the loss falls'
   await epochAtLeast(page, 1);
   const first = await hook(page, 'loss');
   await epochAtLeast(page, 200);
-  const { epoch, loss } = await status(page);
+  const { epoch, loss, text } = await status(page);
   assert.ok(epoch >= 200);
   assert.ok(loss < first / 100, `loss ${loss} after ${epoch} epochs, ${first} at the start`);
+  // A measured rate (it shows none before its first half second, never a stuck-looking 0).
+  assert.match(text, /· [1-9][\d,]* epochs\/s$/);
   const state = await hook(page, 'state');
   assert.deepEqual([state.task, state.loss, state.hidden, state.seed], ['xor', 'mse', [8, 8], 42]);
   await clean(page);
