@@ -14,6 +14,8 @@ import { download, historyCsv, readModel } from './files.js';
 import { loadEngine } from './engine.js';
 import { theme as pageTheme, onTheme as onPageTheme, fmtNum, fmtInt, el } from './ui.js';
 
+let started = 0; // playgrounds run on this page so far
+
 /** The page: its state from the URL, its failures in the banner (boot.js). */
 export async function start({ fail, hasFailed }) {
   await loadEngine();
@@ -235,6 +237,9 @@ export async function run(root, opts) {
     }
   }
 
+  // Several playgrounds on one page (a blog post's figures) draw on different
+  // frames, so their heavy views do not all land on the same one.
+  const stagger = started++;
   // What to draw while training, each on its own beat (every n frames from a
   // phase, so the views take turns), 16 times slower off screen, and slower still
   // if drawing a view costs more than about 1.5 ms a frame: a 256-unit network stays usable.
@@ -247,7 +252,7 @@ export async function run(root, opts) {
     ['card-output', 4, 0, views.mapBp && (() => pg.racing && views.mapBp.draw())],
     ['card-output', 8, 1, () => outputMaps.forEach((m) => m.draw())],
     ['card-output', 4, 3, views.table && (() => views.table.draw(pg))],
-  ].filter((j) => j[3]).map(([card, every, phase, run]) => ({ card, every, run, last: phase - every, cost: 0 }));
+  ].filter((j) => j[3]).map(([card, every, phase, run]) => ({ card, every, run, last: phase + stagger - every, cost: 0 }));
 
   // f < 0 draws everything now.
   function draw(f) {
