@@ -15,6 +15,10 @@ export function fail(error) {
 }
 export const hasFailed = () => failed;
 
+// On a phone the settings start folded, so the first screen shows the network
+// training rather than a page of fields; the summary opens them.
+if (matchMedia('(max-width: 560px)').matches) $('settings').open = false;
+
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   $('no-wasm').hidden = false;
   document.body.classList.add('no-wasm');

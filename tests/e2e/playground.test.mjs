@@ -333,6 +333,27 @@ test('the loss chart, network view, weights and decision map are drawn (not blan
   await page.context().close();
 });
 
+test('on a phone the first screen shows training: settings folded, the loss chart in view', async () => {
+  const page = await open('', { viewport: { width: 360, height: 780 } });
+  await epochAtLeast(page, 20);
+  assert.equal(await page.getByLabel('Learning rate').isVisible(), false, 'folded');
+  const chart = await page.locator('#loss-chart').boundingBox();
+  assert.ok(chart.y + chart.height / 2 < 780, `loss chart's middle at ${chart.y + chart.height / 2} px`);
+  await page.getByText('Settings', { exact: true }).click();
+  assert.ok(await page.getByLabel('Learning rate').isVisible());
+  await page.getByLabel('Learning rate').fill('0.3');
+  await page.getByLabel('Learning rate').press('Enter');
+  // A live change, recorded in the link with its epoch.
+  await page.waitForFunction(() => /changes=\d+:lr:0\.3/.test(location.search));
+  await page.context().close();
+  // A wide screen has no fold: the fields are simply there.
+  const wide = await open();
+  assert.ok(await wide.getByLabel('Learning rate').isVisible());
+  assert.equal(await wide.getByText('Settings', { exact: true }).isVisible(), false);
+  await clean(wide);
+  await wide.context().close();
+});
+
 test('on a phone a tap reads a unit (its map included) and a tap elsewhere puts the readout away', async () => {
   const page = await open('', { viewport: { width: 360, height: 780 }, hasTouch: true, isMobile: true });
   await epochAtLeast(page, 30);
