@@ -13,6 +13,7 @@ pub mod backprop;
 pub mod compare;
 pub mod config;
 pub mod decision_map;
+pub mod digits;
 pub mod ed;
 pub mod evaluation;
 pub mod experiment;
