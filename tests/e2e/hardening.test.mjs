@@ -149,12 +149,13 @@ test('the page runs 60 seconds at maximum speed with a flat JS heap and frame ti
   }
   console.log(`# soak: ${samples.map((x) => `${x.s}s heap ${(x.heap / 1e6).toFixed(2)} MB frame p50 ${x.frame.toFixed(1)} ms epoch ${x.epoch}`).join('; ')}`);
   const at = (s) => samples.find((x) => x.s === s);
-  const warm = samples.filter((x) => x.s >= 10 && x.s <= 20), late = samples.filter((x) => x.s >= 50);
+  const warm = samples.filter((x) => x.s >= 10 && x.s <= 20), late = samples.filter((x) => x.s >= 40);
   assert.ok(at(60).epoch >= 1_000_000, `trained ${at(60).epoch} epochs in a minute`);
   // Flat: the last samples' heap within 1 MB of the warmed-up page's, and frame
   // time within half again (frames are mostly the 10,000 epochs of training).
   // Each window's quietest sample: the machine's other work only adds time, a
-  // page that slows down as it runs raises every sample.
+  // page that slows down as it runs raises every sample. The last 20 s give five
+  // samples, so one quiet moment on a busy shared machine is enough.
   const maxHeap = (xs) => Math.max(...xs.map((x) => x.heap));
   assert.ok(maxHeap(late) <= maxHeap(warm) + 1e6, `heap ${maxHeap(warm)} -> ${maxHeap(late)} bytes`);
   const frame = (xs) => Math.min(...xs.map((x) => x.frame));
