@@ -23,6 +23,7 @@ test('loads with no console error, no CSP violation, no request outside its orig
   assert.deepEqual(await loss.locator('option').allTextContents(), ['MSE', 'BCE', 'BCE with logits']);
   for (const name of ['Pause', 'Step', 'Reset']) assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, name);
   assert.match(await page.locator('.keys').textContent(), /Space.*S.*R/);
+  assert.equal(page.problems.wasm, 1, 'the preloaded engine is fetched once');
   await clean(page);
   await page.context().close();
 });
