@@ -74,7 +74,7 @@ export async function run(root, opts) {
     mapBp: $('map-bp') && decisionView($('map-bp'), theme, (p, n) => p.backpropDecisionMap(n)),
     table: $('truth') && truthTable($('truth')),
   };
-  let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = { t: 0, epoch: 0, value: null };
+  let pg = null, next = 0, live = {}, raf = 0, frame = 0, rate = null;
   let held = false, stopped = false;
   const times = [];
   const failed = () => stopped || hasFailed();
@@ -147,7 +147,7 @@ export async function run(root, opts) {
     resetOutputs();
     views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
     if (pg.racing) views.mapBp?.reset(pg);
-    rate = { t: performance.now(), epoch: pg.epoch, value: null }; // measured after half a second
+    rate = freshRate();
     settle();
   }
 
@@ -205,7 +205,7 @@ export async function run(root, opts) {
 
   function setPlaying(on) {
     state.paused = !on;
-    rate = { t: performance.now(), epoch: pg.epoch, value: null }; // measured after half a second
+    rate = freshRate();
     sync();
     if (on) schedule(); else settle(); // paused: every view shows the very last epoch
   }
@@ -217,6 +217,8 @@ export async function run(root, opts) {
     show(state, { playing: !state.paused, diverged: diverged(), loss: live.loss, lr: live.lr });
   }
 
+  // Epochs per second, measured over half a second from here: none until then.
+  function freshRate() { return { t: performance.now(), epoch: pg.epoch, value: null }; }
   function status(now) {
     if (now - rate.t > 500) rate = { t: now, epoch: pg.epoch, value: ((pg.epoch - rate.epoch) * 1000) / (now - rate.t) };
     // No rate until there is one to show: "0 epochs/s" would read as stuck.
@@ -320,7 +322,7 @@ export async function run(root, opts) {
   onTheme(retheme);
   const wake = () => {
     if (idle()) return;
-    rate = { t: performance.now(), epoch: pg.epoch, value: null }; // measured after half a second
+    rate = freshRate();
     schedule();
   };
   document.addEventListener('visibilitychange', wake);

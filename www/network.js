@@ -151,7 +151,12 @@ export function networkView(canvas, tip, theme = pageTheme) {
   const away = () => { if (!mouse) return; mouse = null; if (pg) { point(); draw(); } };
   canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') away(); });
   // A finger never leaves: a tap anywhere else puts the readout away.
-  document.addEventListener('pointerdown', (e) => { if (e.composedPath()[0] !== canvas) away(); });
+  // (An embed rebuilt without this canvas: the listener goes at the next tap.)
+  const onDown = (e) => {
+    if (!canvas.isConnected) document.removeEventListener('pointerdown', onDown);
+    else if (e.composedPath()[0] !== canvas) away();
+  };
+  document.addEventListener('pointerdown', onDown);
 
   return {
     reset(p) {
