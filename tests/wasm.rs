@@ -190,3 +190,115 @@ mod adapter {
         }
     }
 }
+
+mod digits_run {
+    //! The digits card's engine (src/wasm/digits.rs): refusals name what is wrong,
+    //! and a run scores as the library's does.
+    use ed_playground::digits::{self, Digit, SIDE};
+    use ed_playground::wasm::DigitsRun;
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_test::*;
+
+    fn bytes() -> Vec<u8> {
+        let all: Vec<Digit> = (0..40)
+            .map(|k| Digit {
+                label: k % 10,
+                pixels: (0..SIDE * SIDE)
+                    .map(|p| {
+                        if (p + k) % (k % 10 + 2) == 0 {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        digits::to_bytes(&all)
+    }
+
+    fn options(fields: &[(&str, JsValue)]) -> JsValue {
+        let obj = Object::new();
+        for (k, v) in fields {
+            Reflect::set(&obj, &JsValue::from_str(k), v).unwrap();
+        }
+        obj.into()
+    }
+
+    fn refusal(result: Result<DigitsRun, wasm_bindgen::JsError>) -> String {
+        let err: JsValue = result.err().expect("refused").into();
+        err.dyn_into::<js_sys::Error>()
+            .expect("an Error")
+            .message()
+            .into()
+    }
+
+    #[wasm_bindgen_test]
+    fn bad_bytes_and_options_are_refused_by_name() {
+        let good = bytes();
+        let small = || options(&[("train", 30.into()), ("test", 10.into())]);
+        let short = refusal(DigitsRun::new(&good[..100], small()));
+        assert!(short.starts_with("digits: 100 bytes"), "{short}");
+        let mut bad = good.clone();
+        bad[digits::RECORD] = 12;
+        let label = refusal(DigitsRun::new(&bad, small()));
+        assert!(
+            label.starts_with("digits: digit 1") && label.contains("label 12"),
+            "{label}"
+        );
+        let cases = [
+            (options(&[("method", "sgd".into())]), "method"),
+            (options(&[("method", 1.into())]), "method"),
+            (
+                options(&[
+                    ("hidden", 0.into()),
+                    ("train", 30.into()),
+                    ("test", 10.into()),
+                ]),
+                "hidden",
+            ),
+            (options(&[("hidden", 2.5.into())]), "hidden"),
+            (options(&[("lr", "fast".into())]), "lr"),
+            (options(&[("seed", (-1).into())]), "seed"),
+            (
+                options(&[("train", 35.into()), ("test", 10.into())]),
+                "train",
+            ),
+            (options(&[("epochs", 3.into())]), "epochs"),
+            (JsValue::from_str("ed"), "options"),
+        ];
+        for (o, name) in cases {
+            let message = refusal(DigitsRun::new(&good, o));
+            assert!(message.starts_with(name), "{name}: {message}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_page_run_scores_as_the_library_does() {
+        let good = bytes();
+        let all = digits::from_bytes(&good).unwrap();
+        let config = digits::config(vec![8], None, 4).unwrap();
+        let split = digits::split(&all, 30, 10, 4).unwrap();
+        let want = digits::learn::<ed_playground::ed::Network>(config, split, 2, |_| {});
+        let o = options(&[
+            ("hidden", 8.into()),
+            ("seed", 4.into()),
+            ("train", 30.into()),
+            ("test", 10.into()),
+        ]);
+        let mut run = DigitsRun::new(&good, o).expect("a run");
+        assert_eq!(run.test_accuracy(), None);
+        for w in &want {
+            assert_eq!(run.epoch(), w.mean_loss);
+            assert_eq!(run.test_accuracy(), Some(w.test_accuracy));
+            assert_eq!(run.train_accuracy(), Some(w.train_accuracy));
+        }
+        assert_eq!(run.guesses(20).len(), 10);
+        assert_eq!(run.test_labels(3).len(), 3);
+        assert_eq!(run.test_image(9).unwrap().len(), SIDE * SIDE);
+        assert!(run.test_image(10).is_err());
+        assert_eq!(run.field(9, 7).unwrap().len(), SIDE * SIDE);
+        assert!(run.field(10, 0).is_err() && run.field(0, 8).is_err());
+    }
+}

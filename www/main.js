@@ -24,17 +24,25 @@ export async function start({ fail, hasFailed }) {
   // Read-only hooks for the end-to-end tests and the benchmark.
   window.__edPlayground = run_.hook;
   lazyExperiment(document.getElementById('card-experiment'));
+  const digitsCard = document.getElementById('card-digits');
+  lazyCard(digitsCard, () => import('./digits.js').then((m) => m.digitsPanel(digitsCard)));
 }
 
 // Kaneko's experiment is far down the page and most readers never run it: its
 // code loads when the card comes near the screen, and its button (disabled in the
 // HTML) works from then on.
 function lazyExperiment(card) {
+  lazyCard(card, () => import('./experiment.js').then((m) => m.experimentPanel(card)));
+}
+
+// The same for the handwritten digits card below it (and any card like them):
+// `load` runs once, when `card` comes within 200 px of the screen.
+function lazyCard(card, load) {
   if (!card) return;
   const io = new IntersectionObserver(([e]) => {
     if (!e.isIntersecting) return;
     io.disconnect();
-    import('./experiment.js').then((m) => m.experimentPanel(card));
+    load();
   }, { rootMargin: '200px' });
   io.observe(card);
 }

@@ -40,29 +40,29 @@ const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 type Read<T> = Result<T, String>;
 
 /// A field's value, or `None` when it is absent, `undefined` or `null`.
-fn get(obj: &JsValue, name: &str) -> Option<JsValue> {
+pub(super) fn get(obj: &JsValue, name: &str) -> Option<JsValue> {
     let value = Reflect::get(obj, &JsValue::from_str(name)).ok()?;
     (!value.is_undefined() && !value.is_null()).then_some(value)
 }
 
-fn text(name: &str, v: &JsValue) -> Read<String> {
+pub(super) fn text(name: &str, v: &JsValue) -> Read<String> {
     v.as_string()
         .ok_or_else(|| format!("{name}: must be a string"))
 }
 
-fn number(name: &str, v: &JsValue) -> Read<f64> {
+pub(super) fn number(name: &str, v: &JsValue) -> Read<f64> {
     v.as_f64()
         .ok_or_else(|| format!("{name}: must be a number"))
 }
 
-fn whole(name: &str, v: &JsValue) -> Read<u64> {
+pub(super) fn whole(name: &str, v: &JsValue) -> Read<u64> {
     match v.as_f64() {
         Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= MAX_SAFE_INTEGER => Ok(x as u64),
         _ => Err(format!("{name}: must be a non-negative whole number")),
     }
 }
 
-fn count(name: &str, v: &JsValue) -> Read<usize> {
+pub(super) fn count(name: &str, v: &JsValue) -> Read<usize> {
     usize::try_from(whole(name, v)?).map_err(|_| format!("{name}: too large"))
 }
 
@@ -95,7 +95,7 @@ fn list(name: &str, v: &JsValue) -> Read<Array> {
     }
 }
 
-fn check_keys(obj: &JsValue, what: &str, allowed: &[&str]) -> Read<()> {
+pub(super) fn check_keys(obj: &JsValue, what: &str, allowed: &[&str]) -> Read<()> {
     if !obj.is_object() || Array::is_array(obj) {
         return Err(format!("{what}: must be a plain object"));
     }

@@ -12,8 +12,11 @@ use crate::session::Session;
 use crate::trainer::Trainer;
 
 mod convert;
+mod digits;
 mod experiment;
 mod params;
+
+pub use digits::DigitsRun;
 
 /// The last panic's message. Under `panic = abort` a panic reaches JS only as a
 /// bare `RuntimeError: unreachable`; the page reads this to say what happened.

@@ -1,0 +1,173 @@
+//! Handwritten digits for the page's worker: a run built from the bytes of
+//! `dist/data/digits.bin` (see [`crate::digits::to_bytes`]) that trains one
+//! epoch per call, so the worker can report after each and stop between them.
+//! The learning and the scoring are the library's [`Trial`], as `ed digits`
+//! runs them: the same bytes and options give the same accuracies.
+
+use wasm_bindgen::prelude::*;
+
+use super::convert::{check_keys, count, get, number, text, whole};
+use crate::digits::{self, EpochScore, Trial};
+use crate::run::SubNetwork;
+
+const OPTIONS: [&str; 6] = ["method", "hidden", "lr", "seed", "train", "test"];
+
+enum Method {
+    Ed(Trial<crate::ed::Network>),
+    Backprop(Trial<crate::backprop::Network>),
+}
+
+/// One method learning the digits.
+#[wasm_bindgen]
+pub struct DigitsRun {
+    method: Method,
+    last: Option<EpochScore>,
+}
+
+fn refuse(message: String) -> JsError {
+    JsError::new(&message)
+}
+
+/// The digit of each of the first `n` test digits (the targets are one-hot).
+fn labels<N: SubNetwork>(trial: &Trial<N>, n: usize) -> Vec<u8> {
+    let set = trial.test_set();
+    (0..n.min(set.len()))
+        .map(|k| set.target(k).iter().position(|&t| t == 1.0).unwrap_or(0) as u8)
+        .collect()
+}
+
+#[wasm_bindgen]
+impl DigitsRun {
+    /// `bytes`: digits in the byte format. `options`: `{ method: "ed" |
+    /// "backprop", hidden (one layer's units, 32), lr (the seed rule's when
+    /// absent), seed (1), train (2000), test (500) }`. Throws an Error naming a
+    /// bad value.
+    #[wasm_bindgen(constructor)]
+    pub fn new(bytes: &[u8], options: JsValue) -> Result<DigitsRun, JsError> {
+        let all = digits::from_bytes(bytes).map_err(|e| refuse(format!("digits: {e}")))?;
+        let o = if options.is_undefined() || options.is_null() {
+            js_sys::Object::new().into()
+        } else {
+            options
+        };
+        check_keys(&o, "options", &OPTIONS).map_err(refuse)?;
+        let method = get(&o, "method")
+            .map(|v| text("method", &v))
+            .transpose()
+            .map_err(refuse)?
+            .unwrap_or_else(|| "ed".into());
+        let read = |name: &str, default: usize| {
+            get(&o, name)
+                .map(|v| count(name, &v))
+                .transpose()
+                .map(|v| v.unwrap_or(default))
+                .map_err(refuse)
+        };
+        let (hidden, train, test) = (
+            read("hidden", 32)?,
+            read("train", 2000)?,
+            read("test", 500)?,
+        );
+        let lr = get(&o, "lr")
+            .map(|v| number("lr", &v))
+            .transpose()
+            .map_err(refuse)?;
+        let seed = get(&o, "seed")
+            .map(|v| whole("seed", &v))
+            .transpose()
+            .map_err(refuse)?
+            .unwrap_or(1);
+        let config = digits::config(vec![hidden], lr, seed).map_err(|e| refuse(e.to_string()))?;
+        let split = digits::split(&all, train, test, seed)
+            .map_err(|e| refuse(format!("train, test: {e}")))?;
+        let method = match method.as_str() {
+            "ed" => Method::Ed(Trial::new(config, split)),
+            "backprop" => Method::Backprop(Trial::new(config, split)),
+            other => {
+                return Err(refuse(format!(
+                    "method: must be \"ed\" or \"backprop\", got \"{other}\""
+                )))
+            }
+        };
+        Ok(DigitsRun { method, last: None })
+    }
+
+    /// Trains one epoch and scores it; its mean training loss.
+    pub fn epoch(&mut self) -> f64 {
+        let score = match &mut self.method {
+            Method::Ed(t) => t.epoch(),
+            Method::Backprop(t) => t.epoch(),
+        };
+        let loss = score.mean_loss;
+        self.last = Some(score);
+        loss
+    }
+
+    /// The share of the training digits right after the last epoch (none before one).
+    #[wasm_bindgen(getter, js_name = trainAccuracy)]
+    pub fn train_accuracy(&self) -> Option<f64> {
+        self.last.as_ref().map(|s| s.train_accuracy)
+    }
+
+    /// The share of the test digits right after the last epoch (none before one).
+    #[wasm_bindgen(getter, js_name = testAccuracy)]
+    pub fn test_accuracy(&self) -> Option<f64> {
+        self.last.as_ref().map(|s| s.test_accuracy)
+    }
+
+    /// The predicted digit of each of the first `n` test digits.
+    pub fn guesses(&mut self, n: usize) -> Vec<u8> {
+        let g = match &mut self.method {
+            Method::Ed(t) => t.guesses(n),
+            Method::Backprop(t) => t.guesses(n),
+        };
+        g.into_iter().map(|d| d as u8).collect()
+    }
+
+    /// The true digit of each of the first `n` test digits.
+    #[wasm_bindgen(js_name = testLabels)]
+    pub fn test_labels(&self, n: usize) -> Vec<u8> {
+        match &self.method {
+            Method::Ed(t) => labels(t, n),
+            Method::Backprop(t) => labels(t, n),
+        }
+    }
+
+    /// Test digit `k`'s 16 x 16 pixels in [0, 1], row-major.
+    #[wasm_bindgen(js_name = testImage)]
+    pub fn test_image(&self, k: usize) -> Result<Vec<f64>, JsError> {
+        let set = match &self.method {
+            Method::Ed(t) => t.test_set(),
+            Method::Backprop(t) => t.test_set(),
+        };
+        if k >= set.len() {
+            return Err(refuse(format!(
+                "k: {k}, but there are {} test digits",
+                set.len()
+            )));
+        }
+        Ok(set.input(k).to_vec())
+    }
+
+    /// ED's receptive field of hidden unit `unit` in the sub-network of digit
+    /// `digit`: per pixel, that unit's weight from the pixel's + copy plus its
+    /// weight from the - copy (see [`digits::receptive_field`]). Each digit has
+    /// a network of its own, so a field belongs to one digit's network; the
+    /// page shows one unit of each. ED only: backprop has no +/- copies.
+    pub fn field(&self, digit: usize, unit: usize) -> Result<Vec<f64>, JsError> {
+        let Method::Ed(t) = &self.method else {
+            return Err(refuse("field: only an ED run has +/- copies to add".into()));
+        };
+        let net = t
+            .run()
+            .networks()
+            .get(digit)
+            .ok_or_else(|| refuse(format!("digit: {digit}, not 0 to 9")))?;
+        digits::receptive_field(net, unit).ok_or_else(|| {
+            refuse(format!(
+                "unit: {unit}, but the first hidden layer has {} units",
+                net.layers()[0].outputs()
+            ))
+        })
+    }
+}

@@ -1,0 +1,40 @@
+// The digits card's chart: the share of test digits right after each epoch, ED
+// and backprop, from 0 to 100 %. Points as well as lines, since a run is a
+// handful of epochs.
+import uPlot from '../vendor/uPlot.esm.js';
+import { axis } from './chart.js';
+import { theme as pageTheme } from './ui.js';
+
+const HEIGHT = 220;
+const pct = (v) => (v == null ? '—' : `${(100 * v).toFixed(1)} %`);
+
+/** `series`: [{ label, colour (a theme key) }]. Returns `{ set(epochs, ys), retheme(), data() }`. */
+export function digitsChart(box, { series, theme = pageTheme }) {
+  let u, xs = [], ys = series.map(() => []);
+  const width = () => Math.max(200, box.clientWidth);
+  function build() {
+    u?.destroy();
+    u = new uPlot({
+      width: width(), height: HEIGHT,
+      scales: { x: { time: false, range: (_, lo, hi) => [0.8, Math.max(2, hi ?? 1) + 0.2] }, y: { range: () => [0, 1] } },
+      axes: [
+        { ...axis(theme, (_, s) => s.map((v) => (Number.isInteger(v) ? String(v) : '')), 'epoch'), size: 30 },
+        { ...axis(theme, (_, s) => s.map((v) => `${Math.round(100 * v)} %`), 'test digits right'), size: 48 },
+      ],
+      series: [
+        { label: 'epoch', value: (_, v) => (v == null ? '—' : String(v)) },
+        ...series.map((s) => ({ label: s.label, stroke: theme[s.colour], width: 1.75, points: { show: true, size: 7, fill: theme[s.colour] }, value: (_, v) => pct(v) })),
+      ],
+      cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 8 } },
+      legend: { live: true },
+    }, [xs, ...ys], box);
+  }
+  build();
+  new ResizeObserver(() => u.width !== width() && u.setSize({ width: width(), height: HEIGHT })).observe(box);
+  return {
+    set(nextXs, nextYs) { xs = nextXs; ys = nextYs; u.setData([xs, ...ys]); },
+    retheme: build,
+    /** For tests: the epochs and every series as drawn. */
+    data: () => ({ labels: series.map((s) => s.label), epochs: [...xs], ys: ys.map((y) => [...y]) }),
+  };
+}

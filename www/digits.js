@@ -1,0 +1,186 @@
+// The "Handwritten digits" card: ED and backprop learn 16 x 16 digits in a Web
+// Worker, an epoch of each in turn, and the card shows the share of unseen
+// digits each gets right, ED's guesses on a few of them, and what ED's hidden
+// units look for. The digits (dist/data/digits.bin, written by `ed digits
+// --export`) are fetched when the reader first starts, not with the page.
+import { el, theme as pageTheme, onTheme as onPageTheme, rgb, fmtInt } from './ui.js';
+import { digitsChart } from './digits-chart.js';
+
+const SIDE = 16;
+const SHOW = 20; // test digits in the gallery
+const SEED = 1; // as `ed digits` by default, so the CLI gives the same numbers
+const METHODS = ['ed', 'backprop'];
+const NAMES = { ed: 'ED', backprop: 'backprop' };
+const pct = (v) => `${(100 * v).toFixed(1)} %`;
+
+/** Starts the panel in `card` (a missing card is no panel). */
+export function digitsPanel(card, theme = pageTheme, onTheme = onPageTheme) {
+  if (!card) return;
+  const $ = (id) => card.querySelector('#' + id);
+  const fields = { epochs: $('dg-epochs'), train: $('dg-train'), test: $('dg-test'), hidden: $('dg-hidden') };
+  const runButton = $('dg-run'), cancelButton = $('dg-cancel'), bar = $('dg-progress'), status = $('dg-status');
+  const body = $('dg-table').tBodies[0], gallery = $('dg-gallery'), fieldBox = $('dg-fields');
+
+  let worker = null, running = false, started = 0, bytes = null, epochs = 0;
+  let scores = { ed: [], backprop: [] }, images = [], labels = [], guesses = [], maps = [], ms = { ed: [], backprop: [] };
+
+  const chart = digitsChart($('dg-chart'), { series: [{ label: 'ED', colour: 's0' }, { label: 'backprop', colour: 's4' }], theme });
+  onTheme(() => { chart.retheme(); drawGallery(); drawFields(); });
+
+  function say(text, final) {
+    // Heard when it settles, not with every epoch while the bar moves.
+    status.setAttribute('aria-live', final ? 'polite' : 'off');
+    status.textContent = text;
+  }
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+  function setRunning(on) {
+    running = on;
+    runButton.disabled = on;
+    cancelButton.disabled = !on;
+    for (const f of Object.values(fields)) f.disabled = on;
+  }
+
+  // One 16 x 16 canvas, one image pixel per canvas pixel (CSS scales it up sharp);
+  // `colour(v)` gives [r, g, b] for a value.
+  function picture(values, colour, label) {
+    const canvas = el('canvas', { width: SIDE, height: SIDE });
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', label);
+    const ctx = canvas.getContext('2d'), img = ctx.createImageData(SIDE, SIDE);
+    values.forEach((v, i) => { img.data.set([...colour(v), 255], 4 * i); });
+    ctx.putImageData(img, 0, 0);
+    return canvas;
+  }
+  const mix = (a, b, t) => a.map((x, i) => Math.round(x + (b[i] - x) * t));
+
+  function drawGallery() {
+    const paper = rgb(theme.card), ink = rgb(theme.fg);
+    gallery.replaceChildren(...images.map((image, k) => {
+      const guess = guesses[k], truth = labels[k], known = guess != null;
+      const right = guess === truth;
+      const text = known ? `${right ? '✓' : '✗'} ${guess}` : '…';
+      const label = known ? `A ${truth}; ED guesses ${guess}: ${right ? 'right' : 'wrong'}` : `A ${truth}; no guess yet`;
+      const fig = el('figure', { className: known && !right ? 'wrong' : '' },
+        picture(image, (v) => mix(paper, ink, v), label), el('figcaption', {}, text));
+      fig.setAttribute('role', 'listitem');
+      return fig;
+    }));
+  }
+
+  // Diverging: the card's colour at 0, theme.pos or theme.neg at the field's
+  // largest magnitude, so each field shows its own pattern whatever its scale.
+  function drawFields() {
+    const paper = rgb(theme.card), pos = rgb(theme.pos), neg = rgb(theme.neg);
+    fieldBox.replaceChildren(...maps.map((field, d) => {
+      const top = Math.max(1e-12, ...field.map(Math.abs));
+      const fig = el('figure', {},
+        picture(field, (v) => mix(paper, v >= 0 ? pos : neg, Math.abs(v) / top), `Receptive field of the first hidden unit of digit ${d}'s network`),
+        el('figcaption', {}, `net ${d}`));
+      fig.setAttribute('role', 'listitem');
+      return fig;
+    }));
+  }
+
+  function showScores() {
+    const n = Math.max(scores.ed.length, scores.backprop.length);
+    const xs = Array.from({ length: n }, (_, i) => i + 1);
+    chart.set(xs, METHODS.map((m) => xs.map((_, i) => scores[m][i]?.test ?? null)));
+    body.replaceChildren(...xs.map((x, i) => el('tr', {}, el('th', { scope: 'row' }, String(x)),
+      ...METHODS.map((m) => el('td', {}, scores[m][i] ? pct(scores[m][i].test) : '—')))));
+  }
+
+  function read() {
+    const v = Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, Number(f.value)]));
+    return { epochs: v.epochs, options: { hidden: v.hidden, train: v.train, test: v.test, seed: SEED } };
+  }
+
+  async function start() {
+    const { epochs: n, options } = read();
+    epochs = n;
+    scores = { ed: [], backprop: [] };
+    ms = { ed: [], backprop: [] };
+    images = []; labels = []; guesses = []; maps = [];
+    showScores(); drawGallery(); drawFields();
+    started = performance.now();
+    bar.max = 2 * epochs;
+    bar.value = 0;
+    setRunning(true);
+    say('Loading the digits…', false);
+    const mine = (worker = spawn());
+    try {
+      bytes ??= fetch(new URL('../data/digits.bin', import.meta.url)).then((r) => {
+        if (!r.ok) throw new Error(`the digits did not load (HTTP ${r.status})`);
+        return r.arrayBuffer();
+      });
+      const data = await bytes;
+      if (mine !== worker) return; // cancelled while they loaded
+      mine.postMessage({ bytes: data, options, epochs, show: SHOW });
+      say(`Learning from ${fmtInt(options.train)} digits…`, false);
+    } catch (e) {
+      bytes = null; // try again next time
+      if (mine === worker) stopWith(`The digits could not run: ${e.message}.`);
+    }
+  }
+
+  function spawn() {
+    const w = new Worker(new URL('./digits-worker.js', import.meta.url), { type: 'module' });
+    // Messages of a worker already cancelled are ignored.
+    w.onmessage = ({ data }) => w === worker && receive(data);
+    w.onerror = (e) => {
+      // Handled here, so it does not also reach the page's error banner: the live training is fine.
+      e.preventDefault();
+      if (w === worker) stopWith(`The digits could not run: ${e.message || 'their worker failed to load'}.`);
+    };
+    return w;
+  }
+
+  function receive(data) {
+    if (data.error) return stopWith(`The digits stopped: ${data.error}.`);
+    if (data.done) {
+      worker.terminate();
+      worker = null;
+      setRunning(false);
+      const last = (m) => scores[m].at(-1)?.test;
+      say(`Done in ${seconds()}: after ${epochs} epochs ED gets ${pct(last('ed'))} of the test digits right, backprop ${pct(last('backprop'))}.`, true);
+      return;
+    }
+    if (data.images) {
+      images = data.images;
+      labels = [...data.labels];
+      drawGallery();
+      return;
+    }
+    const { method, epoch, loss, train, test } = data;
+    scores[method].push({ epoch, loss, train, test });
+    ms[method].push(data.ms);
+    if (data.guesses) {
+      guesses = [...data.guesses];
+      maps = data.fields;
+      drawGallery();
+      drawFields();
+    }
+    bar.value = scores.ed.length + scores.backprop.length;
+    showScores();
+    say(`${NAMES[method]}, epoch ${epoch} of ${epochs}: ${pct(test)} of the test digits right (${(data.ms / 1000).toFixed(1)} s) · ${seconds()}`, false);
+  }
+
+  function stopWith(text) {
+    worker?.terminate();
+    worker = null;
+    setRunning(false);
+    say(text, true);
+  }
+
+  runButton.addEventListener('click', start);
+  runButton.disabled = false; // the page's HTML keeps it off until this code is here
+  cancelButton.addEventListener('click', () => stopWith(`Cancelled after ${seconds()}; the scores so far stay.`));
+
+  // Read-only, for the end-to-end tests.
+  window.__edDigits = Object.freeze({
+    get running() { return running; },
+    scores: () => structuredClone(scores),
+    epochMs: () => structuredClone(ms),
+    chart: () => chart.data(),
+  });
+}
