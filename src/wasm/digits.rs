@@ -56,6 +56,16 @@ impl DigitsRun {
             .transpose()
             .map_err(refuse)?
             .unwrap_or_else(|| "ed".into());
+        // Checked first, so a bad name is what a caller hears of, whatever else is wrong.
+        let ed = match method.as_str() {
+            "ed" => true,
+            "backprop" => false,
+            other => {
+                return Err(refuse(format!(
+                    "method: must be \"ed\" or \"backprop\", got \"{other}\""
+                )))
+            }
+        };
         let read = |name: &str, default: usize| {
             get(&o, name)
                 .map(|v| count(name, &v))
@@ -80,14 +90,10 @@ impl DigitsRun {
         let config = digits::config(vec![hidden], lr, seed).map_err(|e| refuse(e.to_string()))?;
         let split = digits::split(&all, train, test, seed)
             .map_err(|e| refuse(format!("train, test: {e}")))?;
-        let method = match method.as_str() {
-            "ed" => Method::Ed(Trial::new(config, split)),
-            "backprop" => Method::Backprop(Trial::new(config, split)),
-            other => {
-                return Err(refuse(format!(
-                    "method: must be \"ed\" or \"backprop\", got \"{other}\""
-                )))
-            }
+        let method = if ed {
+            Method::Ed(Trial::new(config, split))
+        } else {
+            Method::Backprop(Trial::new(config, split))
         };
         Ok(DigitsRun { method, last: None })
     }
