@@ -25,6 +25,9 @@ const cancelButton = (page) => card(page).getByRole('button', { name: 'Cancel le
 
 async function ready(page) {
   await page.waitForFunction(() => window.__edPlayground?.epoch >= 5, null, { timeout: 15000 });
+  // Last on the page, below Kaneko's experiment (the grid orders its cards).
+  const [xp, dg] = await page.evaluate(() => ['card-experiment', 'card-digits'].map((id) => document.getElementById(id).getBoundingClientRect().top));
+  assert.ok(dg > xp, `the digits card (top ${dg}) comes after the experiment's (top ${xp})`);
   assert.equal(await page.evaluate(() => window.__edDigits), undefined, 'the digits card is not loaded at the top of the page');
   assert.equal(await runButton(page).isDisabled(), true, 'its button waits for its code');
   await card(page).scrollIntoViewIfNeeded();
