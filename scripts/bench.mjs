@@ -89,10 +89,12 @@ async function embedFrameTimes(page, origin) {
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const OWN = /\.(js|wasm)$/;
 function shippedSize() {
-  const files = [...readdirSync('dist/www').map((f) => `www/${f}`), 'pkg/ed_playground.js', 'pkg/ed_playground_bg.wasm'].filter((f) => OWN.test(f));
+  // Everything, the digits card's own module (loaded on demand) included.
+  const files = [...readdirSync('dist/www').map((f) => `www/${f}`), ...readdirSync('dist/pkg').map((f) => `pkg/${f}`)].filter((f) => OWN.test(f));
   const wasm = gz('dist/pkg/ed_playground_bg.wasm');
+  const digits = gz('dist/pkg/ed_digits_bg.wasm');
   const total = files.reduce((sum, f) => sum + gz(`dist/${f}`), 0);
-  return { wasm, js: total - wasm, total, files: files.length };
+  return { wasm, digits, js: total - wasm - digits, total, files: files.length };
 }
 async function loadedSize(page, origin) {
   const fetched = new Set();
@@ -130,7 +132,7 @@ try {
   console.log(`blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`);
   const size = shippedSize(), start = await loadedSize(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} = ${kb(size.total)} in ${size.files} files (uPlot not counted); ` +
+  console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
     `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`);
 } finally {
   await browser.close();

@@ -20,16 +20,16 @@ if [ -x "$esbuild" ]; then
   min --bundle --splitting --format=esm --outdir=dist/www --external:'../pkg/*' --external:'../vendor/*' \
     www/boot.js www/experiment-worker.js www/digits-worker.js
   min --outdir=dist/www www/*.css
-  min --format=esm --outfile=dist/pkg/ed_playground.js pkg/ed_playground.js
+  for m in ed_playground ed_digits; do min --format=esm --outfile=dist/pkg/$m.js pkg/$m.js; done
   min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js
   cp node_modules/uplot/dist/uPlot.min.css dist/vendor/
 else
   echo "build-dist: esbuild not installed (run scripts/setup.sh); copying unminified files"
   cp www/*.js www/*.css dist/www/
-  cp pkg/ed_playground.js dist/pkg/
+  cp pkg/ed_playground.js pkg/ed_digits.js dist/pkg/
   cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
 fi
-cp pkg/ed_playground_bg.wasm dist/pkg/
+cp pkg/ed_playground_bg.wasm pkg/ed_digits_bg.wasm dist/pkg/
 # The digits card's data: the first 250 of each digit of the MNIST sample,
 # resampled to 16 x 16 by the library's own code (the CLI), one byte a pixel
 # (the format: src/digits.rs, to_bytes). The page fetches it when asked.
@@ -56,4 +56,5 @@ gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9 -c "$f" | wc -c))); don
 echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1);" \
   "own JS + wasm gzipped: $(( $(gz dist/www/*.js dist/pkg/ed_playground.js dist/pkg/ed_playground_bg.wasm) / 1024 )) KB" \
   "(wasm $(( $(gz dist/pkg/ed_playground_bg.wasm) / 1024 )) KB), uPlot $(( $(gz dist/vendor/uPlot.esm.js) / 1024 )) KB;" \
+  "the digits card's module, on demand, $(( $(gz dist/pkg/ed_digits.js dist/pkg/ed_digits_bg.wasm) / 1024 )) KB;" \
   "element bundle ed-playground.js $(( $(gz dist/ed-playground.js) / 1024 )) KB (uPlot and styles included; shares the wasm)"

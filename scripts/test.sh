@@ -9,7 +9,7 @@ cargo test --release
 
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --release --target wasm32-unknown-unknown --no-default-features --test wasm
+  cargo test --release --target wasm32-unknown-unknown --no-default-features --features digits-page --test wasm
 
 echo "== end-to-end tests of the page (Playwright over Debian's Chromium)"
 scripts/build-wasm.sh

@@ -191,6 +191,7 @@ mod adapter {
     }
 }
 
+#[cfg(feature = "digits-page")]
 mod digits_run {
     //! The digits card's engine (src/wasm/digits.rs): refusals name what is wrong,
     //! and a run scores as the library's does.

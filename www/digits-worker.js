@@ -10,7 +10,8 @@
 //      { method, epoch, loss, train, test, ms }, and after ED's also { guesses,
 //      fields: [256 values per digit's network, the change since the start] }; then { done: true }, or
 //      { error } if the engine refused.
-import init, { DigitsRun, lastPanic } from '../pkg/ed_playground.js';
+// Its own module: the engine with DigitsRun, which the page's module leaves out.
+import init, { DigitsRun, lastPanic } from '../pkg/ed_digits.js';
 
 let engine;
 

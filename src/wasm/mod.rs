@@ -12,10 +12,12 @@ use crate::session::Session;
 use crate::trainer::Trainer;
 
 mod convert;
+#[cfg(feature = "digits-page")]
 mod digits;
 mod experiment;
 mod params;
 
+#[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
 
 /// The last panic's message. Under `panic = abort` a panic reaches JS only as a

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startSite, stopSite, open, clean } from './harness.mjs';
 
-before(() => startSite(['index.html', 'www/digits-worker.js', 'data/digits.bin', 'pkg/ed_playground_bg.wasm']));
+before(() => startSite(['index.html', 'www/digits-worker.js', 'data/digits.bin', 'pkg/ed_playground_bg.wasm', 'pkg/ed_digits_bg.wasm']));
 after(stopSite);
 
 const SMALL = { train: 500, test: 200, epochs: 2, hidden: 16 };
@@ -136,7 +136,7 @@ test('DigitsRun refuses bad bytes and a bad option with an Error naming it', asy
   const page = await open();
   await ready(page);
   const answers = await page.evaluate(async () => {
-    const m = await import('/pkg/ed_playground.js');
+    const m = await import('/pkg/ed_digits.js');
     await m.default();
     const bytes = new Uint8Array(await (await fetch('/data/digits.bin')).arrayBuffer());
     const make = (b, o) => { try { new m.DigitsRun(b, o).free(); return 'ok'; } catch (e) { return e instanceof Error ? `Error: ${e.message}` : `not an Error: ${e}`; } };
