@@ -1,5 +1,5 @@
 // The digits card's chart: the share of test digits right after each epoch, ED
-// and backprop, from 0 to 100 %. Points as well as lines, since a run is a
+// and backprop, up to 100 %. Points as well as lines, since a run is a
 // handful of epochs.
 import uPlot from '../vendor/uPlot.esm.js';
 import { axis } from './chart.js';
@@ -7,6 +7,9 @@ import { theme as pageTheme } from './ui.js';
 
 const HEIGHT = 220;
 const pct = (v) => (v == null ? '—' : `${(100 * v).toFixed(1)} %`);
+// The axis starts at the 10 % step below the lowest score, so the gains between
+// 85 and 95 % show, rather than two flat lines near the top of 0 to 100 %.
+const lowest = (lo) => (Number.isFinite(lo) ? Math.max(0, Math.floor((lo - 0.02) * 10) / 10) : 0);
 
 /** `series`: [{ label, colour (a theme key) }]. Returns `{ set(epochs, ys), retheme(), data() }`. */
 export function digitsChart(box, { series, theme = pageTheme }) {
@@ -16,7 +19,7 @@ export function digitsChart(box, { series, theme = pageTheme }) {
     u?.destroy();
     u = new uPlot({
       width: width(), height: HEIGHT,
-      scales: { x: { time: false, range: (_, lo, hi) => [0.8, Math.max(2, hi ?? 1) + 0.2] }, y: { range: () => [0, 1] } },
+      scales: { x: { time: false, range: (_, lo, hi) => [0.8, Math.max(2, hi ?? 1) + 0.2] }, y: { range: (_, lo) => [lowest(lo), 1] } },
       axes: [
         { ...axis(theme, (_, s) => s.map((v) => (Number.isInteger(v) ? String(v) : '')), 'epoch'), size: 30 },
         { ...axis(theme, (_, s) => s.map((v) => `${Math.round(100 * v)} %`), 'test digits right'), size: 48 },
