@@ -112,17 +112,10 @@ const parseStatus = (text) => {
 };
 
 /**
- * The epoch and loss that a page's or an element's status line reports now.
- * Only for a line that is up to date: paused, or just stepped (a step, a pause,
- * a reset or a load redraws it at once); while training, use `statusAt`.
+ * Waits until a page's or an element's status line itself reads `ok` (given
+ * { epoch, loss, text }) and returns what it read. There is no plain read: the
+ * line is redrawn every third frame while training, once after a step or a pause.
  */
-export async function status(scope) {
-  const s = parseStatus(await scope.getByRole('status').textContent());
-  assert.ok(Number.isInteger(s.epoch), `status reads "${s.text}"`);
-  return s;
-}
-
-/** Waits until the status line itself reads `ok` (given { epoch, loss, text }) and returns what it read. */
 export function statusWhen(scope, ok, what = 'the status line', timeout = 15000) {
   return until(async () => parseStatus(await scope.getByRole('status').textContent()), (s) => Number.isInteger(s.epoch) && ok(s), { timeout, what });
 }
