@@ -172,7 +172,7 @@ for file in "${files[@]}"; do
       printf '    %s\n' "${commands[@]}"
       [ ${#old[@]} -eq 0 ] || printf '%s\n' "${old[@]}" >>"$new"
     elif wanted "$options" "${commands[@]}"; then
-      echo "figures: $file:$start: ${commands[*]}" >&2
+      echo "figures: $file:$start: $(printf '%s; ' "${commands[@]}")" >&2
       began=$SECONDS
       body=$(mktemp)
       if ! run_block "$options" "${commands[@]}" >"$body"; then
