@@ -24,12 +24,14 @@
 #             may say how long it takes: `<!-- figures slow (4 min): make bench -->`
 #   markdown  the command prints Markdown (a table): its output goes in as is,
 #             after the command in a ```sh fence
-# The head must not contain a colon before the command's.
+# The head must not contain a colon before the command's. A block may be
+# indented (inside a list item); a marker quoted in a code fence is not a block.
 #
 # Each command runs in bash from the repository's root with `set -o pipefail`;
 # in it, `ed` is the release CLI (`cargo run --release --quiet --bin ed --`,
 # built once at the start). A failing command stops the script and leaves its
-# file as it was (files before it keep their new figures).
+# file as it was (files before it keep their new figures). Under pipefail a
+# command cut short by `head` fails (SIGPIPE): take lines with `sed -n 1,3p`.
 #
 # Usage: scripts/figures.sh [--slow] [--only TEXT] [--list] [FILE...]
 #   FILE       Markdown files to rewrite (default: docs/*.md)
