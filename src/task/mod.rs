@@ -3,6 +3,7 @@
 //! and a test set.
 
 mod dataset;
+pub mod digits;
 mod plane;
 mod sampling;
 mod truth_tables;

@@ -4,7 +4,7 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::params::{Change, ParamError, Params, Value, NAMES};
+use crate::settings::params::{Change, ParamError, Params, Value, NAMES};
 
 /// `+text`, which is `Number(text)`: the browser's own number reader, so the
 /// module needs none. It cannot throw for a string.
@@ -142,7 +142,7 @@ pub fn parse_param(name: &str, text: &str) -> Object {
         set(&obj, "error", "is not a parameter");
         return obj;
     }
-    match crate::params::parse_value(name, text, js_number) {
+    match crate::settings::params::parse_value(name, text, js_number) {
         Ok(v) => set(&obj, "value", value_of(&v)),
         Err(e) => set(&obj, "error", e.message),
     }

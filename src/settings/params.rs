@@ -4,8 +4,10 @@
 //! parameter and the rest still applies; the result is a [`Config`] that has
 //! passed [`Config::validate`], like every other way into the engine.
 
-use crate::config::{check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_PARAMETER, MAX_UNITS};
 use crate::ed::Loss;
+use crate::settings::config::{
+    check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_PARAMETER, MAX_UNITS,
+};
 use crate::task::{
     Task, MAX_NOISE, MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS,
     MIN_TEST_FRACTION,
@@ -503,7 +505,7 @@ mod tests {
             "must be 1 to {MAX_HIDDEN_LAYERS} layer sizes from 1 to {MAX_UNITS},"
         )));
         assert!(CHANGES.starts_with(&format!("must list up to {MAX_CHANGES} ")));
-        assert_eq!(crate::config::MAX_LR, 1e308);
+        assert_eq!(crate::settings::config::MAX_LR, 1e308);
         assert!(LR.ends_with("at most 1e308"));
         assert_eq!(MAX_PARAMETER, 100.0);
         assert!(U0.ends_with("at most 100") && FROM_0_TO_100.ends_with("0 to 100"));
