@@ -2,7 +2,8 @@
 //! `tests/fuzz_corpus.rs`, which replays the committed seeds and every crash
 //! found so far on each `cargo test`.
 
-use ed_playground::settings::params::{parse_number_native, parse_value, Params, NAMES};
+use ed_playground::settings::params::{parse_number_native, parse_value, Params};
+use ed_playground::settings::schema::PARAMS;
 use ed_playground::EdRun;
 
 /// A model file is refused with a message, or it loads, trains and saves to a
@@ -39,7 +40,7 @@ pub fn params(data: &[u8]) {
         .expect("what leaves the parser is valid");
     assert!(problems.len() <= pairs.len() + 1);
     assert!((1..=10_000).contains(&params.speed));
-    for name in NAMES {
+    for name in PARAMS.map(|p| p.name) {
         for (_, value) in &pairs {
             let _ = parse_value(name, value, parse_number_native);
         }

@@ -4,10 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::schema::{self, Kind};
 use crate::ed::{Loss, Rule, Shape};
 use crate::task::{
-    Sampling, Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION, MAX_NOISE,
-    MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS, MIN_TEST_FRACTION,
+    Sampling, Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION, MAX_PARITY_BITS,
+    MIN_PARITY_BITS,
 };
 
 pub const MAX_HIDDEN_LAYERS: usize = 4;
@@ -30,7 +31,7 @@ pub enum RuleName {
 }
 
 impl RuleName {
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             RuleName::Seed => "seed",
             RuleName::Kaneko => "kaneko",
@@ -128,6 +129,11 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// What a choice must be, from its schema entry.
+fn must(field: &str) -> String {
+    schema::param(field).map(|p| p.must()).unwrap_or_default()
+}
+
 fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, ConfigError> {
     Err(ConfigError {
         field,
@@ -135,63 +141,30 @@ fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, Confi
     })
 }
 
-/// A closed or half-open range of finite numbers and how a message states it.
-/// The statement is text, not formatted from the bounds: formatting a float
-/// would pull float printing (about 14 KB) into the browser's module.
-struct Range {
-    min: f64,
-    min_inclusive: bool,
-    max: f64,
-    stated: &'static str,
+/// A number field checked against its schema entry's range.
+fn number_in(field: &'static str, v: f64) -> Result<f64, ConfigError> {
+    let param = schema::param(field).expect("every number field has a schema entry");
+    match param.kind {
+        Kind::Number { stated, .. } if !param.admits(v) => {
+            refuse(field, format!("must be a finite number {stated}"))
+        }
+        _ => Ok(v),
+    }
 }
 
-const LR_RANGE: Range = Range {
-    min: 0.0,
-    min_inclusive: false,
-    max: MAX_LR,
-    stated: "greater than 0 and at most 1e308",
-};
-const POSITIVE: Range = Range {
-    min: 0.0,
-    min_inclusive: false,
-    max: MAX_PARAMETER,
-    stated: "greater than 0 and at most 100",
-};
-const NON_NEGATIVE: Range = Range {
-    min: 0.0,
-    min_inclusive: true,
-    max: MAX_PARAMETER,
-    stated: "from 0 to 100",
-};
-const NOISE_RANGE: Range = Range {
-    min: 0.0,
-    min_inclusive: true,
-    max: MAX_NOISE,
-    stated: "from 0 to 0.5",
-};
-const TEST_FRACTION_RANGE: Range = Range {
-    min: MIN_TEST_FRACTION,
-    min_inclusive: true,
-    max: MAX_TEST_FRACTION,
-    stated: "from 0.1 to 0.9",
-};
-
-fn number_in(field: &'static str, v: f64, range: &Range) -> Result<f64, ConfigError> {
-    let above_min = if range.min_inclusive {
-        v >= range.min
-    } else {
-        v > range.min
-    };
-    if v.is_finite() && above_min && v <= range.max {
-        Ok(v)
-    } else {
-        refuse(field, format!("must be a finite number {}", range.stated))
+/// A whole-number field checked against its schema entry's range.
+fn whole_in(field: &'static str, v: usize) -> Result<usize, ConfigError> {
+    match schema::param(field).map(|p| p.kind) {
+        Some(Kind::Whole { min, max }) if !(min..=max).contains(&(v as u64)) => {
+            refuse(field, format!("must be {min} to {max}, got {v}"))
+        }
+        _ => Ok(v),
     }
 }
 
 /// The learning-rate limits on their own, for a live change of rate.
 pub fn check_lr(lr: f64) -> Result<(), ConfigError> {
-    number_in("lr", lr, &LR_RANGE).map(|_| ())
+    number_in("lr", lr).map(|_| ())
 }
 
 impl Config {
@@ -291,22 +264,17 @@ impl Config {
             );
         }
         check_lr(self.lr)?;
-        number_in("u0", self.u0, &POSITIVE)?;
-        number_in("u1", self.u1, &NON_NEGATIVE)?;
-        number_in("init_range", self.init_range, &POSITIVE)?;
+        number_in("u0", self.u0)?;
+        number_in("u1", self.u1)?;
+        number_in("init_range", self.init_range)?;
         if let Some(beta) = self.beta {
-            number_in("beta", beta, &NON_NEGATIVE)?;
+            number_in("beta", beta)?;
         }
         // Checked for every task, so a file or link never carries a value that
         // would be refused once the task changes.
-        if !(MIN_POINTS..=MAX_POINTS).contains(&self.points) {
-            return refuse(
-                "points",
-                format!("must be {MIN_POINTS} to {MAX_POINTS}, got {}", self.points),
-            );
-        }
-        number_in("noise", self.noise, &NOISE_RANGE)?;
-        number_in("test_fraction", self.test_fraction, &TEST_FRACTION_RANGE)?;
+        whole_in("points", self.points)?;
+        number_in("noise", self.noise)?;
+        number_in("test_fraction", self.test_fraction)?;
         Ok(())
     }
 }
@@ -318,12 +286,7 @@ impl ConfigInput {
             None => RuleName::Seed,
             Some(name) => match RuleName::from_name(name) {
                 Some(r) => r,
-                None => {
-                    return refuse(
-                        "rule",
-                        format!("must be \"seed\" or \"kaneko\", got {name:?}"),
-                    )
-                }
+                None => return refuse("rule", format!("{}; got {name:?}", must("rule"))),
             },
         };
         let base = match rule {
@@ -334,25 +297,14 @@ impl ConfigInput {
             None => base.task,
             Some(name) => match Task::from_name(name) {
                 Some(t) => t,
-                None => {
-                    let names: Vec<&str> = Task::ALL.iter().map(|t| t.name()).collect();
-                    return refuse(
-                        "task",
-                        format!("must be one of {}; got {name:?}", names.join(", ")),
-                    );
-                }
+                None => return refuse("task", format!("{}; got {name:?}", must("task"))),
             },
         };
         let loss = match self.loss.as_deref() {
             None => base.loss,
             Some(name) => match Loss::from_name(name) {
                 Some(l) => l,
-                None => {
-                    return refuse(
-                        "loss",
-                        format!("must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"),
-                    )
-                }
+                None => return refuse("loss", format!("{}; got {name:?}", must("loss"))),
             },
         };
         let bits = match (task, self.bits) {
@@ -383,266 +335,4 @@ impl ConfigInput {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn empty_input_is_the_seeds_setting() {
-        assert_eq!(
-            ConfigInput::default().resolve().unwrap(),
-            Config::seed_defaults()
-        );
-    }
-
-    #[test]
-    fn kaneko_rule_takes_his_defaults() {
-        let c = ConfigInput {
-            rule: Some("kaneko".into()),
-            ..Default::default()
-        }
-        .resolve()
-        .unwrap();
-        assert_eq!(c, Config::kaneko_defaults());
-    }
-
-    #[test]
-    fn refusals_name_the_field() {
-        let cases: Vec<(ConfigInput, &str)> = vec![
-            (
-                ConfigInput {
-                    loss: Some("hinge".into()),
-                    ..Default::default()
-                },
-                "loss",
-            ),
-            (
-                ConfigInput {
-                    task: Some("<script>".into()),
-                    ..Default::default()
-                },
-                "task",
-            ),
-            (
-                ConfigInput {
-                    rule: Some("backprop".into()),
-                    ..Default::default()
-                },
-                "rule",
-            ),
-            (
-                ConfigInput {
-                    hidden: Some(vec![]),
-                    ..Default::default()
-                },
-                "hidden",
-            ),
-            (
-                ConfigInput {
-                    hidden: Some(vec![8, 0]),
-                    ..Default::default()
-                },
-                "hidden",
-            ),
-            (
-                ConfigInput {
-                    hidden: Some(vec![1000]),
-                    ..Default::default()
-                },
-                "hidden",
-            ),
-            (
-                ConfigInput {
-                    hidden: Some(vec![2; 10_000]),
-                    ..Default::default()
-                },
-                "hidden",
-            ),
-            (
-                ConfigInput {
-                    lr: Some(f64::NAN),
-                    ..Default::default()
-                },
-                "lr",
-            ),
-            (
-                ConfigInput {
-                    lr: Some(-1.0),
-                    ..Default::default()
-                },
-                "lr",
-            ),
-            (
-                ConfigInput {
-                    lr: Some(f64::INFINITY),
-                    ..Default::default()
-                },
-                "lr",
-            ),
-            (
-                ConfigInput {
-                    u0: Some(0.0),
-                    ..Default::default()
-                },
-                "u0",
-            ),
-            (
-                ConfigInput {
-                    task: Some("parity".into()),
-                    bits: Some(9),
-                    ..Default::default()
-                },
-                "bits",
-            ),
-            (
-                ConfigInput {
-                    task: Some("xor".into()),
-                    bits: Some(3),
-                    ..Default::default()
-                },
-                "bits",
-            ),
-            (
-                ConfigInput {
-                    task: Some("adder".into()),
-                    bits: Some(4),
-                    ..Default::default()
-                },
-                "bits",
-            ),
-        ];
-        for (input, field) in cases {
-            let err = input.resolve().expect_err(field);
-            assert_eq!(err.field, field, "{err}");
-        }
-    }
-}
-
-#[cfg(test)]
-mod sampling_tests {
-    use super::*;
-
-    fn circle(edit: impl FnOnce(&mut ConfigInput)) -> Result<Config, ConfigError> {
-        let mut input = ConfigInput {
-            task: Some("circle".into()),
-            ..Default::default()
-        };
-        edit(&mut input);
-        input.resolve()
-    }
-
-    #[test]
-    fn the_defaults_are_the_tensorflow_playgrounds_split() {
-        let c = circle(|_| {}).unwrap();
-        assert_eq!(
-            (c.points, c.noise, c.test_fraction, c.bits),
-            (200, 0.1, 0.5, 2)
-        );
-        assert_eq!(c.sampling().seed, 42);
-    }
-
-    #[test]
-    fn bad_sampling_values_are_refused_by_name() {
-        type Edit = fn(&mut ConfigInput);
-        let cases: [(Edit, &str, &str); 10] = [
-            (|i| i.noise = Some(-0.01), "noise", "from 0 to 0.5"),
-            (|i| i.noise = Some(0.51), "noise", "from 0 to 0.5"),
-            (|i| i.noise = Some(f64::NAN), "noise", "finite"),
-            (|i| i.noise = Some(f64::INFINITY), "noise", "finite"),
-            (|i| i.points = Some(19), "points", "20 to 1000, got 19"),
-            (|i| i.points = Some(1001), "points", "20 to 1000, got 1001"),
-            (|i| i.points = Some(0), "points", "got 0"),
-            (
-                |i| i.test_fraction = Some(0.0),
-                "test_fraction",
-                "0.1 to 0.9",
-            ),
-            (
-                |i| i.test_fraction = Some(0.95),
-                "test_fraction",
-                "0.1 to 0.9",
-            ),
-            (
-                |i| i.test_fraction = Some(f64::NAN),
-                "test_fraction",
-                "finite",
-            ),
-        ];
-        for (edit, field, needle) in cases {
-            let err = circle(edit).expect_err(field);
-            assert_eq!(err.field, field, "{err}");
-            assert!(err.message.contains(needle), "{err}");
-        }
-        // The limits themselves are allowed.
-        for edit in [
-            (|i: &mut ConfigInput| i.noise = Some(0.0)) as Edit,
-            |i| i.noise = Some(0.5),
-            |i| i.points = Some(20),
-            |i| i.points = Some(1000),
-            |i| i.test_fraction = Some(0.1),
-            |i| i.test_fraction = Some(0.9),
-        ] {
-            circle(edit).unwrap();
-        }
-    }
-
-    #[test]
-    fn an_unknown_task_lists_every_task() {
-        let err = ConfigInput {
-            task: Some("sudoku".into()),
-            ..Default::default()
-        }
-        .resolve()
-        .unwrap_err();
-        for t in Task::ALL {
-            assert!(err.message.contains(t.name()), "{err}");
-        }
-    }
-
-    #[test]
-    fn every_task_name_resolves() {
-        for t in Task::ALL {
-            let c = ConfigInput {
-                task: Some(t.name().into()),
-                ..Default::default()
-            }
-            .resolve()
-            .unwrap();
-            assert_eq!(c.task, t);
-        }
-    }
-}
-
-#[cfg(test)]
-mod range_tests {
-    use super::*;
-
-    #[test]
-    fn stated_ranges_match_their_bounds() {
-        for (range, inside, outside) in [
-            (LR_RANGE, [1e-300, 1e308], [0.0, 1.1e308]),
-            (POSITIVE, [1e-9, 100.0], [0.0, 100.5]),
-            (NON_NEGATIVE, [0.0, 100.0], [-1e-9, 100.5]),
-            (NOISE_RANGE, [0.0, 0.5], [-1e-9, 0.500001]),
-            (TEST_FRACTION_RANGE, [0.1, 0.9], [0.0999, 0.9001]),
-        ] {
-            for v in inside {
-                assert!(
-                    number_in("x", v, &range).is_ok(),
-                    "{} refuses {v}",
-                    range.stated
-                );
-            }
-            for v in outside.into_iter().chain([f64::NAN, f64::INFINITY]) {
-                assert!(
-                    number_in("x", v, &range).is_err(),
-                    "{} accepts {v}",
-                    range.stated
-                );
-            }
-        }
-        assert_eq!(MAX_LR, 1e308);
-        assert_eq!(MAX_PARAMETER, 100.0);
-        assert_eq!(MAX_NOISE, 0.5);
-        assert_eq!((MIN_TEST_FRACTION, MAX_TEST_FRACTION), (0.1, 0.9));
-    }
-}
+mod tests;

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod params;
+pub mod schema;
 
 pub use config::{check_lr, Config, ConfigError, ConfigInput, RuleName};
 pub use params::{ParamError, Params};
