@@ -168,7 +168,7 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Trainer};
+    use crate::{Config, EdRun};
 
     fn configs() -> Vec<Config> {
         let mut all = Vec::new();
@@ -194,7 +194,7 @@ mod tests {
     fn with_eds_weights_it_computes_what_ed_computes() {
         // Same shape, same signal layout, same activations: bit for bit.
         for config in configs() {
-            let mut ed = Trainer::new(config.clone()).networks()[0].clone();
+            let mut ed = EdRun::new(config.clone()).networks()[0].clone();
             let mut bp = Network::from_ed(&ed);
             for input in [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.37, -2.5]] {
                 assert_eq!(
@@ -213,7 +213,7 @@ mod tests {
             beta: Some(0.8),
             ..Config::seed_defaults()
         };
-        let mut bp = Network::from_ed(&Trainer::new(config).networks()[0]);
+        let mut bp = Network::from_ed(&EdRun::new(config).networks()[0]);
         for _ in 0..50 {
             bp.train(&[1.0, 0.0], 1.0, Loss::Mse, 0.5);
         }
@@ -234,7 +234,7 @@ mod tests {
     fn a_step_lowers_the_patterns_loss() {
         for config in configs() {
             let loss = config.loss;
-            let mut bp = Network::from_ed(&Trainer::new(config.clone()).networks()[0]);
+            let mut bp = Network::from_ed(&EdRun::new(config.clone()).networks()[0]);
             for (input, t) in [([0.0, 1.0], 1.0), ([1.0, 1.0], 0.0)] {
                 let before = loss.value(bp.forward(&input), t);
                 bp.train(&input, t, loss, 0.01);

@@ -5,13 +5,15 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::{Parser, Subcommand, ValueEnum};
-use ed_playground::compare;
-use ed_playground::digits;
-use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
-use ed_playground::learner::Method;
-use ed_playground::race::{solved_rule, Race, SAMPLED_SOLVE_ACCURACY, SOLVE_LOSS};
+use ed_playground::studies::compare;
+use ed_playground::studies::digits;
+use ed_playground::studies::kaneko::{self, KANEKO_MAX_EPOCHS};
+use ed_playground::studies::race::Race;
+use ed_playground::task::digits as data;
 use ed_playground::task::Task;
-use ed_playground::{Config, ConfigInput, EpochStats, Trainer};
+use ed_playground::train::Method;
+use ed_playground::train::{solved_rule, SAMPLED_SOLVE_ACCURACY, SOLVE_LOSS};
+use ed_playground::{Config, ConfigInput, EdRun, EpochStats};
 use serde_json::json;
 
 #[derive(Parser)]
@@ -362,24 +364,24 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_trainer(args: &TrainArgs) -> Result<Trainer, Failure> {
+fn load_trainer(args: &TrainArgs) -> Result<EdRun, Failure> {
     let mut trainer = match &args.load {
         Some(path) => {
             let meta = std::fs::metadata(path)
                 .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
-            if meta.len() > ed_playground::model::MAX_MODEL_BYTES as u64 {
+            if meta.len() > ed_playground::io::model::MAX_MODEL_BYTES as u64 {
                 return fail(format!(
                     "{}: the file is {} bytes, over the limit of {}",
                     path.display(),
                     meta.len(),
-                    ed_playground::model::MAX_MODEL_BYTES
+                    ed_playground::io::model::MAX_MODEL_BYTES
                 ));
             }
             let text = std::fs::read_to_string(path)
                 .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
-            Trainer::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?
+            EdRun::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?
         }
-        None => Trainer::new(args.config.resolve()?),
+        None => EdRun::new(args.config.resolve()?),
     };
     if args.load.is_some() {
         // A loaded run keeps its configuration except what may change mid-run.
@@ -500,9 +502,9 @@ fn kaneko(args: KanekoArgs) -> Result<(), Failure> {
     };
     let base = input.resolve().or_else(|e| fail(e.to_string()))?;
     let methods = args.method.methods();
-    let summaries: Vec<experiment::Summary> = methods
+    let summaries: Vec<kaneko::Summary> = methods
         .iter()
-        .map(|&m| experiment::run_method(m, &base, args.runs, args.max_epochs))
+        .map(|&m| kaneko::run_method(m, &base, args.runs, args.max_epochs))
         .collect();
     if args.json {
         // One method: its summary as is. Both: one object keyed by method.
@@ -671,7 +673,7 @@ fn compare(args: CompareArgs) -> Result<(), Failure> {
     println!();
     println!("| task | ED solved | backprop solved | ED accuracy, train / test | backprop accuracy, train / test |");
     println!("|---|---|---|---|---|");
-    let solved = |s: &experiment::Summary| {
+    let solved = |s: &kaneko::Summary| {
         let solved = s.runs - s.failed;
         s.median.map_or(format!("{solved} of {}", s.runs), |m| {
             format!("{solved} of {}, {m} epochs", s.runs)
@@ -701,7 +703,7 @@ fn compare(args: CompareArgs) -> Result<(), Failure> {
 /// Epochs per second of `config`, the median of five timed rounds of at least
 /// 200 ms each after a warm-up.
 fn epochs_per_second(config: Config) -> f64 {
-    let mut trainer = Trainer::new(config);
+    let mut trainer = EdRun::new(config);
     let mut batch = 64u64;
     let warm = Instant::now();
     while warm.elapsed() < Duration::from_millis(200) {
@@ -758,9 +760,9 @@ fn digits(args: DigitsArgs) -> Result<(), Failure> {
     .resolve()
     .or_else(|e| fail(e.to_string()))?;
     if let Some(file) = &args.export {
-        let all = digits::load_mnist(&args.dir).or_else(fail)?;
-        let subset = digits::first_of_each(&all, args.per_digit);
-        std::fs::write(file, digits::to_bytes(&subset))
+        let all = data::load_mnist(&args.dir).or_else(fail)?;
+        let subset = data::first_of_each(&all, args.per_digit);
+        std::fs::write(file, data::to_bytes(&subset))
             .or_else(|e| fail(format!("{}: {e}", file.display())))?;
         if !args.json {
             println!(
@@ -768,7 +770,7 @@ fn digits(args: DigitsArgs) -> Result<(), Failure> {
                 file.display(),
                 subset.len(),
                 args.per_digit,
-                subset.len() * digits::RECORD
+                subset.len() * data::RECORD
             );
         }
         return Ok(());
@@ -777,16 +779,16 @@ fn digits(args: DigitsArgs) -> Result<(), Failure> {
         Some(file) => {
             let bytes =
                 std::fs::read(file).or_else(|e| fail(format!("{}: {e}", file.display())))?;
-            digits::from_bytes(&bytes).or_else(|e| fail(format!("{}: {e}", file.display())))?
+            data::from_bytes(&bytes).or_else(|e| fail(format!("{}: {e}", file.display())))?
         }
-        None => digits::load_mnist(&args.dir).or_else(fail)?,
+        None => data::load_mnist(&args.dir).or_else(fail)?,
     };
     let split = digits::split(&all, args.train, args.test, args.seed).or_else(fail)?;
     if !args.json {
         println!(
             "handwritten digits, {}x{}: {} to learn from, {} others to score, drawn by seed {} from {}; {}",
-            digits::SIDE,
-            digits::SIDE,
+            data::SIDE,
+            data::SIDE,
             args.train,
             args.test,
             args.seed,

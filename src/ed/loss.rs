@@ -19,7 +19,7 @@ pub enum Loss {
 impl Loss {
     pub const ALL: [Loss; 3] = [Loss::Mse, Loss::Bce, Loss::BceWithLogits];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Loss::Mse => "mse",
             Loss::Bce => "bce",

@@ -3,6 +3,7 @@
 //! and a test set.
 
 mod dataset;
+pub mod digits;
 mod plane;
 mod sampling;
 mod truth_tables;
@@ -73,7 +74,7 @@ impl Task {
         Task::Spiral3,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Task::Xor => "xor",
             Task::And => "and",

@@ -6,14 +6,14 @@
 //! while the page's budget is 60 KB for wasm and JavaScript together. The checks
 //! that matter (names, limits, signs, lengths) stay in the engine: what is read
 //! here goes through `ConfigInput::resolve`, `Config::validate` and
-//! `Trainer::from_model_file`, as the CLI's input does.
+//! `EdRun::from_model_file`, as the CLI's input does.
 
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::config::{Config, ConfigInput, RuleName};
 use crate::ed::Loss;
-use crate::model::ModelFile;
+use crate::io::model::ModelFile;
+use crate::settings::config::{Config, ConfigInput, RuleName};
 use crate::task::{Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION};
 
 pub const CONFIG_FIELDS: [&str; 15] = [
@@ -181,7 +181,7 @@ fn file_config(obj: &JsValue) -> Read<Config> {
     Ok(config)
 }
 
-/// The parsed JSON of a model file, field by field; `Trainer::from_model_file`
+/// The parsed JSON of a model file, field by field; `EdRun::from_model_file`
 /// then checks it against itself as it does for the CLI.
 pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
     check_keys(obj, "model", &MODEL_FIELDS)?;
