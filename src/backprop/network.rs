@@ -96,7 +96,7 @@ impl Network {
     /// was `y`: the chain rule, layer by layer from the output, every layer's
     /// weights still unchanged.
     fn backward(&mut self, y: f64, target: f64, loss: Loss) {
-        let b = self.signals.bias_units();
+        let b = self.shape.bias_units();
         let last = self.layers.len() - 1;
         self.deltas[last][0] =
             loss.derivative(y, target) * self.output_act.derivative_from_output(y);

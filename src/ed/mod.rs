@@ -31,11 +31,12 @@
 //! is one signal for every layer, the seed's `lr * dL/dy` or Kaneko's
 //! `alpha * |t - p|`, and one verdict: the output must rise or fall. Each
 //! unit's gain is the seed's `|f'(z) * delta|` or Kaneko's `o (1 - o) * amine`
-//! (`broadcast` and `unit_gain` sit beside `update` in [`reference`]). Only the
-//! sources of the chosen type learn, each weight growing along its fixed sign.
-//! [`Network::train`] is the same update laid out for speed ([`layer`],
-//! [`rule`], [`signals`]); a property test holds the two to the same bits on
-//! random networks, both rules and every loss.
+//! (`broadcast` and `unit_gain` sit beside `update` in
+//! [`reference`](mod@reference)). Only the sources of the chosen type learn,
+//! each weight growing along its fixed sign. [`Network::train`] is the same
+//! update laid out for speed ([`layer`], [`rule`], [`signals`]); a property
+//! test holds the two to the same bits on random networks, both rules and
+//! every loss.
 
 pub mod activation;
 pub mod layer;

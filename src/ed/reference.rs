@@ -1,17 +1,21 @@
-//! The ED rule written as the method reads: one update of one network on one
-//! pattern, with a loop over every unit and every source, the weights kept as
+//! The ED rule written as the method reads (docs/method.md, sections 1 to 4):
+//! one update of one network on one pattern, with a loop over every unit and every source, the weights kept as
 //! `w[layer][unit][source]`. Nothing here is fast; [`super::Network::train`]
 //! is the same update laid out for speed (input-major rows, reused buffers, a
 //! vectorised activation), and a property test holds the two to the same bits.
 //!
-//! Bit for bit, not approximately, because the fast code's every trick must
-//! leave the arithmetic alone: floating-point addition is not associative, so
-//! each sum here starts from `0.0` and adds its terms in source order, as the
-//! fast forward pass does, and every unit goes through the same
-//! [`Activation`] (whose sigmoid is [`super::activation::sigmoid`], built on
-//! the crate's own `exp`, not the platform's). A different order or a different
-//! `exp` would move the last bits, and after a few updates the test could no
-//! longer tell a reordering from a mistake.
+//! Bit for bit, not within a tolerance: a slip in the fast code's bookkeeping
+//! (a wrong row, a step of the wrong sign on a small weight) can hide below
+//! any tolerance, and the seed's printed digits and the committed fingerprints
+//! depend on the exact bits anyway. That holds the reference to the fast
+//! code's arithmetic, not only its algebra. Floating-point addition is not
+//! associative, so each sum here starts from `0.0` and adds its terms in source
+//! order, as the fast forward pass does; every unit goes through the same
+//! [`Activation`], whose sigmoid is [`super::activation::sigmoid`] on the
+//! crate's own `exp` (the platform's differs in the last bit between native and
+//! wasm); and `sign * gain * x` is `(±gain) * x`, exactly the fast code's
+//! signed step times `x`. Another order of the sum or another `exp` would
+//! move the last bits, and every later update would carry the difference.
 
 use super::activation::Activation;
 use super::layer::connection_sign;
@@ -52,7 +56,7 @@ impl ReferenceNetwork {
         }
     }
 
-    /// ED-METHOD.md sections 1 and 2: the doubled inputs feed the first layer,
+    /// The method's sections 1 and 2: the doubled inputs feed the first layer,
     /// each layer's sources are its bias units and then the previous layer's
     /// units, and every unit sums `w * x` over its sources and applies its
     /// activation. Returns each layer's sources and each layer's outputs.
