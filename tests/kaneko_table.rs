@@ -1,6 +1,6 @@
 //! `ed kaneko` reruns Kaneko's 1999 experiment (his rule and defaults, seeds
 //! 1..=100, his stopping rule) and lands where his published table does
-//! (ED-METHOD.md section 4).
+//! (docs/method.md section 4).
 
 mod common;
 use common::*;

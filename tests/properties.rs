@@ -1,5 +1,5 @@
 //! Properties of ED that must hold for any configuration: a weight never changes
-//! sign and its magnitude never shrinks (ED-METHOD.md section 1), the forward pass
+//! sign and its magnitude never shrinks (docs/method.md section 1), the forward pass
 //! stays finite, and a saved model reloads exactly and continues exactly.
 
 use ed_playground::ed::{connection_sign, Loss};

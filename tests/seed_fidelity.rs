@@ -1,6 +1,6 @@
 //! The built `ed` binary reproduces the seed article's printed digits exactly:
 //! XOR on 4-8-8-1, `StdRng::seed_from_u64(42)`, lr 0.5, online updates in the
-//! task's order (ED-METHOD.md section 3).
+//! task's order (docs/method.md section 3).
 
 mod common;
 use common::*;
