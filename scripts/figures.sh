@@ -74,19 +74,24 @@ if [ "$list" = 0 ]; then
   cargo build --release --quiet --bin ed >&2
 fi
 
+# run_one CMD OUT: runs CMD into OUT and prints it, ending with a newline.
+run_one() {
+  # Status checked by hand: errexit does not apply inside an `if` condition.
+  (set -o pipefail; eval "$1") >"$2" || { echo "figures: failed: $1" >&2; return 1; }
+  cat "$2"
+  [ -z "$(tail -c1 "$2")" ] || echo
+}
+
 # run_block OPTIONS COMMANDS...: prints the block's new body.
 run_block() {
   local options=$1
   shift
-  local cmd out
+  local cmd out status=0
   out=$(mktemp)
   if [[ " $options " == *" markdown "* ]]; then
     for cmd in "$@"; do
       printf '```sh\n$ %s\n```\n\n' "$cmd"
-      # Status checked by hand: errexit does not apply inside an `if` condition.
-      (set -o pipefail; eval "$cmd") >"$out" || { echo "figures: failed: $cmd" >&2; rm -f "$out"; return 1; }
-      cat "$out"
-      [ -z "$(tail -c1 "$out")" ] || echo
+      run_one "$cmd" "$out" || { status=1; break; }
       # A blank line ends a table before the next fence or the closing marker.
       echo
     done
@@ -94,13 +99,12 @@ run_block() {
     echo '```text'
     for cmd in "$@"; do
       printf '$ %s\n' "$cmd"
-      (set -o pipefail; eval "$cmd") >"$out" || { echo "figures: failed: $cmd" >&2; rm -f "$out"; return 1; }
-      cat "$out"
-      [ -z "$(tail -c1 "$out")" ] || echo
+      run_one "$cmd" "$out" || { status=1; break; }
     done
     echo '```'
   fi
   rm -f "$out"
+  return $status
 }
 
 # wanted OPTIONS COMMANDS...: whether this run reruns the block.
