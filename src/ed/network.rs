@@ -1,5 +1,5 @@
 //! One ED network with a single output unit. Several outputs are several of these
-//! (Kaneko's way: one independent sub-network per output), see [`crate::model`].
+//! (Kaneko's way: one independent sub-network per output), see [`crate::io::model`].
 
 use rand::Rng;
 

@@ -76,13 +76,13 @@ impl<N: SubNetwork> Run<N> {
     }
 
     /// A fresh run of `config` on patterns of its caller's (handwritten digits,
-    /// see [`crate::digits`]) instead of its task's.
+    /// see [`crate::studies::digits`]) instead of its task's.
     pub fn with_split(config: Config, split: Split) -> Run<N> {
         let networks = N::build(&config, split.train.n_inputs, split.train.n_outputs);
         Run::assemble(config, split, networks, 0)
     }
 
-    /// Resumes from checked networks (see [`crate::model`]). A 2-D task's points
+    /// Resumes from checked networks (see [`crate::io::model`]). A 2-D task's points
     /// are drawn again from the configuration, which gives the same points.
     pub(crate) fn from_parts(config: Config, networks: Vec<N>, epoch: u64) -> Run<N> {
         let split = config.task.split(config.bits, &config.sampling());
