@@ -10,6 +10,7 @@ pub const BCE_CLAMP: f64 = 1e-12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Loss {
     Mse,
     Bce,

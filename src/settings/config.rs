@@ -25,6 +25,7 @@ pub const MAX_PARAMETER: f64 = 100.0;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum RuleName {
     Seed,
     Kaneko,
