@@ -1,6 +1,6 @@
 //! The playground's parameters as text: a link's query, an embed's attributes and
 //! the page's fields all arrive as `name=text` and are read here, by the
-//! [`schema`](super::schema)'s kinds, limits and messages. A bad value is refused
+//! [`schema`]'s kinds, limits and messages. A bad value is refused
 //! with a message naming the parameter and the rest still applies; the result is
 //! a [`Config`] that has passed [`Config::validate`], like every other way into
 //! the engine.

@@ -1,5 +1,5 @@
 //! ED against backprop across the tasks, over many seeds: how often and how
-//! fast each method solves a task (by the race's rule, [`crate::studies::race::is_solved`]),
+//! fast each method solves a task (by the race's rule, [`crate::train::is_solved`]),
 //! and how well it scores after a fixed budget of epochs. `ed compare` prints
 //! it; the README's tables are its output.
 
