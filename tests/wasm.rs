@@ -195,7 +195,8 @@ mod adapter {
 mod digits_run {
     //! The digits card's engine (src/wasm/digits.rs): refusals name what is wrong,
     //! and a run scores as the library's does.
-    use ed_playground::studies::digits::{self, Digit, SIDE};
+    use ed_playground::studies::digits;
+    use ed_playground::task::digits::{self as data, Digit, SIDE};
     use ed_playground::wasm::DigitsRun;
     use js_sys::{Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
@@ -216,7 +217,7 @@ mod digits_run {
                     .collect(),
             })
             .collect();
-        digits::to_bytes(&all)
+        data::to_bytes(&all)
     }
 
     fn options(fields: &[(&str, JsValue)]) -> JsValue {
@@ -242,7 +243,7 @@ mod digits_run {
         let short = refusal(DigitsRun::new(&good[..100], small()));
         assert!(short.starts_with("digits: 100 bytes"), "{short}");
         let mut bad = good.clone();
-        bad[digits::RECORD] = 12;
+        bad[data::RECORD] = 12;
         let label = refusal(DigitsRun::new(&bad, small()));
         assert!(
             label.starts_with("digits: digit 1") && label.contains("label 12"),
@@ -278,7 +279,7 @@ mod digits_run {
     #[wasm_bindgen_test]
     fn a_page_run_scores_as_the_library_does() {
         let good = bytes();
-        let all = digits::from_bytes(&good).unwrap();
+        let all = data::from_bytes(&good).unwrap();
         let config = digits::config(vec![8], None, 4).unwrap();
         let split = digits::split(&all, 30, 10, 4).unwrap();
         let want = digits::learn::<ed_playground::ed::Network>(config, split, 2, |_| {});
