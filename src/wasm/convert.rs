@@ -2,11 +2,12 @@
 //!
 //! Read and written by hand with js-sys rather than through serde-wasm-bindgen:
 //! serde's deserialisers carry its error formatting (its `Unexpected` prints
-//! floats), which with the derived visitors was 24 KB of a 59 KB gzipped module,
-//! while the page's budget is 60 KB for wasm and JavaScript together. The checks
-//! that matter (names, limits, signs, lengths) stay in the engine: what is read
-//! here goes through `ConfigInput::resolve`, `Config::validate` and
-//! `EdRun::from_model_file`, as the CLI's input does.
+//! floats), and with the derived visitors they added 17 KB gzipped to the page's
+//! 74 KB of wasm and glue when measured on 2026-11-29 (docs/speed.md, "Why the
+//! JS boundary is written by hand"); nor would their messages name the field.
+//! The checks that matter (names, limits, signs, lengths) stay in the engine:
+//! what is read here goes through `ConfigInput::resolve`, `Config::validate`
+//! and `EdRun::from_model_file`, as the CLI's input does.
 
 use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
