@@ -29,5 +29,5 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use settings::{Config, ConfigError, ConfigInput};
+pub use settings::{Config, ConfigError};
 pub use train::{BackpropRun, EdRun, EpochStats, Evaluation};

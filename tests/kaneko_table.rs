@@ -5,8 +5,8 @@
 mod common;
 use common::*;
 
+use ed_playground::settings::Params;
 use ed_playground::studies::kaneko::{self, KANEKO_MAX_EPOCHS};
-use ed_playground::ConfigInput;
 
 #[derive(Debug)]
 struct Summary {
@@ -108,13 +108,8 @@ fn more_hidden_units_learn_xor_faster() {
 #[test]
 fn cli_summary_is_the_librarys() {
     // The CLI prints what kaneko::run computes for Kaneko's defaults.
-    let base = ConfigInput {
-        rule: Some("kaneko".into()),
-        hidden: Some(vec![32]),
-        ..ConfigInput::default()
-    }
-    .resolve()
-    .expect("Kaneko's defaults are valid");
+    let base = Params::config_from_text(&[("rule", "kaneko"), ("hidden", "32")])
+        .expect("Kaneko's defaults are valid");
     let lib = kaneko::run(&base, 100, KANEKO_MAX_EPOCHS);
     let cli = kaneko(&["--hidden", "32"]);
     assert_eq!(lib.runs, cli.runs);

@@ -4,11 +4,12 @@
 mod common;
 use common::*;
 
+use ed_playground::settings::Params;
 use ed_playground::studies::kaneko::{self, KANEKO_MAX_EPOCHS};
 use ed_playground::studies::race::{epochs_to_solve_both, Race};
 use ed_playground::train::Method;
 use ed_playground::train::{solved_rule, SOLVE_LOSS};
-use ed_playground::{Config, ConfigInput};
+use ed_playground::Config;
 use serde_json::Value;
 
 fn race_json(args: &[&str]) -> Value {
@@ -36,12 +37,7 @@ fn race_json_is_the_librarys_race() {
         let v = race_json(&["--loss", loss]);
         assert_eq!(keys(&v), ["backprop", "ed", "epochs", "solve_loss"], "{v}");
         assert_eq!(v["solve_loss"].as_f64(), Some(SOLVE_LOSS));
-        let config = ConfigInput {
-            loss: Some(loss.into()),
-            ..ConfigInput::default()
-        }
-        .resolve()
-        .unwrap();
+        let config = Params::config_from_text(&[("loss", loss)]).unwrap();
         let race = library_race(config.clone(), KANEKO_MAX_EPOCHS);
         let (ed, bp) = epochs_to_solve_both(config, KANEKO_MAX_EPOCHS);
         assert!(ed.is_some() && bp.is_some(), "{loss}: both solve XOR");
@@ -99,25 +95,24 @@ fn race_takes_the_train_commands_options() {
         "1500",
     ];
     let v = race_json(&args);
-    // Every field of ConfigInput: the race takes each of the train command's options.
-    let config = ConfigInput {
-        task: Some("parity".into()),
-        bits: Some(3),
-        hidden: Some(vec![12, 6]),
-        lr: Some(0.3),
-        seed: Some(5),
-        rule: Some("kaneko".into()),
-        loss: Some("bce".into()),
-        shuffle: Some(true),
-        u0: Some(0.8),
-        u1: Some(0.5),
-        beta: Some(0.6),
-        init_range: Some(0.7),
-        points: Some(60),
-        noise: Some(0.2),
-        test_fraction: Some(0.3),
-    }
-    .resolve()
+    // Every field of a configuration: the race takes each of the train command's options.
+    let config = Params::config_from_text(&[
+        ("task", "parity"),
+        ("bits", "3"),
+        ("hidden", "12,6"),
+        ("lr", "0.3"),
+        ("seed", "5"),
+        ("rule", "kaneko"),
+        ("loss", "bce"),
+        ("shuffle", "1"),
+        ("u0", "0.8"),
+        ("u1", "0.5"),
+        ("beta", "0.6"),
+        ("init_range", "0.7"),
+        ("points", "60"),
+        ("noise", "0.2"),
+        ("test_fraction", "0.3"),
+    ])
     .unwrap();
     let race = library_race(config, 1500);
     assert_eq!(v["epochs"].as_u64(), Some(race.epoch()), "{v}");
@@ -170,13 +165,7 @@ fn race_runs_on_three_outputs_and_on_2d_points() {
     for (task, seed) in [("adder", "1"), ("circle", "2"), ("spiral3", "1")] {
         let args = ["--task", task, "--seed", seed, "--max-epochs", "2000"];
         let v = race_json(&args);
-        let config = ConfigInput {
-            task: Some(task.into()),
-            seed: Some(seed.parse().unwrap()),
-            ..ConfigInput::default()
-        }
-        .resolve()
-        .unwrap();
+        let config = Params::config_from_text(&[("task", task), ("seed", seed)]).unwrap();
         let race = library_race(config.clone(), 2000);
         assert_eq!(v["epochs"].as_u64(), Some(race.epoch()), "{task}: {v}");
         assert_eq!(v["ed"]["solved_epoch"].as_u64(), race.ed().solved_at());
@@ -234,14 +223,14 @@ fn kaneko_json(args: &[&str]) -> (Value, String) {
 }
 
 fn kaneko_base(hidden: usize, lr: Option<f64>) -> Config {
-    ConfigInput {
-        rule: Some("kaneko".into()),
-        hidden: Some(vec![hidden]),
-        lr,
-        ..ConfigInput::default()
+    let config = Config {
+        hidden: vec![hidden],
+        ..Config::kaneko_defaults()
+    };
+    Config {
+        lr: lr.unwrap_or(config.lr),
+        ..config
     }
-    .resolve()
-    .unwrap()
 }
 
 #[test]

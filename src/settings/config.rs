@@ -1,6 +1,8 @@
-//! The one validated configuration of a training run. The CLI, the wasm API and
-//! model files all build a [`Config`] through [`ConfigInput::resolve`], so every
-//! entry point has the same defaults, limits and error messages.
+//! The one validated configuration of a training run. Links, the wasm API, the
+//! CLI and model files all build a [`Config`] from the parameter schema's
+//! values ([`super::params::Params::config_from_values`]) and pass it through
+//! [`Config::validate`], so every entry point has the same defaults, limits and
+//! error messages.
 
 use serde::{Deserialize, Serialize};
 
@@ -94,27 +96,6 @@ fn default_test_fraction() -> f64 {
     DEFAULT_TEST_FRACTION
 }
 
-/// Any subset of the fields, as a URL, a JS object, a file or the CLI gives them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ConfigInput {
-    pub task: Option<String>,
-    pub bits: Option<usize>,
-    pub loss: Option<String>,
-    pub hidden: Option<Vec<usize>>,
-    pub lr: Option<f64>,
-    pub seed: Option<u64>,
-    pub rule: Option<String>,
-    pub u0: Option<f64>,
-    pub u1: Option<f64>,
-    pub beta: Option<f64>,
-    pub init_range: Option<f64>,
-    pub shuffle: Option<bool>,
-    pub points: Option<usize>,
-    pub noise: Option<f64>,
-    pub test_fraction: Option<f64>,
-}
-
 /// A refused value: which field, and what is allowed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
@@ -129,11 +110,6 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// What a choice must be, from its schema entry.
-fn must(field: &str) -> String {
-    schema::param(field).map(|p| p.must()).unwrap_or_default()
-}
 
 fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, ConfigError> {
     Err(ConfigError {
@@ -200,6 +176,14 @@ impl Config {
             u0: 0.4,
             beta: Some(0.8),
             ..Config::seed_defaults()
+        }
+    }
+
+    /// The defaults of `rule`: the seed's setting or Kaneko's program's.
+    pub fn defaults_under(rule: RuleName) -> Config {
+        match rule {
+            RuleName::Seed => Config::seed_defaults(),
+            RuleName::Kaneko => Config::kaneko_defaults(),
         }
     }
 
@@ -277,61 +261,6 @@ impl Config {
         number_in("noise", self.noise)?;
         number_in("test_fraction", self.test_fraction)?;
         Ok(())
-    }
-}
-
-impl ConfigInput {
-    /// Fills what is missing from the chosen rule's defaults and validates the result.
-    pub fn resolve(&self) -> Result<Config, ConfigError> {
-        let rule = match self.rule.as_deref() {
-            None => RuleName::Seed,
-            Some(name) => match RuleName::from_name(name) {
-                Some(r) => r,
-                None => return refuse("rule", format!("{}; got {name:?}", must("rule"))),
-            },
-        };
-        let base = match rule {
-            RuleName::Seed => Config::seed_defaults(),
-            RuleName::Kaneko => Config::kaneko_defaults(),
-        };
-        let task = match self.task.as_deref() {
-            None => base.task,
-            Some(name) => match Task::from_name(name) {
-                Some(t) => t,
-                None => return refuse("task", format!("{}; got {name:?}", must("task"))),
-            },
-        };
-        let loss = match self.loss.as_deref() {
-            None => base.loss,
-            Some(name) => match Loss::from_name(name) {
-                Some(l) => l,
-                None => return refuse("loss", format!("{}; got {name:?}", must("loss"))),
-            },
-        };
-        let bits = match (task, self.bits) {
-            (Task::Parity, b) => b.unwrap_or(3),
-            (_, None) => 2,
-            (_, Some(b)) => b,
-        };
-        let config = Config {
-            task,
-            bits,
-            loss,
-            hidden: self.hidden.clone().unwrap_or(base.hidden),
-            lr: self.lr.unwrap_or(base.lr),
-            seed: self.seed.unwrap_or(base.seed),
-            rule,
-            u0: self.u0.unwrap_or(base.u0),
-            u1: self.u1.unwrap_or(base.u1),
-            beta: self.beta.or(base.beta),
-            init_range: self.init_range.unwrap_or(base.init_range),
-            shuffle: self.shuffle.unwrap_or(base.shuffle),
-            points: self.points.unwrap_or(base.points),
-            noise: self.noise.unwrap_or(base.noise),
-            test_fraction: self.test_fraction.unwrap_or(base.test_fraction),
-        };
-        config.validate()?;
-        Ok(config)
     }
 }
 

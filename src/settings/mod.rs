@@ -6,5 +6,5 @@ pub mod config;
 pub mod params;
 pub mod schema;
 
-pub use config::{check_lr, Config, ConfigError, ConfigInput, RuleName};
+pub use config::{check_lr, Config, ConfigError, RuleName};
 pub use params::{ParamError, Params};

@@ -5,7 +5,7 @@
 //! a [`Config`] that has passed [`Config::validate`], like every other way into
 //! the engine.
 
-use super::config::{check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::config::{check_lr, Config, ConfigError, RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use super::schema::{self, Kind, Value};
 use crate::ed::Loss;
 use crate::task::Task;
@@ -167,15 +167,65 @@ impl Params {
     /// Kaneko's program's defaults.
     pub fn defaults_under(rule: RuleName) -> Params {
         Params {
-            config: match rule {
-                RuleName::Seed => Config::seed_defaults(),
-                RuleName::Kaneko => Config::kaneko_defaults(),
-            },
+            config: Config::defaults_under(rule),
             speed: 2,
             paused: false,
             changes: Vec::new(),
             race: false,
         }
+    }
+
+    /// The values put into the defaults of the rule among them (applied
+    /// first: Kaneko's program has defaults of its own), later values over
+    /// earlier ones; and whether `bits` was among them. Nothing is checked here.
+    fn assemble(values: &[(&'static schema::Param, Value)]) -> (Params, bool) {
+        let rule = values.iter().rev().find_map(|(p, v)| match v {
+            Value::Choice(name) if p.name == "rule" => RuleName::from_name(name),
+            _ => None,
+        });
+        let mut params = Params::defaults_under(rule.unwrap_or(RuleName::Seed));
+        let mut bits_given = false;
+        for (param, value) in values {
+            bits_given |= param.name == "bits";
+            (param.set)(&mut params, value);
+        }
+        (params, bits_given)
+    }
+
+    /// A run's configuration from values of the schema's kinds (a JS object's
+    /// fields, a model file's), strictly: the rule's defaults fill what is
+    /// missing, parity has 3 bits unless told, and anything
+    /// [`Config::validate`] refuses is an error.
+    pub fn config_from_values(
+        values: &[(&'static schema::Param, Value)],
+    ) -> Result<Config, ConfigError> {
+        let (mut params, bits_given) = Params::assemble(values);
+        if !bits_given && params.config.task == Task::Parity {
+            params.config.bits = 3;
+        }
+        params.config.validate()?;
+        Ok(params.config)
+    }
+
+    /// A run's configuration from `name=text` pairs read strictly (each value
+    /// by its schema entry, the rest from the rule's defaults), for Rust
+    /// callers: `Params::config_from_text(&[("rule", "kaneko"), ("hidden", "32")])`.
+    pub fn config_from_text(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let mut values = Vec::new();
+        for &(name, text) in pairs {
+            let param = schema::param(name)
+                .filter(|p| p.config)
+                .ok_or(ConfigError {
+                    field: "config",
+                    message: format!("{name:?} is not a field of a configuration"),
+                })?;
+            let value = parse_value(name, text, parse_number_native).map_err(|e| ConfigError {
+                field: param.name,
+                message: e.message,
+            })?;
+            values.push((param, value));
+        }
+        Params::config_from_values(&values)
     }
 
     /// Reads `name=text` pairs in order (a later pair overrides an earlier one).
@@ -196,18 +246,7 @@ impl Params {
                 Err(e) => problems.push(e),
             }
         }
-        // The rule picks the defaults the other values fill in (Kaneko's program
-        // has its own), so it is applied first.
-        let rule = values.iter().rev().find_map(|(p, v)| match v {
-            Value::Choice(name) if p.name == "rule" => RuleName::from_name(name),
-            _ => None,
-        });
-        let mut params = Params::defaults_under(rule.unwrap_or(RuleName::Seed));
-        let mut bits_given = false;
-        for (param, value) in &values {
-            bits_given |= param.name == "bits";
-            (param.set)(&mut params, value);
-        }
+        let (mut params, bits_given) = Params::assemble(&values);
         // Only parity takes bits; it has 3 unless told otherwise.
         let c = &mut params.config;
         match (c.task, bits_given) {

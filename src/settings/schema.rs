@@ -108,6 +108,9 @@ pub struct Param {
     pub kind: Kind,
     pub control: Control,
     pub display: Display,
+    /// A field of the run's [`Config`](super::Config) (the others, speed,
+    /// pause, replayed changes and the race, are how the page plays it).
+    pub config: bool,
     /// Changes a running run (loss, learning rate, speed); the others start a
     /// new run.
     pub live: bool,

@@ -2,7 +2,7 @@
 //! per digit, as Kaneko built it, trained by either method epoch by epoch and
 //! scored on digits it has not seen (the data is [`crate::task::digits`]).
 
-use crate::settings::{Config, ConfigError, ConfigInput};
+use crate::settings::{Config, ConfigError};
 use crate::task::digits::{Digit, CLASSES, SIDE};
 use crate::task::{Dataset, Split};
 use crate::train::{shuffle_patterns, Run, SubNetwork};
@@ -11,15 +11,15 @@ use crate::train::{shuffle_patterns, Run, SubNetwork};
 /// default: the seed's rule, `hidden` units, `lr` (the rule's default when
 /// `None`), `seed`, the training order shuffled every epoch.
 pub fn config(hidden: Vec<usize>, lr: Option<f64>, seed: u64) -> Result<Config, ConfigError> {
-    ConfigInput {
-        rule: Some("seed".into()),
-        hidden: Some(hidden),
-        lr,
-        seed: Some(seed),
-        shuffle: Some(true),
-        ..ConfigInput::default()
-    }
-    .resolve()
+    let mut config = Config {
+        hidden,
+        seed,
+        shuffle: true,
+        ..Config::seed_defaults()
+    };
+    config.lr = lr.unwrap_or(config.lr);
+    config.validate()?;
+    Ok(config)
 }
 
 /// `train` digits to learn from and `test` others to score, drawn from `digits`

@@ -7,34 +7,18 @@
 //! boundary is read by hand"); nor would their messages name the field.
 //! Writing goes through serde-wasm-bindgen, which costs 3.4 KB.
 //! The checks that matter (names, limits, signs, lengths) stay in the engine:
-//! what is read here goes through `ConfigInput::resolve`, `Config::validate`
-//! and `EdRun::from_model_file`, as the CLI's input does.
+//! what is read here takes its field names and kinds from the parameter schema
+//! and goes through `Config::validate` and `EdRun::from_model_file`, as the
+//! CLI's input does.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::ed::Loss;
 use crate::io::model::ModelFile;
-use crate::settings::config::{Config, ConfigInput, RuleName};
-use crate::task::{Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION};
+use crate::settings::config::Config;
+use crate::settings::params::Params;
+use crate::settings::schema::{self, Kind, Param, Value, PARAMS};
 
-pub const CONFIG_FIELDS: [&str; 15] = [
-    "task",
-    "bits",
-    "loss",
-    "hidden",
-    "lr",
-    "seed",
-    "rule",
-    "u0",
-    "u1",
-    "beta",
-    "init_range",
-    "shuffle",
-    "points",
-    "noise",
-    "test_fraction",
-];
 const MODEL_FIELDS: [&str; 6] = ["format", "version", "config", "epoch", "loss", "networks"];
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -113,74 +97,74 @@ pub(super) fn check_keys(obj: &JsValue, what: &str, allowed: &[&str]) -> Read<()
     Ok(())
 }
 
-/// `new Playground(config)`: any subset of the fields, each of the right type.
-pub fn config_input(obj: &JsValue) -> Read<ConfigInput> {
-    if obj.is_undefined() || obj.is_null() {
-        return Ok(ConfigInput::default());
-    }
-    check_keys(obj, "config", &CONFIG_FIELDS)?;
-    let read = |name: &'static str, f: fn(&str, &JsValue) -> Read<f64>| {
-        get(obj, name).map(|v| f(name, &v)).transpose()
-    };
-    Ok(ConfigInput {
-        task: get(obj, "task").map(|v| text("task", &v)).transpose()?,
-        bits: get(obj, "bits").map(|v| count("bits", &v)).transpose()?,
-        loss: get(obj, "loss").map(|v| text("loss", &v)).transpose()?,
-        hidden: get(obj, "hidden")
-            .map(|v| counts("hidden", &v))
-            .transpose()?,
-        lr: read("lr", number)?,
-        seed: get(obj, "seed").map(|v| whole("seed", &v)).transpose()?,
-        rule: get(obj, "rule").map(|v| text("rule", &v)).transpose()?,
-        u0: read("u0", number)?,
-        u1: read("u1", number)?,
-        beta: read("beta", number)?,
-        init_range: read("init_range", number)?,
-        shuffle: get(obj, "shuffle")
-            .map(|v| flag("shuffle", &v))
-            .transpose()?,
-        points: get(obj, "points")
-            .map(|v| count("points", &v))
-            .transpose()?,
-        noise: read("noise", number)?,
-        test_fraction: read("test_fraction", number)?,
-    })
+/// The schema's entries that are fields of a run's configuration.
+fn config_params() -> impl Iterator<Item = &'static Param> {
+    PARAMS.iter().filter(|p| p.config)
 }
 
-/// A model file's configuration: every field present (`beta` may be null),
-/// except the 2-D tasks' three, which files from before them lack.
+/// One field of a configuration object as a value of its entry's kind: the
+/// right JS type, and for whole numbers the range (a count past the entry's
+/// limits would not survive the cast to a size on wasm32); numbers' ranges are
+/// [`Config::validate`]'s to check.
+fn field_value(param: &Param, v: &JsValue) -> Read<Value> {
+    let name = param.name;
+    match param.kind {
+        Kind::Choice(options) => {
+            let t = text(name, v)?;
+            let found = options.iter().find(|o| o.value == t);
+            found
+                .map(|o| Value::Choice(o.value))
+                .ok_or_else(|| format!("{name}: {}; got {t:?}", param.must()))
+        }
+        Kind::Number { .. } => number(name, v).map(Value::Number),
+        Kind::Whole { min, max } => match whole(name, v)? {
+            n if (min..=max).contains(&n) => Ok(Value::Whole(n)),
+            n => Err(format!("{name}: must be {min} to {max}, got {n}")),
+        },
+        Kind::Layers => counts(name, v).map(Value::Layers),
+        Kind::Flag => flag(name, v).map(Value::Flag),
+        Kind::Changes => Err(format!("{name}: not a field of a configuration")),
+    }
+}
+
+/// Reads the configuration fields `obj` holds (own properties, no others
+/// allowed); `required` says what a field that is absent means.
+fn config_fields(
+    obj: &JsValue,
+    required: impl Fn(&Param) -> bool,
+) -> Read<Vec<(&'static Param, Value)>> {
+    let names: Vec<&str> = config_params().map(|p| p.name).collect();
+    check_keys(obj, "config", &names)?;
+    let mut values = Vec::new();
+    for param in config_params() {
+        match get(obj, param.name) {
+            Some(v) => values.push((param, field_value(param, &v)?)),
+            None if required(param) => return Err(format!("{}: missing", param.name)),
+            None => {}
+        }
+    }
+    Ok(values)
+}
+
+/// `new Playground(config)`: any subset of the fields, each of the right
+/// type, the rest from the rule's defaults.
+pub fn config(obj: &JsValue) -> Read<Config> {
+    if obj.is_undefined() || obj.is_null() {
+        return Ok(Config::seed_defaults());
+    }
+    let values = config_fields(obj, |_| false)?;
+    Params::config_from_values(&values).map_err(|e| e.to_string())
+}
+
+/// A model file's configuration: every field present, except the 2-D tasks'
+/// three, which files from before them lack, and `beta`, null for none.
 fn file_config(obj: &JsValue) -> Read<Config> {
-    check_keys(obj, "config", &CONFIG_FIELDS)?;
-    let need = |name: &str| get(obj, name).ok_or_else(|| format!("config.{name}: missing"));
-    let name_of = |field: &str| text(field, &need(field)?);
-    let config = Config {
-        task: Task::from_name(&name_of("task")?).ok_or("config.task: unknown task")?,
-        bits: count("bits", &need("bits")?)?,
-        loss: Loss::from_name(&name_of("loss")?).ok_or("config.loss: unknown loss")?,
-        hidden: counts("hidden", &need("hidden")?)?,
-        lr: number("lr", &need("lr")?)?,
-        seed: whole("seed", &need("seed")?)?,
-        rule: RuleName::from_name(&name_of("rule")?).ok_or("config.rule: unknown rule")?,
-        u0: number("u0", &need("u0")?)?,
-        u1: number("u1", &need("u1")?)?,
-        beta: get(obj, "beta").map(|v| number("beta", &v)).transpose()?,
-        init_range: number("init_range", &need("init_range")?)?,
-        shuffle: flag("shuffle", &need("shuffle")?)?,
-        points: match get(obj, "points") {
-            Some(v) => count("points", &v)?,
-            None => DEFAULT_POINTS,
-        },
-        noise: match get(obj, "noise") {
-            Some(v) => number("noise", &v)?,
-            None => DEFAULT_NOISE,
-        },
-        test_fraction: match get(obj, "test_fraction") {
-            Some(v) => number("test_fraction", &v)?,
-            None => DEFAULT_TEST_FRACTION,
-        },
-    };
-    config.validate().map_err(|e| format!("config {e}"))?;
-    Ok(config)
+    let mut values =
+        config_fields(obj, |p| !p.plane && p.name != "beta").map_err(|e| format!("config.{e}"))?;
+    if get(obj, "beta").is_none() {
+        values.push((schema::param("beta").expect("an entry"), Value::Absent));
+    }
+    Params::config_from_values(&values).map_err(|e| format!("config {e}"))
 }
 
 /// The parsed JSON of a model file, field by field; `EdRun::from_model_file`

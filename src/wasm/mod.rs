@@ -80,8 +80,7 @@ impl Playground {
     /// fields take the seed's setting. Throws an Error naming a bad field.
     #[wasm_bindgen(constructor)]
     pub fn new(config: JsValue) -> Result<Playground, JsError> {
-        let input = convert::config_input(&config).map_err(|e| JsError::new(&e))?;
-        let config = input.resolve().map_err(|e| JsError::new(&e.to_string()))?;
+        let config = convert::config(&config).map_err(|e| JsError::new(&e))?;
         Ok(Playground::from_session(Session::new(config)))
     }
 

@@ -10,7 +10,7 @@ use ed_playground::settings::RuleName;
 use ed_playground::studies::digits;
 use ed_playground::task::digits as data;
 use ed_playground::train::Method;
-use ed_playground::ConfigInput;
+use ed_playground::Config;
 use serde_json::json;
 
 use crate::{describe_network, fail, methods_parser, one_of, print_json, Failure};
@@ -80,17 +80,15 @@ fn export(args: &DigitsArgs, file: &Path) -> Result<(), Failure> {
 }
 
 pub fn run(args: DigitsArgs) -> Result<(), Failure> {
-    let config = ConfigInput {
-        rule: Some(args.rule.name().into()),
-        loss: args.loss.map(|l| l.name().into()),
-        hidden: Some(args.hidden.clone()),
-        lr: args.lr,
-        seed: Some(args.seed),
-        shuffle: Some(true),
-        ..ConfigInput::default()
-    }
-    .resolve()
-    .or_else(|e| fail(e.to_string()))?;
+    let mut config = Config {
+        hidden: args.hidden.clone(),
+        seed: args.seed,
+        shuffle: true,
+        ..Config::defaults_under(args.rule)
+    };
+    config.loss = args.loss.unwrap_or(config.loss);
+    config.lr = args.lr.unwrap_or(config.lr);
+    config.validate().or_else(|e| fail(e.to_string()))?;
     if let Some(file) = &args.export {
         return export(&args, file);
     }

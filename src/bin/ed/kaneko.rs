@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use ed_playground::studies::kaneko::{self, KANEKO_MAX_EPOCHS};
 use ed_playground::task::Task;
 use ed_playground::train::Method;
-use ed_playground::ConfigInput;
+use ed_playground::Config;
 
 use crate::{fail, methods_parser, one_of, Failure};
 
@@ -38,15 +38,16 @@ pub struct KanekoArgs {
 }
 
 pub fn run(args: KanekoArgs) -> Result<(), Failure> {
-    let input = ConfigInput {
-        rule: Some("kaneko".into()),
-        task: Some(args.task.name().into()),
-        bits: (args.task == Task::Parity).then_some(args.bits),
-        hidden: Some(vec![args.hidden]),
-        lr: args.lr,
-        ..ConfigInput::default()
+    let mut base = Config {
+        task: args.task,
+        hidden: vec![args.hidden],
+        ..Config::kaneko_defaults()
     };
-    let base = input.resolve().or_else(|e| fail(e.to_string()))?;
+    if args.task == Task::Parity {
+        base.bits = args.bits;
+    }
+    base.lr = args.lr.unwrap_or(base.lr);
+    base.validate().or_else(|e| fail(e.to_string()))?;
     let methods = args.method;
     let summaries: Vec<kaneko::Summary> = methods
         .iter()

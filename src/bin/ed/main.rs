@@ -15,12 +15,11 @@ mod train;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Parser, Subcommand, ValueEnum};
-use ed_playground::ed::Loss;
-use ed_playground::settings::RuleName;
-use ed_playground::task::Task;
+use clap::{value_parser, Arg, ArgAction, ArgMatches, Parser, Subcommand, ValueEnum};
+use ed_playground::settings::schema::{Kind, Param, Value, PARAMS};
+use ed_playground::settings::{Params, RuleName};
 use ed_playground::train::Method;
-use ed_playground::{Config, ConfigInput};
+use ed_playground::Config;
 
 #[derive(Parser)]
 #[command(name = "ed", version, about = "Isamu Kaneko's ED learning method")]
@@ -75,75 +74,113 @@ fn main() -> ExitCode {
     }
 }
 
-/// Everything that configures a run, shared by `train` and `race`.
-#[derive(clap::Args)]
+/// Everything that configures a run, shared by `train` and `race`: one option
+/// per field of the parameter schema that configures a run, named, explained
+/// and limited there (`--test-fraction` for `test_fraction`). Values are read
+/// natively by kind; the limits are `Config::validate`'s, whose messages name
+/// the field.
 struct ConfigArgs {
-    #[arg(long, value_parser = one_of(Task::value_variants()))]
-    task: Option<Task>,
-    #[arg(long, value_parser = one_of(Loss::value_variants()))]
-    loss: Option<Loss>,
-    /// Hidden layer sizes, e.g. 8,8.
-    #[arg(long, value_delimiter = ',')]
-    hidden: Option<Vec<usize>>,
-    #[arg(long)]
-    seed: Option<u64>,
-    /// Learning rate (Kaneko's alpha under his rule); 0.5 for the seed rule, 0.8 for Kaneko's.
-    #[arg(long)]
-    lr: Option<f64>,
-    #[arg(long, value_parser = one_of(RuleName::value_variants()))]
-    rule: Option<RuleName>,
-    /// Input bits of the parity task.
-    #[arg(long)]
-    bits: Option<usize>,
-    /// Shuffle the patterns every epoch (driven by the seed).
-    #[arg(long)]
-    shuffle: bool,
-    /// Points of a 2-D task, training and test together (200 by default).
-    #[arg(long)]
-    points: Option<usize>,
-    /// Noise on a 2-D task's coordinates, 0 to 0.5 (0.1 by default).
-    #[arg(long)]
-    noise: Option<f64>,
-    /// Share of a 2-D task's points held out for testing (0.5 by default).
-    #[arg(long)]
-    test_fraction: Option<f64>,
-    /// Sigmoid slope: f(u) = 1 / (1 + exp(-2u / u0)); 2 (seed rule) or 0.4 (Kaneko) by default.
-    #[arg(long)]
-    u0: Option<f64>,
-    /// Kaneko's hidden-layer amine factor (1 by default).
-    #[arg(long)]
-    u1: Option<f64>,
-    /// Add Kaneko's two bias units, fed this value (on with 0.8 under his rule).
-    #[arg(long)]
-    beta: Option<f64>,
-    /// Initial weight magnitudes are drawn from U(0, init_range) (1 by default).
-    #[arg(long)]
-    init_range: Option<f64>,
+    values: Vec<(&'static Param, Value)>,
 }
 
 impl ConfigArgs {
+    fn params() -> impl Iterator<Item = &'static Param> {
+        PARAMS.iter().filter(|p| p.config)
+    }
+
+    fn option(param: &'static Param) -> Arg {
+        let arg = Arg::new(param.name)
+            .long(param.name.replace('_', "-"))
+            .value_name(param.name.to_uppercase())
+            .help(format!("{} {}", param.help.en, ConfigArgs::defaults(param)));
+        match param.kind {
+            Kind::Choice(options) => arg.value_parser(PossibleValuesParser::new(
+                options.iter().map(|o| PossibleValue::new(o.value)),
+            )),
+            Kind::Number { .. } => arg.value_parser(value_parser!(f64)),
+            Kind::Whole { .. } => arg.value_parser(value_parser!(u64)),
+            Kind::Layers => arg
+                .value_parser(value_parser!(usize))
+                .value_delimiter(',')
+                .num_args(1),
+            Kind::Flag => arg.action(ArgAction::SetTrue),
+            Kind::Changes => arg,
+        }
+    }
+
+    /// The defaults in words: "(seed rule: 0.5; Kaneko's: 0.8)", or one for both.
+    fn defaults(param: &Param) -> String {
+        let show = |v: Value| match v {
+            Value::Choice(name) => name.to_string(),
+            Value::Number(x) => x.to_string(),
+            Value::Whole(n) => n.to_string(),
+            Value::Layers(sizes) => {
+                let sizes: Vec<String> = sizes.iter().map(usize::to_string).collect();
+                sizes.join(",")
+            }
+            Value::Flag(on) => if on { "on" } else { "off" }.to_string(),
+            Value::Absent => "none".to_string(),
+            Value::Changes(_) => String::new(),
+        };
+        let seed = show(param.default_under(RuleName::Seed));
+        let kaneko = show(param.default_under(RuleName::Kaneko));
+        if seed == kaneko {
+            format!("(default {seed})")
+        } else {
+            format!("(default {seed}; under Kaneko's rule {kaneko})")
+        }
+    }
+
     /// The configuration these options ask for, each missing one at the
     /// default of the rule, refused with the library's message if invalid.
     fn resolve(&self) -> Result<Config, Failure> {
-        ConfigInput {
-            task: self.task.map(|t| t.name().to_string()),
-            bits: self.bits,
-            loss: self.loss.map(|l| l.name().to_string()),
-            hidden: self.hidden.clone(),
-            lr: self.lr,
-            seed: self.seed,
-            rule: self.rule.map(|r| r.name().to_string()),
-            shuffle: Some(self.shuffle),
-            u0: self.u0,
-            u1: self.u1,
-            beta: self.beta,
-            init_range: self.init_range,
-            points: self.points,
-            noise: self.noise,
-            test_fraction: self.test_fraction,
+        Params::config_from_values(&self.values).or_else(|e| fail(e.to_string()))
+    }
+
+    /// The value given for `name`, if any.
+    fn given(&self, name: &str) -> Option<&Value> {
+        self.values
+            .iter()
+            .find(|(p, _)| p.name == name)
+            .map(|(_, v)| v)
+    }
+}
+
+impl clap::Args for ConfigArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        ConfigArgs::params().fold(cmd, |cmd, p| cmd.arg(ConfigArgs::option(p)))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        ConfigArgs::augment_args(cmd)
+    }
+}
+
+impl clap::FromArgMatches for ConfigArgs {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        let mut values = Vec::new();
+        for p in ConfigArgs::params() {
+            let value = match p.kind {
+                Kind::Choice(options) => m.get_one::<String>(p.name).and_then(|name| {
+                    let option = options.iter().find(|o| o.value == name)?;
+                    Some(Value::Choice(option.value))
+                }),
+                Kind::Number { .. } => m.get_one::<f64>(p.name).map(|&v| Value::Number(v)),
+                Kind::Whole { .. } => m.get_one::<u64>(p.name).map(|&v| Value::Whole(v)),
+                Kind::Layers => m
+                    .get_many::<usize>(p.name)
+                    .map(|sizes| Value::Layers(sizes.copied().collect())),
+                Kind::Flag => m.get_flag(p.name).then_some(Value::Flag(true)),
+                Kind::Changes => None,
+            };
+            values.extend(value.map(|v| (p, v)));
         }
-        .resolve()
-        .or_else(|e| fail(e.to_string()))
+        Ok(ConfigArgs { values })
+    }
+
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = ConfigArgs::from_arg_matches(m)?;
+        Ok(())
     }
 }
 
@@ -227,6 +264,8 @@ fn print_json(value: &impl serde::Serialize) {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+    use ed_playground::ed::Loss;
+    use ed_playground::task::Task;
 
     #[test]
     fn the_command_line_is_well_formed() {

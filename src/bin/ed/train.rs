@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
+use ed_playground::ed::Loss;
 use ed_playground::io::model::MAX_MODEL_BYTES;
+use ed_playground::settings::schema::Value;
 use ed_playground::{EdRun, Evaluation};
 
 use crate::{fail, print_json, ConfigArgs, Failure};
@@ -78,10 +80,10 @@ fn load_trainer(args: &TrainArgs) -> Result<EdRun, Failure> {
     let mut trainer =
         EdRun::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?;
     let mut changed = trainer.config().clone();
-    if let Some(loss) = args.config.loss {
-        changed.loss = loss;
+    if let Some(Value::Choice(name)) = args.config.given("loss") {
+        changed.loss = Loss::from_name(name).expect("the option takes loss names only");
     }
-    if let Some(lr) = args.config.lr {
+    if let Some(&Value::Number(lr)) = args.config.given("lr") {
         changed.lr = lr;
     }
     changed.validate().or_else(|e| fail(e.to_string()))?;

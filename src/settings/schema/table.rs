@@ -77,6 +77,7 @@ const BASE: Param = Param {
     kind: Kind::Flag,
     control: Control::None,
     display: Display::Plain,
+    config: true,
     live: false,
     rule: None,
     plane: false,
@@ -120,7 +121,7 @@ pub static PARAMS: [Param; 19] = [
         optional: false,
         label: en("Learning rate"),
         kaneko_label: Some(en("alpha (learning rate)")),
-        help: en("How far each weight grows per pattern; greater than 0."),
+        help: en("How far each weight grows per pattern (Kaneko's alpha under his rule), greater than 0."),
         get: |p| Value::Number(p.config.lr),
         set: |p, v| p.config.lr = v.number(),
         ..BASE
@@ -131,7 +132,7 @@ pub static PARAMS: [Param; 19] = [
         control: Control::Text,
         rule: Some(RuleName::Kaneko),
         label: en("u0 (sigmoid width)"),
-        help: en("f(u) = 1 / (1 + exp(-2u / u0)); greater than 0, at most 100"),
+        help: en("Kaneko's sigmoid width: f(u) = 1 / (1 + exp(-2u / u0)), greater than 0 and at most 100."),
         get: |p| Value::Number(p.config.u0),
         set: |p, v| p.config.u0 = v.number(),
         ..BASE
@@ -142,9 +143,15 @@ pub static PARAMS: [Param; 19] = [
         control: Control::Text,
         rule: Some(RuleName::Kaneko),
         label: en("beta (bias input)"),
-        help: en("what the bias units feed; 0 to 100"),
+        help: en("Kaneko's two bias units, fed this value, 0 to 100."),
         get: |p| p.config.beta.map_or(Value::Absent, Value::Number),
-        set: |p, v| p.config.beta = Some(v.number()),
+        // Absent: no bias units (a model file's `null`).
+        set: |p, v| {
+            p.config.beta = match v {
+                Value::Number(beta) => Some(*beta),
+                _ => None,
+            }
+        },
         ..BASE
     },
     Param {
@@ -153,13 +160,14 @@ pub static PARAMS: [Param; 19] = [
         control: Control::Text,
         rule: Some(RuleName::Kaneko),
         label: en("u1 (hidden amine)"),
-        help: en("the error amine's factor in the hidden layers; 0 to 100"),
+        help: en("Kaneko's factor of the error amine in the hidden layers, 0 to 100."),
         get: |p| Value::Number(p.config.u1),
         set: |p, v| p.config.u1 = v.number(),
         ..BASE
     },
     Param {
         name: "speed",
+        config: false,
         kind: Kind::Whole {
             min: MIN_SPEED as u64,
             max: MAX_SPEED as u64,
@@ -245,13 +253,14 @@ pub static PARAMS: [Param; 19] = [
         control: Control::Text,
         optional: false,
         label: en("Hidden layers"),
-        help: en("1 to 4 layer sizes, like 8,8"),
+        help: en("1 to 4 layer sizes, like 8,8."),
         get: |p| Value::Layers(p.config.hidden.clone()),
         set: |p, v| p.config.hidden = v.layers().to_vec(),
         ..BASE
     },
     Param {
         name: "race",
+        config: false,
         control: Control::Check,
         label: en("Race backprop"),
         help: en("Train plain backprop on the same network beside ED."),
@@ -275,6 +284,7 @@ pub static PARAMS: [Param; 19] = [
     },
     Param {
         name: "paused",
+        config: false,
         optional: false,
         label: en("Paused"),
         help: en("Open the link paused."),
@@ -284,6 +294,7 @@ pub static PARAMS: [Param; 19] = [
     },
     Param {
         name: "changes",
+        config: false,
         kind: Kind::Changes,
         label: en("Live changes"),
         help: en("Loss and learning-rate changes replayed at their epochs."),
