@@ -5,12 +5,12 @@
 // A task with a test set adds its test loss, dashed; a race adds backprop's
 // curves (training solid, test dashed) in their own colour.
 import { lineChart } from './chart.js';
-import { theme as pageTheme, fmtNum } from './ui.js';
+import { fmtNum } from './ui.js';
 import { LOSS_LABELS } from './state.js';
 
 const CAP = 2048; // the session's history capacity
 
-export function lossChart(box, theme = pageTheme, height = 230) {
+export function lossChart(box, theme, height = 230) {
   let chart, kinds = [], extras = [], switches = [], stop, key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
   // Extra series: [label, colour key, dashed, which history column].

@@ -62,5 +62,15 @@ export function ruleDefaults(rule) {
   return { rule: s.rule, hidden: s.hidden, lr: s.lr, u0: s.u0, u1: s.u1, beta: s.beta };
 }
 
-/** The constructor argument for `new Playground`. */
-export const configOf = (s) => ({ task: s.task, bits: s.bits, rule: s.rule, loss: s.loss, hidden: s.hidden, lr: s.lr, seed: s.seed, u0: s.u0, u1: s.u1, beta: s.beta, noise: s.noise, test_fraction: s.test_fraction, points: s.points });
+/** The names of a run's configuration, every field `new Playground` takes, as
+ * the engine itself gives them (from a run of its defaults). */
+export function configNames(Playground) {
+  const probe = new Playground();
+  try { return Object.keys(probe.config()); } finally { probe.free(); }
+}
+
+/** The constructor argument for `new Playground`: the state's values of `names` (configNames). */
+export const configOf = (s, names) => Object.fromEntries(names.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
+
+/** A loss function's name as the page writes it. */
+export const lossLabel = (name) => LOSS_LABELS[LOSSES.indexOf(name)] ?? name;

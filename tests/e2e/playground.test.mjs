@@ -433,6 +433,7 @@ test('explains a browser without WebAssembly, and shows a banner when the engine
   // A real Rust panic in the middle of training: from epoch 30 the engine is
   // asked for a layer it does not have, and its bounds check panics.
   const trapped = await browser.newPage();
+  await trapped.addInitScript(() => { window.__edTestHook = true; });
   await trapped.route('**/pkg/ed_playground.js', async (r) => {
     const body = await (await r.fetch()).text();
     const trap = 'import * as edTrapSelf from "./ed_playground.js";{const p=edTrapSelf.Playground.prototype,step=p.step;' +

@@ -1,12 +1,13 @@
 // <ed-playground>: a live ED experiment for any page, in an open shadow root.
-// It runs the page's own conductor (main.js) over a smaller set of views and
+// It runs the page's own conductor (conductor.js) over a smaller set of views and
 // controls; every instance on a page shares one wasm module. Built into one
 // file with its chart library and styles (scripts/build-element.mjs), it finds
 // the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL.
-import { run } from '../main.js';
+import { run } from '../conductor.js';
 import { loadEngine, reason } from '../engine.js';
 import { fromPairs } from '../state.js';
 import { readTheme, el } from '../ui.js';
+import { testing } from '../test-hook.js';
 import pageCss from '../style.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
@@ -104,15 +105,12 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
 </div>
 </div>`;
 
-let sheets;
-function styles() {
-  sheets ??= [uplotCss, pageCss, elementCss].map((css) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    return sheet;
-  });
-  return sheets;
-}
+// One set of style sheets, shared by every instance's shadow root.
+const SHEETS = [uplotCss, pageCss, elementCss].map((css) => {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return sheet;
+});
 
 const dark = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -126,11 +124,14 @@ export class EdPlaygroundElement extends HTMLElement {
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
-    this.#root.adoptedStyleSheets = styles();
+    this.#root.adoptedStyleSheets = SHEETS;
   }
 
-  /** Read-only: this instance's run (epoch, loss, state, loss series, frame times), once started. */
-  get playground() { return this.#run?.hook; }
+  // For the tests and the benchmark only (test-hook.js): `element.playground`,
+  // this instance's run (epoch, loss, state, loss series, frame times), read-only, once started.
+  static {
+    if (testing()) Object.defineProperty(this.prototype, 'playground', { get() { return this.#run?.hook; } });
+  }
 
   connectedCallback() {
     // Out of view (with a margin), it does no work; back in view, it goes on.
@@ -233,6 +234,8 @@ export class EdPlaygroundElement extends HTMLElement {
     try {
       r = await run(this.#root, {
         state, problems, wasm: WASM, theme: this.#theme, chartHeight: 200, alive: () => gen === this.#gen,
+        // Its place among the page's instances, so their heavy views take turns.
+        stagger: Math.max(0, [...this.getRootNode().querySelectorAll('ed-playground')].indexOf(this)),
         onTheme: (f) => this.#themeFns.add(f),
         fail: (e) => this.#fail(e),
       });
