@@ -3,7 +3,7 @@
 // the views and controls found in the root, the replayed live changes, the
 // frame scheduler, the status line, the file buttons and the notices. On the
 // page it also keeps the URL in step with the state and owns the keyboard.
-import { fromQuery, toQuery, configNames, configOf, ruleDefaults, lossLabel } from './state.js';
+import { fromQuery, toQuery, configNames, configOf, ruleDefaults, stateOfConfig, lossLabel } from './state.js';
 import { controls } from './controls.js';
 import { lossChart } from './loss-chart.js';
 import { networkView } from './network.js';
@@ -160,9 +160,10 @@ export async function run(root, opts) {
   fileButtons(root, {
     current: () => pg,
     name: (kind) => `ed-${kind}-${state.task}-${changes.live().loss}-seed${state.seed}-epoch${pg.epoch}`,
+    // Everything the file holds comes back into the state, so the fields and the
+    // link say what the run is; its changes are behind it, in its weights.
     loaded(next, file) {
-      const c = next.config();
-      Object.assign(state, { task: c.task, bits: c.bits, rule: c.rule, loss: c.loss, hidden: c.hidden, lr: c.lr, seed: c.seed, changes: [] });
+      Object.assign(state, stateOfConfig(next.config()), { changes: [], race: next.racing });
       adopt(next);
       sync();
       notify(`Loaded ${file.name} at epoch ${next.epoch}. The link now gives its settings from epoch 0, not its trained weights.`);

@@ -72,5 +72,12 @@ export function configNames(Playground) {
 /** The constructor argument for `new Playground`: the state's values of `names` (configNames). */
 export const configOf = (s, names) => Object.fromEntries(names.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
 
+/** What a run's configuration (`pg.config()`, a loaded model's included) sets in
+ * the state: every one of its fields that the state holds. */
+export function stateOfConfig(config) {
+  const def = defaults();
+  return Object.fromEntries(Object.entries(config).filter(([k]) => Object.hasOwn(def, k)));
+}
+
 /** A loss function's name as the page writes it. */
 export const lossLabel = (name) => LOSS_LABELS[LOSSES.indexOf(name)] ?? name;
