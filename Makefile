@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`.
-.PHONY: serve test dist pkg setup test-native test-wasm test-e2e bench fuzz fmt lint clean
+.PHONY: serve test dist pkg setup test-native test-wasm test-e2e bench fuzz figures fmt lint clean
 
 PORT ?= 8080
 
@@ -30,6 +30,11 @@ bench: dist
 FUZZ_SECONDS ?= 60
 fuzz:
 	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# Reruns the commands behind the figures of docs/ and writes their output back;
+# FIGURES_FLAGS=--slow reruns the slow ones too (see scripts/figures.sh --help).
+figures:
+	@scripts/figures.sh $(FIGURES_FLAGS)
 
 lint:
 	cargo fmt --check

@@ -2,11 +2,11 @@
 //! network, and one forward pass.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use ed_playground::{Config, Trainer};
+use ed_playground::{Config, EdRun};
 use std::hint::black_box;
 
-fn trainer(hidden: Vec<usize>) -> Trainer {
-    Trainer::new(Config {
+fn trainer(hidden: Vec<usize>) -> EdRun {
+    EdRun::new(Config {
         hidden,
         ..Config::seed_defaults()
     })

@@ -3,33 +3,31 @@
 //! Every unit is excitatory or inhibitory, every connection's sign is fixed by the
 //! two units it joins, and one error signal is broadcast to all layers at once; a
 //! weight learns from its own input, its unit's derivative and that signal, and
-//! only ever grows in magnitude. [`ed`] is the learning core (no browser types, no
-//! I/O); [`trainer`] runs it on a [`task`] and [`evaluation`] scores it; [`model`]
-//! saves and loads runs. [`backprop`] trains the same network shape by plain
-//! backpropagation; both trainers are a [`run`] over their own networks, and
-//! [`race`] runs the two side by side.
+//! only ever grows in magnitude (docs/method.md).
+//!
+//! The crate is a folder per job:
+//! - [`ed`]: the learning core (no browser types, no I/O), with a plain
+//!   reference version of one update beside the fast one;
+//! - [`backprop`]: plain backpropagation on ED's network shape, to race ED;
+//! - [`task`]: training sets: truth tables, points in the plane, digits;
+//! - [`train`]: a [`train::Run`] of either method, its evaluation, lanes and
+//!   the playground's live session;
+//! - [`settings`]: the one validated [`Config`] and the parameter schema;
+//! - [`studies`]: the race, the comparison, Kaneko's experiment, digits;
+//! - [`io`]: model files and fingerprints;
+//! - [`view`]: decision maps as pixels;
+//! - `wasm`: the browser's adapter (wasm32 only).
 
 pub mod backprop;
-pub mod compare;
-pub mod config;
-pub mod decision_map;
-pub mod digits;
 pub mod ed;
-pub mod evaluation;
-pub mod experiment;
-pub mod fingerprint;
-pub mod learner;
-pub mod model;
-pub mod params;
-pub mod race;
-pub mod run;
-pub mod session;
+pub mod io;
+pub mod settings;
+pub mod studies;
 pub mod task;
-pub mod trainer;
+pub mod train;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use backprop::BpTrainer;
-pub use config::{Config, ConfigError, ConfigInput};
-pub use evaluation::Evaluation;
-pub use trainer::{EpochStats, Trainer};
+pub use settings::{Config, ConfigError, ConfigInput};
+pub use train::{BackpropRun, EdRun, EpochStats, Evaluation};

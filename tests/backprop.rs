@@ -3,11 +3,11 @@
 
 mod common;
 
-use ed_playground::backprop::{BpTrainer, SIGN_SEED};
 use ed_playground::ed::Loss;
-use ed_playground::race::is_solved;
 use ed_playground::task::{Dataset, Task};
-use ed_playground::{Config, Trainer};
+use ed_playground::train::is_solved;
+use ed_playground::train::{BackpropRun, SIGN_SEED};
+use ed_playground::{Config, EdRun};
 
 fn configs() -> Vec<Config> {
     vec![
@@ -33,7 +33,7 @@ fn configs() -> Vec<Config> {
 
 /// Every weight of every network, flattened in the trainer's order.
 fn ed_weights(config: &Config) -> Vec<f64> {
-    let ed = Trainer::new(config.clone());
+    let ed = EdRun::new(config.clone());
     ed.networks()
         .iter()
         .flat_map(|n| n.layers())
@@ -41,7 +41,7 @@ fn ed_weights(config: &Config) -> Vec<f64> {
         .collect()
 }
 
-fn bp_weights(bp: &BpTrainer) -> Vec<f64> {
+fn bp_weights(bp: &BackpropRun) -> Vec<f64> {
     bp.networks()
         .iter()
         .flat_map(|n| n.layers())
@@ -52,8 +52,8 @@ fn bp_weights(bp: &BpTrainer) -> Vec<f64> {
 #[test]
 fn initial_magnitudes_are_eds() {
     for config in configs() {
-        let bp = BpTrainer::new(config.clone());
-        let ed = Trainer::new(config.clone());
+        let bp = BackpropRun::new(config.clone());
+        let ed = EdRun::new(config.clone());
         assert_eq!(bp.networks().len(), ed.networks().len());
         for (b, e) in bp.networks().iter().zip(ed.networks()) {
             assert_eq!(b.shape(), e.shape(), "{config:?}");
@@ -78,7 +78,7 @@ fn initial_magnitudes_are_eds() {
 fn signs_are_a_fair_coin_of_their_own_stream() {
     for config in configs() {
         let ed = ed_weights(&config);
-        let bp = bp_weights(&BpTrainer::new(config.clone()));
+        let bp = bp_weights(&BackpropRun::new(config.clone()));
         let negative = bp.iter().filter(|w| **w < 0.0).count();
         let flipped = bp
             .iter()
@@ -93,8 +93,8 @@ fn signs_are_a_fair_coin_of_their_own_stream() {
             assert!((0.25..=0.75).contains(&share), "{config:?}: {what} {share}");
         }
         // The same seed gives the same signs; another seed others.
-        assert_eq!(bp, bp_weights(&BpTrainer::new(config.clone())));
-        let other = bp_weights(&BpTrainer::new(Config {
+        assert_eq!(bp, bp_weights(&BackpropRun::new(config.clone())));
+        let other = bp_weights(&BackpropRun::new(Config {
             seed: config.seed + 1,
             ..config.clone()
         }));
@@ -109,7 +109,7 @@ fn signs_are_a_fair_coin_of_their_own_stream() {
 /// The first epoch (of at most `cap`) after which the task is solved.
 fn epochs_to_solve(config: Config, cap: u64) -> Option<u64> {
     let task = config.task;
-    let mut bp = BpTrainer::new(config);
+    let mut bp = BackpropRun::new(config);
     (1..=cap).find(|_| {
         let stats = bp.run_epoch();
         is_solved(task, stats.mean_loss, bp.evaluate_train().accuracy)
@@ -128,7 +128,7 @@ fn backprop_learns_xor() {
             };
             let solved = epochs_to_solve(config.clone(), 2000);
             assert!(solved.is_some(), "{config:?} not solved in 2000 epochs");
-            let mut bp = BpTrainer::new(config);
+            let mut bp = BackpropRun::new(config);
             for _ in 0..solved.unwrap() + 1000 {
                 bp.run_epoch();
             }
@@ -143,7 +143,7 @@ fn backprop_learns_xor() {
 #[test]
 fn weights_change_sign_and_shrink() {
     let config = Config::seed_defaults();
-    let mut bp = BpTrainer::new(config);
+    let mut bp = BackpropRun::new(config);
     let before = bp_weights(&bp);
     for _ in 0..500 {
         bp.run_epoch();
@@ -168,7 +168,7 @@ fn bce_through_a_sigmoid_and_bce_with_logits_take_the_same_steps() {
     // Both losses give the output's summed input the gradient `scale * (p - t)`,
     // computed along different roundings: the runs agree to rounding.
     let run = |loss| {
-        let mut bp = BpTrainer::new(Config {
+        let mut bp = BackpropRun::new(Config {
             loss,
             ..Config::seed_defaults()
         });
@@ -201,7 +201,7 @@ fn backprop_trains_and_tests_on_eds_points() {
                 test_fraction: 0.3,
                 ..task(t)
             };
-            let (ed, bp) = (Trainer::new(config.clone()), BpTrainer::new(config));
+            let (ed, bp) = (EdRun::new(config.clone()), BackpropRun::new(config));
             assert_eq!(bp.dataset(), ed.dataset(), "{t}");
             assert_eq!(bp.test_set(), ed.test_set(), "{t}");
             assert_eq!(bp.test_set().is_some(), t.is_sampled(), "{t}");
@@ -210,7 +210,7 @@ fn backprop_trains_and_tests_on_eds_points() {
 }
 
 /// The scores recomputed from `predict` (see `common::rescored`).
-fn rescored(bp: &mut BpTrainer, data: &Dataset) -> (f64, f64) {
+fn rescored(bp: &mut BackpropRun, data: &Dataset) -> (f64, f64) {
     let task = bp.config().task;
     common::rescored(|x, out| bp.predict(x, out), task, data)
 }
@@ -224,7 +224,7 @@ fn backprop_scores_are_what_its_predictions_say() {
         (Task::Spiral3, 30),
         (Task::Adder, 30),
     ] {
-        let mut bp = BpTrainer::new(task(t));
+        let mut bp = BackpropRun::new(task(t));
         for _ in 0..epochs {
             bp.run_epoch();
         }
@@ -252,7 +252,7 @@ fn backprop_scores_are_what_its_predictions_say() {
 
 #[test]
 fn backprop_keeps_its_last_loss_and_scores_under_the_loss_in_force() {
-    let mut bp = BpTrainer::new(task(Task::Circle));
+    let mut bp = BackpropRun::new(task(Task::Circle));
     assert_eq!(bp.last_loss(), None);
     let mut last = None;
     for _ in 0..10 {
@@ -273,11 +273,11 @@ fn a_backprop_checkpoint_restores_the_run() {
         shuffle: true,
         ..task(Task::Moons)
     };
-    let mut bp = BpTrainer::new(config);
+    let mut bp = BackpropRun::new(config);
     for _ in 0..20 {
         bp.run_epoch();
     }
-    let mut checkpoint = BpTrainer::new(bp.config().clone());
+    let mut checkpoint = BackpropRun::new(bp.config().clone());
     checkpoint.copy_state_from(&bp);
     assert_eq!(bp_weights(&checkpoint), bp_weights(&bp));
     assert_eq!(checkpoint.epoch(), 20);

@@ -5,10 +5,10 @@
 mod alloc_counter;
 use alloc_counter::allocations_during;
 
-use ed_playground::backprop::BpTrainer;
 use ed_playground::ed::Loss;
-use ed_playground::race::Race;
+use ed_playground::studies::race::Race;
 use ed_playground::task::Task;
+use ed_playground::train::BackpropRun;
 use ed_playground::Config;
 
 fn configs() -> Vec<Config> {
@@ -53,7 +53,7 @@ fn next_loss(loss: Loss) -> Loss {
 fn backprop_epochs_and_predictions_allocate_nothing() {
     for config in configs() {
         let what = format!("{config:?}");
-        let mut bp = BpTrainer::new(config);
+        let mut bp = BackpropRun::new(config);
         let data = bp.dataset().clone();
         let mut out = vec![0.0; data.n_outputs];
         let mut table = vec![f64::NAN; data.len() * data.n_outputs];
@@ -123,7 +123,7 @@ fn race_epochs_allocate_nothing() {
 #[test]
 fn a_fresh_trainer_does_allocate() {
     // The measured sections above would see a construction: this one is counted.
-    let (count, bp) = allocations_during(|| BpTrainer::new(Config::seed_defaults()));
+    let (count, bp) = allocations_during(|| BackpropRun::new(Config::seed_defaults()));
     assert!(count > 0);
     assert_eq!(bp.epoch(), 0);
 }

@@ -4,8 +4,8 @@
 mod common;
 use common::*;
 
-use ed_playground::compare::{self, TASKS};
-use ed_playground::race::{SAMPLED_SOLVE_ACCURACY, SOLVE_LOSS};
+use ed_playground::studies::compare::{self, TASKS};
+use ed_playground::train::{SAMPLED_SOLVE_ACCURACY, SOLVE_LOSS};
 use ed_playground::Config;
 use serde_json::Value;
 
@@ -62,7 +62,7 @@ fn the_defaults_are_ten_seeds_of_2000_epochs_at_the_pages_settings() {
     assert!(help.contains("[default: seed]"), "{help}");
     // The page's defaults are the seed's (see params.rs).
     assert_eq!(
-        ed_playground::params::Params::default().config,
+        ed_playground::settings::params::Params::default().config,
         Config::seed_defaults()
     );
 }

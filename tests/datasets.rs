@@ -6,10 +6,10 @@ use common::*;
 
 use ed_playground::ed::Loss;
 use ed_playground::task::{Dataset, Task};
-use ed_playground::{Config, Trainer};
+use ed_playground::{Config, EdRun};
 
-fn trained(config: Config, epochs: u64) -> Trainer {
-    let mut t = Trainer::new(config);
+fn trained(config: Config, epochs: u64) -> EdRun {
+    let mut t = EdRun::new(config);
     for _ in 0..epochs {
         t.run_epoch();
     }
@@ -94,7 +94,7 @@ fn ed_learns_the_adder() {
 }
 
 /// The scores recomputed from `predict` (see `common::rescored`).
-fn rescored(t: &mut Trainer, data: &Dataset) -> (f64, f64) {
+fn rescored(t: &mut EdRun, data: &Dataset) -> (f64, f64) {
     let task = t.config().task;
     common::rescored(|x, out| t.predict(x, out), task, data)
 }
@@ -141,7 +141,7 @@ fn an_epoch_is_one_pass_over_the_training_set_alone() {
     // Replayed by hand: the trainer's networks, trained on the training
     // patterns in order, end with the trainer's weights, bit for bit.
     for t in [Task::Moons, Task::Spiral3] {
-        let mut trainer = Trainer::new(task(t));
+        let mut trainer = EdRun::new(task(t));
         let mut nets = trainer.networks().to_vec();
         let c = trainer.config().clone();
         let data = trainer.dataset().clone();

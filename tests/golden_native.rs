@@ -2,7 +2,7 @@
 //! golden runs match the committed values (tests/wasm.rs checks the same values
 //! inside headless Chromium).
 
-use ed_playground::fingerprint::{golden_cases, run_fingerprint};
+use ed_playground::io::fingerprint::{golden_cases, run_fingerprint};
 
 const GOLDEN: &str = include_str!("golden/fingerprints.txt");
 

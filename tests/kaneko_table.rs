@@ -1,11 +1,11 @@
 //! `ed kaneko` reruns Kaneko's 1999 experiment (his rule and defaults, seeds
 //! 1..=100, his stopping rule) and lands where his published table does
-//! (ED-METHOD.md section 4).
+//! (docs/method.md section 4).
 
 mod common;
 use common::*;
 
-use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
+use ed_playground::studies::kaneko::{self, KANEKO_MAX_EPOCHS};
 use ed_playground::ConfigInput;
 
 #[derive(Debug)]
@@ -107,7 +107,7 @@ fn more_hidden_units_learn_xor_faster() {
 
 #[test]
 fn cli_summary_is_the_librarys() {
-    // The CLI prints what experiment::run computes for Kaneko's defaults.
+    // The CLI prints what kaneko::run computes for Kaneko's defaults.
     let base = ConfigInput {
         rule: Some("kaneko".into()),
         hidden: Some(vec![32]),
@@ -115,7 +115,7 @@ fn cli_summary_is_the_librarys() {
     }
     .resolve()
     .expect("Kaneko's defaults are valid");
-    let lib = experiment::run(&base, 100, KANEKO_MAX_EPOCHS);
+    let lib = kaneko::run(&base, 100, KANEKO_MAX_EPOCHS);
     let cli = kaneko(&["--hidden", "32"]);
     assert_eq!(lib.runs, cli.runs);
     assert_eq!(lib.failed, cli.failed);

@@ -6,10 +6,10 @@
 //! then continues under the new loss. Runs are deterministic functions of their
 //! Config, shuffled or not.
 
-use ed_playground::config::RuleName;
 use ed_playground::ed::{Activation, Loss, Network};
+use ed_playground::settings::RuleName;
 use ed_playground::task::Task;
-use ed_playground::{Config, EpochStats, Trainer};
+use ed_playground::{Config, EdRun, EpochStats};
 
 fn base(rule: RuleName) -> Config {
     match rule {
@@ -18,7 +18,7 @@ fn base(rule: RuleName) -> Config {
     }
 }
 
-fn weight_bits(t: &Trainer) -> Vec<u64> {
+fn weight_bits(t: &EdRun) -> Vec<u64> {
     t.networks()
         .iter()
         .flat_map(|n| n.layers().iter())
@@ -27,7 +27,7 @@ fn weight_bits(t: &Trainer) -> Vec<u64> {
 }
 
 /// Probabilities for the task's patterns and a few other inputs, as bits.
-fn prediction_bits(t: &mut Trainer) -> Vec<u64> {
+fn prediction_bits(t: &mut EdRun) -> Vec<u64> {
     let mut bits: Vec<u64> = t.pattern_outputs().iter().map(|p| p.to_bits()).collect();
     let n = t.dataset().n_inputs;
     let mut out = vec![0.0; t.dataset().n_outputs];
@@ -54,7 +54,7 @@ fn a_switch_keeps_weights_and_predictions_bit_for_bit() {
                         ..base(rule)
                     };
                     let what = format!("{rule:?} {from} -> {to}, hidden {:?}", config.hidden);
-                    let mut t = Trainer::new(config);
+                    let mut t = EdRun::new(config);
                     for _ in 0..15 {
                         t.run_epoch();
                     }
@@ -88,7 +88,7 @@ fn a_switch_keeps_weights_and_predictions_bit_for_bit() {
 const AFTER_SWITCH: usize = 1000;
 
 fn switch_and_train(rule: RuleName, from: Loss, to: Loss, epochs: usize) -> (Vec<f64>, Vec<f64>) {
-    let mut t = Trainer::new(Config {
+    let mut t = EdRun::new(Config {
         loss: from,
         ..base(rule)
     });
@@ -198,8 +198,8 @@ fn under_the_seed_rule_the_switch_changes_what_is_learnt() {
                 loss: from,
                 ..Config::seed_defaults()
             };
-            let mut kept = Trainer::new(config.clone());
-            let mut switched = Trainer::new(config);
+            let mut kept = EdRun::new(config.clone());
+            let mut switched = EdRun::new(config);
             for _ in 0..5 {
                 kept.run_epoch();
                 switched.run_epoch();
@@ -221,7 +221,7 @@ fn under_the_seed_rule_the_switch_changes_what_is_learnt() {
 fn switching_every_epoch_stays_finite_and_can_still_learn() {
     for rule in [RuleName::Seed, RuleName::Kaneko] {
         // Through all three losses: finite, probabilities stay probabilities.
-        let mut t = Trainer::new(base(rule));
+        let mut t = EdRun::new(base(rule));
         for e in 0..300 {
             t.set_loss(Loss::ALL[e % 3]);
             let stats = t.run_epoch();
@@ -238,7 +238,7 @@ fn switching_every_epoch_stays_finite_and_can_still_learn() {
             RuleName::Seed => &[Loss::Mse, Loss::BceWithLogits],
             RuleName::Kaneko => &Loss::ALL,
         };
-        let mut t = Trainer::new(base(rule));
+        let mut t = EdRun::new(base(rule));
         for e in 0..300 {
             t.set_loss(cycle[e % cycle.len()]);
             assert!(t.run_epoch().mean_loss.is_finite(), "{rule:?} epoch {e}");
@@ -251,7 +251,7 @@ fn switching_every_epoch_stays_finite_and_can_still_learn() {
 }
 
 fn run(config: &Config, epochs: usize) -> (Vec<EpochStats>, Vec<u64>) {
-    let mut t = Trainer::new(config.clone());
+    let mut t = EdRun::new(config.clone());
     let stats = (0..epochs).map(|_| t.run_epoch()).collect();
     (stats, weight_bits(&t))
 }
@@ -287,7 +287,7 @@ fn the_same_config_gives_the_same_run() {
                     assert_eq!(stats_bits(&s1), stats_bits(&s2), "{config:?}");
                     assert_eq!(w1, w2, "{config:?}");
                     // A clone mid-run continues identically too.
-                    let mut t = Trainer::new(config.clone());
+                    let mut t = EdRun::new(config.clone());
                     for _ in 0..20 {
                         t.run_epoch();
                     }
@@ -346,7 +346,7 @@ fn net_bits(net: &Network) -> Vec<u64> {
 
 /// Which orders of the patterns, replayed by hand from the network before the
 /// epoch, reproduce the epoch `t` just ran (weights and mean loss, bit for bit).
-fn orders_of_next_epoch(t: &mut Trainer) -> Vec<Vec<usize>> {
+fn orders_of_next_epoch(t: &mut EdRun) -> Vec<Vec<usize>> {
     let before = t.networks()[0].clone();
     let config = t.config().clone();
     let data = t.dataset().clone();
@@ -381,7 +381,7 @@ fn shuffle_visits_every_pattern_in_a_seeded_order() {
             };
 
             // Unshuffled: the task's order every epoch.
-            let mut t = Trainer::new(plain.clone());
+            let mut t = EdRun::new(plain.clone());
             for e in 0..20 {
                 let orders = orders_of_next_epoch(&mut t);
                 assert_eq!(
@@ -393,7 +393,7 @@ fn shuffle_visits_every_pattern_in_a_seeded_order() {
 
             // Shuffled: each epoch is a permutation of the patterns, and not
             // always the same one.
-            let mut t = Trainer::new(shuffled.clone());
+            let mut t = EdRun::new(shuffled.clone());
             let mut seen = Vec::new();
             for e in 0..50 {
                 let orders = orders_of_next_epoch(&mut t);
@@ -423,7 +423,7 @@ fn shuffle_visits_every_pattern_in_a_seeded_order() {
             assert_ne!(w0, w1, "{rule:?} {loss}");
 
             // The same orders again from a second trainer.
-            let mut again = Trainer::new(shuffled);
+            let mut again = EdRun::new(shuffled);
             let replay: Vec<Vec<usize>> = (0..50)
                 .map(|_| orders_of_next_epoch(&mut again).remove(0))
                 .collect();

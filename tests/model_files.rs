@@ -7,15 +7,15 @@ use common::*;
 
 use std::path::PathBuf;
 
-use ed_playground::model::MAX_MODEL_BYTES;
+use ed_playground::io::model::MAX_MODEL_BYTES;
 use ed_playground::task::Task;
-use ed_playground::{Config, Trainer};
+use ed_playground::{Config, EdRun};
 use proptest::prelude::*;
 use serde_json::Value;
 
 /// A valid model file: the seed's 4-8-8-1 XOR network after 10 epochs.
 fn valid_file() -> String {
-    let mut t = Trainer::new(Config::seed_defaults());
+    let mut t = EdRun::new(Config::seed_defaults());
     for _ in 0..10 {
         t.run_epoch();
     }
@@ -28,7 +28,7 @@ fn valid_value() -> Value {
 
 /// `from_json` must refuse `text` with a message containing `needle`.
 fn assert_refused(text: &str, needle: &str) {
-    let result = std::panic::catch_unwind(|| Trainer::from_json(text));
+    let result = std::panic::catch_unwind(|| EdRun::from_json(text));
     let result = result.unwrap_or_else(|_| panic!("from_json panicked (expected {needle:?})"));
     let err = match result {
         Ok(_) => panic!("from_json accepted a bad file (expected {needle:?})"),
@@ -54,7 +54,7 @@ fn weights_mut(v: &mut Value, layer: usize) -> &mut Vec<Value> {
 #[test]
 fn a_valid_file_loads() {
     let text = valid_file();
-    let t = Trainer::from_json(&text).expect("a saved model loads");
+    let t = EdRun::from_json(&text).expect("a saved model loads");
     assert_eq!(t.epoch(), 10);
     assert_eq!(t.config(), &Config::seed_defaults());
     let sizes: Vec<(usize, usize)> = t.networks()[0]
@@ -168,7 +168,7 @@ fn a_zero_weight_of_either_sign_is_accepted() {
     let mut v = valid_value();
     weights_mut(&mut v, 0)[0] = serde_json::json!(-0.0);
     weights_mut(&mut v, 0)[1] = serde_json::json!(0.0);
-    let t = Trainer::from_json(&v.to_string()).expect("zeros are allowed");
+    let t = EdRun::from_json(&v.to_string()).expect("zeros are allowed");
     assert_eq!(t.networks()[0].layers()[0].weights()[0], 0.0);
 }
 
@@ -259,11 +259,11 @@ fn an_oversized_file_is_refused_before_parsing() {
     let text = valid_file();
     let padded = format!("{text}{}", " ".repeat(MAX_MODEL_BYTES - text.len()));
     assert_eq!(padded.len(), MAX_MODEL_BYTES);
-    Trainer::from_json(&padded).expect("a file at the limit loads");
+    EdRun::from_json(&padded).expect("a file at the limit loads");
 }
 
-fn two_d_run(task: Task, epochs: u64) -> Trainer {
-    let mut t = Trainer::new(Config {
+fn two_d_run(task: Task, epochs: u64) -> EdRun {
+    let mut t = EdRun::new(Config {
         task,
         noise: 0.2,
         points: 120,
@@ -289,7 +289,7 @@ fn a_2d_run_round_trips_with_its_points() {
         assert_eq!(v["config"]["test_fraction"], 0.25);
         assert_eq!(v["networks"].as_array().unwrap().len(), task.outputs());
 
-        let mut loaded = Trainer::from_json(&text).expect("loads");
+        let mut loaded = EdRun::from_json(&text).expect("loads");
         assert_eq!(loaded.config(), saved.config());
         assert_eq!(loaded.dataset(), saved.dataset());
         assert_eq!(loaded.test_set(), saved.test_set());
@@ -311,7 +311,7 @@ fn a_file_from_before_the_2d_tasks_loads_with_their_defaults() {
     for field in ["points", "noise", "test_fraction"] {
         assert!(config.remove(field).is_some(), "{field} is written");
     }
-    let t = Trainer::from_json(&v.to_string()).expect("an older file loads");
+    let t = EdRun::from_json(&v.to_string()).expect("an older file loads");
     assert_eq!(t.config(), &Config::seed_defaults());
 }
 
@@ -371,7 +371,7 @@ proptest! {
             }
         }
         let text = String::from_utf8(bytes).expect("ASCII edits keep UTF-8");
-        let result = std::panic::catch_unwind(|| Trainer::from_json(&text));
+        let result = std::panic::catch_unwind(|| EdRun::from_json(&text));
         prop_assert!(result.is_ok(), "from_json panicked on {:?}", text);
         match result.unwrap() {
             Err(e) => prop_assert!(e.to_string().starts_with("invalid model file: ")),
@@ -538,7 +538,7 @@ fn cli_resumes_at_the_saved_epoch_with_the_saved_loss() {
     );
     let summary: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(summary["epochs"], 10);
-    let t = Trainer::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let t = EdRun::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(summary["final_loss"].as_f64(), t.last_loss());
     assert_eq!(format!("{:.8}", t.last_loss().unwrap()), saved_loss);
     let _ = std::fs::remove_file(&file);
@@ -551,7 +551,7 @@ fn a_file_without_a_loss_loads_and_a_bad_loss_is_refused() {
         .unwrap()
         .remove("loss")
         .expect("a saved model has its loss");
-    let t = Trainer::from_json(&v.to_string()).expect("an older file loads");
+    let t = EdRun::from_json(&v.to_string()).expect("an older file loads");
     assert_eq!((t.epoch(), t.last_loss()), (10, None));
     for (bad, needle) in [
         (Value::from(-1.0), "loss must be a finite number"),

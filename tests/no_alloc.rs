@@ -1,14 +1,14 @@
-//! Training and prediction allocate nothing once a Trainer is built: not an epoch,
+//! Training and prediction allocate nothing once a EdRun is built: not an epoch,
 //! not a loss switch, not a learning-rate change, not a prediction.
 
 mod alloc_counter;
 use alloc_counter::allocations_during;
 
-use ed_playground::config::RuleName;
 use ed_playground::ed::Loss;
-use ed_playground::session::{Session, HISTORY_CAPACITY};
+use ed_playground::settings::RuleName;
 use ed_playground::task::Task;
-use ed_playground::{Config, Trainer};
+use ed_playground::train::{Session, HISTORY_CAPACITY};
+use ed_playground::{Config, EdRun};
 
 fn config(rule: RuleName, loss: Loss, hidden: &[usize]) -> Config {
     let base = match rule {
@@ -34,7 +34,7 @@ fn next_loss(loss: Loss) -> Loss {
 /// them, then predictions: none of it may allocate.
 fn assert_no_allocations(config: Config) {
     let what = format!("{config:?}");
-    let mut trainer = Trainer::new(config);
+    let mut trainer = EdRun::new(config);
     let n_inputs = trainer.dataset().n_inputs;
     let inputs: Vec<Vec<f64>> = (0..trainer.dataset().len())
         .map(|k| trainer.dataset().input(k).to_vec())
@@ -149,9 +149,9 @@ fn two_d_tasks_and_the_adder_allocate_nothing() {
 
 #[test]
 fn redrawing_a_decision_map_allocates_nothing() {
-    use ed_playground::decision_map::DecisionMap;
+    use ed_playground::view::decision_map::DecisionMap;
     for task in [Task::Xor, Task::Moons, Task::Spiral3] {
-        let mut trainer = Trainer::new(Config {
+        let mut trainer = EdRun::new(Config {
             task,
             ..Config::seed_defaults()
         });
@@ -217,7 +217,7 @@ fn a_long_session_allocates_nothing_through_its_history_halvings() {
     }
     let history = session.history();
     assert_eq!(count, 0, "{count} allocations in 9,700 epochs");
-    assert_eq!(session.trainer().epoch(), 9_701);
+    assert_eq!(session.run().epoch(), 9_701);
     // 9,701 epochs through a 2,048-point history: halved three times.
     assert_eq!(history.stride(), 8);
     assert!(history.len() <= HISTORY_CAPACITY && history.len() > HISTORY_CAPACITY / 2);

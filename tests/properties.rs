@@ -1,11 +1,11 @@
 //! Properties of ED that must hold for any configuration: a weight never changes
-//! sign and its magnitude never shrinks (ED-METHOD.md section 1), the forward pass
+//! sign and its magnitude never shrinks (docs/method.md section 1), the forward pass
 //! stays finite, and a saved model reloads exactly and continues exactly.
 
-use ed_playground::config::RuleName;
 use ed_playground::ed::{connection_sign, Loss};
+use ed_playground::settings::RuleName;
 use ed_playground::task::Task;
-use ed_playground::{Config, Trainer};
+use ed_playground::{Config, EdRun};
 use proptest::prelude::*;
 
 const EPOCHS: usize = 6;
@@ -50,7 +50,7 @@ fn config_strategy() -> impl Strategy<Value = Config> {
 
 /// Every weight of every layer of every network, in a fixed order, with the sign
 /// its connection demands.
-fn signed_weights(t: &Trainer) -> Vec<(f64, f64)> {
+fn signed_weights(t: &EdRun) -> Vec<(f64, f64)> {
     let mut all = Vec::new();
     for net in t.networks() {
         for layer in net.layers() {
@@ -75,7 +75,7 @@ fn check_signs(weights: &[(f64, f64)], when: &str) -> Result<(), TestCaseError> 
     Ok(())
 }
 
-fn all_inputs(t: &Trainer) -> Vec<Vec<f64>> {
+fn all_inputs(t: &EdRun) -> Vec<Vec<f64>> {
     let d = t.dataset();
     (0..d.len()).map(|k| d.input(k).to_vec()).collect()
 }
@@ -86,7 +86,7 @@ proptest! {
     #[test]
     fn weights_keep_their_sign_and_only_grow(config in config_strategy()) {
         prop_assert!(config.validate().is_ok(), "{:?}", config.validate());
-        let mut t = Trainer::new(config.clone());
+        let mut t = EdRun::new(config.clone());
         let mut before = signed_weights(&t);
         check_signs(&before, "initial")?;
         for epoch in 1..=EPOCHS {
@@ -117,7 +117,7 @@ proptest! {
         epochs in 0usize..=EPOCHS,
         raw in prop::collection::vec(-100.0f64..=100.0, 4 * 8),
     ) {
-        let mut t = Trainer::new(config);
+        let mut t = EdRun::new(config);
         for _ in 0..epochs {
             t.run_epoch();
         }
@@ -148,12 +148,12 @@ proptest! {
         config in config_strategy(),
         before_save in 0usize..=EPOCHS,
     ) {
-        let mut original = Trainer::new(config);
+        let mut original = EdRun::new(config);
         for _ in 0..before_save {
             original.run_epoch();
         }
         let saved = original.to_json().unwrap();
-        let mut reloaded = match Trainer::from_json(&saved) {
+        let mut reloaded = match EdRun::from_json(&saved) {
             Ok(t) => t,
             Err(e) => return Err(TestCaseError::fail(format!("reload refused: {e}"))),
         };

@@ -4,9 +4,10 @@
 mod common;
 use common::*;
 
-use ed_playground::experiment::{self, KANEKO_MAX_EPOCHS};
-use ed_playground::learner::Method;
-use ed_playground::race::{epochs_to_solve_both, solved_rule, Race, SOLVE_LOSS};
+use ed_playground::studies::kaneko::{self, KANEKO_MAX_EPOCHS};
+use ed_playground::studies::race::{epochs_to_solve_both, Race};
+use ed_playground::train::Method;
+use ed_playground::train::{solved_rule, SOLVE_LOSS};
 use ed_playground::{Config, ConfigInput};
 use serde_json::Value;
 
@@ -246,7 +247,7 @@ fn kaneko_base(hidden: usize, lr: Option<f64>) -> Config {
 #[test]
 fn kaneko_backprop_is_the_librarys_experiment() {
     let (v, line) = kaneko_json(&["--method", "backprop", "--hidden", "8", "--runs", "20"]);
-    let lib = experiment::run_method(
+    let lib = kaneko::run_method(
         Method::Backprop,
         &kaneko_base(8, None),
         20,
@@ -254,7 +255,7 @@ fn kaneko_backprop_is_the_librarys_experiment() {
     );
     assert_eq!(serde_json::to_string(&lib).unwrap(), line);
     assert_eq!(keys(&v), ["failed", "mean", "median", "runs"]);
-    let ed = experiment::run(&kaneko_base(8, None), 20, KANEKO_MAX_EPOCHS);
+    let ed = kaneko::run(&kaneko_base(8, None), 20, KANEKO_MAX_EPOCHS);
     assert_ne!(lib, ed, "backprop ran, not ED");
 }
 
@@ -269,13 +270,13 @@ fn kaneko_both_puts_the_two_summaries_side_by_side() {
     assert_eq!(both["backprop"], bp);
     // --lr reaches both methods.
     let base = kaneko_base(8, Some(0.2));
-    let lib_ed = experiment::run(&base, 10, KANEKO_MAX_EPOCHS);
+    let lib_ed = kaneko::run(&base, 10, KANEKO_MAX_EPOCHS);
     assert_eq!(serde_json::to_value(&lib_ed).unwrap(), ed);
-    let lib_bp = experiment::run_method(Method::Backprop, &base, 10, KANEKO_MAX_EPOCHS);
+    let lib_bp = kaneko::run_method(Method::Backprop, &base, 10, KANEKO_MAX_EPOCHS);
     assert_eq!(serde_json::to_value(&lib_bp).unwrap(), bp);
     assert_ne!(
         lib_ed,
-        experiment::run(&kaneko_base(8, None), 10, KANEKO_MAX_EPOCHS)
+        kaneko::run(&kaneko_base(8, None), 10, KANEKO_MAX_EPOCHS)
     );
 
     let text = run_ed(&[&["kaneko", "--method", "both"][..], &args].concat());

@@ -1,11 +1,11 @@
 //! The built `ed` binary reproduces the seed article's printed digits exactly:
 //! XOR on 4-8-8-1, `StdRng::seed_from_u64(42)`, lr 0.5, online updates in the
-//! task's order (ED-METHOD.md section 3).
+//! task's order (docs/method.md section 3).
 
 mod common;
 use common::*;
 
-use ed_playground::{Config, Trainer};
+use ed_playground::{Config, EdRun};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
@@ -185,7 +185,7 @@ fn std_rng_42_is_the_seeds_stream() {
 #[test]
 fn first_layer_weights_are_the_seeds_first_draws() {
     // The seed draws unit by unit, input by input, times the connection's sign.
-    let trainer = Trainer::new(Config::seed_defaults());
+    let trainer = EdRun::new(Config::seed_defaults());
     let first = &trainer.networks()[0].layers()[0];
     let (inputs, outputs) = (first.inputs(), first.outputs());
     assert_eq!((inputs, outputs), (4, 8));
@@ -269,7 +269,7 @@ fn json_summary_matches_the_plain_run() {
 
         // The library, run the same way, agrees bit for bit and on the epoch at
         // which Kaneko's stopping rule first held.
-        let mut trainer = Trainer::new(Config {
+        let mut trainer = EdRun::new(Config {
             loss: ed_playground::ed::Loss::from_name(run.loss).unwrap(),
             ..Config::seed_defaults()
         });

@@ -2,7 +2,7 @@
 //! wasm-bindgen-test: the same golden runs give the same fingerprints as natively.
 #![cfg(target_arch = "wasm32")]
 
-use ed_playground::fingerprint::{golden_cases, run_fingerprint};
+use ed_playground::io::fingerprint::{golden_cases, run_fingerprint};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -24,7 +24,7 @@ fn wasm_runs_match_the_native_fingerprints() {
 
 #[wasm_bindgen_test]
 fn seed_digits_hold_in_wasm() {
-    let mut t = ed_playground::Trainer::new(ed_playground::Config::seed_defaults());
+    let mut t = ed_playground::EdRun::new(ed_playground::Config::seed_defaults());
     let mut last = 0.0;
     for _ in 0..200 {
         last = t.run_epoch().mean_loss;
@@ -36,7 +36,7 @@ mod adapter {
     //! The wasm adapter's own reading and writing of JS values (src/wasm/convert.rs),
     //! which the native tests cannot reach.
     use ed_playground::wasm::Playground;
-    use ed_playground::{Config, Trainer};
+    use ed_playground::{Config, EdRun};
     use js_sys::{Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::*;
@@ -57,8 +57,8 @@ mod adapter {
             .into()
     }
 
-    fn trained_native(epochs: u32) -> Trainer {
-        let mut t = Trainer::new(Config::seed_defaults());
+    fn trained_native(epochs: u32) -> EdRun {
+        let mut t = EdRun::new(Config::seed_defaults());
         for _ in 0..epochs {
             t.run_epoch();
         }
@@ -72,7 +72,7 @@ mod adapter {
         assert_eq!(page.epoch(), 37.0);
         // Written by the page (the browser's JSON), read by the CLI's parser.
         let back =
-            Trainer::from_json(&page.to_json().unwrap()).expect("the CLI reads the page's file");
+            EdRun::from_json(&page.to_json().unwrap()).expect("the CLI reads the page's file");
         assert_eq!(back.to_json().unwrap(), native.to_json().unwrap());
         // And both go on to the same loss.
         let mut native = native;
@@ -136,13 +136,13 @@ mod adapter {
             let message = refusal(Playground::from_json(text));
             assert!(message.contains(why), "{why}: {message}");
         }
-        let huge = " ".repeat(ed_playground::model::MAX_MODEL_BYTES + 1);
+        let huge = " ".repeat(ed_playground::io::model::MAX_MODEL_BYTES + 1);
         assert!(refusal(Playground::from_json(&huge)).contains("over the limit"));
     }
 
     #[wasm_bindgen_test]
     fn two_d_runs_and_older_files_cross_between_cli_and_page() {
-        let mut native = Trainer::new(Config {
+        let mut native = EdRun::new(Config {
             task: ed_playground::task::Task::Spiral3,
             noise: 0.2,
             points: 120,
@@ -154,7 +154,7 @@ mod adapter {
         }
         let text = native.to_json().unwrap();
         let page = Playground::from_json(&text).expect("loads");
-        let back = Trainer::from_json(&page.to_json().unwrap()).expect("the CLI reads it");
+        let back = EdRun::from_json(&page.to_json().unwrap()).expect("the CLI reads it");
         assert_eq!(back.to_json().unwrap(), text);
 
         // A file written before the 2-D tasks lacks their fields.
@@ -195,7 +195,8 @@ mod adapter {
 mod digits_run {
     //! The digits card's engine (src/wasm/digits.rs): refusals name what is wrong,
     //! and a run scores as the library's does.
-    use ed_playground::digits::{self, Digit, SIDE};
+    use ed_playground::studies::digits;
+    use ed_playground::task::digits::{self as data, Digit, SIDE};
     use ed_playground::wasm::DigitsRun;
     use js_sys::{Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
@@ -216,7 +217,7 @@ mod digits_run {
                     .collect(),
             })
             .collect();
-        digits::to_bytes(&all)
+        data::to_bytes(&all)
     }
 
     fn options(fields: &[(&str, JsValue)]) -> JsValue {
@@ -242,7 +243,7 @@ mod digits_run {
         let short = refusal(DigitsRun::new(&good[..100], small()));
         assert!(short.starts_with("digits: 100 bytes"), "{short}");
         let mut bad = good.clone();
-        bad[digits::RECORD] = 12;
+        bad[data::RECORD] = 12;
         let label = refusal(DigitsRun::new(&bad, small()));
         assert!(
             label.starts_with("digits: digit 1") && label.contains("label 12"),
@@ -278,7 +279,7 @@ mod digits_run {
     #[wasm_bindgen_test]
     fn a_page_run_scores_as_the_library_does() {
         let good = bytes();
-        let all = digits::from_bytes(&good).unwrap();
+        let all = data::from_bytes(&good).unwrap();
         let config = digits::config(vec![8], None, 4).unwrap();
         let split = digits::split(&all, 30, 10, 4).unwrap();
         let want = digits::learn::<ed_playground::ed::Network>(config, split, 2, |_| {});

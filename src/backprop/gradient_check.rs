@@ -2,8 +2,9 @@
 //! the loss, for each loss, with and without bias units, one and two hidden
 //! layers, at the initial weights and after some training.
 
-use super::{BpTrainer, Network};
+use super::Network;
 use crate::ed::Loss;
+use crate::train::BackpropRun;
 use crate::Config;
 
 /// Worst accepted `|analytic - numeric| / max(|analytic|, |numeric|)`. The
@@ -16,7 +17,7 @@ const FLOOR: f64 = 1e-10;
 const H: f64 = 1e-4;
 
 fn network(config: Config) -> Network {
-    BpTrainer::new(config).networks()[0].clone()
+    BackpropRun::new(config).networks()[0].clone()
 }
 
 fn loss_at(net: &mut Network, input: &[f64], target: f64, loss: Loss) -> f64 {
@@ -133,7 +134,7 @@ fn gradients_match_finite_differences_at_the_initial_weights() {
 fn gradients_match_finite_differences_after_training() {
     for config in configs() {
         let what = format!("{config:?} after 20 epochs");
-        let mut trainer = BpTrainer::new(Config {
+        let mut trainer = BackpropRun::new(Config {
             lr: 0.3,
             ..config.clone()
         });

@@ -9,6 +9,7 @@ use rand::{Rng, RngExt};
 
 use crate::ed::activation::Activation;
 use crate::ed::layer::forward_input_major;
+use crate::ed::LayerForward;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layer {
@@ -69,11 +70,6 @@ impl Layer {
         }
     }
 
-    #[inline]
-    pub(super) fn forward(&self, x: &[f64], act: Activation, y: &mut [f64]) {
-        forward_input_major(&self.weights, self.inputs, self.outputs, x, act, y);
-    }
-
     /// `back[j] = sum_o w[first + j][o] * delta[o]`: how the loss moves with each
     /// source from `first` on (the sources before it are bias units, which have
     /// no error to receive).
@@ -103,5 +99,12 @@ impl Layer {
     #[cfg(test)]
     pub(super) fn weights_mut(&mut self) -> &mut [f64] {
         &mut self.weights
+    }
+}
+
+impl LayerForward for Layer {
+    #[inline]
+    fn forward(&self, x: &[f64], act: Activation, y: &mut [f64]) {
+        forward_input_major(&self.weights, self.inputs, self.outputs, x, act, y);
     }
 }

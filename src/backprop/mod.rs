@@ -11,11 +11,9 @@
 
 mod layer;
 mod network;
-mod trainer;
 
 #[cfg(test)]
 mod gradient_check;
 
 pub use layer::Layer;
 pub use network::Network;
-pub use trainer::{BpTrainer, SIGN_SEED};

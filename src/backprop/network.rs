@@ -4,8 +4,7 @@
 use rand::Rng;
 
 use super::layer::Layer;
-use crate::ed::network::BIAS_UNITS;
-use crate::ed::{Activation, Loss, Shape};
+use crate::ed::{Activation, Loss, Shape, Signals};
 
 #[derive(Clone, Debug)]
 pub struct Network {
@@ -13,9 +12,8 @@ pub struct Network {
     layers: Vec<Layer>,
     hidden_act: Activation,
     output_act: Activation,
-    /// As in ED: `signals[l]` is the input of layer `l` (bias units first), the
-    /// last entry the output. Allocated once, so a training step allocates nothing.
-    signals: Vec<Vec<f64>>,
+    /// ED's forward pass: the same doubled inputs, bias units and layer order.
+    signals: Signals,
     /// `deltas[l][o]`: how the last pattern's loss moves with unit `o`'s summed
     /// input `z`.
     deltas: Vec<Vec<f64>>,
@@ -27,20 +25,13 @@ impl Network {
     pub fn from_ed(ed: &crate::ed::Network) -> Network {
         let shape = ed.shape().clone();
         let layers: Vec<Layer> = ed.layers().iter().map(Layer::from_ed).collect();
-        let mut signals: Vec<Vec<f64>> = layers.iter().map(|l| vec![0.0; l.inputs()]).collect();
-        signals.push(vec![0.0; 1]);
-        if let Some(beta) = shape.bias {
-            for s in signals.iter_mut().take(layers.len()) {
-                s[..BIAS_UNITS].fill(beta);
-            }
-        }
         let deltas = layers.iter().map(|l| vec![0.0; l.outputs()]).collect();
         Network {
             hidden_act: Activation::sigmoid_with_u0(shape.u0),
             output_act: ed.output_activation(),
+            signals: Signals::new(&shape),
             shape,
             layers,
-            signals,
             deltas,
         }
     }
@@ -77,33 +68,11 @@ impl Network {
         self.output_act
     }
 
-    fn bias_units(&self) -> usize {
-        if self.shape.bias.is_some() {
-            BIAS_UNITS
-        } else {
-            0
-        }
-    }
-
     /// Runs the network on raw inputs and returns what the output unit emits (a
     /// logit under BCE-with-logits).
     pub fn forward(&mut self, input: &[f64]) -> f64 {
-        let b = self.bias_units();
-        for (pair, &x) in self.signals[0][b..].chunks_exact_mut(2).zip(input) {
-            pair[0] = x;
-            pair[1] = x;
-        }
-        let last = self.layers.len() - 1;
-        for (l, layer) in self.layers.iter().enumerate() {
-            let (before, after) = self.signals.split_at_mut(l + 1);
-            let (act, out) = if l == last {
-                (self.output_act, &mut after[0][..])
-            } else {
-                (self.hidden_act, &mut after[0][b..])
-            };
-            layer.forward(&before[l], act, out);
-        }
-        self.signals[last + 1][0]
+        self.signals
+            .forward(&self.layers, self.hidden_act, self.output_act, input)
     }
 
     /// The probability the output unit stands for, for raw inputs.
@@ -116,26 +85,26 @@ impl Network {
     /// update, as [`crate::ed::Network::train`] does.
     pub fn train(&mut self, input: &[f64], target: f64, loss: Loss, lr: f64) -> (f64, f64) {
         let y = self.forward(input);
-        self.backward(target, loss);
+        self.backward(y, target, loss);
         for (l, layer) in self.layers.iter_mut().enumerate() {
-            layer.descend(&self.signals[l], &self.deltas[l], lr);
+            layer.descend(self.signals.sources(l), &self.deltas[l], lr);
         }
         (y, self.output_act.probability(y))
     }
 
-    /// Fills `deltas` for the pattern of the last forward pass: the chain rule,
-    /// layer by layer from the output, every layer's weights still unchanged.
-    fn backward(&mut self, target: f64, loss: Loss) {
-        let b = self.bias_units();
+    /// Fills `deltas` for the pattern of the last forward pass, whose output
+    /// was `y`: the chain rule, layer by layer from the output, every layer's
+    /// weights still unchanged.
+    fn backward(&mut self, y: f64, target: f64, loss: Loss) {
+        let b = self.shape.bias_units();
         let last = self.layers.len() - 1;
-        let y = self.signals[last + 1][0];
         self.deltas[last][0] =
             loss.derivative(y, target) * self.output_act.derivative_from_output(y);
         for l in (1..=last).rev() {
             let (below, above) = self.deltas.split_at_mut(l);
             let back = &mut below[l - 1];
             self.layers[l].errors_to_sources(&above[0], b, back);
-            for (d, &out) in back.iter_mut().zip(&self.signals[l][b..]) {
+            for (d, &out) in back.iter_mut().zip(self.signals.units(l - 1)) {
                 *d *= self.hidden_act.derivative_from_output(out);
             }
         }
@@ -145,15 +114,15 @@ impl Network {
     /// (input-major) of layer `l`.
     #[cfg(test)]
     pub(super) fn gradient(&mut self, input: &[f64], target: f64, loss: Loss) -> Vec<Vec<f64>> {
-        self.forward(input);
-        self.backward(target, loss);
+        let y = self.forward(input);
+        self.backward(y, target, loss);
         self.layers
             .iter()
             .enumerate()
             .map(|(l, layer)| {
                 let n = layer.outputs();
                 (0..layer.weights().len())
-                    .map(|k| self.signals[l][k / n] * self.deltas[l][k % n])
+                    .map(|k| self.signals.sources(l)[k / n] * self.deltas[l][k % n])
                     .collect()
             })
             .collect()
@@ -168,7 +137,7 @@ impl Network {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Config, Trainer};
+    use crate::{Config, EdRun};
 
     fn configs() -> Vec<Config> {
         let mut all = Vec::new();
@@ -194,7 +163,7 @@ mod tests {
     fn with_eds_weights_it_computes_what_ed_computes() {
         // Same shape, same signal layout, same activations: bit for bit.
         for config in configs() {
-            let mut ed = Trainer::new(config.clone()).networks()[0].clone();
+            let mut ed = EdRun::new(config.clone()).networks()[0].clone();
             let mut bp = Network::from_ed(&ed);
             for input in [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.37, -2.5]] {
                 assert_eq!(
@@ -213,7 +182,7 @@ mod tests {
             beta: Some(0.8),
             ..Config::seed_defaults()
         };
-        let mut bp = Network::from_ed(&Trainer::new(config).networks()[0]);
+        let mut bp = Network::from_ed(&EdRun::new(config).networks()[0]);
         for _ in 0..50 {
             bp.train(&[1.0, 0.0], 1.0, Loss::Mse, 0.5);
         }
@@ -234,7 +203,7 @@ mod tests {
     fn a_step_lowers_the_patterns_loss() {
         for config in configs() {
             let loss = config.loss;
-            let mut bp = Network::from_ed(&Trainer::new(config.clone()).networks()[0]);
+            let mut bp = Network::from_ed(&EdRun::new(config.clone()).networks()[0]);
             for (input, t) in [([0.0, 1.0], 1.0), ([1.0, 1.0], 0.0)] {
                 let before = loss.value(bp.forward(&input), t);
                 bp.train(&input, t, loss, 0.01);

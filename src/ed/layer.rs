@@ -9,6 +9,7 @@
 use rand::{Rng, RngExt};
 
 use super::activation::Activation;
+use super::signals::LayerForward;
 
 /// Sources of this type are the ones allowed to learn in an update.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,6 +148,13 @@ impl Layer {
             return 0.0;
         }
         self.weights.iter().map(|w| w.abs()).sum::<f64>() / self.weights.len() as f64
+    }
+}
+
+impl LayerForward for Layer {
+    #[inline]
+    fn forward(&self, x: &[f64], act: Activation, y: &mut [f64]) {
+        Layer::forward(self, x, act, y)
     }
 }
 

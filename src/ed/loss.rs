@@ -10,6 +10,7 @@ pub const BCE_CLAMP: f64 = 1e-12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Loss {
     Mse,
     Bce,
@@ -19,7 +20,7 @@ pub enum Loss {
 impl Loss {
     pub const ALL: [Loss; 3] = [Loss::Mse, Loss::Bce, Loss::BceWithLogits];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Loss::Mse => "mse",
             Loss::Bce => "bce",

@@ -1,5 +1,5 @@
 //! One ED network with a single output unit. Several outputs are several of these
-//! (Kaneko's way: one independent sub-network per output), see [`crate::model`].
+//! (Kaneko's way: one independent sub-network per output), see [`crate::io::model`].
 
 use rand::Rng;
 
@@ -7,6 +7,7 @@ use super::activation::Activation;
 use super::layer::Layer;
 use super::loss::Loss;
 use super::rule::{Broadcast, Rule};
+use super::signals::Signals;
 
 /// Kaneko's two bias units, one `+` and one `-`, placed before a layer's sources so
 /// the sources keep their parity.
@@ -25,7 +26,8 @@ pub struct Shape {
 }
 
 impl Shape {
-    fn bias_units(&self) -> usize {
+    /// How many bias units lead each layer's sources (0 or [`BIAS_UNITS`]).
+    pub fn bias_units(&self) -> usize {
         if self.bias.is_some() {
             BIAS_UNITS
         } else {
@@ -52,9 +54,7 @@ pub struct Network {
     layers: Vec<Layer>,
     hidden_act: Activation,
     output_act: Activation,
-    /// `signals[l]` is the input of layer `l` (bias units first); the last entry
-    /// holds the output. Allocated once, so a training step allocates nothing.
-    signals: Vec<Vec<f64>>,
+    signals: Signals,
     steps: Vec<f64>,
 }
 
@@ -71,22 +71,14 @@ impl Network {
     /// Assembles a network from checked layers; the caller has matched their sizes
     /// against `shape.layer_sizes()`.
     pub fn from_layers(shape: Shape, loss: Loss, layers: Vec<Layer>) -> Self {
-        let b = shape.bias_units();
-        let mut signals: Vec<Vec<f64>> = layers.iter().map(|l| vec![0.0; l.inputs()]).collect();
-        signals.push(vec![0.0; 1]);
-        if let Some(beta) = shape.bias {
-            for s in signals.iter_mut().take(layers.len()) {
-                s[..b].fill(beta);
-            }
-        }
         let widest = layers.iter().map(Layer::outputs).max().unwrap_or(1);
         let hidden_act = Activation::sigmoid_with_u0(shape.u0);
         Network {
             output_act: loss.output_activation(hidden_act.scale()),
             hidden_act,
+            signals: Signals::new(&shape),
             shape,
             layers,
-            signals,
             steps: vec![0.0; widest],
         }
     }
@@ -121,24 +113,8 @@ impl Network {
     /// Runs the network on raw inputs and returns what the output unit emits (a
     /// logit under BCE-with-logits). Intermediate values stay in `signals`.
     pub fn forward(&mut self, input: &[f64]) -> f64 {
-        let b = self.shape.bias_units();
-        let first = &mut self.signals[0][b..];
-        for (pair, &x) in first.chunks_exact_mut(2).zip(input) {
-            // The seed's doubling: each input feeds a `+` and a `-` copy.
-            pair[0] = x;
-            pair[1] = x;
-        }
-        let last = self.layers.len() - 1;
-        for (l, layer) in self.layers.iter().enumerate() {
-            let (before, after) = self.signals.split_at_mut(l + 1);
-            let (act, out) = if l == last {
-                (self.output_act, &mut after[0][..])
-            } else {
-                (self.hidden_act, &mut after[0][b..])
-            };
-            layer.forward(&before[l], act, out);
-        }
-        self.signals[last + 1][0]
+        self.signals
+            .forward(&self.layers, self.hidden_act, self.output_act, input)
     }
 
     /// The probability the output unit stands for, for raw inputs.
@@ -160,7 +136,7 @@ impl Network {
         }
         let units = self.layers[layer].outputs();
         assert!(unit < units, "unit {unit} of a layer of {units}");
-        self.signals[layer + 1][self.shape.bias_units() + unit]
+        self.signals.units(layer)[unit]
     }
 
     /// One online step on one pattern: forward, then the rule's update of every
@@ -176,18 +152,17 @@ impl Network {
         let y = self.forward(input);
         let p = self.output_act.probability(y);
         let broadcast = Broadcast::new(rule, loss, lr, y, p, target);
-        let b = self.shape.bias_units();
         let last = self.layers.len() - 1;
         for (l, layer) in self.layers.iter_mut().enumerate() {
             let is_output = l == last;
-            let (act, out) = if is_output {
-                (self.output_act, &self.signals[l + 1][..])
+            let act = if is_output {
+                self.output_act
             } else {
-                (self.hidden_act, &self.signals[l + 1][b..])
+                self.hidden_act
             };
             let steps = &mut self.steps[..layer.outputs()];
-            broadcast.layer_steps(act, out, is_output, steps);
-            layer.grow(&self.signals[l], steps, broadcast.learning);
+            broadcast.layer_steps(act, self.signals.units(l), is_output, steps);
+            layer.grow(self.signals.sources(l), steps, broadcast.learning);
         }
         (y, p)
     }

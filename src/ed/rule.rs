@@ -2,7 +2,7 @@
 //! sources that may learn by the signal's sign, and grow each chosen weight by
 //! `gain(unit) * x`. They differ only in the signal and the gain.
 //!
-//! Where ED-METHOD.md leaves room, the `seed` rule follows the seed article's
+//! Where docs/method.md leaves room, the `seed` rule follows the seed article's
 //! Rust code and the `kaneko` rule follows Kaneko's C program:
 //! - seed: MSE is `(y - t)^2` with no 1/2, so `dL/dy = 2 (y - t)`; the unit
 //!   derivative is taken from the unit's output (`y (1 - y)`, the seed's
@@ -16,7 +16,7 @@
 //!   as is, without the slope `2 / u0`; every weight with a non-zero amine
 //!   learns, which picks excitatory sources when `t > y` and inhibitory ones when
 //!   `t < y`, exactly one set per pattern. Two differences remain, neither of
-//!   which changes his statistics (see the `ed kaneko` table in README): his
+//!   which changes his statistics (see the `ed kaneko` table in docs/results.md): his
 //!   `rnd()` draws in steps of 1e-4 from C's `rand()` while we draw continuous
 //!   `U(0, 1)` from the seed's generator, and his hidden units are numbered after
 //!   the output so the first is inhibitory, while ours alternate from `+`.
@@ -30,10 +30,10 @@ use super::loss::Loss;
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "name", rename_all = "kebab-case")]
 pub enum Rule {
-    /// The seed's loss-driven rule (ED-METHOD.md section 3):
+    /// The seed's loss-driven rule (docs/method.md section 3):
     /// `delta = lr * dL/dy`, unit gain `|f'(z) * delta|`.
     Seed,
-    /// Kaneko's 1999 amine rule (ED-METHOD.md section 4), as his C program does it:
+    /// Kaneko's 1999 amine rule (docs/method.md section 4), as his C program does it:
     /// `e = t - y`, output amine `|e|`, hidden amine `u1 |e|`, unit gain
     /// `alpha * o (1 - o) * amine` (his `o (1 - o)` leaves out the slope `2 / u0`).
     Kaneko { u1: f64 },

@@ -3,6 +3,7 @@
 //! and a test set.
 
 mod dataset;
+pub mod digits;
 mod plane;
 mod sampling;
 mod truth_tables;
@@ -20,6 +21,7 @@ pub const MAX_PARITY_BITS: usize = 8;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Task {
     Xor,
     And,
@@ -73,7 +75,7 @@ impl Task {
         Task::Spiral3,
     ];
 
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Task::Xor => "xor",
             Task::And => "and",

@@ -1,19 +1,21 @@
 //! Plain JS objects to and from the engine's configuration and model files.
 //!
-//! Read and written by hand with js-sys rather than through serde-wasm-bindgen:
-//! serde's deserialisers carry its error formatting (its `Unexpected` prints
-//! floats), which with the derived visitors was 24 KB of a 59 KB gzipped module,
-//! while the page's budget is 60 KB for wasm and JavaScript together. The checks
-//! that matter (names, limits, signs, lengths) stay in the engine: what is read
-//! here goes through `ConfigInput::resolve`, `Config::validate` and
-//! `Trainer::from_model_file`, as the CLI's input does.
+//! Read by hand with js-sys rather than through serde-wasm-bindgen: serde's
+//! deserialisers carry its error formatting (its `Unexpected` prints floats),
+//! and with the derived visitors they added 17 KB gzipped to the page's 74 KB of
+//! wasm and glue when measured on 2026-11-29 (docs/speed.md, "Why the JS
+//! boundary is read by hand"); nor would their messages name the field.
+//! Writing goes through serde-wasm-bindgen, which costs 3.4 KB.
+//! The checks that matter (names, limits, signs, lengths) stay in the engine:
+//! what is read here goes through `ConfigInput::resolve`, `Config::validate`
+//! and `EdRun::from_model_file`, as the CLI's input does.
 
-use js_sys::{Array, Float64Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::config::{Config, ConfigInput, RuleName};
 use crate::ed::Loss;
-use crate::model::ModelFile;
+use crate::io::model::ModelFile;
+use crate::settings::config::{Config, ConfigInput, RuleName};
 use crate::task::{Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION};
 
 pub const CONFIG_FIELDS: [&str; 15] = [
@@ -181,7 +183,7 @@ fn file_config(obj: &JsValue) -> Read<Config> {
     Ok(config)
 }
 
-/// The parsed JSON of a model file, field by field; `Trainer::from_model_file`
+/// The parsed JSON of a model file, field by field; `EdRun::from_model_file`
 /// then checks it against itself as it does for the CLI.
 pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
     check_keys(obj, "model", &MODEL_FIELDS)?;
@@ -206,69 +208,23 @@ pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
     })
 }
 
-fn set(obj: &Object, name: &str, value: impl Into<JsValue>) {
-    // Setting a data property on a fresh plain object cannot fail.
-    let _ = Reflect::set(obj, &JsValue::from_str(name), &value.into());
-}
-
-fn number_list(values: &[f64]) -> Array {
-    Array::from(&Float64Array::from(values))
+/// Through serde: the derives write exactly the fields a native file has
+/// (`beta` as null when absent), and writing costs the module little; reading
+/// stays by hand (see the top of this file).
+fn object(value: &impl serde::Serialize) -> Object {
+    let writer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    // Fails only for an integer past 2^53, and every one read here is below it.
+    value
+        .serialize(&writer)
+        .expect("a configuration or model of plain fields")
+        .unchecked_into()
 }
 
 pub fn config_object(c: &Config) -> Object {
-    let obj = Object::new();
-    set(&obj, "task", c.task.name());
-    set(&obj, "bits", c.bits as f64);
-    set(&obj, "loss", c.loss.name());
-    set(
-        &obj,
-        "hidden",
-        c.hidden
-            .iter()
-            .map(|&n| JsValue::from_f64(n as f64))
-            .collect::<Array>(),
-    );
-    set(&obj, "lr", c.lr);
-    set(&obj, "seed", c.seed as f64);
-    set(
-        &obj,
-        "rule",
-        if c.rule == RuleName::Seed {
-            "seed"
-        } else {
-            "kaneko"
-        },
-    );
-    set(&obj, "u0", c.u0);
-    set(&obj, "u1", c.u1);
-    set(
-        &obj,
-        "beta",
-        c.beta.map_or(JsValue::NULL, JsValue::from_f64),
-    );
-    set(&obj, "init_range", c.init_range);
-    set(&obj, "shuffle", c.shuffle);
-    set(&obj, "points", c.points as f64);
-    set(&obj, "noise", c.noise);
-    set(&obj, "test_fraction", c.test_fraction);
-    obj
+    object(c)
 }
 
 /// The model file as a plain object, field for field as serde writes it natively.
 pub fn model_object(file: &ModelFile) -> Object {
-    let obj = Object::new();
-    set(&obj, "format", file.format.as_str());
-    set(&obj, "version", file.version);
-    set(&obj, "config", config_object(&file.config));
-    set(&obj, "epoch", file.epoch as f64);
-    if let Some(loss) = file.loss {
-        set(&obj, "loss", loss);
-    }
-    let networks: Array = file
-        .networks
-        .iter()
-        .map(|net| net.iter().map(|w| number_list(w)).collect::<Array>())
-        .collect();
-    set(&obj, "networks", networks);
-    obj
+    object(file)
 }

@@ -1,20 +1,22 @@
 //! Handwritten digits for the page's worker: a run built from the bytes of
-//! `dist/data/digits.bin` (see [`crate::digits::to_bytes`]) that trains one
+//! `dist/data/digits.bin` (see [`crate::task::digits::to_bytes`]) that trains one
 //! epoch per call, so the worker can report after each and stop between them.
-//! The learning and the scoring are the library's [`Trial`], as `ed digits`
-//! runs them: the same bytes and options give the same accuracies.
+//! The learning and the scoring are the library's ([`digits::train_epoch`]),
+//! as `ed digits` runs them: the same bytes and options give the same accuracies.
 
 use wasm_bindgen::prelude::*;
 
 use super::convert::{check_keys, count, get, number, text, whole};
-use crate::digits::{self, EpochScore, Trial};
-use crate::run::SubNetwork;
+use crate::studies::digits::{self, EpochScore};
+use crate::task::digits as data;
+use crate::task::Dataset;
+use crate::train::Run;
 
 const OPTIONS: [&str; 6] = ["method", "hidden", "lr", "seed", "train", "test"];
 
 enum Method {
-    Ed(Trial<crate::ed::Network>),
-    Backprop(Trial<crate::backprop::Network>),
+    Ed(Run<crate::ed::Network>),
+    Backprop(Run<crate::backprop::Network>),
 }
 
 /// One method learning the digits.
@@ -29,11 +31,20 @@ fn refuse(message: String) -> JsError {
 }
 
 /// The digit of each of the first `n` test digits (the targets are one-hot).
-fn labels<N: SubNetwork>(trial: &Trial<N>, n: usize) -> Vec<u8> {
-    let set = trial.test_set();
+fn labels(set: &Dataset, n: usize) -> Vec<u8> {
     (0..n.min(set.len()))
         .map(|k| set.target(k).iter().position(|&t| t == 1.0).unwrap_or(0) as u8)
         .collect()
+}
+
+impl DigitsRun {
+    fn test_set(&self) -> &Dataset {
+        let set = match &self.method {
+            Method::Ed(run) => run.test_set(),
+            Method::Backprop(run) => run.test_set(),
+        };
+        set.expect("a digits split has a test set")
+    }
 }
 
 #[wasm_bindgen]
@@ -44,7 +55,7 @@ impl DigitsRun {
     /// bad value.
     #[wasm_bindgen(constructor)]
     pub fn new(bytes: &[u8], options: JsValue) -> Result<DigitsRun, JsError> {
-        let all = digits::from_bytes(bytes).map_err(|e| refuse(format!("digits: {e}")))?;
+        let all = data::from_bytes(bytes).map_err(|e| refuse(format!("digits: {e}")))?;
         let o = if options.is_undefined() || options.is_null() {
             js_sys::Object::new().into()
         } else {
@@ -91,9 +102,9 @@ impl DigitsRun {
         let split = digits::split(&all, train, test, seed)
             .map_err(|e| refuse(format!("train, test: {e}")))?;
         let method = if ed {
-            Method::Ed(Trial::new(config, split))
+            Method::Ed(Run::with_split(config, split))
         } else {
-            Method::Backprop(Trial::new(config, split))
+            Method::Backprop(Run::with_split(config, split))
         };
         Ok(DigitsRun { method, last: None })
     }
@@ -101,8 +112,8 @@ impl DigitsRun {
     /// Trains one epoch and scores it; its mean training loss.
     pub fn epoch(&mut self) -> f64 {
         let score = match &mut self.method {
-            Method::Ed(t) => t.epoch(),
-            Method::Backprop(t) => t.epoch(),
+            Method::Ed(run) => digits::train_epoch(run),
+            Method::Backprop(run) => digits::train_epoch(run),
         };
         let loss = score.mean_loss;
         self.last = Some(score);
@@ -124,8 +135,8 @@ impl DigitsRun {
     /// The predicted digit of each of the first `n` test digits.
     pub fn guesses(&mut self, n: usize) -> Vec<u8> {
         let g = match &mut self.method {
-            Method::Ed(t) => t.guesses(n),
-            Method::Backprop(t) => t.guesses(n),
+            Method::Ed(run) => digits::guesses(run, n),
+            Method::Backprop(run) => digits::guesses(run, n),
         };
         g.into_iter().map(|d| d as u8).collect()
     }
@@ -133,19 +144,13 @@ impl DigitsRun {
     /// The true digit of each of the first `n` test digits.
     #[wasm_bindgen(js_name = testLabels)]
     pub fn test_labels(&self, n: usize) -> Vec<u8> {
-        match &self.method {
-            Method::Ed(t) => labels(t, n),
-            Method::Backprop(t) => labels(t, n),
-        }
+        labels(self.test_set(), n)
     }
 
     /// Test digit `k`'s 16 x 16 pixels in [0, 1], row-major.
     #[wasm_bindgen(js_name = testImage)]
     pub fn test_image(&self, k: usize) -> Result<Vec<f64>, JsError> {
-        let set = match &self.method {
-            Method::Ed(t) => t.test_set(),
-            Method::Backprop(t) => t.test_set(),
-        };
+        let set = self.test_set();
         if k >= set.len() {
             return Err(refuse(format!(
                 "k: {k}, but there are {} test digits",
@@ -165,7 +170,6 @@ impl DigitsRun {
             return Err(refuse("field: only an ED run has +/- copies to add".into()));
         };
         let net = t
-            .run()
             .networks()
             .get(digit)
             .ok_or_else(|| refuse(format!("digit: {digit}, not 0 to 9")))?;

@@ -3,11 +3,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::backprop::BpTrainer;
-use crate::config::{Config, ConfigError};
-use crate::experiment::{epochs_to_stop_with, KANEKO_MAX_EPOCHS};
-use crate::learner::Method;
-use crate::trainer::Trainer;
+use crate::settings::config::{Config, ConfigError};
+use crate::studies::kaneko::{epochs_to_stop_with, KANEKO_MAX_EPOCHS};
+use crate::train::Method;
 
 /// XOR under Kaneko's rule and defaults with `hidden` units, seed `seed` and
 /// learning rate `lr` (his alpha, 0.8, when absent), trained by `method` ("ed"
@@ -39,8 +37,10 @@ pub fn kaneko_run(
     };
     config.validate().map_err(refused)?;
     let stop = match method {
-        Method::Ed => epochs_to_stop_with::<Trainer>(config, KANEKO_MAX_EPOCHS),
-        Method::Backprop => epochs_to_stop_with::<BpTrainer>(config, KANEKO_MAX_EPOCHS),
+        Method::Ed => epochs_to_stop_with::<crate::ed::Network>(config, KANEKO_MAX_EPOCHS),
+        Method::Backprop => {
+            epochs_to_stop_with::<crate::backprop::Network>(config, KANEKO_MAX_EPOCHS)
+        }
     };
     // The cap, 10,000 epochs, fits a u32 (a plain JS number).
     Ok(stop.map(|epoch| epoch as u32))

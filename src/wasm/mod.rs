@@ -4,12 +4,12 @@
 use js_sys::{Array, Float64Array, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::decision_map::DecisionMap;
 use crate::ed::Loss;
-use crate::model::{check_size, ModelError};
-use crate::run::{Run, SubNetwork};
-use crate::session::Session;
-use crate::trainer::Trainer;
+use crate::io::model::{check_size, ModelError};
+use crate::train::session::Session;
+use crate::train::EdRun;
+use crate::train::{Run, SubNetwork};
+use crate::view::decision_map::DecisionMap;
 
 mod convert;
 #[cfg(feature = "digits-page")]
@@ -54,7 +54,7 @@ pub struct Playground {
 
 impl Playground {
     fn from_session(session: Session) -> Playground {
-        let data = session.trainer().dataset();
+        let data = session.run().dataset();
         let outputs = vec![0.0; data.len() * data.n_outputs];
         Playground {
             session,
@@ -98,7 +98,7 @@ impl Playground {
             refused(format!("not JSON: {why}"))
         })?;
         let file = convert::model_file(&parsed).map_err(refused)?;
-        let trainer = Trainer::from_model_file(file).map_err(|e| JsError::new(&e.to_string()))?;
+        let trainer = EdRun::from_model_file(file).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Playground::from_session(Session::resume(trainer)))
     }
 
@@ -106,7 +106,7 @@ impl Playground {
     pub fn to_json(&self) -> Result<String, JsError> {
         let file = self
             .session
-            .trainer()
+            .run()
             .to_model_file()
             .map_err(|e| JsError::new(&e.to_string()))?;
         let text = JSON::stringify_with_replacer_and_space(
@@ -120,7 +120,7 @@ impl Playground {
 
     /// The resolved configuration as a plain object.
     pub fn config(&self) -> js_sys::Object {
-        convert::config_object(self.session.trainer().config())
+        convert::config_object(self.session.run().config())
     }
 
     /// Trains `epochs` epochs; returns the last epoch's mean loss (NaN before the
@@ -131,7 +131,7 @@ impl Playground {
 
     #[wasm_bindgen(getter)]
     pub fn epoch(&self) -> f64 {
-        self.session.trainer().epoch() as f64
+        self.session.run().epoch() as f64
     }
 
     /// The last finite epoch loss, NaN before the first epoch.
@@ -154,7 +154,7 @@ impl Playground {
     }
 
     /// Starts plain backprop racing this run on the same network shape (see
-    /// `BpTrainer::new`); only at epoch 0.
+    /// `BackpropRun::new`); only at epoch 0.
     #[wasm_bindgen(js_name = addBackprop)]
     pub fn add_backprop(&mut self) -> Result<(), JsError> {
         self.session.add_backprop().map_err(JsError::new)
@@ -169,7 +169,7 @@ impl Playground {
     /// When this run's task counts as solved, in words (see `race::is_solved`).
     #[wasm_bindgen(getter, js_name = solvedRule)]
     pub fn solved_rule(&self) -> String {
-        crate::race::solved_rule(self.session.trainer().config().task).into()
+        crate::train::solved_rule(self.session.run().config().task).into()
     }
 
     /// The first epoch at which ED solved the task, or undefined.
@@ -226,7 +226,7 @@ impl Playground {
         let Some(lane) = self.session.backprop_mut() else {
             return Uint8Array::new_with_length(0);
         };
-        let pixels = self.bp_map.render(lane.trainer_mut(), size);
+        let pixels = self.bp_map.render(lane.run_mut(), size);
         // SAFETY: as for `f64_view`.
         unsafe { Uint8Array::view(pixels) }
     }
@@ -238,12 +238,10 @@ impl Playground {
         size: usize,
         output: usize,
     ) -> Result<Uint8Array, JsError> {
-        if output >= self.session.trainer().networks().len() {
+        if output >= self.session.run().networks().len() {
             return Err(JsError::new("output: no such output"));
         }
-        let pixels = self
-            .map
-            .render_output(self.session.trainer_mut(), size, output);
+        let pixels = self.map.render_output(self.session.run_mut(), size, output);
         // SAFETY: as for `f64_view`.
         Ok(unsafe { Uint8Array::view(pixels) })
     }
@@ -251,14 +249,14 @@ impl Playground {
     /// Number of outputs, each with its own sub-network (Kaneko's way).
     #[wasm_bindgen(getter, js_name = outputCount)]
     pub fn output_count(&self) -> usize {
-        self.session.trainer().networks().len()
+        self.session.run().networks().len()
     }
 
     /// Inputs of the test points, pattern-major (empty for a task without them).
     #[wasm_bindgen(js_name = testInputs)]
     pub fn test_inputs(&self) -> Vec<f64> {
         self.session
-            .trainer()
+            .run()
             .test_set()
             .map(|d| (0..d.len()).flat_map(|k| d.input(k).to_vec()).collect())
             .unwrap_or_default()
@@ -267,7 +265,7 @@ impl Playground {
     #[wasm_bindgen(js_name = testTargets)]
     pub fn test_targets(&self) -> Vec<f64> {
         self.session
-            .trainer()
+            .run()
             .test_set()
             .map(|d| (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect())
             .unwrap_or_default()
@@ -276,7 +274,7 @@ impl Playground {
     /// `[trainLoss, trainAccuracy, testLoss, testAccuracy]` of ED now (the test
     /// pair NaN without a test set).
     pub fn scores(&mut self) -> Vec<f64> {
-        scores_of(self.session.trainer_mut())
+        scores_of(self.session.run_mut())
     }
 
     /// The same for the racing backprop network; empty without a race.
@@ -284,13 +282,13 @@ impl Playground {
     pub fn backprop_scores(&mut self) -> Vec<f64> {
         self.session
             .backprop_mut()
-            .map_or_else(Vec::new, |lane| scores_of(lane.trainer_mut()))
+            .map_or_else(Vec::new, |lane| scores_of(lane.run_mut()))
     }
 
     /// Output probability for a two-input pattern.
     pub fn forward(&mut self, x0: f64, x1: f64) -> f64 {
         let mut out = [0.0];
-        self.session.trainer_mut().predict(&[x0, x1], &mut out);
+        self.session.run_mut().predict(&[x0, x1], &mut out);
         out[0]
     }
 
@@ -314,13 +312,13 @@ impl Playground {
 
     #[wasm_bindgen(js_name = layerCount)]
     pub fn layer_count(&self) -> usize {
-        self.session.trainer().networks()[0].layers().len()
+        self.session.run().networks()[0].layers().len()
     }
 
     /// `[sources, units]` of a layer; sources include Kaneko's two bias units.
     #[wasm_bindgen(js_name = layerShape)]
     pub fn layer_shape(&self, layer: usize) -> Vec<u32> {
-        let l = &self.session.trainer().networks()[0].layers()[layer];
+        let l = &self.session.run().networks()[0].layers()[layer];
         vec![l.inputs() as u32, l.outputs() as u32]
     }
 
@@ -328,13 +326,13 @@ impl Playground {
     /// (`w[source * units + unit]`), as a view over wasm memory.
     #[wasm_bindgen(js_name = layerWeights)]
     pub fn layer_weights(&self, layer: usize) -> Float64Array {
-        f64_view(self.session.trainer().networks()[self.viewed].layers()[layer].weights())
+        f64_view(self.session.run().networks()[self.viewed].layers()[layer].weights())
     }
 
     /// Which output's sub-network `layerWeights` shows (several-output tasks).
     #[wasm_bindgen(js_name = viewOutput)]
     pub fn view_output(&mut self, output: usize) -> Result<(), JsError> {
-        if output >= self.session.trainer().networks().len() {
+        if output >= self.session.run().networks().len() {
             return Err(JsError::new("output: no such output"));
         }
         self.viewed = output;
@@ -345,7 +343,7 @@ impl Playground {
     #[wasm_bindgen(js_name = patternOutputs)]
     pub fn pattern_outputs(&mut self) -> Float64Array {
         self.session
-            .trainer_mut()
+            .run_mut()
             .pattern_outputs_into(&mut self.outputs);
         f64_view(&self.outputs)
     }
@@ -353,13 +351,13 @@ impl Playground {
     /// Inputs of the training patterns, pattern-major.
     #[wasm_bindgen(js_name = patternInputs)]
     pub fn pattern_inputs(&self) -> Vec<f64> {
-        let d = self.session.trainer().dataset();
+        let d = self.session.run().dataset();
         (0..d.len()).flat_map(|k| d.input(k).to_vec()).collect()
     }
 
     #[wasm_bindgen(js_name = patternTargets)]
     pub fn pattern_targets(&self) -> Vec<f64> {
-        let d = self.session.trainer().dataset();
+        let d = self.session.run().dataset();
         (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect()
     }
 
@@ -406,7 +404,7 @@ impl Playground {
     #[wasm_bindgen(js_name = decisionMap)]
     pub fn decision_map(&mut self, size: usize) -> Uint8Array {
         let size = size.clamp(2, 256);
-        let pixels = self.map.render(self.session.trainer_mut(), size);
+        let pixels = self.map.render(self.session.run_mut(), size);
         // SAFETY: as for `f64_view`.
         unsafe { Uint8Array::view(pixels) }
     }
@@ -420,7 +418,7 @@ impl Playground {
         layer: usize,
         unit: usize,
     ) -> Result<Uint8Array, JsError> {
-        let layers = self.session.trainer().networks()[self.viewed].layers();
+        let layers = self.session.run().networks()[self.viewed].layers();
         let units = layers
             .get(layer)
             .ok_or_else(|| JsError::new("layer: no such layer"))?
@@ -429,7 +427,7 @@ impl Playground {
             return Err(JsError::new("unit: no such unit"));
         }
         let pixels = self.map.render_unit(
-            self.session.trainer_mut(),
+            self.session.run_mut(),
             size.clamp(2, 256),
             self.viewed,
             layer,

@@ -1,10 +1,13 @@
 //! The page's parameters (a link's query, an embed's attributes, a typed field)
-//! read by the engine's one parameter table, [`crate::params`].
+//! read by the engine's one parameter table, [`crate::settings::schema`], and
+//! that table itself, from which the page and the element build their fields.
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::params::{Change, ParamError, Params, Value, NAMES};
+use crate::settings::config::RuleName;
+use crate::settings::params::{Change, ParamError, Params};
+use crate::settings::schema::{Control, Display, Kind, Param, Text, Value, PARAMS};
 
 /// `+text`, which is `Number(text)`: the browser's own number reader, so the
 /// module needs none. It cannot throw for a string.
@@ -18,29 +21,19 @@ fn set(obj: &Object, name: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(name), &value.into());
 }
 
-fn counts(values: &[usize]) -> Array {
-    values
-        .iter()
-        .map(|&n| JsValue::from_f64(n as f64))
-        .collect()
-}
-
 fn value_of(v: &Value) -> JsValue {
     match v {
-        Value::Task(t) => t.name().into(),
-        Value::Bits(b) => (*b as f64).into(),
-        Value::Rule(r) => r.name().into(),
-        Value::Loss(l) => l.name().into(),
-        Value::Hidden(h) => counts(h).into(),
-        Value::Lr(lr) => (*lr).into(),
-        Value::Seed(s) => (*s as f64).into(),
-        Value::Speed(s) => (*s).into(),
-        Value::Paused(p) => (*p).into(),
-        Value::U0(v) | Value::U1(v) | Value::Beta(v) | Value::Noise(v) | Value::TestFraction(v) => {
-            (*v).into()
-        }
-        Value::Points(p) => (*p as f64).into(),
-        Value::Race(r) => (*r).into(),
+        Value::Choice(name) => (*name).into(),
+        Value::Number(x) => (*x).into(),
+        Value::Whole(n) => (*n as f64).into(),
+        Value::Flag(f) => (*f).into(),
+        // No bias units is `null`: the seed's network has none.
+        Value::Absent => JsValue::NULL,
+        Value::Layers(h) => h
+            .iter()
+            .map(|&n| JsValue::from_f64(n as f64))
+            .collect::<Array>()
+            .into(),
         Value::Changes(list) => list
             .iter()
             .map(|c| {
@@ -63,41 +56,11 @@ fn value_of(v: &Value) -> JsValue {
     }
 }
 
-/// The state object the page keeps: one field per name in [`NAMES`].
+/// The state object the page keeps: one field per schema entry, in its order.
 fn state_object(p: &Params) -> Object {
-    let c = &p.config;
-    let values = [
-        Value::Task(c.task),
-        Value::Bits(c.bits),
-        Value::Rule(c.rule),
-        Value::Loss(c.loss),
-        Value::Hidden(c.hidden.clone()),
-        Value::Lr(c.lr),
-        Value::Seed(c.seed),
-        Value::Speed(p.speed),
-        Value::Paused(p.paused),
-        Value::Changes(p.changes.clone()),
-        Value::U0(c.u0),
-        Value::U1(c.u1),
-    ];
-    let more = [
-        ("noise", Value::Noise(c.noise)),
-        ("test_fraction", Value::TestFraction(c.test_fraction)),
-        ("points", Value::Points(c.points)),
-        ("race", Value::Race(p.race)),
-    ];
     let obj = Object::new();
-    for (name, v) in NAMES.iter().zip(&values) {
-        set(&obj, name, value_of(v));
-    }
-    // No bias units is `null`: the seed's network has none.
-    set(
-        &obj,
-        "beta",
-        c.beta.map_or(JsValue::NULL, JsValue::from_f64),
-    );
-    for (name, v) in &more {
-        set(&obj, name, value_of(v));
+    for param in &PARAMS {
+        set(&obj, param.name, value_of(&(param.get)(p)));
     }
     obj
 }
@@ -105,7 +68,7 @@ fn state_object(p: &Params) -> Object {
 fn problem_object(e: &ParamError) -> Object {
     let obj = Object::new();
     set(&obj, "name", e.name);
-    set(&obj, "error", e.message);
+    set(&obj, "error", e.message.as_str());
     obj
 }
 
@@ -138,11 +101,11 @@ pub fn parse_params(pairs: Array) -> Object {
 #[wasm_bindgen(js_name = parseParam)]
 pub fn parse_param(name: &str, text: &str) -> Object {
     let obj = Object::new();
-    if !NAMES.contains(&name) {
+    if crate::settings::schema::param(name).is_none() {
         set(&obj, "error", "is not a parameter");
         return obj;
     }
-    match crate::params::parse_value(name, text, js_number) {
+    match crate::settings::params::parse_value(name, text, js_number) {
         Ok(v) => set(&obj, "value", value_of(&v)),
         Err(e) => set(&obj, "error", e.message),
     }
@@ -153,4 +116,107 @@ pub fn parse_param(name: &str, text: &str) -> Object {
 #[wasm_bindgen(js_name = defaultParams)]
 pub fn default_params() -> Object {
     state_object(&Params::default())
+}
+
+/// `{ en: ... }`: the shape a second language joins.
+fn text(t: Text) -> Object {
+    let obj = Object::new();
+    set(&obj, "en", t.en);
+    obj
+}
+
+fn entry(p: &Param) -> Object {
+    let obj = Object::new();
+    set(&obj, "name", p.name);
+    let kind = match p.kind {
+        Kind::Choice(options) => {
+            let list: Array = options
+                .iter()
+                .map(|o| {
+                    let option = Object::new();
+                    set(&option, "value", o.value);
+                    set(&option, "label", text(o.label));
+                    set(&option, "menu", o.menu);
+                    set(&option, "plane", o.plane);
+                    JsValue::from(option)
+                })
+                .collect();
+            set(&obj, "options", list);
+            "choice"
+        }
+        Kind::Number {
+            min,
+            min_inclusive,
+            max,
+            ..
+        } => {
+            set(&obj, "min", min);
+            set(&obj, "minInclusive", min_inclusive);
+            set(&obj, "max", max);
+            "number"
+        }
+        Kind::Whole { min, max } => {
+            set(&obj, "min", min as f64);
+            set(&obj, "max", max as f64);
+            "whole"
+        }
+        Kind::Layers => "layers",
+        Kind::Changes => "changes",
+        Kind::Flag => "flag",
+    };
+    set(&obj, "kind", kind);
+    let control = match p.control {
+        Control::Select => "select",
+        Control::Text => "text",
+        Control::Slider { step } => {
+            set(&obj, "step", step);
+            "slider"
+        }
+        Control::Steps(steps) => {
+            let list: Array = steps.iter().map(|&s| JsValue::from(s)).collect();
+            set(&obj, "steps", list);
+            "slider"
+        }
+        Control::Check => "check",
+        Control::Seed => "seed",
+        Control::None => "none",
+    };
+    set(&obj, "control", control);
+    let display = match p.display {
+        Display::Plain => "plain",
+        Display::Decimal2 => "decimal2",
+        Display::Percent => "percent",
+        Display::PerFrame => "per-frame",
+    };
+    set(&obj, "display", display);
+    set(&obj, "live", p.live);
+    if let Some(rule) = p.rule {
+        set(&obj, "rule", rule.name());
+    }
+    set(&obj, "plane", p.plane);
+    set(&obj, "optional", p.optional);
+    let defaults = Object::new();
+    for rule in [RuleName::Seed, RuleName::Kaneko] {
+        set(&defaults, rule.name(), value_of(&p.default_under(rule)));
+    }
+    set(&obj, "defaults", defaults);
+    set(&obj, "label", text(p.label));
+    if let Some(label) = p.kaneko_label {
+        let by_rule = Object::new();
+        set(&by_rule, RuleName::Kaneko.name(), text(label));
+        set(&obj, "ruleLabel", by_rule);
+    }
+    set(&obj, "help", text(p.help));
+    let error = Object::new();
+    set(&error, "en", p.must());
+    set(&obj, "error", error);
+    obj
+}
+
+/// Every parameter: name, kind and limits, defaults under each rule, whether it
+/// changes live, where it applies, label, help and what a refused value is
+/// told, in the order the page shows its fields. A fresh array each call.
+#[wasm_bindgen(js_name = paramSchema)]
+pub fn param_schema() -> Array {
+    PARAMS.iter().map(entry).collect()
 }

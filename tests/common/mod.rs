@@ -43,7 +43,7 @@ pub fn ed_json(command: &str, args: &[&str]) -> serde_json::Value {
 }
 
 /// A run's loss (MSE) and accuracy on `data`, recomputed from its predictions
-/// alone, independently of `ed_playground::evaluation`.
+/// alone, independently of `ed_playground::train::evaluation`.
 pub fn rescored(
     mut predict: impl FnMut(&[f64], &mut [f64]),
     task: ed_playground::task::Task,

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, open, clean } from './harness.mjs';
+import { startSite, stopSite, withPage } from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/digits-worker.js', 'data/digits.bin', 'pkg/ed_playground_bg.wasm', 'pkg/ed_digits_bg.wasm']));
 after(stopSite);
@@ -51,70 +51,68 @@ const colours = (canvas) => canvas.evaluate((c) => {
 
 test("a small run finishes in the worker while the page trains on, with the CLI's accuracies", async () => {
   const expected = cli();
-  const page = await open();
-  const workers = [], requests = [];
-  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  await ready(page);
-  assert.ok(!requests.includes('/data/digits.bin'), 'the digits wait for the button');
-  await setSmall(page);
-  const epoch0 = await page.evaluate(() => window.__edPlayground.epoch);
-  await runButton(page).click();
-  assert.ok(await cancelButton(page).isEnabled(), 'Cancel is offered while it runs');
-  await page.waitForFunction(() => !window.__edDigits.running, null, { timeout: 120000 });
-  const trained = (await page.evaluate(() => window.__edPlayground.epoch)) - epoch0;
-  assert.ok(trained > 10, `the page trained ${trained} epochs meanwhile`);
-  assert.deepEqual(workers, ['/www/digits-worker.js'], 'the learning happens in the worker');
-  assert.equal(requests.filter((p) => p === '/data/digits.bin').length, 1);
+  await withPage('', async (page) => {
+    const workers = [], requests = [];
+    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await ready(page);
+    assert.ok(!requests.includes('/data/digits.bin'), 'the digits wait for the button');
+    await setSmall(page);
+    const epoch0 = await page.evaluate(() => window.__edPlayground.epoch);
+    await runButton(page).click();
+    assert.ok(await cancelButton(page).isEnabled(), 'Cancel is offered while it runs');
+    await page.waitForFunction(() => !window.__edDigits.running, null, { timeout: 120000 });
+    const trained = (await page.evaluate(() => window.__edPlayground.epoch)) - epoch0;
+    assert.ok(trained > 10, `the page trained ${trained} epochs meanwhile`);
+    assert.deepEqual(workers, ['/www/digits-worker.js'], 'the learning happens in the worker');
+    assert.equal(requests.filter((p) => p === '/data/digits.bin').length, 1);
 
-  const scores = await page.evaluate(() => window.__edDigits.scores());
-  const ms = await page.evaluate(() => window.__edDigits.epochMs());
-  console.log(`# epoch times in the worker (ms): ED ${ms.ed.map(Math.round)}, backprop ${ms.backprop.map(Math.round)}`);
-  for (const m of ['ed', 'backprop']) {
-    assert.equal(scores[m].length, SMALL.epochs);
-    scores[m].forEach((s, i) => {
-      const want = expected[m][i];
-      assert.equal(s.test, want.test_accuracy, `${m} epoch ${i + 1}, test`);
-      assert.equal(s.train, want.train_accuracy, `${m} epoch ${i + 1}, train`);
-      assert.equal(s.loss, want.mean_loss, `${m} epoch ${i + 1}, loss`);
-    });
-  }
-  const ed = scores.ed.at(-1).test;
-  console.log(`# test accuracy after ${SMALL.epochs} epochs: ED ${ed}, backprop ${scores.backprop.at(-1).test}`);
-  assert.ok(ed > 0.7, `ED gets ${ed} right`);
+    const scores = await page.evaluate(() => window.__edDigits.scores());
+    const ms = await page.evaluate(() => window.__edDigits.epochMs());
+    console.log(`# epoch times in the worker (ms): ED ${ms.ed.map(Math.round)}, backprop ${ms.backprop.map(Math.round)}`);
+    for (const m of ['ed', 'backprop']) {
+      assert.equal(scores[m].length, SMALL.epochs);
+      scores[m].forEach((s, i) => {
+        const want = expected[m][i];
+        assert.equal(s.test, want.test_accuracy, `${m} epoch ${i + 1}, test`);
+        assert.equal(s.train, want.train_accuracy, `${m} epoch ${i + 1}, train`);
+        assert.equal(s.loss, want.mean_loss, `${m} epoch ${i + 1}, loss`);
+      });
+    }
+    const ed = scores.ed.at(-1).test;
+    console.log(`# test accuracy after ${SMALL.epochs} epochs: ED ${ed}, backprop ${scores.backprop.at(-1).test}`);
+    assert.ok(ed > 0.7, `ED gets ${ed} right`);
 
-  // The table and chart show the same numbers.
-  const pct = (v) => `${(100 * v).toFixed(1)} %`;
-  const rows = await page.locator('#dg-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-  assert.deepEqual(rows, scores.ed.map((s, i) => [String(i + 1), pct(s.test), pct(scores.backprop[i].test)]));
-  const chart = await page.evaluate(() => window.__edDigits.chart());
-  assert.deepEqual(chart.ys, [scores.ed.map((s) => s.test), scores.backprop.map((s) => s.test)]);
-  assert.match(await page.locator('#dg-status').textContent(), /^Done in \d+\.\d s: after 2 epochs ED gets/);
-  assert.equal(await page.locator('#dg-progress').evaluate((p) => p.value / p.max), 1);
+    // The table and chart show the same numbers.
+    const pct = (v) => `${(100 * v).toFixed(1)} %`;
+    const rows = await page.locator('#dg-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.deepEqual(rows, scores.ed.map((s, i) => [String(i + 1), pct(s.test), pct(scores.backprop[i].test)]));
+    const chart = await page.evaluate(() => window.__edDigits.chart());
+    assert.deepEqual(chart.ys, [scores.ed.map((s) => s.test), scores.backprop.map((s) => s.test)]);
+    assert.match(await page.locator('#dg-status').textContent(), /^Done in \d+\.\d s: after 2 epochs ED gets/);
+    assert.equal(await page.locator('#dg-progress').evaluate((p) => p.value / p.max), 1);
 
-  // The gallery: 20 drawn digits, each marked right or wrong in text, as many
-  // right among them as ED's guesses say.
-  const figures = card(page).locator('#dg-gallery figure');
-  assert.equal(await figures.count(), 20);
-  const marks = await figures.locator('figcaption').allTextContents();
-  assert.ok(marks.every((t) => /^[✓✗] \d$/.test(t)), marks.join(' '));
-  const wrong = await card(page).locator('#dg-gallery figure.wrong').count();
-  assert.equal(wrong, marks.filter((t) => t.startsWith('✗')).length);
-  for (let k = 0; k < 20; k += 7) assert.ok(await colours(figures.nth(k).locator('canvas')) > 3, `digit ${k} is drawn`);
-  // The fields: one per digit's network, each drawn in more than a few colours.
-  const fields = card(page).locator('#dg-fields canvas');
-  assert.equal(await fields.count(), 10);
-  for (let d = 0; d < 10; d += 3) assert.ok(await colours(fields.nth(d)) > 10, `field ${d} is drawn`);
+    // The gallery: 20 drawn digits, each marked right or wrong in text, as many
+    // right among them as ED's guesses say.
+    const figures = card(page).locator('#dg-gallery figure');
+    assert.equal(await figures.count(), 20);
+    const marks = await figures.locator('figcaption').allTextContents();
+    assert.ok(marks.every((t) => /^[✓✗] \d$/.test(t)), marks.join(' '));
+    const wrong = await card(page).locator('#dg-gallery figure.wrong').count();
+    assert.equal(wrong, marks.filter((t) => t.startsWith('✗')).length);
+    for (let k = 0; k < 20; k += 7) assert.ok(await colours(figures.nth(k).locator('canvas')) > 3, `digit ${k} is drawn`);
+    // The fields: one per digit's network, each drawn in more than a few colours.
+    const fields = card(page).locator('#dg-fields canvas');
+    assert.equal(await fields.count(), 10);
+    for (let d = 0; d < 10; d += 3) assert.ok(await colours(fields.nth(d)) > 10, `field ${d} is drawn`);
 
-  assert.ok(await runButton(page).isEnabled(), 'it can run again');
-  assert.ok(await cancelButton(page).isDisabled());
-  await card(page).screenshot({ path: 'artifacts/digits.png' });
-  await clean(page);
-  await page.context().close();
+    assert.ok(await runButton(page).isEnabled(), 'it can run again');
+    assert.ok(await cancelButton(page).isDisabled());
+    await card(page).screenshot({ path: 'artifacts/digits.png' });
+  });
 });
 
-test('cancel stops it mid-run; on a 360-pixel phone the card fits', async () => {
-  const page = await open('', { viewport: { width: 360, height: 780 } });
+test('cancel stops it mid-run; on a 360-pixel phone the card fits', () => withPage('', { viewport: { width: 360, height: 780 } }, async (page) => {
   await ready(page);
   await card(page).getByLabel('Epochs').selectOption('10');
   await runButton(page).click();
@@ -128,12 +126,9 @@ test('cancel stops it mid-run; on a 360-pixel phone the card fits', async () => 
   assert.ok(await runButton(page).isEnabled());
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360, 'nothing wider than the screen');
   await card(page).screenshot({ path: 'artifacts/digits-phone.png' });
-  await clean(page);
-  await page.context().close();
-});
+}));
 
-test('DigitsRun refuses bad bytes and a bad option with an Error naming it', async () => {
-  const page = await open();
+test('DigitsRun refuses bad bytes and a bad option with an Error naming it', () => withPage('', async (page) => {
   await ready(page);
   const answers = await page.evaluate(async () => {
     const m = await import('/pkg/ed_digits.js');
@@ -159,6 +154,4 @@ test('DigitsRun refuses bad bytes and a bad option with an Error naming it', asy
   assert.match(answers.hidden, /^Error: hidden: /);
   assert.match(answers.train, /^Error: train, test: /);
   assert.match(answers.unknown, /^Error: epochs: unknown field/);
-  await clean(page);
-  await page.context().close();
-});
+}));

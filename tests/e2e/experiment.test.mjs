@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, open, clean } from './harness.mjs';
+import { startSite, stopSite, withPage } from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -77,63 +77,61 @@ const SLOWEST_FRAME_MS = 50, TRIES = 3;
 
 test("a small run finishes in the worker while the page trains on, with the library's numbers", async () => {
   const expected = SMALL.sizes.map((h) => cli(h, SMALL.runs));
-  const page = await open();
-  const workers = [];
-  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
-  await ready(page);
-  await setSmall(page);
-  let run = await runSmall(page);
-  assert.deepEqual(workers, ['/www/experiment-worker.js'], 'the runs happen in the worker');
-  const total = SMALL.runs * SMALL.sizes.length * 2;
-  assert.equal(await page.evaluate(() => window.__edExperiment.done), total);
-  assert.match(await page.locator('#xp-status').textContent(), new RegExp(`^Done: ${total} runs in \\d+\\.\\d s\\.$`));
-  assert.equal(await page.locator('#xp-progress').evaluate((p) => p.value / p.max), 1);
+  await withPage('', async (page) => {
+    const workers = [];
+    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    await ready(page);
+    await setSmall(page);
+    let run = await runSmall(page);
+    assert.deepEqual(workers, ['/www/experiment-worker.js'], 'the runs happen in the worker');
+    const total = SMALL.runs * SMALL.sizes.length * 2;
+    assert.equal(await page.evaluate(() => window.__edExperiment.done), total);
+    assert.match(await page.locator('#xp-status').textContent(), new RegExp(`^Done: ${total} runs in \\d+\\.\\d s\\.$`));
+    assert.equal(await page.locator('#xp-progress').evaluate((p) => p.value / p.max), 1);
 
-  // The page's own training went on, and no frame of it was slow.
-  for (let i = 1; ; i++) {
-    const { frames, epochs, slowest } = run;
-    console.log(`# try ${i}: ${frames.count} frames while it ran, ${epochs} epochs trained, slowest training frame ${slowest.toFixed(1)} ms, longest gap between frames ${frames.maxGap.toFixed(1)} ms`);
-    assert.ok(frames.count >= 5, `only ${frames.count} animation frames while it ran`);
-    assert.ok(epochs >= frames.count, `${epochs} epochs over ${frames.count} frames`);
-    if (slowest < SLOWEST_FRAME_MS) break;
-    assert.ok(i < TRIES, `slowest training frame over ${SLOWEST_FRAME_MS} ms in ${TRIES} tries (last ${slowest.toFixed(1)} ms)`);
-    run = await runSmall(page);
-  }
-  assert.equal(workers.length, 1, 'one worker serves every run');
+    // The page's own training went on, and no frame of it was slow.
+    for (let i = 1; ; i++) {
+      const { frames, epochs, slowest } = run;
+      console.log(`# try ${i}: ${frames.count} frames while it ran, ${epochs} epochs trained, slowest training frame ${slowest.toFixed(1)} ms, longest gap between frames ${frames.maxGap.toFixed(1)} ms`);
+      assert.ok(frames.count >= 5, `only ${frames.count} animation frames while it ran`);
+      assert.ok(epochs >= frames.count, `${epochs} epochs over ${frames.count} frames`);
+      if (slowest < SLOWEST_FRAME_MS) break;
+      assert.ok(i < TRIES, `slowest training frame over ${SLOWEST_FRAME_MS} ms in ${TRIES} tries (last ${slowest.toFixed(1)} ms)`);
+      run = await runSmall(page);
+    }
+    assert.equal(workers.length, 1, 'one worker serves every run');
 
-  // The table: one row per size, ED and backprop as the library gives them.
-  const rows = await page.locator('#xp-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
-  assert.deepEqual(rows.map((r) => r[0]), SMALL.sizes.map(String));
-  rows.forEach((r, i) => {
-    assert.equal(r[1], cellText(expected[i].ed), `ED, ${SMALL.sizes[i]} hidden`);
-    assert.equal(r[2], cellText(expected[i].backprop), `backprop, ${SMALL.sizes[i]} hidden`);
+    // The table: one row per size, ED and backprop as the library gives them.
+    const rows = await page.locator('#xp-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    assert.deepEqual(rows.map((r) => r[0]), SMALL.sizes.map(String));
+    rows.forEach((r, i) => {
+      assert.equal(r[1], cellText(expected[i].ed), `ED, ${SMALL.sizes[i]} hidden`);
+      assert.equal(r[2], cellText(expected[i].backprop), `backprop, ${SMALL.sizes[i]} hidden`);
+    });
+    assert.equal(rows[0][3], '339.7537 of 100 failed', "Kaneko's published ED at 2 units");
+    assert.equal(rows[3][4], '127.05', "Kaneko's published backprop at 16 units");
+    assert.equal(await page.locator('#xp-bp-head').textContent(), 'Backprop (lr 0.8), here');
+    assert.equal(await page.locator('#xp-caption').textContent(), "Mean epochs to Kaneko's stop, seeds 1 to 5 (his: 100 runs)");
+
+    // The chart: the same means, exactly; nothing where every run failed.
+    const chart = await page.evaluate(() => window.__edExperiment.chart());
+    assert.deepEqual(chart.labels, ['ED, here', 'backprop, lr 0.8, here', 'ED, Kaneko', 'backprop, Kaneko']);
+    SMALL.sizes.forEach((h, i) => {
+      const at = chart.sizes.indexOf(h);
+      assert.equal(chart.ys[0][at], expected[i].ed.mean, `ED mean, ${h} hidden`);
+      assert.equal(chart.ys[1][at], expected[i].backprop.mean, `backprop mean, ${h} hidden`);
+    });
+    assert.ok(chart.sizes.filter((h) => h > 16).every((h) => chart.ys[0][chart.sizes.indexOf(h)] === null), 'no ED mean beyond the sizes run');
+    assert.equal(chart.ys[2][chart.sizes.indexOf(8)], 75.14);
+    assert.ok(await runButton(page).isEnabled(), 'Run is offered again');
+    assert.ok(await cancelButton(page).isDisabled());
+
+    await page.locator('#card-experiment').scrollIntoViewIfNeeded();
+    await page.locator('#card-experiment').screenshot({ path: 'artifacts/experiment.png' });
   });
-  assert.equal(rows[0][3], '339.7537 of 100 failed', "Kaneko's published ED at 2 units");
-  assert.equal(rows[3][4], '127.05', "Kaneko's published backprop at 16 units");
-  assert.equal(await page.locator('#xp-bp-head').textContent(), 'Backprop (lr 0.8), here');
-  assert.equal(await page.locator('#xp-caption').textContent(), "Mean epochs to Kaneko's stop, seeds 1 to 5 (his: 100 runs)");
-
-  // The chart: the same means, exactly; nothing where every run failed.
-  const chart = await page.evaluate(() => window.__edExperiment.chart());
-  assert.deepEqual(chart.labels, ['ED, here', 'backprop, lr 0.8, here', 'ED, Kaneko', 'backprop, Kaneko']);
-  SMALL.sizes.forEach((h, i) => {
-    const at = chart.sizes.indexOf(h);
-    assert.equal(chart.ys[0][at], expected[i].ed.mean, `ED mean, ${h} hidden`);
-    assert.equal(chart.ys[1][at], expected[i].backprop.mean, `backprop mean, ${h} hidden`);
-  });
-  assert.ok(chart.sizes.filter((h) => h > 16).every((h) => chart.ys[0][chart.sizes.indexOf(h)] === null), 'no ED mean beyond the sizes run');
-  assert.equal(chart.ys[2][chart.sizes.indexOf(8)], 75.14);
-  assert.ok(await runButton(page).isEnabled(), 'Run is offered again');
-  assert.ok(await cancelButton(page).isDisabled());
-
-  await page.locator('#card-experiment').scrollIntoViewIfNeeded();
-  await page.locator('#card-experiment').screenshot({ path: 'artifacts/experiment.png' });
-  await clean(page);
-  await page.context().close();
 });
 
-test('cancel stops the worker mid-run; the default is 100 runs per size, and a bad count is refused', async () => {
-  const page = await open();
+test('cancel stops the worker mid-run; the default is 100 runs per size, and a bad count is refused', () => withPage('', async (page) => {
   await ready(page);
   assert.equal(await page.getByLabel('Runs per size').inputValue(), '100');
   for (const bad of ['0', '2.5', '1001']) {
@@ -162,12 +160,9 @@ test('cancel stops the worker mid-run; the default is 100 runs per size, and a b
   await runButton(page).click();
   await page.waitForFunction(() => !window.__edExperiment.running, null, { timeout: 60000 });
   assert.equal(await page.evaluate(() => window.__edExperiment.done), SMALL.runs * SMALL.sizes.length * 2);
-  await clean(page);
-  await page.context().close();
-});
+}));
 
-test('kanekoRun refuses a bad value with an Error naming it', async () => {
-  const page = await open();
+test('kanekoRun refuses a bad value with an Error naming it', () => withPage('', async (page) => {
   await ready(page);
   const answers = await page.evaluate(async () => {
     const m = await import('/pkg/ed_playground.js');
@@ -188,12 +183,9 @@ test('kanekoRun refuses a bad value with an Error naming it', async () => {
   assert.equal(answers.method, 'Error: method: must be "ed" or "backprop", got "sgd"');
   assert.match(answers.lr0, /^Error: lr: /);
   assert.match(answers.lrNaN, /^Error: lr: /);
-  await clean(page);
-  await page.context().close();
-});
+}));
 
-test('on a 360-pixel phone the card fits and works', async () => {
-  const page = await open('', { viewport: { width: 360, height: 780 } });
+test('on a 360-pixel phone the card fits and works', () => withPage('', { viewport: { width: 360, height: 780 } }, async (page) => {
   await ready(page);
   await setSmall(page);
   await runButton(page).click();
@@ -203,6 +195,4 @@ test('on a 360-pixel phone the card fits and works', async () => {
   assert.ok(table.width <= 360 - 2 * 12, `table ${table.width} px wide`);
   await page.locator('#card-experiment').scrollIntoViewIfNeeded();
   await page.locator('#card-experiment').screenshot({ path: 'artifacts/experiment-phone.png' });
-  await clean(page);
-  await page.context().close();
-});
+}));

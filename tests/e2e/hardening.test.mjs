@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startSite, stopSite, open, origin } from './harness.mjs';
+import { startSite, stopSite, withPage, until } from './harness.mjs';
 
 before(() => startSite(['index.html', 'embed.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -54,21 +54,21 @@ const HOSTILE = [
   `task=${'x'.repeat(1 << 20)}`,
 ];
 
+// Its own checks, not `clean`: what a hostile link must not do.
 async function assertAlive(path) {
-  const page = await open(path);
   const dialogs = [];
-  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  const status = page.getByRole('status').first();
-  await status.waitFor({ state: 'visible', timeout: 15000 });
-  // The locator pierces the embed's shadow root, where its status lives.
-  let shown = '';
-  for (const t0 = Date.now(); !/epoch \d+/.test(shown) && Date.now() - t0 < 15000; await page.waitForTimeout(100)) shown = await status.textContent();
-  assert.match(shown, /epoch \d+ · loss/, `${path.slice(0, 80)}: status "${shown}"`);
-  assert.equal(await page.evaluate(() => window.__pwned), undefined, `${path.slice(0, 80)}: ran foreign code`);
-  assert.deepEqual(dialogs, [], `${path.slice(0, 80)}: opened a dialog`);
-  assert.deepEqual(page.problems.errors, [], `${path.slice(0, 80)}: page errors`);
-  assert.deepEqual(page.problems.foreign, [], `${path.slice(0, 80)}: requests outside the origin`);
-  await page.context().close();
+  const setup = (page) => page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  await withPage(path, { clean: false, setup }, async (page) => {
+    const status = page.getByRole('status').first();
+    await status.waitFor({ state: 'visible', timeout: 15000 });
+    // The locator pierces the embed's shadow root, where its status lives.
+    const shown = await until(() => status.textContent(), (t) => /epoch \d+/.test(t), { what: `${path.slice(0, 80)}: a status line with an epoch` });
+    assert.match(shown, /epoch \d+ · loss/, `${path.slice(0, 80)}: status "${shown}"`);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, `${path.slice(0, 80)}: ran foreign code`);
+    assert.deepEqual(dialogs, [], `${path.slice(0, 80)}: opened a dialog`);
+    assert.deepEqual(page.problems.errors, [], `${path.slice(0, 80)}: page errors`);
+    assert.deepEqual(page.problems.foreign, [], `${path.slice(0, 80)}: requests outside the origin`);
+  });
 }
 
 test('no script writes HTML except the element\'s constant template', () => {
@@ -91,8 +91,7 @@ test('the iframe embed survives hostile links', async () => {
   for (const query of HOSTILE.filter((_, i) => i % 3 === 0)) await assertAlive(`embed.html?${query}`);
 });
 
-test('a unit\'s map: the output layer\'s is the decision map, a unit that does not exist is an Error', async () => {
-  const page = await open('pkg/');
+test('a unit\'s map: the output layer\'s is the decision map, a unit that does not exist is an Error', () => withPage('pkg/', { clean: false }, async (page) => {
   const r = await page.evaluate(async () => {
     const { default: init, Playground } = await import('/pkg/ed_playground.js');
     await init();
@@ -104,11 +103,9 @@ test('a unit\'s map: the output layer\'s is the decision map, a unit that does n
     return { same, hidden, layer: refusal(() => p.unitMap(12, 3, 0)), unit: refusal(() => p.unitMap(12, 0, 8)), out: refusal(() => p.unitMap(12, 2, 1)) };
   });
   assert.deepEqual(r, { same: true, hidden: 8, layer: 'Error: layer: no such layer', unit: 'Error: unit: no such unit', out: 'Error: unit: no such unit' });
-  await page.context().close();
-});
+}));
 
-test('ten million epochs through the wasm API: memory flat after warm-up, history bounded', async () => {
-  const page = await open('pkg/');
+test('ten million epochs through the wasm API: memory flat after warm-up, history bounded', () => withPage('pkg/', { clean: false }, async (page) => {
   const r = await page.evaluate(async () => {
     const { default: init, Playground } = await import('/pkg/ed_playground.js');
     const wasm = await init();
@@ -124,11 +121,9 @@ test('ten million epochs through the wasm API: memory flat after warm-up, histor
   assert.ok(r.points <= 2048, `${r.points} history points`);
   assert.ok(Number.isFinite(r.loss));
   console.log(`# long run: ${r.epoch} epochs, wasm memory ${r.warm} -> ${r.end} bytes, ${r.points} history points, loss ${r.loss}`);
-  await page.context().close();
-});
+}));
 
-test('the page runs 60 seconds at maximum speed with a flat JS heap and frame time', async () => {
-  const page = await open('?speed=10000');
+test('the page runs 60 seconds at maximum speed with a flat JS heap and frame time', () => withPage('?speed=10000', { clean: false }, async (page) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   // The live JS heap after a full collection: what the page keeps, not garbage.
@@ -161,5 +156,4 @@ test('the page runs 60 seconds at maximum speed with a flat JS heap and frame ti
   const frame = (xs) => Math.min(...xs.map((x) => x.frame));
   assert.ok(frame(late) <= 1.5 * frame(warm), `frame p50 ${frame(warm)} -> ${frame(late)} ms`);
   assert.deepEqual(page.problems.errors, []);
-  await page.context().close();
-});
+}));

@@ -1,8 +1,15 @@
-// What both end-to-end suites share: dist/ served with the strict CSP, Debian's
+// What the end-to-end suites share: dist/ served with the strict CSP, Debian's
 // Chromium, pages that record console errors, CSP violations (in every frame)
 // and requests leaving the origin, and the status line's epoch and loss.
+//
+// The views are redrawn on their own beats (the status line every third frame,
+// the chart every second, a card off screen sixteen times less often), so a
+// value that the engine's hook already gives may show on screen a few frames
+// later. A test therefore waits for the thing it then reads: `statusAt` and
+// `until` return the very value they waited on.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM } from '../../scripts/chromium.mjs';
@@ -25,28 +32,58 @@ export async function stopSite() {
   server?.close();
 }
 
-/** Opens `path` in a fresh context; `page.problems` collects what must not happen. */
-export async function open(path = '', options = {}) {
+/**
+ * Opens `path` in a fresh context; `page.problems` collects what must not happen.
+ * Every test page is opened here, so what all of them need before they load
+ * belongs here too. `options` are the context's, plus `setup(page)`, run before
+ * the page loads (routes, init scripts of the test's own).
+ */
+export async function open(path = '', { setup, ...options } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const problems = { errors: [], foreign: [], wasm: 0 };
-  page.on('console', (m) => m.type() === 'error' && problems.errors.push(m.text()));
-  page.on('pageerror', (e) => problems.errors.push(e.message));
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.origin !== origin && url.protocol !== 'blob:' && url.protocol !== 'data:') problems.foreign.push(r.url());
-    if (url.pathname.endsWith('.wasm')) problems.wasm++;
-  });
-  // On the context, so that iframes record their violations too, and expose the
-  // playground's read-only test hook (www/test-hook.js) there as well.
-  await context.addInitScript(() => {
-    window.__edTestHook = true;
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(`${origin}/${path}`);
-  page.problems = problems;
-  return page;
+  try {
+    const page = await context.newPage();
+    const problems = { errors: [], foreign: [], wasm: 0 };
+    page.on('console', (m) => m.type() === 'error' && problems.errors.push(m.text()));
+    page.on('pageerror', (e) => problems.errors.push(e.message));
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.origin !== origin && url.protocol !== 'blob:' && url.protocol !== 'data:') problems.foreign.push(r.url());
+      if (url.pathname.endsWith('.wasm')) problems.wasm++;
+    });
+    // On the context, so that iframes record their violations too, and expose the
+    // playground's read-only test hook (www/test-hook.js) there as well.
+    await context.addInitScript(() => {
+      window.__edTestHook = true;
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await setup?.(page);
+    await page.goto(`${origin}/${path}`);
+    page.problems = problems;
+    return page;
+  } catch (e) {
+    await context.close();
+    throw e;
+  }
+}
+
+/**
+ * Opens `path` (as `open`, with the same options), runs `body(page)`, then checks
+ * that the page stayed `clean` (unless `clean: false`: a test that provokes
+ * errors, or checks its own), and closes the page's context whatever happened.
+ * Returns what `body` returns.
+ */
+export async function withPage(path, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const { clean: check = true, ...rest } = options;
+  const page = await open(path, rest);
+  try {
+    const result = await body(page);
+    if (check) await clean(page);
+    return result;
+  } finally {
+    await page.context().close();
+  }
 }
 
 export async function clean(page) {
@@ -55,10 +92,35 @@ export async function clean(page) {
   assert.deepEqual(page.problems.foreign, [], 'requests outside the origin');
 }
 
-/** The epoch and loss that a page's or an element's status line reports. */
-export async function status(scope) {
-  const text = await scope.getByRole('status').textContent();
-  const m = /epoch (\d+) · loss (\S+)/.exec(text);
-  assert.ok(m, `status reads "${text}"`);
-  return { epoch: Number(m[1]), loss: Number(m[2]), text };
+/**
+ * Reads `read()` until `ok(value)` holds and returns that value, so the test
+ * goes on with exactly what it waited for; after `timeout` ms it fails, naming
+ * `what` it waited for and the last value read.
+ */
+export async function until(read, ok, { timeout = 15000, what = 'a condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > deadline) throw new assert.AssertionError({ message: `waited ${timeout} ms for ${what}; last read: ${JSON.stringify(value)}` });
+    await sleep(30);
+  }
 }
+
+const STATUS = /epoch (\d+) · loss (\S+)/;
+const parseStatus = (text) => {
+  const m = STATUS.exec(text);
+  return m ? { epoch: Number(m[1]), loss: Number(m[2]), text } : { epoch: NaN, loss: NaN, text };
+};
+
+/**
+ * Waits until a page's or an element's status line itself reads `ok` (given
+ * { epoch, loss, text }) and returns what it read. There is no plain read: the
+ * line is redrawn every third frame while training, once after a step or a pause.
+ */
+export function statusWhen(scope, ok, what = 'the status line', timeout = 15000) {
+  return until(async () => parseStatus(await scope.getByRole('status').textContent()), (s) => Number.isInteger(s.epoch) && ok(s), { timeout, what });
+}
+
+/** Waits until the status line itself reads epoch `n` or later and returns what it read. */
+export const statusAt = (scope, n, timeout) => statusWhen(scope, (s) => s.epoch >= n, `a status line at epoch ${n} or later`, timeout);

@@ -3,10 +3,8 @@
 
 use serde::Serialize;
 
-use crate::backprop::BpTrainer;
-use crate::config::Config;
-use crate::learner::{Learner, Method};
-use crate::trainer::Trainer;
+use crate::settings::Config;
+use crate::train::{Method, Run, SubNetwork};
 
 /// Kaneko's cap: his program gives up after 10,000 epochs.
 pub const KANEKO_MAX_EPOCHS: u64 = 10_000;
@@ -14,12 +12,12 @@ pub const KANEKO_MAX_EPOCHS: u64 = 10_000;
 /// Trains ED until Kaneko's stopping rule holds; the epoch (1-based) at which it
 /// did, or `None` when `max_epochs` pass without it (a failed run).
 pub fn epochs_to_stop(config: Config, max_epochs: u64) -> Option<u64> {
-    epochs_to_stop_with::<Trainer>(config, max_epochs)
+    epochs_to_stop_with::<crate::ed::Network>(config, max_epochs)
 }
 
 /// As [`epochs_to_stop`], for either method.
-pub fn epochs_to_stop_with<T: Learner>(config: Config, max_epochs: u64) -> Option<u64> {
-    let mut trainer = T::from_config(config);
+pub fn epochs_to_stop_with<N: SubNetwork>(config: Config, max_epochs: u64) -> Option<u64> {
+    let mut trainer = Run::<N>::new(config);
     (1..=max_epochs).find(|_| trainer.run_epoch().meets_kaneko_stop())
 }
 
@@ -35,22 +33,22 @@ pub struct Summary {
 
 /// Runs seeds `1..=runs` of `base` (whose own seed is replaced) with ED.
 pub fn run(base: &Config, runs: u64, max_epochs: u64) -> Summary {
-    run_with::<Trainer>(base, runs, max_epochs)
+    run_with::<crate::ed::Network>(base, runs, max_epochs)
 }
 
 /// As [`run`], with the method chosen at run time.
 pub fn run_method(method: Method, base: &Config, runs: u64, max_epochs: u64) -> Summary {
     match method {
-        Method::Ed => run_with::<Trainer>(base, runs, max_epochs),
-        Method::Backprop => run_with::<BpTrainer>(base, runs, max_epochs),
+        Method::Ed => run_with::<crate::ed::Network>(base, runs, max_epochs),
+        Method::Backprop => run_with::<crate::backprop::Network>(base, runs, max_epochs),
     }
 }
 
 /// As [`run`], for either method: the same seeds, stopping rule and cap.
-pub fn run_with<T: Learner>(base: &Config, runs: u64, max_epochs: u64) -> Summary {
+pub fn run_with<N: SubNetwork>(base: &Config, runs: u64, max_epochs: u64) -> Summary {
     let stopped: Vec<u64> = (1..=runs)
         .filter_map(|seed| {
-            epochs_to_stop_with::<T>(
+            epochs_to_stop_with::<N>(
                 Config {
                     seed,
                     ..base.clone()
@@ -113,9 +111,12 @@ mod tests {
                 seed,
                 ..base.clone()
             };
-            let mut bp = BpTrainer::new(config.clone());
+            let mut bp = crate::train::BackpropRun::new(config.clone());
             let by_hand = (1..=3000).find(|_| bp.run_epoch().meets_kaneko_stop());
-            assert_eq!(epochs_to_stop_with::<BpTrainer>(config, 3000), by_hand);
+            assert_eq!(
+                epochs_to_stop_with::<crate::backprop::Network>(config, 3000),
+                by_hand
+            );
             stopped += u64::from(by_hand.is_some());
         }
         assert!(stopped >= 3, "only {stopped} of 5 seeds stopped");

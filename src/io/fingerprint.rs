@@ -2,8 +2,8 @@
 //! bit for bit. Native and wasm builds compare their fingerprints against the
 //! same committed values to prove they compute identical numbers.
 
-use crate::config::Config;
-use crate::trainer::Trainer;
+use crate::settings::config::Config;
+use crate::train::EdRun;
 
 /// FNV-1a over the bit patterns of `epochs` epoch losses, then every weight,
 /// then, for a 2-D task, the test loss (which a task without one skips, so
@@ -15,7 +15,7 @@ pub fn run_fingerprint(config: Config, epochs: u64) -> u64 {
             hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
     };
-    let mut trainer = Trainer::new(config);
+    let mut trainer = EdRun::new(config);
     for _ in 0..epochs {
         eat(trainer.run_epoch().mean_loss);
     }

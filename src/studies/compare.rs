@@ -1,15 +1,15 @@
 //! ED against backprop across the tasks, over many seeds: how often and how
-//! fast each method solves a task (by the race's rule, [`crate::race::is_solved`]),
+//! fast each method solves a task (by the race's rule, [`crate::train::is_solved`]),
 //! and how well it scores after a fixed budget of epochs. `ed compare` prints
 //! it; the README's tables are its output.
 
 use serde::Serialize;
 
-use crate::config::Config;
-use crate::experiment::{summarise, Summary};
-use crate::learner::Learner;
-use crate::race::{Lane, Race};
+use crate::settings::Config;
+use crate::studies::kaneko::{summarise, Summary};
+use crate::studies::race::Race;
 use crate::task::Task;
+use crate::train::{Lane, SubNetwork};
 
 /// The tasks compared: the 2-D tasks of one output, then the truth tables
 /// with one and with three outputs, and the three-class spiral.
@@ -50,9 +50,9 @@ struct Tally {
 }
 
 impl Tally {
-    fn add<T: Learner>(&mut self, lane: &mut Lane<T>) {
+    fn add<N: SubNetwork>(&mut self, lane: &mut Lane<N>) {
         self.solved_at.extend(lane.solved_at());
-        let trainer = lane.trainer_mut();
+        let trainer = lane.run_mut();
         self.train_accuracy += trainer.evaluate_train().accuracy;
         if let Some(test) = trainer.evaluate_test() {
             *self.test_accuracy.get_or_insert(0.0) += test.accuracy;
@@ -104,14 +104,12 @@ pub fn compare(base: &Config, runs: u64, epochs: u64) -> Vec<TaskComparison> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::backprop::BpTrainer;
-    use crate::race::is_solved;
-    use crate::trainer::Trainer;
+    use crate::train::{is_solved, Run};
 
     /// One seed of one method, by hand: the first solving epoch, and the
     /// accuracies after `epochs` epochs.
-    fn by_hand<T: Learner>(config: Config, epochs: u64) -> (Option<u64>, f64, Option<f64>) {
-        let mut t = T::from_config(config);
+    fn by_hand<N: SubNetwork>(config: Config, epochs: u64) -> (Option<u64>, f64, Option<f64>) {
+        let mut t = Run::<N>::new(config);
         let mut solved = None;
         for e in 1..=epochs {
             let stats = t.run_epoch();
@@ -145,13 +143,13 @@ mod tests {
                 (
                     &got.ed,
                     runs.iter()
-                        .map(|c| by_hand::<Trainer>(c.clone(), 60))
+                        .map(|c| by_hand::<crate::ed::Network>(c.clone(), 60))
                         .collect::<Vec<_>>(),
                 ),
                 (
                     &got.backprop,
                     runs.iter()
-                        .map(|c| by_hand::<BpTrainer>(c.clone(), 60))
+                        .map(|c| by_hand::<crate::backprop::Network>(c.clone(), 60))
                         .collect(),
                 ),
             ] {

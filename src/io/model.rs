@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Config;
 use crate::ed::{Layer, Network};
-use crate::trainer::Trainer;
+use crate::settings::config::Config;
+use crate::train::EdRun;
 
 pub const FORMAT: &str = "ed-playground-model";
 pub const VERSION: u32 = 1;
@@ -58,7 +58,7 @@ pub fn check_size(text: &str) -> Result<(), ModelError> {
     Ok(())
 }
 
-impl Trainer {
+impl EdRun {
     /// Refuses a run whose weights are not all finite: JSON cannot hold them.
     pub fn to_json(&self) -> Result<String, ModelError> {
         let file = self.to_model_file()?;
@@ -66,11 +66,11 @@ impl Trainer {
             .or_else(|e| refuse(format!("cannot write the model: {e}")))
     }
 
-    pub fn from_json(text: &str) -> Result<Trainer, ModelError> {
+    pub fn from_json(text: &str) -> Result<EdRun, ModelError> {
         check_size(text)?;
         let file: ModelFile =
             serde_json::from_str(text).or_else(|e| refuse(format!("not a model: {e}")))?;
-        Trainer::from_model_file(file)
+        EdRun::from_model_file(file)
     }
 
     pub fn to_model_file(&self) -> Result<ModelFile, ModelError> {
@@ -100,7 +100,7 @@ impl Trainer {
 
     /// Checks a parsed file against itself: format, version, configuration,
     /// layer count and sizes, and every weight's sign and finiteness.
-    pub fn from_model_file(file: ModelFile) -> Result<Trainer, ModelError> {
+    pub fn from_model_file(file: ModelFile) -> Result<EdRun, ModelError> {
         if file.format != FORMAT {
             return refuse(format!("format is {:?}, expected {FORMAT:?}", file.format));
         }
@@ -146,7 +146,7 @@ impl Trainer {
                 .collect::<Result<Vec<_>, _>>()?;
             networks.push(Network::from_layers(shape.clone(), config.loss, layers));
         }
-        let mut trainer = Trainer::from_parts(config, networks, file.epoch);
+        let mut trainer = EdRun::from_parts(config, networks, file.epoch);
         trainer.last_loss = file.loss;
         Ok(trainer)
     }

@@ -1,8 +1,8 @@
 //! Loss and accuracy of a run's networks on a set of patterns, without
 //! training: cheap enough for every frame, and allocation-free.
 
+use super::network::SubNetwork;
 use crate::ed::Loss;
-use crate::run::SubNetwork;
 use crate::task::{Dataset, Scoring};
 
 /// How well the networks do on a set, measured with the current weights.

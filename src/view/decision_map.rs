@@ -2,57 +2,8 @@
 //! pixels. A 2-D task's plane `[-1, 1]^2` is that square (see
 //! [`crate::task::to_input`]), so its points fall where the page draws them.
 
-use crate::backprop::BpTrainer;
-use crate::task::{Scoring, Task};
-use crate::trainer::Trainer;
-
-/// What a map asks of a run, so ED's and backprop's are drawn alike.
-pub trait Predictor {
-    fn task(&self) -> Task;
-    fn n_inputs(&self) -> usize;
-    fn n_outputs(&self) -> usize;
-    /// One probability per output, into `out`.
-    fn predict(&mut self, input: &[f64], out: &mut [f64]);
-    /// One output's probability; only what that output needs runs.
-    fn predict_output(&mut self, output: usize, input: &[f64]) -> f64;
-}
-
-impl Predictor for Trainer {
-    fn task(&self) -> Task {
-        self.config().task
-    }
-    fn n_inputs(&self) -> usize {
-        self.dataset().n_inputs
-    }
-    fn n_outputs(&self) -> usize {
-        self.networks().len()
-    }
-    fn predict(&mut self, input: &[f64], out: &mut [f64]) {
-        Trainer::predict(self, input, out)
-    }
-    fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
-        Trainer::predict_output(self, output, input)
-    }
-}
-
-impl Predictor for BpTrainer {
-    fn task(&self) -> Task {
-        self.config().task
-    }
-    fn n_inputs(&self) -> usize {
-        self.dataset().n_inputs
-    }
-    fn n_outputs(&self) -> usize {
-        self.networks().len()
-    }
-    fn predict(&mut self, input: &[f64], out: &mut [f64]) {
-        BpTrainer::predict(self, input, out)
-    }
-    fn predict_output(&mut self, output: usize, input: &[f64]) -> f64 {
-        // Backprop's sub-networks are independent too: one runs.
-        BpTrainer::predict_output(self, output, input)
-    }
-}
+use crate::task::Scoring;
+use crate::train::{EdRun, Run, SubNetwork};
 
 /// Larger maps are drawn at this size: a map costs `size^2` forward passes per
 /// network drawn, at most 65,536 here.
@@ -121,9 +72,9 @@ impl DecisionMap {
     /// `[0, 1]^2`: first input along x, second along y, 1 at the top; further
     /// inputs held at 0. A one-hot task (spiral3) shows the most probable class
     /// at each pixel; any other task its first output's probability.
-    pub fn render<P: Predictor>(&mut self, trainer: &mut P, size: usize) -> &[u8] {
-        let argmax = trainer.task().scoring() == Scoring::Argmax;
-        self.out.resize(trainer.n_outputs(), 0.0);
+    pub fn render<N: SubNetwork>(&mut self, trainer: &mut Run<N>, size: usize) -> &[u8] {
+        let argmax = trainer.config().task.scoring() == Scoring::Argmax;
+        self.out.resize(trainer.networks().len(), 0.0);
         let out = &mut self.out;
         paint(
             &mut self.pixels,
@@ -147,16 +98,16 @@ impl DecisionMap {
     /// network runs.
     ///
     /// Panics if `output` is not an output of the task.
-    pub fn render_output<P: Predictor>(
+    pub fn render_output<N: SubNetwork>(
         &mut self,
-        trainer: &mut P,
+        trainer: &mut Run<N>,
         size: usize,
         output: usize,
     ) -> &[u8] {
         assert!(
-            output < trainer.n_outputs(),
+            output < trainer.networks().len(),
             "decision map of output {output}, the task has {}",
-            trainer.n_outputs()
+            trainer.networks().len()
         );
         paint(
             &mut self.pixels,
@@ -176,7 +127,7 @@ impl DecisionMap {
     /// Panics if the output, layer or unit does not exist.
     pub fn render_unit(
         &mut self,
-        trainer: &mut Trainer,
+        trainer: &mut EdRun,
         size: usize,
         output: usize,
         layer: usize,
@@ -193,15 +144,15 @@ impl DecisionMap {
 }
 
 /// Fills `pixels` with `size` x `size` RGBA pixels, `colour_at` giving each.
-fn paint<'a, P: Predictor>(
+fn paint<'a, N: SubNetwork>(
     pixels: &'a mut Vec<u8>,
     input: &mut Vec<f64>,
-    trainer: &mut P,
+    trainer: &mut Run<N>,
     size: usize,
-    mut colour_at: impl FnMut(&mut P, &[f64]) -> [u8; 3],
+    mut colour_at: impl FnMut(&mut Run<N>, &[f64]) -> [u8; 3],
 ) -> &'a [u8] {
     let size = size.clamp(2, MAX_MAP_SIZE);
-    let n_inputs = trainer.n_inputs();
+    let n_inputs = trainer.dataset().n_inputs;
     pixels.resize(size * size * 4, 255);
     input.clear();
     input.resize(n_inputs, 0.0);
@@ -223,7 +174,7 @@ fn paint<'a, P: Predictor>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Config;
+    use crate::settings::config::Config;
     use crate::task::Task;
 
     #[test]
@@ -236,7 +187,7 @@ mod tests {
 
     #[test]
     fn trained_xor_map_has_its_corners() {
-        let mut t = Trainer::new(Config::seed_defaults());
+        let mut t = EdRun::new(Config::seed_defaults());
         for _ in 0..200 {
             t.run_epoch();
         }
@@ -250,8 +201,8 @@ mod tests {
         assert!(at(15, 15)[1] > at(15, 15)[0]);
     }
 
-    fn trained(config: Config, epochs: usize) -> Trainer {
-        let mut t = Trainer::new(config);
+    fn trained(config: Config, epochs: usize) -> EdRun {
+        let mut t = EdRun::new(config);
         for _ in 0..epochs {
             t.run_epoch();
         }
@@ -327,7 +278,7 @@ mod tests {
 
     #[test]
     fn the_map_size_is_bounded() {
-        let mut t = Trainer::new(Config::seed_defaults());
+        let mut t = EdRun::new(Config::seed_defaults());
         let mut map = DecisionMap::default();
         assert_eq!(
             map.render(&mut t, 100_000).len(),
@@ -371,7 +322,7 @@ mod tests {
     #[test]
     #[should_panic(expected = "unit 8 of a layer of 8")]
     fn a_unit_that_does_not_exist_is_refused() {
-        let mut t = Trainer::new(Config::seed_defaults());
+        let mut t = EdRun::new(Config::seed_defaults());
         DecisionMap::default().render_unit(&mut t, 4, 0, 0, 8);
     }
 }

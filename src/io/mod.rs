@@ -1,0 +1,4 @@
+//! What leaves the engine as bytes: model files, and fingerprints of runs.
+
+pub mod fingerprint;
+pub mod model;

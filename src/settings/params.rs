@@ -1,0 +1,240 @@
+//! The playground's parameters as text: a link's query, an embed's attributes and
+//! the page's fields all arrive as `name=text` and are read here, by the
+//! [`schema`]'s kinds, limits and messages. A bad value is refused
+//! with a message naming the parameter and the rest still applies; the result is
+//! a [`Config`] that has passed [`Config::validate`], like every other way into
+//! the engine.
+
+use super::config::{check_lr, Config, RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::schema::{self, Kind, Value};
+use crate::ed::Loss;
+use crate::task::Task;
+
+/// Epochs trained per animation frame.
+pub const MIN_SPEED: u32 = 1;
+pub const MAX_SPEED: u32 = 10_000;
+/// Live changes a link may replay; more is no experiment anyone clicked through.
+pub const MAX_CHANGES: usize = 1_000;
+/// The largest seed a JS number holds exactly (the page keeps seeds as numbers);
+/// the CLI takes any u64.
+pub const MAX_PAGE_SEED: u64 = (1 << 53) - 1;
+/// Longer number text is not a number anyone meant (17 significant digits and an
+/// exponent fit).
+const MAX_NUMBER_TEXT: usize = 32;
+
+/// Reads decimal number text. The browser passes its own `Number` so the module
+/// carries no float parser (about 20 KB); natively it is [`str::parse`]. Only
+/// text of digits, `.`, `e`, `E`, `+` and `-` reaches it, where the two agree.
+pub type NumberParser = fn(&str) -> Option<f64>;
+
+pub fn parse_number_native(text: &str) -> Option<f64> {
+    text.parse().ok()
+}
+
+/// A refused parameter: its name and what it must be (from the schema).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamError {
+    pub name: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for ParamError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.name, self.message)
+    }
+}
+
+/// A change made during a run, replayed at its epoch when a link is opened.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Change {
+    Loss(Loss),
+    Lr(f64),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimedChange {
+    pub epoch: u64,
+    pub change: Change,
+}
+
+/// The page's whole state: the run's configuration and how it is played.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    pub config: Config,
+    pub speed: u32,
+    pub paused: bool,
+    pub changes: Vec<TimedChange>,
+    /// Backprop races ED on the same network.
+    pub race: bool,
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params::defaults_under(RuleName::Seed)
+    }
+}
+
+fn whole(text: &str, min: u64, max: u64) -> Option<u64> {
+    // Digits only: no sign, no spaces, no `0x`; 20 digits hold any u64.
+    if text.is_empty() || text.len() > 20 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok().filter(|v| (min..=max).contains(v))
+}
+
+fn layers(text: &str) -> Option<Vec<usize>> {
+    let parts = text.split(',');
+    if parts.clone().count() > MAX_HIDDEN_LAYERS {
+        return None;
+    }
+    parts
+        .map(|p| whole(p.trim(), 1, MAX_UNITS as u64).map(|n| n as usize))
+        .collect()
+}
+
+/// Decimal number text within `ok`.
+fn decimal(text: &str, number: NumberParser, ok: impl Fn(f64) -> bool) -> Option<f64> {
+    let lexical = !text.is_empty()
+        && text.len() <= MAX_NUMBER_TEXT
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'));
+    lexical
+        .then(|| number(text))
+        .flatten()
+        .filter(|&v| v.is_finite() && ok(v))
+}
+
+fn flag(text: &str) -> Option<bool> {
+    match text {
+        "0" => Some(false),
+        "1" => Some(true),
+        _ => None,
+    }
+}
+
+/// `300:loss:bce,900:lr:0.1`: changes in epoch order.
+fn changes(text: &str, number: NumberParser) -> Option<Vec<TimedChange>> {
+    let mut list: Vec<TimedChange> = Vec::new();
+    if text.is_empty() {
+        return Some(list);
+    }
+    for item in text.split(',') {
+        let mut parts = item.splitn(3, ':');
+        let epoch = whole(parts.next()?, 0, u64::MAX)?;
+        let change = match (parts.next()?, parts.next()?) {
+            ("loss", name) => Change::Loss(Loss::from_name(name)?),
+            ("lr", value) => Change::Lr(decimal(value, number, |v| check_lr(v).is_ok())?),
+            _ => return None,
+        };
+        let in_order = list.last().is_none_or(|last| last.epoch <= epoch);
+        if !in_order || list.len() == MAX_CHANGES {
+            return None;
+        }
+        list.push(TimedChange { epoch, change });
+    }
+    Some(list)
+}
+
+/// Reads one parameter's text (trimmed) by its entry's kind.
+pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value, ParamError> {
+    let Some(param) = schema::param(name) else {
+        return Err(ParamError {
+            name: "parameter",
+            message: "is not one the playground knows".into(),
+        });
+    };
+    let text = text.trim();
+    let value = match param.kind {
+        Kind::Choice(options) => options
+            .iter()
+            .find(|o| o.value == text)
+            .map(|o| Value::Choice(o.value)),
+        Kind::Number { .. } => decimal(text, number, |v| param.admits(v)).map(Value::Number),
+        Kind::Whole { min, max } => whole(text, min, max).map(Value::Whole),
+        Kind::Layers => layers(text).map(Value::Layers),
+        Kind::Changes => changes(text, number).map(Value::Changes),
+        Kind::Flag => flag(text).map(Value::Flag),
+    };
+    value.ok_or_else(|| ParamError {
+        name: param.name,
+        message: param.must(),
+    })
+}
+
+impl Params {
+    /// The state when nothing is given, under `rule`: the seed's setting, or
+    /// Kaneko's program's defaults.
+    pub fn defaults_under(rule: RuleName) -> Params {
+        Params {
+            config: match rule {
+                RuleName::Seed => Config::seed_defaults(),
+                RuleName::Kaneko => Config::kaneko_defaults(),
+            },
+            speed: 2,
+            paused: false,
+            changes: Vec::new(),
+            race: false,
+        }
+    }
+
+    /// Reads `name=text` pairs in order (a later pair overrides an earlier one).
+    /// Unknown names are ignored, so a link can carry other things; every refused
+    /// value is reported and leaves that parameter at its default.
+    pub fn from_pairs<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        number: NumberParser,
+    ) -> (Params, Vec<ParamError>) {
+        let mut values: Vec<(&'static schema::Param, Value)> = Vec::new();
+        let mut problems = Vec::new();
+        for (name, text) in pairs {
+            let Some(param) = schema::param(name) else {
+                continue;
+            };
+            match parse_value(name, text, number) {
+                Ok(v) => values.push((param, v)),
+                Err(e) => problems.push(e),
+            }
+        }
+        // The rule picks the defaults the other values fill in (Kaneko's program
+        // has its own), so it is applied first.
+        let rule = values.iter().rev().find_map(|(p, v)| match v {
+            Value::Choice(name) if p.name == "rule" => RuleName::from_name(name),
+            _ => None,
+        });
+        let mut params = Params::defaults_under(rule.unwrap_or(RuleName::Seed));
+        let mut bits_given = false;
+        for (param, value) in &values {
+            bits_given |= param.name == "bits";
+            (param.set)(&mut params, value);
+        }
+        // Only parity takes bits; it has 3 unless told otherwise.
+        let c = &mut params.config;
+        match (c.task, bits_given) {
+            (Task::Parity, false) => c.bits = 3,
+            (Task::Parity, true) => {}
+            (_, given) => {
+                if given {
+                    problems.push(ParamError {
+                        name: "bits",
+                        message: "applies to the parity task only".into(),
+                    });
+                }
+                c.bits = 2;
+            }
+        }
+        // Each value was checked on its own above; this catches any combination
+        // the table does not know about, so what leaves here is always valid.
+        if let Err(e) = params.config.validate() {
+            problems.push(ParamError {
+                name: e.field,
+                message: "does not fit the rest of the settings".into(),
+            });
+            params.config = Params::default().config;
+        }
+        (params, problems)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,168 @@
+//! The parameters read as text: good values apply, each bad one is named and
+//! the rest applies, and the bounds hold.
+
+use super::*;
+use crate::settings::schema::PARAMS;
+
+fn read(query: &[(&str, &str)]) -> (Params, Vec<ParamError>) {
+    Params::from_pairs(query.iter().copied(), parse_number_native)
+}
+
+#[test]
+fn no_parameters_give_the_seeds_setting() {
+    let (p, problems) = read(&[]);
+    assert!(problems.is_empty());
+    assert_eq!(p, Params::default());
+    assert_eq!(p.config, Config::seed_defaults());
+}
+
+#[test]
+fn good_values_apply() {
+    let (p, problems) = read(&[
+        ("task", "parity"),
+        ("bits", "4"),
+        ("loss", "bce-with-logits"),
+        ("hidden", " 16, 4 "),
+        ("lr", "2.5e-1"),
+        ("seed", "9007199254740991"),
+        ("speed", "10000"),
+        ("paused", "1"),
+        ("changes", "3:loss:bce,3:lr:1e300,90:loss:mse"),
+    ]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.config.task, Task::Parity);
+    assert_eq!(p.config.bits, 4);
+    assert_eq!(p.config.loss, Loss::BceWithLogits);
+    assert_eq!(p.config.hidden, [16, 4]);
+    assert_eq!(p.config.lr, 0.25);
+    assert_eq!(p.config.seed, MAX_PAGE_SEED);
+    assert_eq!((p.speed, p.paused), (10_000, true));
+    assert_eq!(
+        p.changes,
+        [
+            TimedChange {
+                epoch: 3,
+                change: Change::Loss(Loss::Bce)
+            },
+            TimedChange {
+                epoch: 3,
+                change: Change::Lr(1e300)
+            },
+            TimedChange {
+                epoch: 90,
+                change: Change::Loss(Loss::Mse)
+            },
+        ]
+    );
+}
+
+#[test]
+fn kaneko_rule_brings_his_defaults_unless_overridden() {
+    let (p, _) = read(&[("rule", "kaneko")]);
+    assert_eq!(p.config, Config::kaneko_defaults());
+    let (p, _) = read(&[("lr", "0.3"), ("rule", "kaneko")]);
+    assert_eq!(p.config.lr, 0.3);
+    assert_eq!(p.config.u0, Config::kaneko_defaults().u0);
+    let (p, problems) = read(&[
+        ("rule", "kaneko"),
+        ("u0", "0.25"),
+        ("u1", "0"),
+        ("beta", "2"),
+    ]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(
+        (p.config.u0, p.config.u1, p.config.beta),
+        (0.25, 0.0, Some(2.0))
+    );
+}
+
+#[test]
+fn each_bad_value_is_named_and_the_rest_applies() {
+    let bad: [(&str, &str); 36] = [
+        ("noise", "0.6"),
+        ("noise", "-0.1"),
+        ("test_fraction", "0.95"),
+        ("points", "10"),
+        ("points", "1001"),
+        ("race", "yes"),
+        ("u0", "0"),
+        ("u0", "101"),
+        ("u1", "-0.5"),
+        ("u1", "NaN"),
+        ("beta", "1e3"),
+        ("beta", "x"),
+        ("task", "<script>alert(1)</script>"),
+        ("task", "XOR"),
+        ("bits", "9"),
+        ("rule", "backprop"),
+        ("loss", "hinge"),
+        ("hidden", ""),
+        ("hidden", "8,,8"),
+        ("hidden", "0"),
+        ("hidden", "257"),
+        ("hidden", "1,1,1,1,1"),
+        ("hidden", "-8"),
+        ("lr", "NaN"),
+        ("lr", "Infinity"),
+        ("lr", "-1"),
+        ("lr", "0"),
+        ("lr", "1e999"),
+        ("lr", "0x10"),
+        ("seed", "-1"),
+        ("seed", "9007199254740992"),
+        ("seed", "1.5"),
+        ("speed", "0"),
+        ("speed", "10001"),
+        ("paused", "yes"),
+        ("changes", "5:loss:bce,3:loss:mse"),
+    ];
+    for (name, text) in bad {
+        let (p, problems) = read(&[(name, text), ("loss", "bce"), ("seed", "7")]);
+        let loss_or_seed_refused = name == "loss" || name == "seed";
+        assert_eq!(problems.len(), 1, "{name}={text}: {problems:?}");
+        assert_eq!(problems[0].name, name, "{name}={text}");
+        if !loss_or_seed_refused {
+            assert_eq!(
+                (p.config.loss, p.config.seed),
+                (Loss::Bce, 7),
+                "{name}={text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn bits_outside_parity_is_reported() {
+    let (p, problems) = read(&[("bits", "4")]);
+    assert_eq!(p.config.bits, 2);
+    assert_eq!(problems[0].name, "bits");
+}
+
+#[test]
+fn unknown_and_prototype_names_are_ignored() {
+    let (p, problems) = read(&[
+        ("__proto__", "x"),
+        ("constructor", "1"),
+        ("utm_source", "blog"),
+    ]);
+    assert!(problems.is_empty());
+    assert_eq!(p, Params::default());
+}
+
+#[test]
+fn changes_are_bounded() {
+    let many = vec!["1:loss:bce"; MAX_CHANGES + 1].join(",");
+    let (_, problems) = read(&[("changes", &many)]);
+    assert_eq!(problems[0].name, "changes");
+    let enough = vec!["1:loss:bce"; MAX_CHANGES].join(",");
+    assert!(read(&[("changes", &enough)]).1.is_empty());
+}
+
+#[test]
+fn a_huge_value_is_refused_quickly() {
+    let huge = "9".repeat(1 << 20);
+    for name in PARAMS.map(|p| p.name) {
+        let (_, problems) = read(&[(name, &huge)]);
+        assert_eq!(problems.len(), 1, "{name}");
+    }
+}

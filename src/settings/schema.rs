@@ -1,0 +1,234 @@
+//! The parameter schema: every parameter of the playground written once, with
+//! its name, kind and limits, its default under each rule, whether it changes
+//! a run live or starts a new one, where it applies, and the words a person
+//! reads (label and help). The link's query, an embed's attributes, the page's
+//! fields (built from this table), the CLI's messages and [`Config::validate`]
+//! all derive from it, so a parameter is added here and in the engine code
+//! that uses it, nowhere else.
+//!
+//! [`Config::validate`]: super::Config::validate
+
+use super::config::{RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::params::{Params, TimedChange, MAX_CHANGES};
+
+/// Words a person reads, in each language of the interface. English only for
+/// now; a second language is a second field, filled for every entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    pub en: &'static str,
+}
+
+pub(super) const fn en(text: &'static str) -> Text {
+    Text { en: text }
+}
+
+/// One value of a choice and how it reads.
+#[derive(Clone, Copy, Debug)]
+pub struct Choice {
+    pub value: &'static str,
+    pub label: Text,
+    /// Offered in the page's menu; a value that is not (parity, which needs its
+    /// bits) is still accepted from a link and shown while it is in force.
+    pub menu: bool,
+    /// A task drawn as points on a plane, with a test set.
+    pub plane: bool,
+}
+
+/// What values a parameter takes. Every refusal message derives from this.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    Choice(&'static [Choice]),
+    /// A finite number in a range; `stated` says the range in words (text, not
+    /// formatted from the bounds: float printing would cost the browser's
+    /// module about 14 KB; a test checks the words against the bounds).
+    Number {
+        min: f64,
+        min_inclusive: bool,
+        max: f64,
+        stated: &'static str,
+    },
+    Whole {
+        min: u64,
+        max: u64,
+    },
+    /// Hidden layer sizes, like `8,8`.
+    Layers,
+    /// Live changes of loss and learning rate, like `300:loss:bce`.
+    Changes,
+    /// `0` or `1`.
+    Flag,
+}
+
+/// How the page offers a parameter.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Control {
+    Select,
+    Text,
+    /// A slider in steps of `step`.
+    Slider {
+        step: f64,
+    },
+    /// A slider over listed values.
+    Steps(&'static [u32]),
+    Check,
+    /// A text field with a button that draws a random seed.
+    Seed,
+    /// Link, attribute and CLI only.
+    None,
+}
+
+/// How a slider's value is written beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Display {
+    Plain,
+    /// Two decimals.
+    Decimal2,
+    Percent,
+    /// Epochs per frame.
+    PerFrame,
+}
+
+/// One parameter's value, of its entry's kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Choice(&'static str),
+    Number(f64),
+    Whole(u64),
+    Layers(Vec<usize>),
+    Changes(Vec<TimedChange>),
+    Flag(bool),
+    /// No value: Kaneko's bias units absent (`beta` under the seed's rule).
+    Absent,
+}
+
+/// One parameter.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    pub name: &'static str,
+    pub kind: Kind,
+    pub control: Control,
+    pub display: Display,
+    /// Changes a running run (loss, learning rate, speed); the others start a
+    /// new run.
+    pub live: bool,
+    /// Read only under this rule (Kaneko's u0, u1, beta).
+    pub rule: Option<RuleName>,
+    /// Read only by the tasks drawn on a plane.
+    pub plane: bool,
+    /// Written in a link only when it differs from its default.
+    pub optional: bool,
+    pub label: Text,
+    /// The label under Kaneko's rule, where it names his own symbol.
+    pub kaneko_label: Option<Text>,
+    pub help: Text,
+    /// The value in `params`.
+    pub get: fn(&Params) -> Value,
+    /// Puts a value of this entry's kind into `params`.
+    pub set: fn(&mut Params, &Value),
+}
+
+mod table;
+
+pub use table::{PARAMS, SPEEDS};
+#[cfg(test)]
+use table::{RULES, TASKS};
+
+/// The entry of `name`, if the playground has such a parameter.
+pub fn param(name: &str) -> Option<&'static Param> {
+    PARAMS.iter().find(|p| p.name == name)
+}
+
+impl Value {
+    // The accessors below are called by an entry's `set` on a value that its
+    // own kind produced; a mismatch is a bug in this table, which the tests
+    // exercise for every entry.
+    fn choice(&self) -> &'static str {
+        match self {
+            Value::Choice(c) => c,
+            _ => "",
+        }
+    }
+
+    fn number(&self) -> f64 {
+        match self {
+            Value::Number(v) => *v,
+            _ => f64::NAN,
+        }
+    }
+
+    fn whole(&self) -> u64 {
+        match self {
+            Value::Whole(v) => *v,
+            _ => 0,
+        }
+    }
+
+    fn layers(&self) -> &[usize] {
+        match self {
+            Value::Layers(v) => v,
+            _ => &[],
+        }
+    }
+
+    fn changes(&self) -> &[TimedChange] {
+        match self {
+            Value::Changes(v) => v,
+            _ => &[],
+        }
+    }
+
+    fn flag(&self) -> bool {
+        matches!(self, Value::Flag(true))
+    }
+}
+
+impl Param {
+    /// What a refused value is told, in the form "must be ...".
+    pub fn must(&self) -> String {
+        match self.kind {
+            Kind::Choice(options) => {
+                let names: Vec<&str> = options.iter().map(|o| o.value).collect();
+                format!("must be one of {}", names.join(", "))
+            }
+            Kind::Number { stated, .. } => format!("must be a number {stated}"),
+            Kind::Whole { min, max } => format!("must be a whole number from {min} to {max}"),
+            Kind::Layers => format!(
+                "must be 1 to {MAX_HIDDEN_LAYERS} layer sizes from 1 to {MAX_UNITS}, separated by commas, like 8,8"
+            ),
+            Kind::Changes => format!(
+                "must list up to {MAX_CHANGES} epoch:loss:name or epoch:lr:number items in epoch order, like 300:loss:bce"
+            ),
+            Kind::Flag => "must be 0 or 1".into(),
+        }
+    }
+
+    /// Whether `v` lies in a number entry's range (finite, and `false` for an
+    /// entry of another kind).
+    pub fn admits(&self, v: f64) -> bool {
+        match self.kind {
+            Kind::Number {
+                min,
+                min_inclusive,
+                max,
+                ..
+            } => v.is_finite() && (v > min || (min_inclusive && v == min)) && v <= max,
+            _ => false,
+        }
+    }
+
+    /// The label under `rule`.
+    pub fn label_under(&self, rule: RuleName) -> Text {
+        match (rule, self.kaneko_label) {
+            (RuleName::Kaneko, Some(label)) => label,
+            _ => self.label,
+        }
+    }
+
+    /// The default under `rule`: the seed's setting, or Kaneko's program's.
+    pub fn default_under(&self, rule: RuleName) -> Value {
+        (self.get)(&Params::defaults_under(rule))
+    }
+}
+
+#[cfg(test)]
+mod tests;

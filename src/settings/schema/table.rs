@@ -1,0 +1,311 @@
+//! The table itself: one entry per parameter, in the order the page shows
+//! its fields and writes its link.
+
+use super::{en, Choice, Control, Display, Kind, Param, Value};
+use crate::ed::Loss;
+use crate::settings::config::{RuleName, MAX_LR, MAX_PARAMETER};
+use crate::settings::params::{MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
+use crate::task::{
+    Task, MAX_NOISE, MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS,
+    MIN_TEST_FRACTION,
+};
+
+const fn choice(value: &'static str, label: &'static str) -> Choice {
+    Choice {
+        value,
+        label: en(label),
+        menu: true,
+        plane: false,
+    }
+}
+
+const fn plane(value: &'static str, label: &'static str) -> Choice {
+    Choice {
+        plane: true,
+        ..choice(value, label)
+    }
+}
+
+/// In [`Task::ALL`]'s order (a test checks it), which is the menu's order.
+pub(super) const TASKS: [Choice; 11] = [
+    choice(Task::Xor.name(), "XOR"),
+    choice(Task::And.name(), "AND"),
+    choice(Task::Or.name(), "OR"),
+    choice(Task::Nand.name(), "NAND"),
+    Choice {
+        menu: false,
+        ..choice(Task::Parity.name(), "Parity")
+    },
+    choice(Task::Adder.name(), "2-bit adder"),
+    plane(Task::Circle.name(), "Circle"),
+    plane(Task::Gaussians.name(), "Gaussians"),
+    plane(Task::Spiral.name(), "Spiral"),
+    plane(Task::Moons.name(), "Moons"),
+    plane(Task::Spiral3.name(), "3-class spiral"),
+];
+
+/// In [`Loss::ALL`]'s order, which numbers the losses in the history.
+const LOSSES: [Choice; 3] = [
+    choice(Loss::Mse.name(), "MSE"),
+    choice(Loss::Bce.name(), "BCE"),
+    choice(Loss::BceWithLogits.name(), "BCE with logits"),
+];
+
+pub(super) const RULES: [Choice; 2] = [
+    choice(RuleName::Seed.name(), "Loss-driven (seed)"),
+    choice(RuleName::Kaneko.name(), "Kaneko 1999"),
+];
+
+/// The speeds the page's slider walks, epochs per frame.
+pub const SPEEDS: [u32; 13] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+
+const fn number(min: f64, min_inclusive: bool, max: f64, stated: &'static str) -> Kind {
+    Kind::Number {
+        min,
+        min_inclusive,
+        max,
+        stated,
+    }
+}
+
+const POSITIVE: Kind = number(0.0, false, MAX_PARAMETER, "greater than 0 and at most 100");
+const NON_NEGATIVE: Kind = number(0.0, true, MAX_PARAMETER, "from 0 to 100");
+
+/// A parameter with the common settings; each entry below changes what it needs.
+const BASE: Param = Param {
+    name: "",
+    kind: Kind::Flag,
+    control: Control::None,
+    display: Display::Plain,
+    live: false,
+    rule: None,
+    plane: false,
+    optional: true,
+    label: en(""),
+    kaneko_label: None,
+    help: en(""),
+    get: |_| Value::Absent,
+    set: |_, _| {},
+};
+
+/// Every parameter, in the order the page shows its fields and writes its link.
+pub static PARAMS: [Param; 19] = [
+    Param {
+        name: "loss",
+        kind: Kind::Choice(&LOSSES),
+        control: Control::Select,
+        live: true,
+        optional: false,
+        label: en("Loss function"),
+        help: en("What the output's error is measured by; switch it while it trains."),
+        get: |p| Value::Choice(p.config.loss.name()),
+        set: |p, v| p.config.loss = Loss::from_name(v.choice()).unwrap_or(p.config.loss),
+        ..BASE
+    },
+    Param {
+        name: "rule",
+        kind: Kind::Choice(&RULES),
+        control: Control::Select,
+        label: en("Rule"),
+        help: en("The seed's loss-driven update, or Kaneko's own 1999 rule with his defaults."),
+        get: |p| Value::Choice(p.config.rule.name()),
+        set: |p, v| p.config.rule = RuleName::from_name(v.choice()).unwrap_or(p.config.rule),
+        ..BASE
+    },
+    Param {
+        name: "lr",
+        kind: number(0.0, false, MAX_LR, "greater than 0 and at most 1e308"),
+        control: Control::Text,
+        live: true,
+        optional: false,
+        label: en("Learning rate"),
+        kaneko_label: Some(en("alpha (learning rate)")),
+        help: en("How far each weight grows per pattern; greater than 0."),
+        get: |p| Value::Number(p.config.lr),
+        set: |p, v| p.config.lr = v.number(),
+        ..BASE
+    },
+    Param {
+        name: "u0",
+        kind: POSITIVE,
+        control: Control::Text,
+        rule: Some(RuleName::Kaneko),
+        label: en("u0 (sigmoid width)"),
+        help: en("f(u) = 1 / (1 + exp(-2u / u0)); greater than 0, at most 100"),
+        get: |p| Value::Number(p.config.u0),
+        set: |p, v| p.config.u0 = v.number(),
+        ..BASE
+    },
+    Param {
+        name: "beta",
+        kind: NON_NEGATIVE,
+        control: Control::Text,
+        rule: Some(RuleName::Kaneko),
+        label: en("beta (bias input)"),
+        help: en("what the bias units feed; 0 to 100"),
+        get: |p| p.config.beta.map_or(Value::Absent, Value::Number),
+        set: |p, v| p.config.beta = Some(v.number()),
+        ..BASE
+    },
+    Param {
+        name: "u1",
+        kind: NON_NEGATIVE,
+        control: Control::Text,
+        rule: Some(RuleName::Kaneko),
+        label: en("u1 (hidden amine)"),
+        help: en("the error amine's factor in the hidden layers; 0 to 100"),
+        get: |p| Value::Number(p.config.u1),
+        set: |p, v| p.config.u1 = v.number(),
+        ..BASE
+    },
+    Param {
+        name: "speed",
+        kind: Kind::Whole {
+            min: MIN_SPEED as u64,
+            max: MAX_SPEED as u64,
+        },
+        control: Control::Steps(&SPEEDS),
+        display: Display::PerFrame,
+        live: true,
+        optional: false,
+        label: en("Speed"),
+        help: en("Epochs trained per animation frame."),
+        get: |p| Value::Whole(p.speed.into()),
+        set: |p, v| p.speed = v.whole() as u32,
+        ..BASE
+    },
+    Param {
+        name: "task",
+        kind: Kind::Choice(&TASKS),
+        control: Control::Select,
+        optional: false,
+        label: en("Task"),
+        help: en("What the network learns: a truth table, or points on a plane."),
+        get: |p| Value::Choice(p.config.task.name()),
+        set: |p, v| p.config.task = Task::from_name(v.choice()).unwrap_or(p.config.task),
+        ..BASE
+    },
+    Param {
+        name: "bits",
+        kind: Kind::Whole {
+            min: MIN_PARITY_BITS as u64,
+            max: MAX_PARITY_BITS as u64,
+        },
+        label: en("Parity bits"),
+        help: en("Input bits of the parity task."),
+        get: |p| Value::Whole(p.config.bits as u64),
+        set: |p, v| p.config.bits = v.whole() as usize,
+        ..BASE
+    },
+    Param {
+        name: "noise",
+        kind: number(0.0, true, MAX_NOISE, "from 0 to 0.5"),
+        control: Control::Slider { step: 0.05 },
+        display: Display::Decimal2,
+        plane: true,
+        label: en("Noise"),
+        help: en("How far the points stray from their shape."),
+        get: |p| Value::Number(p.config.noise),
+        set: |p, v| p.config.noise = v.number(),
+        ..BASE
+    },
+    Param {
+        name: "test_fraction",
+        kind: number(
+            MIN_TEST_FRACTION,
+            true,
+            MAX_TEST_FRACTION,
+            "from 0.1 to 0.9",
+        ),
+        control: Control::Slider { step: 0.1 },
+        display: Display::Percent,
+        plane: true,
+        label: en("Test share"),
+        help: en("The share of the points held out to test on."),
+        get: |p| Value::Number(p.config.test_fraction),
+        set: |p, v| p.config.test_fraction = v.number(),
+        ..BASE
+    },
+    Param {
+        name: "points",
+        kind: Kind::Whole {
+            min: MIN_POINTS as u64,
+            max: MAX_POINTS as u64,
+        },
+        plane: true,
+        label: en("Points"),
+        help: en("Points drawn, training and test together."),
+        get: |p| Value::Whole(p.config.points as u64),
+        set: |p, v| p.config.points = v.whole() as usize,
+        ..BASE
+    },
+    Param {
+        name: "hidden",
+        kind: Kind::Layers,
+        control: Control::Text,
+        optional: false,
+        label: en("Hidden layers"),
+        help: en("1 to 4 layer sizes, like 8,8"),
+        get: |p| Value::Layers(p.config.hidden.clone()),
+        set: |p, v| p.config.hidden = v.layers().to_vec(),
+        ..BASE
+    },
+    Param {
+        name: "race",
+        control: Control::Check,
+        label: en("Race backprop"),
+        help: en("Train plain backprop on the same network beside ED."),
+        get: |p| Value::Flag(p.race),
+        set: |p, v| p.race = v.flag(),
+        ..BASE
+    },
+    Param {
+        name: "seed",
+        kind: Kind::Whole {
+            min: 0,
+            max: MAX_PAGE_SEED,
+        },
+        control: Control::Seed,
+        optional: false,
+        label: en("Seed"),
+        help: en("Draws the initial weights and a plane's points."),
+        get: |p| Value::Whole(p.config.seed),
+        set: |p, v| p.config.seed = v.whole(),
+        ..BASE
+    },
+    Param {
+        name: "paused",
+        optional: false,
+        label: en("Paused"),
+        help: en("Open the link paused."),
+        get: |p| Value::Flag(p.paused),
+        set: |p, v| p.paused = v.flag(),
+        ..BASE
+    },
+    Param {
+        name: "changes",
+        kind: Kind::Changes,
+        label: en("Live changes"),
+        help: en("Loss and learning-rate changes replayed at their epochs."),
+        get: |p| Value::Changes(p.changes.clone()),
+        set: |p, v| p.changes = v.changes().to_vec(),
+        ..BASE
+    },
+    Param {
+        name: "init_range",
+        kind: POSITIVE,
+        label: en("Initial weight range"),
+        help: en("Initial magnitudes are drawn from U(0, init_range)."),
+        get: |p| Value::Number(p.config.init_range),
+        set: |p, v| p.config.init_range = v.number(),
+        ..BASE
+    },
+    Param {
+        name: "shuffle",
+        label: en("Shuffle patterns"),
+        help: en("A new pattern order every epoch, drawn from the seed."),
+        get: |p| Value::Flag(p.config.shuffle),
+        set: |p, v| p.config.shuffle = v.flag(),
+        ..BASE
+    },
+];

@@ -1,0 +1,177 @@
+//! The table against the engine it describes: every name, option, bound and
+//! message matches what the engine accepts, and every entry reads and writes
+//! its own field.
+
+use super::*;
+use crate::ed::Loss;
+use crate::settings::config::MAX_LR;
+use crate::settings::params::{parse_number_native, parse_value};
+use crate::settings::params::{MAX_SPEED, MIN_SPEED};
+use crate::settings::Config;
+use crate::task::Task;
+
+#[test]
+fn names_are_unique() {
+    for (i, a) in PARAMS.iter().enumerate() {
+        assert!(
+            PARAMS[i + 1..].iter().all(|b| b.name != a.name),
+            "{}",
+            a.name
+        );
+        assert!(
+            !a.label.en.is_empty() && !a.help.en.is_empty(),
+            "{}",
+            a.name
+        );
+    }
+}
+
+#[test]
+fn choices_are_the_engines_enums_in_their_order() {
+    let values = |name: &str| match param(name).unwrap().kind {
+        Kind::Choice(options) => options.iter().map(|o| o.value).collect::<Vec<_>>(),
+        _ => panic!("{name} is not a choice"),
+    };
+    assert_eq!(values("task"), Task::ALL.map(Task::name));
+    assert_eq!(values("loss"), Loss::ALL.map(Loss::name));
+    assert_eq!(
+        values("rule"),
+        [RuleName::Seed, RuleName::Kaneko].map(RuleName::name)
+    );
+    for task in TASKS {
+        let t = Task::from_name(task.value).unwrap();
+        assert_eq!(task.plane, t.is_sampled(), "{}", task.value);
+    }
+}
+
+#[test]
+fn each_entry_writes_what_it_reads() {
+    // Every entry's default, written into the other rule's defaults, reads back;
+    // and the text the page would write for it parses to the same value.
+    for p in &PARAMS {
+        for (from, to) in [
+            (RuleName::Seed, RuleName::Kaneko),
+            (RuleName::Kaneko, RuleName::Seed),
+        ] {
+            let v = p.default_under(from);
+            if v == Value::Absent {
+                continue;
+            }
+            let mut params = Params::defaults_under(to);
+            (p.set)(&mut params, &v);
+            assert_eq!((p.get)(&params), v, "{}", p.name);
+        }
+    }
+    let mut params = Params::default();
+    for (name, text, want) in [
+        ("init_range", "2.5", Value::Number(2.5)),
+        ("shuffle", "1", Value::Flag(true)),
+        ("beta", "0.3", Value::Number(0.3)),
+        ("task", "moons", Value::Choice("moons")),
+    ] {
+        let v = parse_value(name, text, parse_number_native).unwrap();
+        assert_eq!(v, want);
+        let p = param(name).unwrap();
+        (p.set)(&mut params, &v);
+        assert_eq!((p.get)(&params), want);
+    }
+    assert_eq!(params.config.init_range, 2.5);
+    assert!(params.config.shuffle);
+}
+
+#[test]
+fn defaults_are_the_configs_under_each_rule() {
+    let seed = Config::seed_defaults();
+    let kaneko = Config::kaneko_defaults();
+    assert_eq!(
+        param("lr").unwrap().default_under(RuleName::Seed),
+        Value::Number(seed.lr)
+    );
+    assert_eq!(
+        param("lr").unwrap().default_under(RuleName::Kaneko),
+        Value::Number(kaneko.lr)
+    );
+    assert_eq!(
+        param("beta").unwrap().default_under(RuleName::Seed),
+        Value::Absent
+    );
+    assert_eq!(
+        param("hidden").unwrap().default_under(RuleName::Kaneko),
+        Value::Layers(kaneko.hidden)
+    );
+}
+
+#[test]
+fn stated_ranges_match_their_bounds() {
+    for p in &PARAMS {
+        if let Kind::Number {
+            min,
+            min_inclusive,
+            max,
+            stated,
+        } = p.kind
+        {
+            let max_text = if max == MAX_LR {
+                "1e308".to_string()
+            } else {
+                max.to_string()
+            };
+            let want = if min_inclusive {
+                format!("from {min} to {max_text}")
+            } else {
+                format!("greater than {min} and at most {max_text}")
+            };
+            assert_eq!(stated, want, "{}", p.name);
+            assert!(p.admits(max) && !p.admits(f64::NAN) && !p.admits(f64::INFINITY));
+            assert_eq!(p.admits(min), min_inclusive, "{}", p.name);
+        }
+    }
+}
+
+#[test]
+fn messages_state_the_limits_in_force() {
+    let must = |name: &str| param(name).unwrap().must();
+    let names = Task::ALL.map(Task::name).join(", ");
+    assert_eq!(must("task"), format!("must be one of {names}"));
+    assert_eq!(must("loss"), "must be one of mse, bce, bce-with-logits");
+    assert_eq!(must("rule"), "must be one of seed, kaneko");
+    assert_eq!(must("bits"), "must be a whole number from 2 to 8");
+    assert_eq!(
+        must("seed"),
+        "must be a whole number from 0 to 9007199254740991"
+    );
+    assert_eq!(must("speed"), "must be a whole number from 1 to 10000");
+    assert_eq!(must("points"), "must be a whole number from 20 to 1000");
+    assert_eq!(
+        must("lr"),
+        "must be a number greater than 0 and at most 1e308"
+    );
+    assert_eq!(
+        must("u0"),
+        "must be a number greater than 0 and at most 100"
+    );
+    assert_eq!(must("u1"), "must be a number from 0 to 100");
+    assert_eq!(must("noise"), "must be a number from 0 to 0.5");
+    assert_eq!(must("test_fraction"), "must be a number from 0.1 to 0.9");
+    assert!(must("hidden").starts_with("must be 1 to 4 layer sizes from 1 to 256,"));
+    assert!(must("changes").starts_with("must list up to 1000 "));
+    assert_eq!(must("race"), "must be 0 or 1");
+}
+
+#[test]
+fn the_speed_steps_span_the_speed_limits() {
+    assert_eq!(SPEEDS[0], MIN_SPEED);
+    assert_eq!(*SPEEDS.last().unwrap(), MAX_SPEED);
+    assert!(SPEEDS.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn labels_are_written_once() {
+    // The rule's names a reader sees live in this table alone (the page and
+    // the element build their fields from it).
+    let under = |rule| param("lr").unwrap().label_under(rule).en;
+    assert_eq!(under(RuleName::Seed), "Learning rate");
+    assert_eq!(under(RuleName::Kaneko), "alpha (learning rate)");
+    assert_eq!(RULES[0].label.en, "Loss-driven (seed)");
+    assert_eq!(RULES[1].label.en, "Kaneko 1999");
+}

@@ -1,0 +1,24 @@
+//! Training runs of either method and what is measured of them: a [`Run`]
+//! over [`SubNetwork`]s, its [`evaluation`], the [`solve`] clock, a [`Lane`]
+//! (a run with its clock and divergence) and the playground's live
+//! [`Session`] with its [`History`].
+
+pub mod evaluation;
+pub mod history;
+pub mod lane;
+pub mod method;
+pub mod network;
+pub mod run;
+pub mod session;
+pub mod solve;
+
+pub use evaluation::{evaluate, Evaluation};
+pub use history::{History, HISTORY_CAPACITY};
+pub use lane::{Divergence, Lane};
+pub use method::Method;
+pub use network::{SubNetwork, SIGN_SEED};
+pub use run::{shuffle_patterns, BackpropRun, EdRun, EpochStats, Run, KANEKO_STOP_ERROR};
+pub use session::Session;
+pub use solve::{
+    accuracy_to_solve, is_solved, solved_rule, SolveClock, SAMPLED_SOLVE_ACCURACY, SOLVE_LOSS,
+};

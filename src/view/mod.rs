@@ -1,0 +1,3 @@
+//! Pixels any front end can draw.
+
+pub mod decision_map;
