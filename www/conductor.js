@@ -3,7 +3,7 @@
 // the views and controls found in the root, the replayed live changes, the
 // frame scheduler, the status line, the file buttons and the notices. On the
 // page it also keeps the URL in step with the state and owns the keyboard.
-import { fromQuery, toQuery, configNames, configOf, ruleDefaults, stateOfConfig, lossLabel } from './state.js';
+import { fromQuery, toQuery, configNames, configOf, entry, brings, stateOfConfig, lossLabel } from './state.js';
 import { controls } from './controls.js';
 import { lossChart } from './loss-chart.js';
 import { networkView } from './network.js';
@@ -48,7 +48,7 @@ export async function run(root, opts) {
     table: $('truth') && truthTable($('truth')),
     outputs: outputMaps(root, theme),
   };
-  const names = configNames(Playground);
+  const configFields = configNames(Playground);
   const changes = replay(state);
   const status = statusLine(root, lossLabel);
   let pg = null, held = false, stopped = false;
@@ -85,14 +85,14 @@ export async function run(root, opts) {
     problem: notify,
   }, root, page);
 
-  // Loss and learning rate change live, the speed at once; the others rebuild.
+  // A live parameter of the run (loss, learning rate) changes it as it trains
+  // and is recorded; one of how it plays (the speed) just applies; any other
+  // builds a new run, with what its value brings (a rule's defaults, a task's bits).
   function setParam(name, value) {
-    if (name === 'loss' || name === 'lr') change(name, value);
-    else if (name === 'rule') { Object.assign(state, ruleDefaults(value), { changes: [] }); build(); }
+    if (entry(name).live && configFields.includes(name)) change(name, value);
     else {
-      state[name] = value;
-      if (name === 'task' && value !== 'parity') state.bits = 2; // only parity takes other bits
-      if (name !== 'speed') build();
+      Object.assign(state, { [name]: value }, brings(name, value));
+      if (!entry(name).live) build();
     }
     sync();
   }
@@ -119,7 +119,7 @@ export async function run(root, opts) {
   }
 
   const create = () => {
-    const p = new Playground(configOf(state, names));
+    const p = new Playground(configOf(state, configFields));
     if (state.race) p.addBackprop();
     return p;
   };
@@ -153,8 +153,7 @@ export async function run(root, opts) {
   function sync() {
     if (page) history.replaceState(null, '', toQuery(state) + location.hash);
     status.quiet(!state.paused);
-    const live = changes.live();
-    show(state, { playing: !state.paused, diverged: diverged(), loss: live.loss, lr: live.lr });
+    show(state, { playing: !state.paused, diverged: diverged(), live: changes.live() });
   }
 
   fileButtons(root, {

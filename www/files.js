@@ -1,7 +1,7 @@
 // Files: downloads (the loss history as CSV, the model as JSON), reading a model
 // file back, and the buttons that do them.
 import { el } from './ui.js';
-import { LOSSES } from './state.js';
+import { losses } from './state.js';
 
 const MAX_FILE = 50 * 2 ** 20;
 
@@ -19,8 +19,8 @@ export function historyCsv(pg) {
   const L = pg.layerCount();
   const head = ['epoch', 'loss_function', 'loss', ...Array.from({ length: L }, (_, l) => `mean_abs_w_layer${l + 1}`)];
   const E = pg.historyEpochs(), V = pg.historyLosses(), K = pg.historyKinds(), A = pg.historyMeanAbs();
-  const rows = [head.join(',')];
-  for (let i = 0; i < E.length; i++) rows.push([E[i], LOSSES[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));
+  const rows = [head.join(',')], names = losses();
+  for (let i = 0; i < E.length; i++) rows.push([E[i], names[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));
   return rows.join('\n') + '\n';
 }
 

@@ -1,16 +1,18 @@
-// The page: its state from the URL, its playground (conductor.js) over the
-// page's own views and controls, its failures in the banner (boot.js), and the
+// The page: its state from the URL, its parameter fields (fields.js), its
+// playground (conductor.js) over the page's own views and controls, its failures in the banner (boot.js), and the
 // cards far down the page, whose code loads when they come near the screen.
 import { fromQuery } from './state.js';
 import { run } from './conductor.js';
 import { loadEngine } from './engine.js';
 import { documentTheme } from './ui.js';
 import { exposeForTests } from './test-hook.js';
+import { fields } from './fields.js';
 
 export async function start({ fail, hasFailed }) {
   await loadEngine();
   const { state, problems } = fromQuery(location.search);
   const { theme, onTheme } = documentTheme();
+  document.querySelector('.fields').append(...fields());
   const playground = await run(document, { state, problems, page: true, theme, onTheme, fail, hasFailed });
   exposeForTests('__edPlayground', playground.hook);
   // Kaneko's experiment and the handwritten digits are far down the page and
