@@ -55,6 +55,13 @@ async function wasmRates(page) {
   });
 }
 
+// A page with the playground's read-only test hook (www/test-hook.js), whose frame timer this reads.
+async function hookedPage(browser, options) {
+  const page = await browser.newPage(options);
+  await page.addInitScript(() => { window.__edTestHook = true; });
+  return page;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Main-thread work per animation frame while the page trains at 100 epochs per
@@ -126,11 +133,11 @@ try {
     const n = median(native.map((r) => r[name])), w = median(wasm.map((r) => r[name]));
     console.log(`${name.padEnd(18)} ${n.toFixed(0).padStart(15)} ${w.toFixed(0).padStart(15)} ${(w / n).toFixed(2).padStart(13)}`);
   }
-  const f = await frameTimes(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
+  const f = await frameTimes(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
   console.log(`page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`);
-  const e = await embedFrameTimes(await browser.newPage({ viewport: { width: 1280, height: 2400 } }), origin);
+  const e = await embedFrameTimes(await hookedPage(browser, { viewport: { width: 1280, height: 2400 } }), origin);
   console.log(`blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`);
-  const size = shippedSize(), start = await loadedSize(await browser.newPage({ viewport: { width: 1280, height: 900 } }), origin);
+  const size = shippedSize(), start = await loadedSize(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
     `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`);

@@ -4,16 +4,20 @@
 import { reason } from './engine.js';
 
 const $ = (id) => document.getElementById(id);
-let failed = false;
 
-/** Shows the error banner once and stops the page's work. */
-export function fail(error) {
-  if (failed) return;
-  failed = true;
-  $('banner-text').textContent = `ED Playground stopped: ${reason(error)}. Reload the page to start again.`;
-  $('banner').hidden = false;
+/** The error banner: `fail(error)` shows it once and stops the page's work. */
+function banner() {
+  let failed = false;
+  return {
+    fail(error) {
+      if (failed) return;
+      failed = true;
+      $('banner-text').textContent = `ED Playground stopped: ${reason(error)}. Reload the page to start again.`;
+      $('banner').hidden = false;
+    },
+    hasFailed: () => failed,
+  };
 }
-export const hasFailed = () => failed;
 
 // On a phone the settings start folded, so the first screen shows the network
 // training rather than a page of fields; the summary opens them.
@@ -23,6 +27,7 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   $('no-wasm').hidden = false;
   document.body.classList.add('no-wasm');
 } else {
+  const { fail, hasFailed } = banner();
   addEventListener('error', (e) => fail(e.error || e.message));
   addEventListener('unhandledrejection', (e) => fail(e.reason));
   $('banner-reload').addEventListener('click', () => location.reload());

@@ -1,6 +1,6 @@
 // A uPlot line chart over epochs in the page's colours, sized to its box.
 import uPlot from '../vendor/uPlot.esm.js';
-import { theme as pageTheme, fmtInt, fmtCompact, pow10 } from './ui.js';
+import { fmtInt, fmtCompact, pow10 } from './ui.js';
 
 const FONT = '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
@@ -25,7 +25,7 @@ export const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPo
  * `series`: [{ label, stroke, dash }] (`dash`: a canvas line dash, for a test series); `value` formats a y value for the hover readout.
  * Returns the uPlot instance; it follows the width of `box`.
  */
-export function lineChart(box, { series, log, height, yLabel, value, draw, theme = pageTheme }) {
+export function lineChart(box, { series, log, height, yLabel, value, draw, theme }) {
   const width = () => Math.max(200, box.clientWidth);
   const u = new uPlot({
     width: width(), height,

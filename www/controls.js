@@ -1,51 +1,59 @@
-// The controls: they show the state, turn a reader's input into validated
-// values (through state.parse) and hand them to `on`; keyboard shortcuts.
-// They live in `root` (the document, or an embed's shadow root); a control
+// The controls: the transport buttons, the keyboard shortcuts, and the parameter
+// fields (built from the engine's table by fields.js). They show the state, turn
+// a reader's input into validated values (through state.parse) and hand them to
+// `on`. They live in `root` (the document, or an embed's shadow root); a control
 // missing from it is simply not offered.
-import { parse, SPEEDS, PLANE_TASKS } from './state.js';
+import { parse, schema, show, words, isPlaneTask } from './state.js';
 import { fmtInt } from './ui.js';
 
-const label = (name, v) => (name === 'noise' ? v.toFixed(2) : `${Math.round(v * 100)} %`);
-const nearest = (v) => SPEEDS.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(SPEEDS[b] / v)) ? i : b), 0);
+// How a slider writes its value beside it (the table's `display`).
+const DISPLAY = {
+  decimal2: (v) => v.toFixed(2),
+  percent: (v) => `${Math.round(v * 100)} %`,
+  'per-frame': (v) => `${fmtInt(v)} epoch${v > 1 ? 's' : ''}/frame`,
+};
+const written = (e, v) => (DISPLAY[e.display] ?? String)(v);
+// The step of a stepped slider (the speed) nearest to `v`, on a log scale.
+const nearest = (steps, v) => steps.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(steps[b] / v)) ? i : b), 0);
 
 /**
  * `on`: { play(), step(), reset(), set(name, value), randomSeed(), problem(text) }.
  * `keys`: whether the document's keyboard shortcuts are ours (the page's, not an embed's).
- * Returns `show(state, run)`, which reflects the state and the run ({ playing, diverged, loss, lr }).
+ * Returns `show(state, run)`, which reflects the state and the run
+ * ({ playing, diverged, live: the values in force of the parameters that change live }).
  */
 export function controls(on, root = document, keys = true) {
   const $ = (id) => root.getElementById(id);
-  const play = $('play'), step = $('step'), speed = $('speed'), speedOut = $('speed-out');
+  const play = $('play'), step = $('step');
   play?.addEventListener('click', on.play);
   step?.addEventListener('click', on.step);
   $('reset')?.addEventListener('click', on.reset);
   $('diverged-reset')?.addEventListener('click', on.reset);
-  if (speed) {
-    speed.max = SPEEDS.length - 1;
-    speed.addEventListener('input', () => on.set('speed', SPEEDS[speed.value]));
-  }
 
-  // Text fields commit on change (Enter or leaving the field), selects at once.
-  const fields = ['loss', 'task', 'rule', 'lr', 'u0', 'beta', 'u1', 'hidden', 'seed'].filter((name) => $(name));
-  for (const name of fields) {
-    const input = $(name);
-    input.addEventListener('change', () => {
-      const r = parse(name, input.value);
-      input.toggleAttribute('aria-invalid', !!r.error);
-      if (r.error) on.problem(`${input.dataset.label} ${r.error}.`);
-      else on.set(name, r.value);
-    });
+  // The parameters with a field here, each committed through the engine's parser.
+  const present = schema().filter((e) => $(e.name) && e.control !== 'none');
+  const commit = (e, text) => {
+    const input = $(e.name), r = parse(e.name, text);
+    input.toggleAttribute('aria-invalid', !!r.error);
+    if (r.error) on.problem(`${input.dataset.label} ${r.error}.`);
+    else on.set(e.name, r.value);
+  };
+  for (const e of present) {
+    const input = $(e.name);
+    if (e.control === 'check') input.addEventListener('change', () => commit(e, show(e.name, input.checked)));
+    else if (e.control === 'slider') {
+      const value = () => (e.steps ? e.steps[input.value] : +input.value);
+      // A live one (the speed) commits as it moves; the others rebuild the run, once, where it stops.
+      input.addEventListener('input', () => {
+        $(`${e.name}-out`).textContent = written(e, value());
+        if (e.live) commit(e, String(value()));
+      });
+      if (!e.live) input.addEventListener('change', () => commit(e, String(value())));
+    } else {
+      // Text fields commit on change (Enter or leaving the field), selects at once.
+      input.addEventListener('change', () => commit(e, input.value));
+    }
   }
-  // Sliders and the race box commit at once, through the same parser.
-  const sliders = ['noise', 'test_fraction'].filter((name) => $(name));
-  for (const name of sliders) {
-    $(name).addEventListener('change', () => {
-      const r = parse(name, $(name).value);
-      if (r.error) on.problem(`${name} ${r.error}.`); else on.set(name, r.value);
-    });
-    $(name).addEventListener('input', () => { $(`${name}-out`).textContent = label(name, +$(name).value); });
-  }
-  $('race')?.addEventListener('change', () => on.set('race', $('race').checked));
 
   $('random-seed')?.addEventListener('click', () => {
     let seed;
@@ -61,7 +69,7 @@ export function controls(on, root = document, keys = true) {
     else if (e.key === 'r' || e.key === 'R') on.reset();
   });
 
-  return function show(state, run) {
+  return function reflect(state, run) {
     if (play) {
       play.setAttribute('aria-label', run.playing ? 'Pause' : 'Play');
       play.title = (run.playing ? 'Pause' : 'Play') + (keys ? ' (space)' : '');
@@ -69,32 +77,28 @@ export function controls(on, root = document, keys = true) {
       play.disabled = run.diverged;
     }
     if (step) step.disabled = run.diverged;
-    if (speed) {
-      speed.value = nearest(state.speed);
-      speedOut.textContent = `${fmtInt(state.speed)} epoch${state.speed > 1 ? 's' : ''}/frame`;
+    for (const e of present) {
+      const input = $(e.name), v = Object.hasOwn(run.live, e.name) ? run.live[e.name] : state[e.name];
+      if (e.control === 'check') input.checked = v;
+      else if (e.control === 'slider') {
+        input.value = e.steps ? nearest(e.steps, v) : v;
+        $(`${e.name}-out`).textContent = written(e, v);
+      } else {
+        const text = show(e.name, v);
+        // A value the menu does not offer (parity, given by a link) is added, under its own label.
+        if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === text)) {
+          input.add(new Option(words(e.options.find((o) => o.value === text)?.label) || text, text));
+        }
+        if (root.activeElement !== input || input.tagName === 'SELECT') input.value = text;
+        input.removeAttribute('aria-invalid');
+      }
+      // Words that change with the rule (the learning rate is Kaneko's alpha under his).
+      if (e.ruleLabel) $(`${e.name}-name`).textContent = words(e.ruleLabel[state.rule] ?? e.label);
     }
-    const values = {
-      loss: run.loss, lr: String(run.lr), task: state.task, rule: state.rule, hidden: state.hidden.join(','), seed: String(state.seed),
-      u0: String(state.u0), u1: String(state.u1), beta: String(state.beta ?? ''),
-    };
-    // Kaneko's parameters show with his rule; under it the learning rate is his alpha.
-    const kaneko = state.rule === 'kaneko';
-    for (const e of root.querySelectorAll('[data-rule="kaneko"]')) e.hidden = !kaneko;
-    const lrName = $('lr-name');
-    if (lrName) lrName.textContent = kaneko ? 'alpha (learning rate)' : 'Learning rate';
-    for (const name of fields) {
-      const input = $(name), v = values[name];
-      if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === v)) input.add(new Option(v, v));
-      if (root.activeElement !== input || input.tagName === 'SELECT') input.value = v;
-      input.removeAttribute('aria-invalid');
-    }
-    for (const name of sliders) {
-      $(name).value = state[name];
-      $(`${name}-out`).textContent = label(name, state[name]);
-    }
-    if ($('race')) $('race').checked = state.race;
-    const plane = PLANE_TASKS.includes(state.task);
-    for (const e of root.querySelectorAll('[data-plane]')) e.hidden = !plane;
+    // A rule's own parameters show under it; the plane's, for the tasks drawn on one.
+    for (const box of root.querySelectorAll('[data-rule]')) box.hidden = box.dataset.rule !== state.rule;
+    const plane = isPlaneTask(state.task);
+    for (const box of root.querySelectorAll('[data-plane]')) box.hidden = !plane;
     $('diverged').hidden = !run.diverged;
   };
 }

@@ -3,12 +3,12 @@
 // points filled, test points (a 2-D task's held-out share) as rings. `source`
 // picks the map: ED's (the default), backprop's in a race, one output's or one
 // unit's; `maxPoints` leaves the points off a small map when there are more.
-import { theme as pageTheme, fitCanvas } from './ui.js';
+import { fitCanvas } from './ui.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
 const GREEN = '#2ca02c'; // the third class, as the engine paints it
 
-export function decisionView(canvas, theme = pageTheme, source = (pg, n) => pg.decisionMap(n), { maxPoints = Infinity } = {}) {
+export function decisionView(canvas, theme, source = (pg, n) => pg.decisionMap(n), { maxPoints = Infinity } = {}) {
   let pg = null, n = 48, points = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => draw());

@@ -3,7 +3,6 @@
 // handful of epochs.
 import uPlot from '../vendor/uPlot.esm.js';
 import { axis } from './chart.js';
-import { theme as pageTheme } from './ui.js';
 
 const HEIGHT = 220;
 const pct = (v) => (v == null ? '—' : `${(100 * v).toFixed(1)} %`);
@@ -12,7 +11,7 @@ const pct = (v) => (v == null ? '—' : `${(100 * v).toFixed(1)} %`);
 const lowest = (lo) => (Number.isFinite(lo) ? Math.max(0, Math.floor((lo - 0.02) * 10) / 10) : 0);
 
 /** `series`: [{ label, colour (a theme key) }]. Returns `{ set(epochs, ys), retheme(), data() }`. */
-export function digitsChart(box, { series, theme = pageTheme }) {
+export function digitsChart(box, { series, theme }) {
   let u, xs = [], ys = series.map(() => []);
   const width = () => Math.max(200, box.clientWidth);
   function build() {

@@ -3,7 +3,8 @@
 // digits each gets right, ED's guesses on a few of them, and what ED's hidden
 // units look for. The digits (dist/data/digits.bin, written by `ed digits
 // --export`) are fetched when the reader first starts, not with the page.
-import { el, theme as pageTheme, onTheme as onPageTheme, rgb, fmtInt } from './ui.js';
+import { exposeForTests } from './test-hook.js';
+import { el, rgb, fmtInt } from './ui.js';
 import { digitsChart } from './digits-chart.js';
 
 const SIDE = 16;
@@ -14,7 +15,7 @@ const NAMES = { ed: 'ED', backprop: 'backprop' };
 const pct = (v) => `${(100 * v).toFixed(1)} %`;
 
 /** Starts the panel in `card` (a missing card is no panel). */
-export function digitsPanel(card, theme = pageTheme, onTheme = onPageTheme) {
+export function digitsPanel(card, theme, onTheme) {
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const fields = { epochs: $('dg-epochs'), train: $('dg-train'), test: $('dg-test'), hidden: $('dg-hidden') };
@@ -176,11 +177,11 @@ export function digitsPanel(card, theme = pageTheme, onTheme = onPageTheme) {
   runButton.disabled = false; // the page's HTML keeps it off until this code is here
   cancelButton.addEventListener('click', () => stopWith(`Cancelled after ${seconds()}; the scores so far stay.`));
 
-  // Read-only, for the end-to-end tests.
-  window.__edDigits = Object.freeze({
+  // Read-only, for the end-to-end tests (see test-hook.js).
+  exposeForTests('__edDigits', Object.freeze({
     get running() { return running; },
     scores: () => structuredClone(scores),
     epochMs: () => structuredClone(ms),
     chart: () => chart.data(),
-  });
+  }));
 }

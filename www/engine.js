@@ -1,12 +1,19 @@
 // The learning engine: the wasm module is fetched and instantiated once per
 // page, however many playgrounds run on it (each is one `Playground`); `wasm`
-// is the .wasm URL (by default the one next to pkg/ed_playground.js).
+// is the .wasm URL (by default the one next to pkg/ed_playground.js). Its
+// parameter table is read once, with it, and shared frozen.
 let loading, loaded;
+
+const freeze = (v) => {
+  if (v && typeof v === 'object') { Object.values(v).forEach(freeze); Object.freeze(v); }
+  return v;
+};
 
 export function loadEngine(wasm) {
   loading ??= import('../pkg/ed_playground.js').then(async (m) => {
     await m.default(wasm ? { module_or_path: wasm } : undefined);
-    return (loaded = m);
+    loaded = { module: m, schema: freeze(m.paramSchema()) };
+    return m;
   });
   loading.catch(() => { loading = undefined; });
   return loading;
@@ -15,7 +22,13 @@ export function loadEngine(wasm) {
 /** The loaded module; only called once `loadEngine` has resolved. */
 export function engine() {
   if (!loaded) throw new Error('the learning engine is not loaded yet');
-  return loaded;
+  return loaded.module;
+}
+
+/** The engine's parameter table (`paramSchema()`, frozen); only once `loadEngine` has resolved. */
+export function parameterTable() {
+  engine();
+  return loaded.schema;
 }
 
 /** Why the engine stopped: a wasm panic's own message (it reaches JS as a bare
@@ -23,7 +36,7 @@ export function engine() {
 export function reason(error) {
   if (loaded && error instanceof WebAssembly.RuntimeError) {
     try {
-      const panic = loaded.lastPanic();
+      const panic = loaded.module.lastPanic();
       if (panic) return panic;
     } catch { /* the engine is past answering; the trap's own message will do */ }
   }

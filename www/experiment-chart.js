@@ -4,7 +4,6 @@
 // size where every run failed has no mean, so it gets a cross along the top.
 import uPlot from '../vendor/uPlot.esm.js';
 import { axis, logFilter, logValues } from './chart.js';
-import { theme as pageTheme } from './ui.js';
 
 const HEIGHT = 260;
 
@@ -15,7 +14,7 @@ const HEIGHT = 260;
  * Returns `{ set(ys), relabel(labels), retheme(), data() }`; `ys` has one array
  * per series, null where there is no mean.
  */
-export function experimentChart(box, { sizes, series, readout, failed, theme = pageTheme }) {
+export function experimentChart(box, { sizes, series, readout, failed, theme }) {
   let u, ys = series.map(() => sizes.map(() => null));
   const width = () => Math.max(200, box.clientWidth);
 

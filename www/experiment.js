@@ -2,7 +2,8 @@
 // hidden size, ED and then backprop) in a Web Worker, and fills a chart and a
 // table next to his published means as the runs come back. The page only: the
 // embeddable element does not carry it.
-import { el, theme as pageTheme, onTheme as onPageTheme, fmtInt } from './ui.js';
+import { exposeForTests } from './test-hook.js';
+import { el, fmtInt } from './ui.js';
 import { experimentChart } from './experiment-chart.js';
 
 // His table (ED-METHOD.md, section 4): mean epochs over 100 runs, how many of
@@ -20,7 +21,7 @@ const fixed = (v) => (v == null ? '—' : v.toFixed(2));
 const failures = (failed, runs) => (failed === runs ? `all ${fmtInt(runs)} failed` : `${fmtInt(failed)} of ${fmtInt(runs)} failed`);
 
 /** Starts the panel in `card` (a missing card is no panel). */
-export function experimentPanel(card, theme = pageTheme, onTheme = onPageTheme) {
+export function experimentPanel(card, theme, onTheme) {
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const runsField = $('xp-runs'), largest = $('xp-largest'), bpLr = $('xp-bp-lr');
@@ -183,10 +184,10 @@ export function experimentPanel(card, theme = pageTheme, onTheme = onPageTheme) 
   cancelButton.addEventListener('click', () =>
     stopWith(`Cancelled after ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs (${seconds()}); the table keeps the runs that finished.`));
 
-  // Read-only, for the end-to-end tests.
-  window.__edExperiment = Object.freeze({
+  // Read-only, for the end-to-end tests (see test-hook.js).
+  exposeForTests('__edExperiment', Object.freeze({
     get running() { return running; },
     get done() { return done; },
     chart: () => chart.data(),
-  });
+  }));
 }

@@ -1,6 +1,7 @@
-// Downloads (loss history as CSV, model as JSON) and reading a model file back.
+// Files: downloads (the loss history as CSV, the model as JSON), reading a model
+// file back, and the buttons that do them.
 import { el } from './ui.js';
-import { LOSSES } from './state.js';
+import { losses } from './state.js';
 
 const MAX_FILE = 50 * 2 ** 20;
 
@@ -18,8 +19,8 @@ export function historyCsv(pg) {
   const L = pg.layerCount();
   const head = ['epoch', 'loss_function', 'loss', ...Array.from({ length: L }, (_, l) => `mean_abs_w_layer${l + 1}`)];
   const E = pg.historyEpochs(), V = pg.historyLosses(), K = pg.historyKinds(), A = pg.historyMeanAbs();
-  const rows = [head.join(',')];
-  for (let i = 0; i < E.length; i++) rows.push([E[i], LOSSES[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));
+  const rows = [head.join(',')], names = losses();
+  for (let i = 0; i < E.length; i++) rows.push([E[i], names[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));
   return rows.join('\n') + '\n';
 }
 
@@ -27,4 +28,30 @@ export function historyCsv(pg) {
 export async function readModel(file, Playground) {
   if (file.size > MAX_FILE) throw new Error(`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB; a model file is far smaller`);
   return Playground.fromJSON(await file.text());
+}
+
+/**
+ * The run's file buttons in `root`, each only if it is there: `#save-csv` (the
+ * loss history), `#save-json` (the model) and `#load` (a model file). `current()`
+ * gives the run now, `name(kind)` a file name without its extension; `loaded(pg,
+ * file)` takes the run a model file was read into. `notify(text)` hears what failed.
+ */
+export function fileButtons(root, { current, name, loaded, notify, Playground }) {
+  const $ = (id) => root.getElementById(id);
+  const save = (file, text, type) => () => {
+    try { download(file(), text(), type); } catch (e) { notify(`Could not save: ${e.message}.`); }
+  };
+  $('save-csv')?.addEventListener('click', save(() => name('loss') + '.csv', () => historyCsv(current()), 'text/csv'));
+  $('save-json')?.addEventListener('click', save(() => name('model') + '.json', () => current().toJSON(), 'application/json'));
+  $('load')?.addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    let pg;
+    try { pg = await readModel(file, Playground); } catch (err) {
+      notify(`Could not load ${file.name}: ${err.message}. The current run goes on unchanged.`);
+      return;
+    }
+    loaded(pg, file);
+  });
 }

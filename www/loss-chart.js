@@ -5,12 +5,15 @@
 // A task with a test set adds its test loss, dashed; a race adds backprop's
 // curves (training solid, test dashed) in their own colour.
 import { lineChart } from './chart.js';
-import { theme as pageTheme, fmtNum } from './ui.js';
-import { LOSS_LABELS } from './state.js';
+import { fmtNum } from './ui.js';
+import { losses, lossLabel } from './state.js';
+
+// A loss kind (its index in the engine's order, as its history gives it) as the page names it.
+const kindLabel = (k) => lossLabel(losses()[k]);
 
 const CAP = 2048; // the session's history capacity
 
-export function lossChart(box, theme = pageTheme, height = 230) {
+export function lossChart(box, theme, height = 230) {
   let chart, kinds = [], extras = [], switches = [], stop, key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
   // Extra series: [label, colour key, dashed, which history column].
@@ -30,7 +33,7 @@ export function lossChart(box, theme = pageTheme, height = 230) {
       if (!(epoch > u.data[0][0]) || px > bbox.left + bbox.width) continue;
       ctx.strokeStyle = ctx.fillStyle = theme['loss' + k];
       ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
-      ctx.fillText('→ ' + LOSS_LABELS[k], px + 4 * d, bbox.top + 12 * d);
+      ctx.fillText('→ ' + kindLabel(k), px + 4 * d, bbox.top + 12 * d);
     }
     if (stop !== undefined) {
       const px = u.valToPos(stop, 'x', true);
@@ -50,7 +53,7 @@ export function lossChart(box, theme = pageTheme, height = 230) {
     kinds = used; extras = more; key = '';
     chart = lineChart(box, {
       series: [
-        ...used.map((k) => ({ label: LOSS_LABELS[k], stroke: theme['loss' + k] })),
+        ...used.map((k) => ({ label: kindLabel(k), stroke: theme['loss' + k] })),
         ...more.map((e) => ({ label: EXTRA[e][0], stroke: theme[EXTRA[e][1]], dash: EXTRA[e][2] ? [6, 4] : undefined })),
       ],
       log: true, height, theme, yLabel: 'mean loss per epoch', value: (v) => fmtNum(v), draw: marks,
@@ -95,6 +98,6 @@ export function lossChart(box, theme = pageTheme, height = 230) {
     /** For tests: each series's label and how many points it draws. */
     series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),
     /** For tests: the marks drawn over the curves. */
-    marks: () => [...switches.slice(1).map(([epoch, k]) => ({ epoch, label: '→ ' + LOSS_LABELS[k] })), ...(stop === undefined ? [] : [{ epoch: stop, label: stopLabel() }])],
+    marks: () => [...switches.slice(1).map(([epoch, k]) => ({ epoch, label: '→ ' + kindLabel(k) })), ...(stop === undefined ? [] : [{ epoch: stop, label: stopLabel() }])],
   };
 }

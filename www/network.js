@@ -3,12 +3,12 @@
 // within its layer), with a readout of the unit or connection under the pointer:
 // for a unit of a two-input task, also a small map of what it emits over the
 // input square (what it has come to detect).
-import { theme as pageTheme, fitCanvas, fmtNum, el } from './ui.js';
+import { fitCanvas, fmtNum, el } from './ui.js';
 import { decisionView } from './decision.js';
 
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
 
-export function networkView(canvas, tip, theme = pageTheme) {
+export function networkView(canvas, tip, theme) {
   let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
   const size = fitCanvas(canvas, () => { layout(); draw(); });
   const tipText = el('span'), tipMap = el('canvas', { className: 'unit-map' });

@@ -1,30 +1,36 @@
-// The page's state: { task, bits, rule, loss, hidden, lr, seed, speed, paused,
-// changes }. Every value a link, an attribute or a field carries is read by the
-// engine's one parameter table (src/params.rs, in wasm), which names, limits and
-// explains each parameter; this module only turns its answers into messages and
-// writes a state back as a link. The engine must be loaded (engine.js) first.
-import { engine } from './engine.js';
+// The page's state: one value per parameter of the engine's one parameter table
+// (exported from wasm as `paramSchema()`), which names, limits and explains each
+// parameter and reads every value a link, an attribute or a field carries. This
+// module derives what the page needs from that table, turns its answers into
+// messages and writes a state back as a link. The engine must be loaded
+// (engine.js) first.
+import { engine, parameterTable } from './engine.js';
 
-export const LOSSES = ['mse', 'bce', 'bce-with-logits']; // in the engine's Loss::ALL order
-export const LOSS_LABELS = ['MSE', 'BCE', 'BCE with logits'];
-/** The tasks drawn as points on a plane, with a test set and a noise level. */
-export const PLANE_TASKS = ['circle', 'gaussians', 'spiral', 'moons', 'spiral3'];
-export const SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+/** The table's entries, in the page's field order (the contract: notes on the schema). */
+export const schema = () => parameterTable();
+export const entry = (name) => schema().find((e) => e.name === name);
 
-// How each value is written in a link; every one is a normalised token (digits,
-// names, commas, colons), so none needs escaping.
+/** One of the table's texts (`{ en, ... }`) in the page's language. */
+export const words = (text) => text?.en ?? '';
+
+/** The loss functions' names, in the order of the kinds the engine's history gives. */
+export const losses = () => entry('loss').options.map((o) => o.value);
+/** A loss function's name as the page writes it (“BCE with logits”). */
+export const lossLabel = (name) => words(entry('loss').options.find((o) => o.value === name)?.label) || name;
+/** Whether a task is drawn as points on a plane, with a test set and a noise level. */
+export const isPlaneTask = (task) => !!entry('task').options.find((o) => o.value === task)?.plane;
+
+// How each kind of value is written in a link; every one is a normalised token
+// (digits, names, commas, colons), so none needs escaping.
 const SHOW = {
-  hidden: (v) => v.join(','),
-  lr: (v) => String(v).replace('e+', 'e'), // '+' would read back as a space
-  paused: (v) => (v ? 1 : 0),
-  race: (v) => (v ? 1 : 0),
-  beta: (v) => v ?? '', // null: no bias units
+  layers: (v) => v.join(','),
+  number: (v) => (v === null ? '' : String(v).replace('e+', 'e')), // null: none (beta); '+' would read back as a space
+  flag: (v) => (v ? 1 : 0),
   changes: (v) => v.map((c) => `${c.epoch}:${c.name}:${show(c.name, c.value)}`).join(','),
 };
-// Written only when they differ from their defaults, so common links stay short.
-const OPTIONAL = new Set(['bits', 'rule', 'changes', 'u0', 'u1', 'beta', 'noise', 'test_fraction', 'points', 'race']);
 
-export const show = (name, v) => String(SHOW[name] ? SHOW[name](v) : v);
+/** A value as its parameter's text (a link's, a field's). */
+export const show = (name, v) => String(SHOW[entry(name)?.kind]?.(v) ?? v);
 
 /** One parameter's text: `{ value }` or `{ error }` (what is allowed). */
 export const parse = (name, text) => engine().parseParam(String(name), String(text));
@@ -48,19 +54,50 @@ export function fromQuery(search) {
   return { state, problems: problems.map((p) => p.text) };
 }
 
+/** The link of a state. An optional parameter is written only when it differs from
+ * its default, so common links stay short, or when the link would read it back
+ * otherwise without it (parity's bits: the task brings its own). */
 export function toQuery(state) {
+  const def = defaults(), names = Object.keys(def);
+  const same = (k, s) => show(k, s[k]) === show(k, state[k]);
+  const first = names.filter((k) => !entry(k)?.optional || !same(k, def));
+  const back = engine().parseParams(first.map((k) => [k, show(k, state[k])])).state;
+  return '?' + names.filter((k) => first.includes(k) || !same(k, back)).map((k) => `${k}=${show(k, state[k])}`).join('&');
+}
+
+/**
+ * What choosing `value` for the choice `name` brings besides: the default, under
+ * that value, of each parameter whose default depends on it (as the engine's table
+ * reads them: a rule's hidden sizes and rate, parity's bits) or that applies
+ * under one of its values only (Kaneko's u0, u1 and beta, `rule: 'kaneko'` in the
+ * table). A new start value for a live parameter (the rate) drops the recorded
+ * live changes too: they were made against the old one.
+ */
+export function brings(name, value) {
+  const e = entry(name);
+  if (e?.kind !== 'choice') return {};
+  const read = (v) => engine().parseParams([[name, v]]).state;
+  const reads = e.options.map((o) => read(o.value)), chosen = read(value);
+  const names = Object.keys(chosen).filter((k) => k !== name &&
+    (new Set(reads.map((s) => show(k, s[k]))).size > 1 || entry(k)?.[name] !== undefined));
+  const brought = Object.fromEntries(names.map((k) => [k, chosen[k]]));
+  if (names.some((k) => entry(k)?.live)) for (const c of schema().filter((x) => x.kind === 'changes')) brought[c.name] = chosen[c.name];
+  return brought;
+}
+
+/** The names of a run's configuration, every field `new Playground` takes, as
+ * the engine itself gives them (from a run of its defaults). */
+export function configNames(Playground) {
+  const probe = new Playground();
+  try { return Object.keys(probe.config()); } finally { probe.free(); }
+}
+
+/** The constructor argument for `new Playground`: the state's values of `names` (configNames). */
+export const configOf = (s, names) => Object.fromEntries(names.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
+
+/** What a run's configuration (`pg.config()`, a loaded model's included) sets in
+ * the state: every one of its fields that the state holds. */
+export function stateOfConfig(config) {
   const def = defaults();
-  return '?' + Object.keys(def)
-    .filter((k) => !OPTIONAL.has(k) || show(k, state[k]) !== show(k, def[k]) || (k === 'bits' && state.task === 'parity'))
-    .map((k) => `${k}=${show(k, state[k])}`).join('&');
+  return Object.fromEntries(Object.entries(config).filter(([k]) => Object.hasOwn(def, k)));
 }
-
-/** What choosing `rule` brings: its own defaults for the parameters it reads
- * (Kaneko's program has 8 hidden units, alpha 0.8, u0 0.4 and bias units fed 0.8). */
-export function ruleDefaults(rule) {
-  const s = engine().parseParams([['rule', rule]]).state;
-  return { rule: s.rule, hidden: s.hidden, lr: s.lr, u0: s.u0, u1: s.u1, beta: s.beta };
-}
-
-/** The constructor argument for `new Playground`. */
-export const configOf = (s) => ({ task: s.task, bits: s.bits, rule: s.rule, loss: s.loss, hidden: s.hidden, lr: s.lr, seed: s.seed, u0: s.u0, u1: s.u1, beta: s.beta, noise: s.noise, test_fraction: s.test_fraction, points: s.points });

@@ -2,9 +2,6 @@
 // dark), canvas sizing for sharp pixels, number formats, a tiny DOM builder.
 
 const KEYS = ['card', 'fg', 'muted', 'line', 'pos', 'neg', 'loss0', 'loss1', 'loss2', 's0', 's1', 's2', 's3', 's4'];
-export const theme = {};
-const listeners = [];
-const dark = matchMedia('(prefers-color-scheme: dark)');
 
 /** Reads the colours (CSS variables) in force at `node` into `into`. */
 export function readTheme(node, into = {}) {
@@ -12,10 +9,20 @@ export function readTheme(node, into = {}) {
   for (const k of KEYS) into[k] = css.getPropertyValue('--' + k).trim();
   return into;
 }
-const read = () => readTheme(document.documentElement, theme);
-read();
-dark.addEventListener('change', () => { read(); listeners.forEach((f) => f()); });
-export const onTheme = (f) => listeners.push(f);
+
+/**
+ * The document's colours, followed between light and dark: `{ theme, onTheme(f) }`.
+ * `theme` is refilled in place when the scheme changes, so the views holding it
+ * draw in the new colours; then each `f` given to `onTheme` is called (to redraw).
+ */
+export function documentTheme() {
+  const theme = readTheme(document.documentElement), redraws = [];
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+    readTheme(document.documentElement, theme);
+    redraws.forEach((f) => f());
+  });
+  return { theme, onTheme: (f) => redraws.push(f) };
+}
 
 /** `#rrggbb` -> [r, g, b]. */
 export const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

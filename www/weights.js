@@ -2,14 +2,14 @@
 // units; hue by sign, depth by |w| within the layer), where ED's fixed signs show
 // as a checkerboard, and a chart of each layer's mean |w|, which only ever grows.
 import { lineChart } from './chart.js';
-import { theme as pageTheme, rgb, el, fmtNum } from './ui.js';
+import { rgb, el, fmtNum } from './ui.js';
 
 const CAP = 2048;
 
 /** Name of the layer a weight matrix feeds from / into. */
 export const layerName = (l, count) => (l === 0 ? 'input' : `hidden ${l}`) + ' → ' + (l === count - 1 ? 'output' : `hidden ${l + 1}`);
 
-export function weightsView(box, chartBox, readout, theme = pageTheme) {
+export function weightsView(box, chartBox, readout, theme) {
   let maps = [], chart, count = 0, key = '';
   const ys = [];
   const x = new Float64Array(CAP);

@@ -50,8 +50,10 @@ export async function open(path = '', { setup, ...options } = {}) {
       if (url.origin !== origin && url.protocol !== 'blob:' && url.protocol !== 'data:') problems.foreign.push(r.url());
       if (url.pathname.endsWith('.wasm')) problems.wasm++;
     });
-    // On the context, so that iframes record their violations too.
+    // On the context, so that iframes record their violations too, and expose the
+    // playground's read-only test hook (www/test-hook.js) there as well.
     await context.addInitScript(() => {
+      window.__edTestHook = true;
       window.__csp = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
     });

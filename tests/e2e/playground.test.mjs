@@ -165,7 +165,7 @@ test('the rule selector brings Kaneko\'s parameters and marks where his stopping
   // A parameter of his changes the run; a bad one is refused by name.
   await page.getByLabel('u0 (sigmoid width)').fill('0');
   await page.getByLabel('u0 (sigmoid width)').press('Enter');
-  await page.locator('.notice', { hasText: 'u0 must be a number greater than 0 and at most 100' }).waitFor();
+  await page.locator('.notice', { hasText: 'u0 (sigmoid width) must be a number greater than 0 and at most 100' }).waitFor();
   await page.getByLabel('u0 (sigmoid width)').fill('0.5');
   await page.getByLabel('u0 (sigmoid width)').press('Enter');
   await page.waitForFunction(() => window.__edPlayground.state.u0 === 0.5);
@@ -311,6 +311,7 @@ test('on a phone the first screen shows training: settings folded, the loss char
   });
   // A wide screen has no fold: the fields are simply there.
   await withPage('', async (wide) => {
+    await wide.getByLabel('Learning rate').waitFor({ state: 'attached' }); // built from the engine's table once it is loaded
     assert.ok(await wide.getByLabel('Learning rate').isVisible());
     assert.equal(await wide.getByText('Settings', { exact: true }).isVisible(), false);
   });

@@ -1,0 +1,223 @@
+// The conductor: one playground in a root (the page's document, or an embed's
+// shadow root). It owns the training run and wires the parts that work on it:
+// the views and controls found in the root, the replayed live changes, the
+// frame scheduler, the status line, the file buttons and the notices. On the
+// page it also keeps the URL in step with the state and owns the keyboard.
+import { fromQuery, toQuery, configNames, configOf, entry, brings, stateOfConfig, lossLabel } from './state.js';
+import { controls } from './controls.js';
+import { lossChart } from './loss-chart.js';
+import { networkView } from './network.js';
+import { weightsView } from './weights.js';
+import { decisionView } from './decision.js';
+import { truthTable } from './truth-table.js';
+import { outputMaps } from './output-maps.js';
+import { fileButtons } from './files.js';
+import { notices } from './notices.js';
+import { replay } from './replay.js';
+import { statusLine } from './status-line.js';
+import { frameScheduler } from './scheduler.js';
+import { loadEngine } from './engine.js';
+
+/**
+ * Runs one playground in `root` and returns
+ * `{ hook, set(name, value), setAll(values), notify(text), play(on), hold(on), retheme(), destroy() }`.
+ * Options: `state` and `problems` (from state.js); `page` (owns the URL, the
+ * keyboard shortcuts and the file buttons); `wasm` (the .wasm URL); `theme` and
+ * `onTheme(f)` (the colours, and who hears they changed); `fail(error)` and
+ * `hasFailed()` (who hears of an engine failure); `stagger` (this playground's
+ * place among several on one page); `chartHeight`; `alive()` (false: return null
+ * at once, the root has moved on while the engine loaded).
+ */
+export async function run(root, opts) {
+  const { state, problems = [], page = false, wasm, theme, onTheme, fail, hasFailed = () => false, stagger = 0 } = opts;
+  const $ = (id) => root.getElementById(id);
+  const { Playground } = await loadEngine(wasm);
+  if (opts.alive && !opts.alive()) return null; // its root was rebuilt while the engine loaded
+
+  const notify = notices($('notices'));
+  problems.forEach(notify);
+  if (matchMedia('(prefers-reduced-motion: reduce)').matches) state.paused = true;
+
+  // Each view only if its place is in the root.
+  const views = {
+    loss: $('loss-chart') && lossChart($('loss-chart'), theme, opts.chartHeight),
+    net: $('network') && networkView($('network'), $('network-tip'), theme),
+    weights: $('heatmaps') && weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout'), theme),
+    map: $('map') && decisionView($('map'), theme),
+    mapBp: $('map-bp') && decisionView($('map-bp'), theme, (p, n) => p.backpropDecisionMap(n)),
+    table: $('truth') && truthTable($('truth')),
+    outputs: outputMaps(root, theme),
+  };
+  const configFields = configNames(Playground);
+  const changes = replay(state);
+  const status = statusLine(root, lossLabel);
+  let pg = null, held = false, stopped = false;
+  const diverged = () => pg.divergedAt !== undefined;
+  // Held (an embed scrolled out of view) or in a hidden tab, it does no work.
+  const idle = () => state.paused || held || stopped || hasFailed() || document.visibilityState === 'hidden';
+  const stop = (e) => { stopped = true; fail(e); };
+
+  const frames = frameScheduler(root, {
+    jobs: [
+      { card: 'card-loss', every: 2, phase: 0, draw: views.loss && (() => views.loss.update(pg, state.rule === 'kaneko' ? pg.kanekoStopAt : undefined)) },
+      { card: 'card-network', every: 2, phase: 1, draw: views.net && (() => views.net.draw()) },
+      { card: 'card-weights', every: 4, phase: 1, draw: views.weights && (() => views.weights.chart(pg)) },
+      { card: 'card-weights', every: 3, phase: 2, draw: views.weights && (() => views.weights.draw(pg)) },
+      { card: 'card-output', every: 4, phase: 2, draw: views.map && (() => views.map.draw()) },
+      { card: 'card-output', every: 4, phase: 0, draw: views.mapBp && (() => pg.racing && views.mapBp.draw()) },
+      { card: 'card-output', every: 8, phase: 1, draw: () => views.outputs.draw() },
+      { card: 'card-output', every: 4, phase: 3, draw: views.table && (() => views.table.draw(pg)) },
+    ],
+    train: () => advance(state.speed),
+    status: () => status.show(pg, state.paused),
+    idle, fail: stop, stagger,
+  });
+
+  const show = controls({
+    play() { if (!diverged()) setPlaying(state.paused); },
+    step() { if (!state.paused) setPlaying(false); advance(1); frames.settle(); },
+    reset() {
+      Object.assign(state, changes.live(), { changes: [] });
+      build();
+    },
+    set: setParam,
+    randomSeed: () => Playground.randomSeed(),
+    problem: notify,
+  }, root, page);
+
+  // A live parameter of the run (loss, learning rate) changes it as it trains
+  // and is recorded; one of how it plays (the speed) just applies; any other
+  // builds a new run, with what its value brings (a rule's defaults, a task's bits).
+  function setParam(name, value) {
+    if (entry(name).live && configFields.includes(name)) change(name, value);
+    else {
+      Object.assign(state, { [name]: value }, brings(name, value));
+      if (!entry(name).live) build();
+    }
+    sync();
+  }
+
+  // A live change before any training just changes the start.
+  function change(name, value) {
+    if (value === changes.live()[name]) return;
+    if (pg.epoch === 0) { Object.assign(state, changes.live(), { [name]: value, changes: [] }); build(); return; }
+    changes.record(pg, name, value);
+  }
+
+  // A new run in place of the old: every view starts again from it.
+  function adopt(next) {
+    pg?.free();
+    pg = next;
+    changes.start(pg);
+    if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
+    $('card-output')?.classList.toggle('racing', pg.racing);
+    views.outputs.reset(pg, state.task);
+    views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
+    if (pg.racing) views.mapBp?.reset(pg);
+    status.restart(pg);
+    frames.settle();
+  }
+
+  const create = () => {
+    const p = new Playground(configOf(state, configFields));
+    if (state.race) p.addBackprop();
+    return p;
+  };
+  function build() {
+    try {
+      adopt(create());
+    } catch (e) {
+      notify(`${e.message}; using the seed's setting instead.`);
+      Object.assign(state, fromQuery('').state, { speed: state.speed, paused: state.paused });
+      adopt(create());
+    }
+    changes.catchUp(pg);
+    sync();
+  }
+
+  function advance(epochs) {
+    if (changes.train(pg, epochs)) sync();
+    if (!diverged()) return;
+    if (!state.paused) setPlaying(false);
+    status.diverged(pg, changes.live());
+    sync();
+  }
+
+  function setPlaying(on) {
+    state.paused = !on;
+    status.restart(pg);
+    sync();
+    if (on) frames.schedule(); else frames.settle(); // paused: every view shows the very last epoch
+  }
+
+  function sync() {
+    if (page) history.replaceState(null, '', toQuery(state) + location.hash);
+    status.quiet(!state.paused);
+    show(state, { playing: !state.paused, diverged: diverged(), live: changes.live() });
+  }
+
+  fileButtons(root, {
+    current: () => pg,
+    name: (kind) => `ed-${kind}-${state.task}-${changes.live().loss}-seed${state.seed}-epoch${pg.epoch}`,
+    // Everything the file holds comes back into the state, so the fields and the
+    // link say what the run is; its changes are behind it, in its weights.
+    loaded(next, file) {
+      Object.assign(state, stateOfConfig(next.config()), { changes: [], race: next.racing });
+      adopt(next);
+      sync();
+      notify(`Loaded ${file.name} at epoch ${next.epoch}. The link now gives its settings from epoch 0, not its trained weights.`);
+    },
+    notify, Playground,
+  });
+  $('view-output')?.addEventListener('change', (e) => {
+    pg.viewOutput(Number(e.target.value));
+    views.net?.reset(pg); views.weights?.reset(pg, () => pg);
+    frames.settle();
+  });
+
+  const retheme = () => { views.loss?.retheme(); views.weights?.retheme(pg); frames.settle(); };
+  onTheme(retheme);
+  const wake = () => {
+    if (idle()) return;
+    status.restart(pg);
+    frames.schedule();
+  };
+  document.addEventListener('visibilitychange', wake);
+
+  build();
+  frames.schedule();
+
+  return {
+    /** Read-only: for the end-to-end tests and the benchmark (see test-hook.js). */
+    hook: Object.freeze({
+      get state() { return structuredClone(state); },
+      get epoch() { return pg.epoch; },
+      get loss() { return pg.loss; },
+      get liveLoss() { return changes.live().loss; },
+      get divergedAt() { return pg.divergedAt; },
+      get running() { return frames.running; },
+      lossSeries: () => views.loss?.series() ?? [],
+      lossMarks: () => views.loss?.marks() ?? [],
+      get race() { return pg.racing ? { ed: pg.solvedAt, backprop: pg.backpropSolvedAt, backpropLoss: pg.backpropLoss, backpropDivergedAt: pg.backpropDivergedAt } : null; },
+      get outputs() { return pg.outputCount; },
+      scores: () => Array.from(pg.scores()),
+      /** Every layer's weights, as the views draw them. */
+      weights: () => Array.from({ length: pg.layerCount() }, (_, l) => Array.from(pg.layerWeights(l))),
+      /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */
+      get frameTimes() { return frames.frameTimes(); },
+    }),
+    set: setParam,
+    /** Several values at once, then one new run (an embed's attributes, read together). */
+    setAll(values) { Object.assign(state, values); build(); },
+    notify,
+    play(on) { if (!diverged() && on === state.paused) setPlaying(on); },
+    hold(on) { held = on; if (on) frames.cancel(); else wake(); },
+    retheme,
+    destroy() {
+      stopped = true;
+      frames.destroy();
+      document.removeEventListener('visibilitychange', wake);
+      pg?.free(); pg = null;
+    },
+  };
+}

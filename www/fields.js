@@ -1,0 +1,62 @@
+// The parameter fields, each built from its entry in the engine's parameter
+// table (`paramSchema()`, see state.js): its label, options, limits and help
+// text all come from there, so none of them is written in HTML or JS. How a
+// field shows its value and hands on what a reader enters is controls.js's job.
+import { el } from './ui.js';
+import { iconElement } from './icons.js';
+import { schema, words } from './state.js';
+
+/** The control a field belongs to (an element's `controls` attribute names it):
+ * a rule's own parameters come and go with the rule's select. */
+export const controlOf = (entry) => (entry.rule ? 'rule' : entry.name);
+
+// A text or number box's keyboard on a phone.
+const INPUT_MODE = { number: 'decimal', whole: 'numeric', layers: 'numeric' };
+
+/** The field of `entry` (label, input, and what goes with it), or null for a
+ * parameter with no control (bits, paused, changes, points: the link's alone). */
+export function field(entry) {
+  const { name, control } = entry;
+  if (!control || control === 'none') return null;
+  const label = words(entry.label), help = entry.help && words(entry.help);
+  const caption = el('span', {}, label);
+  if (entry.ruleLabel) caption.id = `${name}-name`; // its words change with the rule (controls.js)
+  let box;
+  if (control === 'select') {
+    const select = el('select', { id: name });
+    for (const o of entry.options) if (o.menu !== false) select.add(new Option(words(o.label), o.value));
+    box = el('label', {}, caption, select);
+  } else if (control === 'text' || control === 'seed') {
+    const input = el('input', { id: name, autocomplete: 'off' });
+    if (control === 'seed') Object.assign(input, { type: 'number', min: entry.min ?? 0, step: 1 });
+    else Object.assign(input, { type: 'text', inputMode: INPUT_MODE[entry.kind] ?? 'text', spellcheck: false });
+    if (control === 'seed') {
+      const dice = el('button', { id: 'random-seed', type: 'button', className: 'icon small', title: 'Draw a random seed' }, iconElement('dice'));
+      dice.setAttribute('aria-label', 'Random seed');
+      box = el('div', {}, el('label', { htmlFor: name }, label), el('span', { className: 'joined' }, input, dice));
+    } else {
+      box = el('label', {}, caption, input);
+    }
+  } else if (control === 'slider') {
+    // A slider over listed steps (the speed) moves by index; the others by value.
+    const input = el('input', { id: name, type: 'range' });
+    Object.assign(input, entry.steps ? { min: 0, max: entry.steps.length - 1, step: 1 } : { min: entry.min, max: entry.max, step: entry.step });
+    input.setAttribute('aria-describedby', `${name}-out`);
+    box = el('div', {}, el('label', { htmlFor: name }, label), input, el('span', { id: `${name}-out` }));
+  } else if (control === 'check') {
+    box = el('label', {}, el('input', { id: name, type: 'checkbox' }), el('span', {}, label));
+  } else {
+    return null; // a control this page does not know yet
+  }
+  box.classList.add('field', control, `field-${name}`);
+  const input = box.querySelector('input, select');
+  input.dataset.label = label;
+  if (help) input.title = help;
+  box.dataset.control = controlOf(entry);
+  if (entry.rule) { box.dataset.rule = entry.rule; box.hidden = true; }
+  if (entry.plane) box.dataset.plane = '';
+  return box;
+}
+
+/** Every field whose control `wanted(name)` accepts, in the table's order. */
+export const fields = (wanted = () => true) => schema().filter((e) => wanted(controlOf(e))).map(field).filter(Boolean);

@@ -1,0 +1,50 @@
+// The status line under the transport buttons (epoch, loss, epochs per second or
+// why there are none), the race line under it when backprop races ED, and the
+// alert that says why a run diverged.
+import { fmtNum, fmtInt } from './ui.js';
+
+// One method's progress in the race: solved, diverged or not yet.
+const clock = (at, loss, diverged) => at !== undefined ? `solved at epoch ${fmtInt(at)}`
+  : diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}` : `not yet (loss ${fmtNum(loss, 3)})`;
+
+/**
+ * The lines in `root` (`#status`, `#race-status`, `#diverged-text`). `lossLabel(name)`
+ * names a loss function. Returns `{ restart(pg), show(pg, paused), quiet(on), diverged(pg, live) }`.
+ */
+export function statusLine(root, lossLabel) {
+  const $ = (id) => root.getElementById(id);
+  // Epochs per second, measured over half a second from `t`: none until then.
+  let rate = { t: 0, epoch: 0, value: null };
+
+  return {
+    /** Measures the rate afresh from now (a new run, play after a pause, a tab shown again). */
+    restart(pg) { rate = { t: performance.now(), epoch: pg.epoch, value: null }; },
+
+    show(pg, paused) {
+      const now = performance.now();
+      if (now - rate.t > 500) rate = { t: now, epoch: pg.epoch, value: ((pg.epoch - rate.epoch) * 1000) / (now - rate.t) };
+      // No rate until there is one to show: "0 epochs/s" would read as stuck.
+      const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}` : paused ? 'paused'
+        : rate.value === null ? '' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
+      const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)}${tail && ' · ' + tail}`;
+      if ($('status').textContent !== text) $('status').textContent = text;
+      const race = $('race-status');
+      if (race) {
+        race.hidden = !pg.racing;
+        if (pg.racing) {
+          const line = `ED ${clock(pg.solvedAt, pg.loss)} · backprop ${clock(pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt)} · ` +
+            `solved: ${pg.solvedRule}`;
+          if (race.textContent !== line) race.textContent = line;
+        }
+      }
+    },
+
+    /** A screen reader hears the status when paused or stepping, not 20 times a second. */
+    quiet(on) { $('status').setAttribute('aria-live', on ? 'off' : 'polite'); },
+
+    /** What stopped a diverged run, and what to do about it. */
+    diverged(pg, live) {
+      $('diverged-text').textContent = `Training diverged at epoch ${pg.divergedAt}: the ${lossLabel(live.loss)} loss became infinite or not a number at learning rate ${live.lr}. Training has stopped; the views show the last finite weights. Lower the learning rate, then reset.`;
+    },
+  };
+}
