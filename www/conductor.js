@@ -48,7 +48,7 @@ export async function run(root, opts) {
     table: $('truth') && truthTable($('truth')),
     outputs: outputMaps(root, theme),
   };
-  const configFields = configNames(Playground);
+  const configFields = configNames();
   const changes = replay(state);
   const status = statusLine(root, lossLabel);
   let pg = null, held = false, stopped = false;

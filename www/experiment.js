@@ -6,7 +6,7 @@ import { exposeForTests } from './test-hook.js';
 import { el, fmtInt } from './ui.js';
 import { experimentChart } from './experiment-chart.js';
 
-// His table (ED-METHOD.md, section 4): mean epochs over 100 runs, how many of
+// His table (docs/method.md, section 4): mean epochs over 100 runs, how many of
 // them failed, and null where he reports backprop failed outright.
 const SIZES = [2, 4, 8, 16, 32, 64, 128, 256];
 const PUBLISHED = {

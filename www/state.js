@@ -85,12 +85,9 @@ export function brings(name, value) {
   return brought;
 }
 
-/** The names of a run's configuration, every field `new Playground` takes, as
- * the engine itself gives them (from a run of its defaults). */
-export function configNames(Playground) {
-  const probe = new Playground();
-  try { return Object.keys(probe.config()); } finally { probe.free(); }
-}
+/** The names of a run's configuration, every field `new Playground` takes: the
+ * schema's entries marked `config`. */
+export const configNames = () => schema().filter((e) => e.config).map((e) => e.name);
 
 /** The constructor argument for `new Playground`: the state's values of `names` (configNames). */
 export const configOf = (s, names) => Object.fromEntries(names.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));

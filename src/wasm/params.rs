@@ -189,6 +189,7 @@ fn entry(p: &Param) -> Object {
         Display::PerFrame => "per-frame",
     };
     set(&obj, "display", display);
+    set(&obj, "config", p.config);
     set(&obj, "live", p.live);
     if let Some(rule) = p.rule {
         set(&obj, "rule", rule.name());
