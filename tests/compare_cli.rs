@@ -123,3 +123,25 @@ fn compare_refuses_zero_runs() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
 }
+
+#[test]
+fn studies_print_the_same_on_one_thread_as_on_several() {
+    // Seeds run in parallel; their results are gathered in seed order, so
+    // the tables must not change with the number of threads.
+    for args in [
+        &["compare", "--runs", "4", "--max-epochs", "60"][..],
+        &["kaneko", "--hidden", "4", "--runs", "12"][..],
+        &[
+            "kaneko", "--hidden", "4", "--runs", "12", "--method", "backprop", "--json",
+        ][..],
+    ] {
+        let one = common::run_ed_on_threads(1, args);
+        for threads in [2, 3] {
+            assert_eq!(
+                common::run_ed_on_threads(threads, args),
+                one,
+                "{args:?} on {threads}"
+            );
+        }
+    }
+}

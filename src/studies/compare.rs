@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::settings::Config;
 use crate::studies::kaneko::{summarise, Summary};
 use crate::studies::race::Race;
+use crate::studies::seeds::per_seed;
 use crate::task::Task;
 use crate::train::{Lane, SubNetwork};
 
@@ -41,6 +42,25 @@ pub struct TaskComparison {
     pub backprop: MethodScores,
 }
 
+/// What one seed's run of one method scored.
+struct SeedScore {
+    solved_at: Option<u64>,
+    train_accuracy: f64,
+    test_accuracy: Option<f64>,
+}
+
+impl SeedScore {
+    fn of<N: SubNetwork>(lane: &mut Lane<N>) -> SeedScore {
+        let solved_at = lane.solved_at();
+        let run = lane.run_mut();
+        SeedScore {
+            solved_at,
+            train_accuracy: run.evaluate_train().accuracy,
+            test_accuracy: run.evaluate_test().map(|e| e.accuracy),
+        }
+    }
+}
+
 /// What one method's runs add up to, seed by seed.
 #[derive(Default)]
 struct Tally {
@@ -50,12 +70,12 @@ struct Tally {
 }
 
 impl Tally {
-    fn add<N: SubNetwork>(&mut self, lane: &mut Lane<N>) {
-        self.solved_at.extend(lane.solved_at());
-        let trainer = lane.run_mut();
-        self.train_accuracy += trainer.evaluate_train().accuracy;
-        if let Some(test) = trainer.evaluate_test() {
-            *self.test_accuracy.get_or_insert(0.0) += test.accuracy;
+    /// Added in seed order, so the sums are the same however the seeds ran.
+    fn add(&mut self, score: SeedScore) {
+        self.solved_at.extend(score.solved_at);
+        self.train_accuracy += score.train_accuracy;
+        if let Some(test) = score.test_accuracy {
+            *self.test_accuracy.get_or_insert(0.0) += test;
         }
     }
 
@@ -73,8 +93,7 @@ impl Tally {
 /// each for exactly `epochs` epochs: a side that solves early trains on, so
 /// both are scored after the same budget.
 pub fn compare_task(base: &Config, task: Task, runs: u64, epochs: u64) -> TaskComparison {
-    let (mut ed, mut backprop) = (Tally::default(), Tally::default());
-    for seed in 1..=runs {
+    let scores = per_seed(runs, |seed| {
         let mut race = Race::new(Config {
             task,
             seed,
@@ -83,8 +102,15 @@ pub fn compare_task(base: &Config, task: Task, runs: u64, epochs: u64) -> TaskCo
         while race.epoch() < epochs {
             race.run_epoch();
         }
-        ed.add(race.ed_mut());
-        backprop.add(race.backprop_mut());
+        (
+            SeedScore::of(race.ed_mut()),
+            SeedScore::of(race.backprop_mut()),
+        )
+    });
+    let (mut ed, mut backprop) = (Tally::default(), Tally::default());
+    for (ed_score, backprop_score) in scores {
+        ed.add(ed_score);
+        backprop.add(backprop_score);
     }
     TaskComparison {
         task,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::seeds::per_seed;
 use crate::settings::Config;
 use crate::train::{Method, Run, SubNetwork};
 
@@ -46,17 +47,18 @@ pub fn run_method(method: Method, base: &Config, runs: u64, max_epochs: u64) -> 
 
 /// As [`run`], for either method: the same seeds, stopping rule and cap.
 pub fn run_with<N: SubNetwork>(base: &Config, runs: u64, max_epochs: u64) -> Summary {
-    let stopped: Vec<u64> = (1..=runs)
-        .filter_map(|seed| {
-            epochs_to_stop_with::<N>(
-                Config {
-                    seed,
-                    ..base.clone()
-                },
-                max_epochs,
-            )
-        })
-        .collect();
+    let stopped: Vec<u64> = per_seed(runs, |seed| {
+        epochs_to_stop_with::<N>(
+            Config {
+                seed,
+                ..base.clone()
+            },
+            max_epochs,
+        )
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     summarise(stopped, runs)
 }
 

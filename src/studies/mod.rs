@@ -5,3 +5,4 @@ pub mod compare;
 pub mod digits;
 pub mod kaneko;
 pub mod race;
+pub mod seeds;

@@ -11,6 +11,17 @@ pub fn ed(args: &[&str]) -> Output {
         .expect("the ed binary runs")
 }
 
+/// The standard output of `ed` with `args` on `threads` threads of the
+/// studies' pool (`RAYON_NUM_THREADS`), which must succeed.
+pub fn run_ed_on_threads(threads: usize, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_ed"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", threads.to_string())
+        .output()
+        .expect("the ed binary runs");
+    stdout_of(&out, &format!("ed {args:?} on {threads} threads"))
+}
+
 /// The standard output of a run that must succeed; `what` names it in a failure.
 pub fn stdout_of(out: &Output, what: &str) -> String {
     assert!(
