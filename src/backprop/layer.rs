@@ -48,10 +48,7 @@ impl Layer {
 
     /// Mean |w| of the layer.
     pub fn mean_abs_weight(&self) -> f64 {
-        if self.weights.is_empty() {
-            return 0.0;
-        }
-        self.weights.iter().map(|w| w.abs()).sum::<f64>() / self.weights.len() as f64
+        crate::ed::layer::mean_abs(self.weights.iter().copied())
     }
 
     /// Keeps every magnitude and gives it a fair coin's sign, drawn in ED's order

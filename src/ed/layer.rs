@@ -144,11 +144,26 @@ impl Layer {
 
     /// Mean |w| of the layer.
     pub fn mean_abs_weight(&self) -> f64 {
-        if self.weights.is_empty() {
-            return 0.0;
-        }
-        self.weights.iter().map(|w| w.abs()).sum::<f64>() / self.weights.len() as f64
+        mean_abs(self.weights.iter().copied())
     }
+}
+
+/// Mean |x| of `values` (0 for none), finite whenever every value is. The plain
+/// sum, and its bits, are kept while it is finite; when it overflows (weights
+/// near 1e308, which a finite run can reach) the values are scaled by the
+/// largest first, so the mean is at most that largest value and no chart of a
+/// healthy run shows Infinity.
+pub fn mean_abs(values: impl ExactSizeIterator<Item = f64> + Clone) -> f64 {
+    let n = values.len() as f64;
+    if n == 0.0 {
+        return 0.0;
+    }
+    let sum: f64 = values.clone().map(f64::abs).sum();
+    if sum.is_finite() {
+        return sum / n;
+    }
+    let largest = values.clone().fold(0.0_f64, |m, v| m.max(v.abs()));
+    values.map(|v| v.abs() / largest).sum::<f64>() / n * largest
 }
 
 impl LayerForward for Layer {
@@ -205,4 +220,23 @@ pub fn forward_input_major(
         i += 1;
     }
     act.apply_all(y);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_mean_of_huge_weights_stays_finite() {
+        // Every weight finite, their sum not: the mean is still the weights' mean.
+        let huge = Layer::from_weights(2, 2, vec![1e308, -1e308, -1e308, 1e308]).unwrap();
+        assert_eq!(huge.mean_abs_weight(), 1e308);
+        assert_eq!(mean_abs([f64::MAX; 3].into_iter()), f64::MAX);
+        // The plain mean, bit for bit, whenever the sum is finite.
+        assert_eq!(
+            mean_abs([0.1, -0.2, 0.3].into_iter()),
+            (0.1 + 0.2 + 0.3) / 3.0
+        );
+        assert_eq!(mean_abs([].into_iter()), 0.0);
+    }
 }

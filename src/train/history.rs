@@ -4,6 +4,7 @@
 
 use super::lane::Lane;
 use super::run::EdRun;
+use crate::ed::layer::mean_abs;
 use crate::ed::Loss;
 
 /// Points kept in the history. When full, every other point goes and the
@@ -71,8 +72,9 @@ impl History {
         self.kinds.push(kind.index() as f64);
         let nets = run.networks();
         for l in 0..self.layers {
-            let sum: f64 = nets.iter().map(|n| n.layers()[l].mean_abs_weight()).sum();
-            self.mean_abs.push(sum / nets.len() as f64);
+            // Each network's layer mean, averaged; finite whenever they are.
+            let mean = mean_abs(nets.iter().map(|n| n.layers()[l].mean_abs_weight()));
+            self.mean_abs.push(mean);
         }
         let (bp_loss, bp_test) = match backprop {
             Some(lane) if lane.diverged().is_none() => (
