@@ -5,6 +5,7 @@
 use crate::settings::{Config, ConfigError};
 use crate::task::digits::{Digit, CLASSES, SIDE};
 use crate::task::{Dataset, Split};
+use crate::train::evaluation::most_probable;
 use crate::train::{shuffle_patterns, Run, SubNetwork};
 
 /// The configuration of a digits run as the page and `ed digits` make it by
@@ -149,17 +150,7 @@ pub fn accuracy<N: SubNetwork>(networks: &mut [N], set: &Dataset) -> f64 {
 }
 
 fn argmax(values: &[f64]) -> usize {
-    values
-        .iter()
-        .enumerate()
-        .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
-            if v > best.1 {
-                (k, v)
-            } else {
-                best
-            }
-        })
-        .0
+    most_probable(values).0
 }
 
 #[cfg(test)]

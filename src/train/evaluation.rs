@@ -15,6 +15,21 @@ pub struct Evaluation {
     pub accuracy: f64,
 }
 
+/// Index and value of the largest of `values` (the first on a tie; a NaN is
+/// never the largest).
+pub fn most_probable(values: &[f64]) -> (usize, f64) {
+    values
+        .iter()
+        .enumerate()
+        .fold((0, f64::NEG_INFINITY), |best, (k, &v)| {
+            if v > best.1 {
+                (k, v)
+            } else {
+                best
+            }
+        })
+}
+
 /// Whether one pattern is right, fed one output at a time.
 struct Verdict {
     scoring: Scoring,

@@ -3,6 +3,7 @@
 //! [`crate::task::to_input`]), so its points fall where the page draws them.
 
 use crate::task::Scoring;
+use crate::train::evaluation::most_probable;
 use crate::train::{EdRun, Run, SubNetwork};
 
 /// Larger maps are drawn at this size: a map costs `size^2` forward passes per
@@ -52,19 +53,6 @@ pub fn colour(p: f64) -> [u8; 3] {
 /// RGB of the most probable class: its colour, paler as its probability falls.
 pub fn class_colour(class: usize, p: f64) -> [u8; 3] {
     blend(MID, CLASS_COLOURS[class % CLASS_COLOURS.len()], clean(p))
-}
-
-/// Index and probability of the largest of `out` (the first on a tie).
-fn most_probable(out: &[f64]) -> (usize, f64) {
-    out.iter()
-        .enumerate()
-        .fold((0, f64::NEG_INFINITY), |best, (k, &p)| {
-            if p > best.1 {
-                (k, p)
-            } else {
-                best
-            }
-        })
 }
 
 impl DecisionMap {
