@@ -219,14 +219,6 @@ impl Param {
         }
     }
 
-    /// The label under `rule`.
-    pub fn label_under(&self, rule: RuleName) -> Text {
-        match (rule, self.kaneko_label) {
-            (RuleName::Kaneko, Some(label)) => label,
-            _ => self.label,
-        }
-    }
-
     /// The default under `rule`: the seed's setting, or Kaneko's program's.
     pub fn default_under(&self, rule: RuleName) -> Value {
         (self.get)(&Params::defaults_under(rule))
