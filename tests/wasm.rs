@@ -2,7 +2,7 @@
 //! wasm-bindgen-test: the same golden runs give the same fingerprints as natively.
 #![cfg(target_arch = "wasm32")]
 
-use ed_playground::io::fingerprint::{golden_cases, run_fingerprint};
+use ed_playground::io::fingerprint::{golden_cases, run_fingerprint, sliced_run_fingerprint};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -19,6 +19,24 @@ fn wasm_runs_match_the_native_fingerprints() {
         let want =
             u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex");
         assert_eq!(run_fingerprint(config, epochs), want, "{name}");
+    }
+}
+
+/// Trained as the page trains them, a frame's budget of a few patterns at a
+/// time: stopped between patterns everywhere, the same numbers.
+#[wasm_bindgen_test]
+fn wasm_runs_stopped_between_patterns_match_the_native_fingerprints() {
+    for (name, config, epochs) in golden_cases() {
+        let line = GOLDEN
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .expect("golden case");
+        let want =
+            u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex");
+        // Budgets that change from call to call, so the stops fall everywhere.
+        let mut calls = [1u64, 5, 2, 11, 3].into_iter().cycle();
+        let got = sliced_run_fingerprint(config, epochs, || calls.next().unwrap());
+        assert_eq!(got, want, "{name}");
     }
 }
 
@@ -84,6 +102,48 @@ mod adapter {
                 .unwrap()
                 .to_bits()
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn train_spreads_an_epoch_over_calls_and_counts_whole_epochs() {
+        let mut whole = Playground::new(JsValue::UNDEFINED).unwrap();
+        whole.step(30);
+        let mut sliced = Playground::new(JsValue::UNDEFINED).unwrap();
+        let mut calls = 0;
+        while sliced.epoch() < 30.0 {
+            let left = 30 - sliced.epoch() as u32;
+            let spent = sliced.train(left, 3.0).unwrap();
+            assert!(spent >= 3.0, "a call trains at least one pattern");
+            calls += 1;
+        }
+        // XOR's four patterns, a budget of three a call: epochs end mid-call.
+        assert!(calls >= 40, "{calls} calls");
+        assert!(!sliced.mid_epoch());
+        assert_eq!(sliced.loss().to_bits(), whole.loss().to_bits());
+        assert_eq!(
+            sliced.history_losses().to_vec(),
+            whole.history_losses().to_vec()
+        );
+        for bad in [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY, 2f64.powi(53)] {
+            let err: JsValue = sliced.train(1, bad).err().expect("refused").into();
+            let message: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
+            assert!(message.starts_with("units"), "{bad}: {message}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn a_change_made_mid_epoch_waits_for_its_end() {
+        let mut page = Playground::new(JsValue::UNDEFINED).unwrap();
+        page.step(5);
+        page.train(1, 2.0).unwrap();
+        assert!(page.mid_epoch());
+        assert_eq!((page.epoch(), page.change_epoch()), (5.0, 6.0));
+        page.set_loss("bce").unwrap();
+        assert_eq!(page.switches().length(), 1, "not yet in force");
+        page.train(2, 1e6).unwrap();
+        assert_eq!(page.epoch(), 7.0);
+        let last: js_sys::Array = page.switches().get(1).into();
+        assert_eq!(last.get(0).as_f64(), Some(6.0));
     }
 
     #[wasm_bindgen_test]

@@ -52,9 +52,15 @@ export async function run(root, opts) {
   const changes = replay(state);
   const status = statusLine(root, lossLabel);
   let pg = null, held = false, stopped = false;
+  // Paused, a Step trains to the end of the next epoch, over as many frames as that takes.
+  let stepTo = null;
+  // Whether the last frame's budget ran out before the epochs the speed asks for,
+  // and the frames that trained so far (the status line's epochs a frame).
+  let capped = false, trainedFrames = 0;
   const diverged = () => pg.divergedAt !== undefined;
+  const stepping = () => stepTo !== null;
   // Held (an embed scrolled out of view) or in a hidden tab, it does no work.
-  const idle = () => state.paused || held || stopped || hasFailed() || document.visibilityState === 'hidden';
+  const idle = () => (state.paused && !stepping()) || held || stopped || hasFailed() || document.visibilityState === 'hidden';
   const stop = (e) => { stopped = true; fail(e); };
 
   const frames = frameScheduler(root, {
@@ -68,14 +74,22 @@ export async function run(root, opts) {
       { card: 'card-output', every: 8, phase: 1, draw: () => views.outputs.draw() },
       { card: 'card-output', every: 4, phase: 3, draw: views.table && (() => views.table.draw(pg)) },
     ],
-    train: () => advance(state.speed),
-    status: () => status.show(pg, state.paused),
+    train: (units) => (stepping() ? stepOn(units) : advance(state.speed, units)),
+    status: () => status.show(pg, { paused: state.paused && !stepping(), capped, frames: trainedFrames }),
     idle, fail: stop, stagger,
   });
 
   const show = controls({
     play() { if (!diverged()) setPlaying(state.paused); },
-    step() { if (!state.paused) setPlaying(false); advance(1); frames.settle(); },
+    // Each press asks for one more epoch; what a frame's budget cannot train
+    // at once goes on in the frames after.
+    step() {
+      if (diverged()) return;
+      if (!state.paused) setPlaying(false);
+      stepTo = (stepTo ?? pg.epoch) + 1;
+      frames.trainNow();
+      if (stepping()) frames.schedule();
+    },
     reset() {
       Object.assign(state, changes.live(), { changes: [] });
       build();
@@ -108,6 +122,8 @@ export async function run(root, opts) {
   function adopt(next) {
     pg?.free();
     pg = next;
+    stepTo = null;
+    capped = false;
     changes.start(pg);
     if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
     $('card-output')?.classList.toggle('racing', pg.racing);
@@ -135,16 +151,34 @@ export async function run(root, opts) {
     sync();
   }
 
-  function advance(epochs) {
-    if (changes.train(pg, epochs)) sync();
-    if (!diverged()) return;
-    if (!state.paused) setPlaying(false);
-    status.diverged(pg, changes.live());
-    sync();
+  // One frame's training, at most `units` units of work; returns the units spent.
+  function advance(epochs, units) {
+    const { applied, spent, ended } = changes.train(pg, epochs, units);
+    capped = ended < epochs && !diverged();
+    trainedFrames++;
+    if (applied) sync();
+    if (diverged()) {
+      stepTo = null;
+      if (!state.paused) setPlaying(false);
+      status.diverged(pg, changes.live());
+      sync();
+    }
+    return spent;
+  }
+
+  // A Step's frame: on to the end of the epoch it aims at, then every view shows it.
+  function stepOn(units) {
+    const spent = advance(stepTo - pg.epoch, units);
+    if (pg.epoch >= stepTo || diverged()) {
+      stepTo = null;
+      frames.settle();
+    }
+    return spent;
   }
 
   function setPlaying(on) {
     state.paused = !on;
+    stepTo = null;
     status.restart(pg);
     sync();
     if (on) frames.schedule(); else frames.settle(); // paused: every view shows the very last epoch
@@ -192,6 +226,10 @@ export async function run(root, opts) {
     hook: Object.freeze({
       get state() { return structuredClone(state); },
       get epoch() { return pg.epoch; },
+      /** An epoch under way, stopped between patterns by a frame's budget. */
+      get midEpoch() { return pg.midEpoch; },
+      /** The last frame's budget ran out before the speed's epochs. */
+      get capped() { return capped; },
       get loss() { return pg.loss; },
       get liveLoss() { return changes.live().loss; },
       get divergedAt() { return pg.divergedAt; },

@@ -1,19 +1,23 @@
 // Live changes of loss and learning rate. Made while a run trains, each is
-// recorded in the state's `changes` with the epoch it was made at, so the link
-// holds it; a run built from a link replays them, each at its epoch, whether it
-// trains frame by frame or a step at a time.
+// recorded in the state's `changes` with the epoch it takes effect at, so the
+// link holds it; a run built from a link replays them, each at its epoch,
+// whether it trains frame by frame or a step at a time. A change always falls
+// between two epochs: one made while a frame's budget has stopped an epoch
+// partway waits for that epoch's end (`pg.changeEpoch`), so every epoch trains
+// under one setting and the link gives back the same run.
 
 /**
  * Keeps `state.changes` and a run in step. Returns
- * `{ start(pg), catchUp(pg), live(), record(pg, name, value), train(pg, epochs) }`.
+ * `{ start(pg), catchUp(pg), live(), record(pg, name, value), train(pg, epochs, units) }`.
  */
 export function replay(state) {
   let next = 0; // the first change not yet applied to the run
-  let live = {}; // the loss and learning rate in force now
+  let live = {}; // the loss and learning rate in force now, or as soon as the epoch under way ends
 
   // Applies every change due by the run's epoch; returns how many it applied.
   function applyDue(pg) {
     let applied = 0;
+    if (pg.midEpoch) return 0;
     for (let c; (c = state.changes[next]) && c.epoch <= pg.epoch; next++, applied++) {
       if (c.name === 'loss') pg.setLoss(c.value); else pg.setLearningRate(c.value);
       live = { ...live, [c.name]: c.value };
@@ -30,29 +34,33 @@ export function replay(state) {
     },
     /** Applies the changes due by the run's epoch (at epoch 0 on a new run); returns how many. */
     catchUp: applyDue,
-    /** The loss and learning rate in force: `{ loss, lr }`. */
+    /** The loss and learning rate the reader chose last: `{ loss, lr }`. */
     live: () => ({ ...live }),
-    /** A change made now, at the run's epoch; it replaces one of the same name made at
-     * the same epoch, and any recorded after it (they belonged to another future). */
+    /** A change made now, for the run's next epoch; it replaces one of the same name
+     * made for the same epoch, and any recorded after it (they belonged to another future). */
     record(pg, name, value) {
+      const epoch = pg.changeEpoch;
       const list = state.changes.slice(0, next), last = list.at(-1);
-      if (last?.epoch === pg.epoch && last.name === name) list.pop();
-      state.changes = [...list, { epoch: pg.epoch, name, value }];
+      if (last?.epoch === epoch && last.name === name) list.pop();
+      state.changes = [...list, { epoch, name, value }];
       next = state.changes.length - 1;
+      live = { ...live, [name]: value };
       return applyDue(pg);
     },
-    /** Trains `epochs` epochs (fewer if the run diverges), each change applied at
-     * its epoch; returns how many changes it applied. */
-    train(pg, epochs) {
-      let applied = applyDue(pg);
-      while (epochs > 0 && pg.divergedAt === undefined) {
-        const due = state.changes[next];
-        const k = due ? Math.min(epochs, due.epoch - pg.epoch) : epochs;
-        pg.step(k);
-        epochs -= k;
+    /** Trains until `epochs` epochs have ended (the one under way counts) or
+     * `units` units of work are spent (see Playground.train), each change applied
+     * at its epoch; returns `{ applied, spent, ended }`: changes applied, units
+     * spent, epochs ended. */
+    train(pg, epochs, units = Number.MAX_SAFE_INTEGER) {
+      let applied = applyDue(pg), spent = 0;
+      const from = pg.epoch;
+      while (pg.epoch - from < epochs && spent < units && pg.divergedAt === undefined) {
+        const due = state.changes[next], left = epochs - (pg.epoch - from);
+        const k = due ? Math.max(1, Math.min(left, due.epoch - pg.epoch)) : left;
+        spent += pg.train(k, units - spent);
         applied += applyDue(pg);
       }
-      return applied;
+      return { applied, spent, ended: pg.epoch - from };
     },
   };
 }

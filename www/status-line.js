@@ -1,7 +1,11 @@
 // The status line under the transport buttons (epoch, loss, epochs per second or
-// why there are none), the race line under it when backprop races ED, and the
-// alert that says why a run diverged.
+// why there are none, and the epochs a frame actually trained when the frame's
+// time budget holds the speed back), the race line under it when backprop races
+// ED, and the alert that says why a run diverged.
 import { fmtNum, fmtInt } from './ui.js';
+
+// Two significant figures below 10 (0.23, 1.5), whole numbers above.
+const perFrame = (v) => (v >= 10 ? fmtInt(Math.round(v)) : String(+v.toPrecision(2)));
 
 // One method's progress in the race: solved, diverged or not yet.
 const clock = (at, loss, diverged) => at !== undefined ? `solved at epoch ${fmtInt(at)}`
@@ -9,23 +13,30 @@ const clock = (at, loss, diverged) => at !== undefined ? `solved at epoch ${fmtI
 
 /**
  * The lines in `root` (`#status`, `#race-status`, `#diverged-text`). `lossLabel(name)`
- * names a loss function. Returns `{ restart(pg), show(pg, paused), quiet(on), diverged(pg, live) }`.
+ * names a loss function. Returns `{ restart(pg), show(pg, { paused, capped, frames }), quiet(on), diverged(pg, live) }`.
  */
 export function statusLine(root, lossLabel) {
   const $ = (id) => root.getElementById(id);
-  // Epochs per second, measured over half a second from `t`: none until then.
-  let rate = { t: 0, epoch: 0, value: null };
+  // Epochs per second and per training frame, measured over half a second from
+  // `t`: none until then.
+  let rate = { t: 0, epoch: 0, frames: 0, value: null, perFrame: null };
 
   return {
     /** Measures the rate afresh from now (a new run, play after a pause, a tab shown again). */
-    restart(pg) { rate = { t: performance.now(), epoch: pg.epoch, value: null }; },
+    restart(pg) { rate = { t: performance.now(), epoch: pg.epoch, frames: rate.frames, value: null, perFrame: null }; },
 
-    show(pg, paused) {
+    /** `paused`: no training; `capped`: the last frame's budget ran out before the
+     * speed's epochs; `frames`: training frames so far. */
+    show(pg, { paused, capped, frames }) {
       const now = performance.now();
-      if (now - rate.t > 500) rate = { t: now, epoch: pg.epoch, value: ((pg.epoch - rate.epoch) * 1000) / (now - rate.t) };
+      if (now - rate.t > 500) {
+        const epochs = pg.epoch - rate.epoch;
+        rate = { t: now, epoch: pg.epoch, frames, value: (epochs * 1000) / (now - rate.t), perFrame: frames > rate.frames ? epochs / (frames - rate.frames) : null };
+      }
       // No rate until there is one to show: "0 epochs/s" would read as stuck.
-      const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}` : paused ? 'paused'
-        : rate.value === null ? '' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
+      const speed = rate.value === null ? '' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
+      const held = capped && rate.perFrame !== null ? ` · capped at ${perFrame(rate.perFrame)} epochs/frame` : '';
+      const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}` : paused ? 'paused' : speed && speed + held;
       const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)}${tail && ' · ' + tail}`;
       if ($('status').textContent !== text) $('status').textContent = text;
       const race = $('race-status');

@@ -3,31 +3,68 @@
 //! same committed values to prove they compute identical numbers.
 
 use crate::settings::config::Config;
-use crate::train::EdRun;
+use crate::train::{Budget, EdRun, Session};
 
 /// FNV-1a over the bit patterns of `epochs` epoch losses, then every weight,
 /// then, for a 2-D task, the test loss (which a task without one skips, so
 /// their fingerprints are what they were before the 2-D tasks).
 pub fn run_fingerprint(config: Config, epochs: u64) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |x: f64| {
-        for byte in x.to_bits().to_le_bytes() {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
-    };
+    let mut hash = Fnv::default();
     let mut trainer = EdRun::new(config);
     for _ in 0..epochs {
-        eat(trainer.run_epoch().mean_loss);
+        hash.eat(trainer.run_epoch().mean_loss);
     }
-    for net in trainer.networks() {
-        for layer in net.layers() {
-            layer.weights().iter().for_each(|&w| eat(w));
+    hash.finish(&mut trainer)
+}
+
+/// The same fingerprint, of the same run trained as the page trains it: by a
+/// live [`Session`] whose every call has a budget of `slice()` units, so it
+/// stops between patterns wherever the budget runs out (and between its own
+/// stages: ED's epoch, the solve check, the history's test loss). At most
+/// [`crate::train::HISTORY_CAPACITY`] epochs, whose losses the history keeps.
+pub fn sliced_run_fingerprint(config: Config, epochs: u64, mut slice: impl FnMut() -> u64) -> u64 {
+    assert!(epochs as usize <= crate::train::HISTORY_CAPACITY);
+    let mut session = Session::new(config);
+    while session.epoch() < epochs {
+        let left = u32::try_from(epochs - session.epoch()).unwrap_or(u32::MAX);
+        session.train(left, &mut Budget::new(slice()));
+    }
+    assert!(!session.mid_epoch(), "the last epoch ended");
+    let mut hash = Fnv::default();
+    for &loss in session.history().losses() {
+        hash.eat(loss);
+    }
+    hash.finish(session.run_mut())
+}
+
+/// FNV-1a, eating bit patterns.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn eat(&mut self, x: f64) {
+        for byte in x.to_bits().to_le_bytes() {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
         }
     }
-    if let Some(loss) = trainer.test_loss() {
-        eat(loss);
+
+    /// Eats the weights, then the test loss if the task has a test set.
+    fn finish(mut self, trainer: &mut EdRun) -> u64 {
+        for net in trainer.networks() {
+            for layer in net.layers() {
+                layer.weights().iter().for_each(|&w| self.eat(w));
+            }
+        }
+        if let Some(loss) = trainer.test_loss() {
+            self.eat(loss);
+        }
+        self.0
     }
-    hash
 }
 
 /// The configurations whose fingerprints are committed in `tests/golden/`.

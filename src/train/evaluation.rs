@@ -1,6 +1,7 @@
 //! Loss and accuracy of a run's networks on a set of patterns, without
 //! training: cheap enough for every frame, and allocation-free.
 
+use super::budget::Budget;
 use super::network::SubNetwork;
 use crate::ed::Loss;
 use crate::task::{Dataset, Scoring};
@@ -77,25 +78,57 @@ pub fn evaluate<N: SubNetwork>(
     loss: Loss,
     scoring: Scoring,
 ) -> Evaluation {
-    let outputs = networks.len() as f64;
-    let mut loss_sum = 0.0;
-    let mut right = 0usize;
-    for k in 0..data.len() {
-        let (input, target) = (data.input(k), data.target(k));
-        let mut verdict = Verdict::new(scoring);
-        let mut pattern_loss = 0.0;
-        for (o, (net, &t)) in networks.iter_mut().zip(target).enumerate() {
-            let y = net.forward(input);
-            pattern_loss += loss.value(y, t);
-            verdict.add(o, net.output_activation().probability(y), t);
+    EvaluationPass::default()
+        .run(networks, data, loss, scoring, &mut Budget::unlimited())
+        .expect("an unlimited budget ends the pass")
+}
+
+/// An evaluation that a [`Budget`] may stop between two patterns and a later
+/// call finish: a live run's per-epoch measurements, taken within a frame's
+/// budget however large the set and the networks are.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct EvaluationPass {
+    done: usize,
+    loss_sum: f64,
+    right: usize,
+}
+
+impl EvaluationPass {
+    /// Scores patterns while `budget` lasts (a unit per network and pattern);
+    /// the evaluation once the last pattern is in, after which the pass starts
+    /// afresh. The networks must not change between the calls of one pass.
+    pub fn run<N: SubNetwork>(
+        &mut self,
+        networks: &mut [N],
+        data: &Dataset,
+        loss: Loss,
+        scoring: Scoring,
+        budget: &mut Budget,
+    ) -> Option<Evaluation> {
+        let outputs = networks.len() as f64;
+        while self.done < data.len() {
+            if !budget.take(networks.len() as u64) {
+                return None;
+            }
+            let (input, target) = (data.input(self.done), data.target(self.done));
+            let mut verdict = Verdict::new(scoring);
+            let mut pattern_loss = 0.0;
+            for (o, (net, &t)) in networks.iter_mut().zip(target).enumerate() {
+                let y = net.forward(input);
+                pattern_loss += loss.value(y, t);
+                verdict.add(o, net.output_activation().probability(y), t);
+            }
+            self.loss_sum += pattern_loss / outputs;
+            self.right += usize::from(verdict.is_right());
+            self.done += 1;
         }
-        loss_sum += pattern_loss / outputs;
-        right += usize::from(verdict.is_right());
-    }
-    let n = data.len() as f64;
-    Evaluation {
-        mean_loss: loss_sum / n,
-        accuracy: right as f64 / n,
+        let n = data.len() as f64;
+        let evaluation = Evaluation {
+            mean_loss: self.loss_sum / n,
+            accuracy: self.right as f64 / n,
+        };
+        *self = EvaluationPass::default();
+        Some(evaluation)
     }
 }
 

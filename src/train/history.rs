@@ -2,14 +2,25 @@
 //! force and each layer's mean |w|, epoch by epoch, kept to a bounded number of
 //! points so that a run of any length costs the same to keep and draw.
 
-use super::lane::Lane;
-use super::run::EdRun;
 use crate::ed::layer::mean_abs;
 use crate::ed::Loss;
 
 /// Points kept in the history. When full, every other point goes and the
 /// sampling stride doubles, so a run of any length costs the same to keep and draw.
 pub const HISTORY_CAPACITY: usize = 2048;
+
+/// What one kept epoch measured. The losses are NaN where there is nothing to
+/// measure: no test set, no backprop racing, or backprop diverged.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Point {
+    pub epoch: u64,
+    pub loss: f64,
+    /// The loss function in force during the epoch.
+    pub kind: Loss,
+    pub test_loss: f64,
+    pub backprop_loss: f64,
+    pub backprop_test_loss: f64,
+}
 
 /// Epoch-sampled history of a run, stored column by column for zero-copy views.
 #[derive(Clone, Debug)]
@@ -50,41 +61,29 @@ impl History {
         (epoch - 1) % self.stride == 0
     }
 
-    /// The test loss is measured only for a point that is kept, so a long run
-    /// costs a test pass every `stride` epochs, not every epoch.
-    pub(super) fn push(
-        &mut self,
-        epoch: u64,
-        loss: f64,
-        kind: Loss,
-        run: &mut EdRun,
-        backprop: Option<&mut Lane<crate::backprop::Network>>,
-    ) {
+    /// Whether the point of `epoch` is kept; asked once per epoch, before its
+    /// point is measured. The test losses are measured only for a kept point,
+    /// so a long run costs a test pass every `stride` epochs, not every epoch.
+    pub(super) fn wants_point(&mut self, epoch: u64) -> bool {
         if self.epochs.len() == HISTORY_CAPACITY {
             self.halve();
         }
-        if !self.wants(epoch) {
-            return;
-        }
-        self.epochs.push(epoch as f64);
-        self.losses.push(loss);
-        self.test_losses.push(run.test_loss().unwrap_or(f64::NAN));
-        self.kinds.push(kind.index() as f64);
-        let nets = run.networks();
+        self.wants(epoch)
+    }
+
+    /// Keeps `point`, with each layer's mean |w| of `networks` (ED's, one per output).
+    pub(super) fn push(&mut self, point: Point, networks: &[crate::ed::Network]) {
+        self.epochs.push(point.epoch as f64);
+        self.losses.push(point.loss);
+        self.test_losses.push(point.test_loss);
+        self.kinds.push(point.kind.index() as f64);
         for l in 0..self.layers {
             // Each network's layer mean, averaged; finite whenever they are.
-            let mean = mean_abs(nets.iter().map(|n| n.layers()[l].mean_abs_weight()));
+            let mean = mean_abs(networks.iter().map(|n| n.layers()[l].mean_abs_weight()));
             self.mean_abs.push(mean);
         }
-        let (bp_loss, bp_test) = match backprop {
-            Some(lane) if lane.diverged().is_none() => (
-                lane.last_loss().unwrap_or(f64::NAN),
-                lane.run_mut().test_loss().unwrap_or(f64::NAN),
-            ),
-            _ => (f64::NAN, f64::NAN),
-        };
-        self.backprop_losses.push(bp_loss);
-        self.backprop_test_losses.push(bp_test);
+        self.backprop_losses.push(point.backprop_loss);
+        self.backprop_test_losses.push(point.backprop_test_loss);
     }
 
     /// Every column with one value per point.

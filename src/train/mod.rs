@@ -3,6 +3,7 @@
 //! (a run with its clock and divergence) and the playground's live
 //! [`Session`] with its [`History`].
 
+pub mod budget;
 pub mod evaluation;
 pub mod history;
 pub mod lane;
@@ -12,9 +13,10 @@ pub mod run;
 pub mod session;
 pub mod solve;
 
-pub use evaluation::{evaluate, Evaluation};
+pub use budget::Budget;
+pub use evaluation::{evaluate, Evaluation, EvaluationPass};
 pub use history::{History, HISTORY_CAPACITY};
-pub use lane::{Divergence, Lane};
+pub use lane::{Divergence, Lane, LaneProgress};
 pub use method::Method;
 pub use network::{SubNetwork, SIGN_SEED};
 pub use run::{shuffle_patterns, BackpropRun, EdRun, EpochStats, Run, KANEKO_STOP_ERROR};

@@ -8,6 +8,7 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
+use super::budget::Budget;
 use super::evaluation::{evaluate, Evaluation};
 use super::network::SubNetwork;
 use crate::ed::Loss;
@@ -62,8 +63,19 @@ pub struct Run<N> {
     networks: Vec<N>,
     order: Vec<usize>,
     epoch: u64,
+    /// The epoch in progress, when a budget stopped it between patterns.
+    partial: PartialEpoch,
     /// The last epoch's mean loss, kept so a saved run reports it when loaded.
     pub(crate) last_loss: Option<f64>,
+}
+
+/// How far the epoch in progress has come: the patterns of `order` trained so
+/// far and the sums of their figures. All zero between epochs.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct PartialEpoch {
+    done: usize,
+    loss_sum: f64,
+    abs_error: f64,
 }
 
 impl<N: SubNetwork> Run<N> {
@@ -98,6 +110,7 @@ impl<N: SubNetwork> Run<N> {
             networks,
             order,
             epoch,
+            partial: PartialEpoch::default(),
             last_loss: None,
         }
     }
@@ -158,21 +171,38 @@ impl<N: SubNetwork> Run<N> {
         Ok(())
     }
 
-    /// One pass over the patterns. Allocates nothing.
+    /// One pass over the patterns (the rest of it, if a budget stopped the
+    /// last). Allocates nothing.
+    pub fn run_epoch(&mut self) -> EpochStats {
+        self.train_patterns(&mut Budget::unlimited())
+            .expect("an unlimited budget ends the epoch")
+    }
+
+    /// Trains the epoch's patterns while `budget` lasts (each pattern costs a
+    /// unit per network) and returns the epoch's figures if it ended. Stopped
+    /// between two patterns, the next call goes on from there: the weights and
+    /// figures are those of an uninterrupted epoch, bit for bit. Allocates nothing.
     // One copy of the loop, which the Learner impl would otherwise inline a
     // second of: with two, LLVM left ED's training step out of line in both
     // (callgrind: 0.2% more instructions per XOR epoch than the loop had
     // before it was shared); with one, the step inlines again.
     #[inline(never)]
-    pub fn run_epoch(&mut self) -> EpochStats {
-        if self.config.shuffle {
+    pub fn train_patterns(&mut self, budget: &mut Budget) -> Option<EpochStats> {
+        if self.config.shuffle && self.partial.done == 0 {
             shuffle_patterns(&mut self.order, self.config.seed, self.epoch);
         }
         let (rule, loss, lr) = (self.config.rule(), self.config.loss, self.config.lr);
+        let units = self.networks.len() as u64;
         let outputs = self.networks.len() as f64;
-        let mut loss_sum = 0.0;
-        let mut abs_error = 0.0;
-        for &k in &self.order {
+        let PartialEpoch {
+            mut done,
+            mut loss_sum,
+            mut abs_error,
+        } = self.partial;
+        for &k in &self.order[done..] {
+            if !budget.take(units) {
+                break;
+            }
             let (input, target) = (self.data.input(k), self.data.target(k));
             let mut pattern_loss = 0.0;
             for (net, &t) in self.networks.iter_mut().zip(target) {
@@ -181,14 +211,30 @@ impl<N: SubNetwork> Run<N> {
                 abs_error += (t - p).abs();
             }
             loss_sum += pattern_loss / outputs;
+            done += 1;
         }
+        if done < self.order.len() {
+            self.partial = PartialEpoch {
+                done,
+                loss_sum,
+                abs_error,
+            };
+            return None;
+        }
+        self.partial = PartialEpoch::default();
         self.epoch += 1;
         let mean_loss = loss_sum / self.data.len() as f64;
         self.last_loss = Some(mean_loss);
-        EpochStats {
+        Some(EpochStats {
             mean_loss,
             abs_error,
-        }
+        })
+    }
+
+    /// Whether a budget stopped an epoch partway: the weights are between two
+    /// patterns, and [`Run::epoch`] counts the epochs finished.
+    pub fn mid_epoch(&self) -> bool {
+        self.partial.done > 0
     }
 
     /// Loss and accuracy on the training set with the current weights (an
@@ -285,6 +331,8 @@ impl<N: SubNetwork> Run<N> {
         self.config.lr = other.config.lr;
         self.epoch = other.epoch;
         self.last_loss = other.last_loss;
+        self.partial = other.partial;
+        self.order.copy_from_slice(&other.order);
     }
 
     /// The order of the last epoch's patterns.

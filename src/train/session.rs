@@ -1,11 +1,20 @@
-//! A live training run as the playground drives it: epochs in batches, a bounded
-//! [`History`], loss switches, Kaneko's stopping epoch, and divergence that
-//! stops training with the last finite weights kept. Optionally backprop races
-//! alongside on the same network shape, epoch for epoch.
+//! A live training run as the playground drives it: epochs within a budget of
+//! work (see [`Budget`]), a bounded [`History`], loss switches, Kaneko's
+//! stopping epoch, and divergence that stops training with the last finite
+//! weights kept. Optionally backprop races alongside on the same network
+//! shape, epoch for epoch.
+//!
+//! An epoch of the session is ED's epoch, then backprop's, then, for an epoch
+//! the history keeps, the test losses of both: a budget may stop it anywhere
+//! between two patterns, and the next call goes on from there. A loss or rate
+//! changed meanwhile waits for the epoch's end, so every epoch trains under one
+//! setting and a run replayed from its switches is the same run.
 
-use super::history::History;
-use super::lane::{Divergence, Lane};
-use super::run::EdRun;
+use super::budget::Budget;
+use super::evaluation::EvaluationPass;
+use super::history::{History, Point};
+use super::lane::{Divergence, Lane, LaneProgress};
+use super::run::{EdRun, EpochStats};
 use crate::ed::Loss;
 use crate::settings::{Config, ConfigError};
 
@@ -18,6 +27,26 @@ pub struct Session {
     /// The first epoch that met Kaneko's stopping rule in this session.
     kaneko_stop: Option<u64>,
     backprop: Option<Lane<crate::backprop::Network>>,
+    stage: Stage,
+    /// Changes made during an epoch, for the epoch's end.
+    pending_loss: Option<Loss>,
+    pending_lr: Option<f64>,
+}
+
+/// How far the session's epoch has come.
+#[derive(Clone, Copy, Debug)]
+enum Stage {
+    /// Between epochs, or ED's epoch under way.
+    Ed,
+    /// ED's epoch ended with these figures; backprop's is under way.
+    Backprop(EpochStats),
+    /// Both ended; the test losses of the history's point are being measured,
+    /// ED's first (`ed_test` holds it once taken).
+    Measure {
+        ed: EpochStats,
+        ed_test: Option<f64>,
+        pass: EvaluationPass,
+    },
 }
 
 impl Session {
@@ -33,13 +62,16 @@ impl Session {
             ed: Lane::resume(run),
             kaneko_stop: None,
             backprop: None,
+            stage: Stage::Ed,
+            pending_loss: None,
+            pending_lr: None,
         }
     }
 
     /// Starts backprop racing this run, from the same configuration. Only at
     /// epoch 0: both must start together for their clocks to compare.
     pub fn add_backprop(&mut self) -> Result<(), &'static str> {
-        if self.ed.run().epoch() != 0 {
+        if self.ed.run().epoch() != 0 || self.mid_epoch() {
             return Err("backprop can join a run only at epoch 0");
         }
         let config = self.ed.run().config();
@@ -69,31 +101,122 @@ impl Session {
     /// epoch with a non-finite loss stops the session: its weights are rolled back
     /// to the end of the last finite epoch and nothing non-finite is recorded.
     pub fn step(&mut self, epochs: u32) -> Option<f64> {
+        self.train(epochs, &mut Budget::unlimited());
+        self.last_loss()
+    }
+
+    /// Trains until `epochs` epochs have ended (counting the one under way) or
+    /// `budget` is spent, whichever comes first, and returns how many ended.
+    /// A budget spent mid-epoch leaves it for the next call.
+    pub fn train(&mut self, epochs: u32, budget: &mut Budget) -> u32 {
         self.ed.begin_batch();
         if let Some(lane) = &mut self.backprop {
             lane.begin_batch();
         }
-        for _ in 0..epochs {
-            let Some(stats) = self.ed.run_epoch() else {
-                break;
-            };
-            let epoch = self.ed.run().epoch();
-            if self.kaneko_stop.is_none() && stats.meets_kaneko_stop() {
-                self.kaneko_stop = Some(epoch);
+        let mut ended = 0;
+        while ended < epochs && !budget.exhausted() {
+            match self.advance(budget) {
+                Advance::Busy => break,
+                Advance::Stopped => break,
+                Advance::Ended => ended += 1,
             }
-            if let Some(lane) = &mut self.backprop {
-                lane.run_epoch();
-            }
-            let loss = self.ed.run().config().loss;
-            self.history.push(
-                epoch,
-                stats.mean_loss,
-                loss,
-                self.ed.run_mut(),
-                self.backprop.as_mut(),
-            );
         }
-        self.last_loss()
+        ended
+    }
+
+    /// One stage of the epoch after another, until the budget runs out or the
+    /// epoch ends.
+    fn advance(&mut self, budget: &mut Budget) -> Advance {
+        loop {
+            match self.stage {
+                Stage::Ed => {
+                    if !self.ed.mid_epoch() {
+                        self.apply_pending();
+                    }
+                    let stats = match self.ed.train(budget) {
+                        LaneProgress::Busy => return Advance::Busy,
+                        LaneProgress::Stopped => return Advance::Stopped,
+                        LaneProgress::Epoch(stats) => stats,
+                    };
+                    if self.kaneko_stop.is_none() && stats.meets_kaneko_stop() {
+                        self.kaneko_stop = Some(self.ed.run().epoch());
+                    }
+                    self.stage = Stage::Backprop(stats);
+                }
+                Stage::Backprop(ed) => {
+                    if let Some(lane) = &mut self.backprop {
+                        if lane.train(budget) == LaneProgress::Busy {
+                            return Advance::Busy;
+                        }
+                    }
+                    let epoch = self.ed.run().epoch();
+                    if !self.history.wants_point(epoch) {
+                        self.stage = Stage::Ed;
+                        return Advance::Ended;
+                    }
+                    self.stage = Stage::Measure {
+                        ed,
+                        ed_test: None,
+                        pass: EvaluationPass::default(),
+                    };
+                }
+                Stage::Measure {
+                    ed,
+                    mut ed_test,
+                    mut pass,
+                } => {
+                    let measured = self.measure(&mut ed_test, &mut pass, budget);
+                    self.stage = Stage::Measure { ed, ed_test, pass };
+                    let Some(backprop_test_loss) = measured else {
+                        return Advance::Busy;
+                    };
+                    let backprop = self.backprop.as_ref().filter(|l| l.diverged().is_none());
+                    let point = Point {
+                        epoch: self.ed.run().epoch(),
+                        loss: ed.mean_loss,
+                        kind: self.ed.run().config().loss,
+                        test_loss: ed_test.expect("measured first"),
+                        backprop_loss: backprop.and_then(|l| l.last_loss()).unwrap_or(f64::NAN),
+                        backprop_test_loss,
+                    };
+                    self.history.push(point, self.ed.run().networks());
+                    self.stage = Stage::Ed;
+                    return Advance::Ended;
+                }
+            }
+        }
+    }
+
+    /// The test losses of ED and then of backprop (NaN without a test set, a
+    /// race, or with backprop diverged); `Some(backprop's)` once both are in.
+    fn measure(
+        &mut self,
+        ed_test: &mut Option<f64>,
+        pass: &mut EvaluationPass,
+        budget: &mut Budget,
+    ) -> Option<f64> {
+        if ed_test.is_none() {
+            *ed_test = Some(test_loss(self.ed.run_mut(), pass, budget)?);
+        }
+        match &mut self.backprop {
+            Some(lane) if lane.diverged().is_none() => test_loss(lane.run_mut(), pass, budget),
+            _ => Some(f64::NAN),
+        }
+    }
+
+    /// Whether an epoch is under way (a budget stopped it): changes wait for its end.
+    pub fn mid_epoch(&self) -> bool {
+        !matches!(self.stage, Stage::Ed) || self.ed.mid_epoch()
+    }
+
+    /// The changes made during the epoch that just ended, now that it has.
+    fn apply_pending(&mut self) {
+        if let Some(loss) = self.pending_loss.take() {
+            self.switch_loss(loss);
+        }
+        if let Some(lr) = self.pending_lr.take() {
+            self.switch_lr(lr);
+        }
     }
 
     /// The first epoch whose summed `|t - p|` fell under Kaneko's threshold:
@@ -102,8 +225,16 @@ impl Session {
         self.kaneko_stop
     }
 
-    /// Both racers switch, from the next pattern on.
+    /// Both racers switch, from the next epoch on (at once between epochs).
     pub fn set_loss(&mut self, loss: Loss) {
+        if self.mid_epoch() {
+            self.pending_loss = Some(loss);
+        } else {
+            self.switch_loss(loss);
+        }
+    }
+
+    fn switch_loss(&mut self, loss: Loss) {
         if loss != self.ed.run().config().loss {
             self.ed.set_loss(loss);
             self.switches.push((self.ed.run().epoch(), loss));
@@ -113,21 +244,55 @@ impl Session {
         }
     }
 
-    /// Both racers take the new rate, or neither does.
+    /// Both racers take the new rate from the next epoch on (at once between
+    /// epochs), or neither does: a refused rate changes nothing.
     pub fn set_lr(&mut self, lr: f64) -> Result<(), ConfigError> {
-        self.ed.set_lr(lr)?;
-        if let Some(lane) = &mut self.backprop {
-            lane.set_lr(lr)?;
+        crate::settings::check_lr(lr)?;
+        if self.mid_epoch() {
+            self.pending_lr = Some(lr);
+        } else {
+            self.switch_lr(lr);
         }
         Ok(())
     }
 
+    fn switch_lr(&mut self, lr: f64) {
+        self.ed.set_lr(lr).expect("checked when it was set");
+        if let Some(lane) = &mut self.backprop {
+            lane.set_lr(lr).expect("checked when it was set");
+        }
+    }
+
+    /// Epochs the session has ended: ED's, backprop's and the history's
+    /// measurements of each. ED's own count ([`EdRun::epoch`]) is one ahead
+    /// while the rest of its epoch is under way.
+    pub fn epoch(&self) -> u64 {
+        match self.stage {
+            Stage::Ed => self.ed.run().epoch(),
+            _ => self.ed.run().epoch() - 1,
+        }
+    }
+
+    /// The epoch from which a loss or rate set now takes effect, counted as
+    /// the epochs ended before it: the next epoch's start.
+    pub fn change_epoch(&self) -> u64 {
+        self.epoch() + u64::from(self.mid_epoch())
+    }
+
+    /// The run as it trains: between two patterns while an epoch is under way.
     pub fn run(&self) -> &EdRun {
         self.ed.run()
     }
 
     pub fn run_mut(&mut self) -> &mut EdRun {
         self.ed.run_mut()
+    }
+
+    /// ED's run at the end of its last finished epoch, what a saved model
+    /// holds: the session's epoch, or one more while backprop's half of the
+    /// epoch or the history's measurement is under way.
+    pub fn finished_run(&self) -> std::borrow::Cow<'_, EdRun> {
+        self.ed.finished_run()
     }
 
     pub fn history(&self) -> &History {
@@ -147,9 +312,33 @@ impl Session {
     }
 }
 
+/// Where a call to [`Session::advance`] left the epoch.
+enum Advance {
+    Busy,
+    Ended,
+    Stopped,
+}
+
+/// A run's test loss, within `budget`; NaN for a task without a test set.
+fn test_loss<N: super::SubNetwork>(
+    run: &mut super::Run<N>,
+    pass: &mut EvaluationPass,
+    budget: &mut Budget,
+) -> Option<f64> {
+    let (loss, scoring) = (run.config().loss, run.config().task.scoring());
+    let (networks, _, test) = run.parts_mut();
+    match test {
+        Some(test) => pass
+            .run(networks, test, loss, scoring, budget)
+            .map(|e| e.mean_loss),
+        None => Some(f64::NAN),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::train::Budget;
     use crate::train::HISTORY_CAPACITY;
 
     #[test]
@@ -233,6 +422,129 @@ mod tests {
         assert_eq!(s.switches(), &[(0, Loss::Mse), (10, Loss::Bce)]);
         assert_eq!(s.history().kinds()[9], 0.0);
         assert_eq!(s.history().kinds()[10], 1.0);
+    }
+
+    /// Everything a session shows the page: each history column, the clocks,
+    /// the switches and both methods' weights, as bit patterns.
+    fn everything(s: &Session) -> Vec<u64> {
+        let h = s.history();
+        let columns = [
+            h.epochs(),
+            h.losses(),
+            h.test_losses(),
+            h.kinds(),
+            h.mean_abs(),
+            h.backprop_losses(),
+            h.backprop_test_losses(),
+        ];
+        let mut all: Vec<u64> = columns
+            .iter()
+            .flat_map(|c| c.iter().map(|x| x.to_bits()))
+            .collect();
+        let bp = s.backprop().expect("racing");
+        all.extend([s.solved_at(), bp.solved_at(), s.kaneko_stop()].map(|e| e.unwrap_or(u64::MAX)));
+        all.extend(
+            s.switches()
+                .iter()
+                .flat_map(|&(e, l)| [e, l.index() as u64]),
+        );
+        all.extend(weights(s.run()));
+        for net in bp.run().networks() {
+            all.extend(
+                net.layers()
+                    .iter()
+                    .flat_map(|l| l.weights().iter().map(|w| w.to_bits())),
+            );
+        }
+        all
+    }
+
+    #[test]
+    fn a_race_stopped_between_patterns_is_the_uninterrupted_race() {
+        // Two gaussians: a test set (the history measures it) and solve
+        // checks (a pass over the training set), both of which a budget can stop.
+        let config = Config {
+            task: crate::task::Task::Gaussians,
+            ..Config::seed_defaults()
+        };
+        let racing = || {
+            let mut s = Session::new(config.clone());
+            s.add_backprop().unwrap();
+            s
+        };
+        let mut whole = racing();
+        whole.step(60);
+        whole.set_loss(Loss::BceWithLogits);
+        whole.step(40);
+        assert_eq!(whole.solved_at(), Some(2), "the solve check ran");
+        assert_eq!(whole.backprop().unwrap().solved_at(), Some(9));
+        for slice in [1, 3, 50, 333] {
+            let mut sliced = racing();
+            let mut calls = 0;
+            while sliced.epoch() < 100 {
+                if sliced.epoch() == 60 && sliced.switches().len() == 1 {
+                    // Set during epoch 61 (or at its start): it waits for
+                    // the epoch's end unless nothing of it has run yet.
+                    sliced.set_loss(Loss::BceWithLogits);
+                }
+                let epoch = sliced.epoch();
+                let limit = if epoch < 60 { 60 - epoch } else { 100 - epoch };
+                sliced.train(limit as u32, &mut Budget::new(slice));
+                calls += 1;
+            }
+            assert!(calls > 100, "{slice}: stopped {calls} times");
+            assert_eq!(
+                everything(&sliced),
+                everything(&whole),
+                "{slice} units a call"
+            );
+        }
+    }
+
+    #[test]
+    fn a_change_made_mid_epoch_waits_for_the_epochs_end() {
+        let mut s = Session::new(Config::seed_defaults());
+        s.step(3);
+        s.train(1, &mut Budget::new(2));
+        assert!(s.mid_epoch());
+        assert_eq!(s.change_epoch(), 4);
+        s.set_loss(Loss::Bce);
+        s.set_lr(0.25).unwrap();
+        assert_eq!(s.run().config().loss, Loss::Mse, "not during epoch 4");
+        s.train(1, &mut Budget::unlimited());
+        assert_eq!(s.run().epoch(), 4);
+        // Due now, applied as epoch 5 begins.
+        s.train(1, &mut Budget::new(1));
+        assert_eq!(s.switches(), &[(0, Loss::Mse), (4, Loss::Bce)]);
+        assert_eq!(s.run().config().lr, 0.25);
+        // The same as a run switched between epochs 4 and 5.
+        let mut plain = Session::new(Config::seed_defaults());
+        plain.step(4);
+        plain.set_loss(Loss::Bce);
+        plain.set_lr(0.25).unwrap();
+        plain.step(5);
+        s.step(5);
+        assert_eq!(s.run().epoch(), 9);
+        assert_eq!(weights(s.run()), weights(plain.run()));
+        assert_eq!(s.history().losses(), plain.history().losses());
+    }
+
+    #[test]
+    fn a_model_saved_mid_epoch_holds_the_last_epoch_that_ended() {
+        let mut s = Session::new(Config::seed_defaults());
+        s.train(8, &mut Budget::new(30));
+        assert!(s.mid_epoch());
+        let ended = s.run().epoch();
+        let mut reference = EdRun::new(Config::seed_defaults());
+        for _ in 0..ended {
+            reference.run_epoch();
+        }
+        assert_eq!(weights(&s.finished_run()), weights(&reference));
+        assert_ne!(
+            weights(s.run()),
+            weights(&reference),
+            "the live run is mid-epoch"
+        );
     }
 
     fn weights(t: &EdRun) -> Vec<u64> {

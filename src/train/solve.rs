@@ -1,6 +1,8 @@
 //! When a run has solved its task, and the clock that notes the first epoch
 //! it did: the race's finish line, shown by the page and the CLI alike.
 
+use super::budget::Budget;
+use super::evaluation::EvaluationPass;
 use super::network::SubNetwork;
 use super::run::{EpochStats, Run};
 use crate::task::Task;
@@ -51,21 +53,54 @@ pub fn solved_rule(task: Task) -> &'static str {
 }
 
 /// The first epoch at which a run solved its task, checked after each epoch.
+/// The check may need a pass over the training set, which a [`Budget`] can
+/// spread over several calls: [`SolveClock::after_epoch`] starts it,
+/// [`SolveClock::settle`] finishes it before the next epoch trains.
 #[derive(Clone, Debug, Default)]
 pub struct SolveClock {
     solved_at: Option<u64>,
+    /// The check of the epoch just ended, while its accuracy is being taken.
+    pending: Option<PendingCheck>,
+}
+
+#[derive(Clone, Debug)]
+struct PendingCheck {
+    epoch: u64,
+    mean_loss: f64,
+    pass: EvaluationPass,
 }
 
 impl SolveClock {
-    /// Notes `trainer`'s epoch if the epoch it just ran (`stats`) solved the task.
-    pub fn after_epoch<N: SubNetwork>(&mut self, trainer: &mut Run<N>, stats: &EpochStats) {
+    /// Notes that `trainer` just ran an epoch (`stats`); the accuracy, when the
+    /// loss calls for it, is taken by [`SolveClock::settle`].
+    pub fn after_epoch<N: SubNetwork>(&mut self, trainer: &Run<N>, stats: &EpochStats) {
         // The loss test is free; the accuracy costs a forward pass per pattern.
         if self.solved_at.is_none() && stats.mean_loss < SOLVE_LOSS {
-            let accuracy = trainer.evaluate_train().accuracy;
-            if is_solved(trainer.config().task, stats.mean_loss, accuracy) {
-                self.solved_at = Some(trainer.epoch());
-            }
+            self.pending = Some(PendingCheck {
+                epoch: trainer.epoch(),
+                mean_loss: stats.mean_loss,
+                pass: EvaluationPass::default(),
+            });
         }
+    }
+
+    /// Goes on with the check, within `budget`; true once no check is left.
+    /// The weights must not change until it is.
+    pub fn settle<N: SubNetwork>(&mut self, trainer: &mut Run<N>, budget: &mut Budget) -> bool {
+        let Some(check) = &mut self.pending else {
+            return true;
+        };
+        let task = trainer.config().task;
+        let (loss, scoring) = (trainer.config().loss, task.scoring());
+        let (networks, data, _) = trainer.parts_mut();
+        let Some(evaluation) = check.pass.run(networks, data, loss, scoring, budget) else {
+            return false;
+        };
+        if is_solved(task, check.mean_loss, evaluation.accuracy) {
+            self.solved_at = Some(check.epoch);
+        }
+        self.pending = None;
+        true
     }
 
     pub fn solved_at(&self) -> Option<u64> {

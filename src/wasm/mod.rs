@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use crate::ed::Loss;
 use crate::io::model::{check_size, ModelError};
 use crate::train::session::Session;
+use crate::train::Budget;
 use crate::train::EdRun;
 use crate::train::{Run, SubNetwork};
 use crate::view::decision_map::DecisionMap;
@@ -40,6 +41,9 @@ pub fn last_panic() -> Option<String> {
     let last = LAST_PANIC.lock().ok()?;
     (!last.is_empty()).then(|| last.clone())
 }
+
+/// The largest whole number a JS number holds exactly.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// A live ED training run for the page.
 #[wasm_bindgen]
@@ -103,9 +107,10 @@ impl Playground {
 
     #[wasm_bindgen(js_name = toJSON)]
     pub fn to_json(&self) -> Result<String, JsError> {
+        // Saved mid-epoch, the file holds the last epoch that ended.
         let file = self
             .session
-            .run()
+            .finished_run()
             .to_model_file()
             .map_err(|e| JsError::new(&e.to_string()))?;
         let text = JSON::stringify_with_replacer_and_space(
@@ -128,9 +133,42 @@ impl Playground {
         self.session.step(epochs).unwrap_or(f64::NAN)
     }
 
+    /// Trains until `epochs` epochs have ended (the one under way counts) or
+    /// `units` units of work are spent (a unit is one pattern through one
+    /// sub-network, trained or evaluated; at least one pattern is trained),
+    /// whichever comes first; returns the units spent. The page gives each
+    /// frame the units its time budget buys, so an epoch longer than a frame
+    /// is spread over frames; the weights are those of uninterrupted training,
+    /// bit for bit, and the history and `epoch` count whole epochs only.
+    pub fn train(&mut self, epochs: u32, units: f64) -> Result<f64, JsError> {
+        if !(units >= 1.0 && units <= MAX_SAFE_INTEGER && units.fract() == 0.0) {
+            return Err(JsError::new(
+                "units: must be a whole number from 1 to 2^53 - 1",
+            ));
+        }
+        let mut budget = Budget::new(units as u64);
+        self.session.train(epochs, &mut budget);
+        Ok(budget.spent() as f64)
+    }
+
+    /// Whether an epoch is under way, stopped between patterns by `train`'s
+    /// budget: `epoch` counts the epochs ended, and a loss or rate set now
+    /// takes effect when this one ends.
+    #[wasm_bindgen(getter, js_name = midEpoch)]
+    pub fn mid_epoch(&self) -> bool {
+        self.session.mid_epoch()
+    }
+
+    /// The epoch count at which a loss or rate set now takes effect: `epoch`,
+    /// or `epoch + 1` while an epoch is under way.
+    #[wasm_bindgen(getter, js_name = changeEpoch)]
+    pub fn change_epoch(&self) -> f64 {
+        self.session.change_epoch() as f64
+    }
+
     #[wasm_bindgen(getter)]
     pub fn epoch(&self) -> f64 {
-        self.session.run().epoch() as f64
+        self.session.epoch() as f64
     }
 
     /// The last finite epoch loss, NaN before the first epoch.

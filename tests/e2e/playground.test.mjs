@@ -386,8 +386,8 @@ test('explains a browser without WebAssembly, and shows a banner when the engine
   // asked for a layer it does not have, and its bounds check panics.
   const trap = (page) => page.route('**/pkg/ed_playground.js', async (r) => {
     const body = await (await r.fetch()).text();
-    const trap = 'import * as edTrapSelf from "./ed_playground.js";{const p=edTrapSelf.Playground.prototype,step=p.step;' +
-      'p.step=function(n){if(this.epoch>=30)this.layerWeights(99);return step.call(this,n)}}';
+    const trap = 'import * as edTrapSelf from "./ed_playground.js";{const p=edTrapSelf.Playground.prototype,train=p.train;' +
+      'p.train=function(n,u){if(this.epoch>=30)this.layerWeights(99);return train.call(this,n,u)}}';
     await r.fulfill({ contentType: 'text/javascript', body: body + '\n' + trap });
   });
   await withPage('', { setup: trap, clean: false }, async (page) => {
