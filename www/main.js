@@ -7,10 +7,14 @@ import { loadEngine } from './engine.js';
 import { documentTheme } from './ui.js';
 import { exposeForTests } from './test-hook.js';
 import { fields } from './fields.js';
+import { poolSize } from './worker-pool.js';
 
 export async function start({ fail, hasFailed }) {
   await loadEngine();
   const { state, problems } = fromQuery(location.search);
+  // The cards' pool size (`?workers=N`), read before the playground rewrites
+  // the link with its own settings, which leave it out.
+  const workers = poolSize(location.search);
   const { theme, onTheme } = documentTheme();
   document.querySelector('.fields').append(...fields());
   const playground = await run(document, { state, problems, page: true, theme, onTheme, fail, hasFailed });
@@ -19,9 +23,9 @@ export async function start({ fail, hasFailed }) {
   // most readers never run them: their buttons (disabled in the HTML) work once
   // their code has loaded.
   const experiment = document.getElementById('card-experiment');
-  lazyCard(experiment, () => import('./experiment.js').then((m) => m.experimentPanel(experiment, theme, onTheme)));
+  lazyCard(experiment, () => import('./experiment.js').then((m) => m.experimentPanel(experiment, theme, onTheme, workers)));
   const digits = document.getElementById('card-digits');
-  lazyCard(digits, () => import('./digits.js').then((m) => m.digitsPanel(digits, theme, onTheme)));
+  lazyCard(digits, () => import('./digits.js').then((m) => m.digitsPanel(digits, theme, onTheme, workers)));
 }
 
 // `load` runs once, when `card` comes within 200 px of the screen.
