@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM } from './chromium.mjs';
+import { benchPool } from './bench-pool.mjs';
 
 const CASES = [
   { name: 'xor-4-8-8-1', hidden: [8, 8] },
@@ -141,6 +142,8 @@ try {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
     `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`);
+  // Last: it takes a minute or two (Kaneko's full experiment, twice).
+  await benchPool(browser, origin);
 } finally {
   await browser.close();
   server.close();
