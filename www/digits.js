@@ -16,8 +16,9 @@ const NAMES = { ed: 'ED', backprop: 'backprop' };
 const pct = (v) => `${(100 * v).toFixed(1)} %`;
 
 /** Starts the panel in `card` (a missing card is no panel); its runs use up to
- * `maxWorkers` workers (worker-pool.js, `poolSize`). */
-export function digitsPanel(card, theme, onTheme, maxWorkers = poolSize()) {
+ * `poolSize(search)` workers, `search` being the page's link as opened. */
+export function digitsPanel(card, theme, onTheme, search = location.search) {
+  const maxWorkers = poolSize(search);
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const fields = { epochs: $('dg-epochs'), train: $('dg-train'), test: $('dg-test'), hidden: $('dg-hidden') };

@@ -33,8 +33,9 @@ const fixed = (v) => (v == null ? '—' : v.toFixed(2));
 const failures = (failed, runs) => (failed === runs ? `all ${fmtInt(runs)} failed` : `${fmtInt(failed)} of ${fmtInt(runs)} failed`);
 
 /** Starts the panel in `card` (a missing card is no panel); its runs use up to
- * `maxWorkers` workers (worker-pool.js, `poolSize`). */
-export function experimentPanel(card, theme, onTheme, maxWorkers = poolSize()) {
+ * `poolSize(search)` workers, `search` being the page's link as opened. */
+export function experimentPanel(card, theme, onTheme, search = location.search) {
+  const maxWorkers = poolSize(search);
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const runsField = $('xp-runs'), largest = $('xp-largest'), bpLr = $('xp-bp-lr');
