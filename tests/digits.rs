@@ -125,6 +125,47 @@ fn ed_digits_prints_the_librarys_figures() {
 }
 
 #[test]
+fn ed_digits_prints_the_same_on_one_thread_as_on_several() {
+    // ED and backprop run side by side and are printed in the order asked, so
+    // only the seconds may change with the number of threads: they are cut.
+    let without_seconds = |out: String| -> Vec<String> {
+        out.lines()
+            .map(|line| match line.rsplit_once(" (") {
+                Some((figures, time)) if time.ends_with(" s)") => figures.to_string(),
+                _ => line.to_string(),
+            })
+            .map(
+                |line| match serde_json::from_str::<serde_json::Value>(&line) {
+                    Ok(mut json) => {
+                        for m in json["methods"].as_array_mut().into_iter().flatten() {
+                            m.as_object_mut().unwrap().remove("seconds");
+                        }
+                        json.to_string()
+                    }
+                    Err(_) => line,
+                },
+            )
+            .collect()
+    };
+    let small = [
+        "digits", "--train", "300", "--test", "100", "--epochs", "2", "--hidden", "8",
+    ];
+    for json in [false, true] {
+        let args: Vec<&str> = small
+            .iter()
+            .copied()
+            .chain(json.then_some("--json"))
+            .collect();
+        let one = without_seconds(common::run_ed_on_threads(1, &args));
+        assert_eq!(one.len(), if json { 1 } else { 5 }, "{one:?}");
+        for threads in [2, 3] {
+            let several = without_seconds(common::run_ed_on_threads(threads, &args));
+            assert_eq!(several, one, "{args:?} on {threads} threads");
+        }
+    }
+}
+
+#[test]
 fn ed_digits_refuses_a_bad_split_and_a_missing_directory() {
     let out = common::ed(&["digits", "--train", "9999", "--test", "2"]);
     assert_eq!(out.status.code(), Some(2));

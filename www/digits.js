@@ -1,11 +1,12 @@
-// The "Handwritten digits" card: ED and backprop learn 16 x 16 digits in a Web
-// Worker, an epoch of each in turn, and the card shows the share of unseen
-// digits each gets right, ED's guesses on a few of them, and what ED's hidden
-// units look for. The digits (dist/data/digits.bin, written by `ed digits
+// The "Handwritten digits" card: ED and backprop learn 16 x 16 digits in Web
+// Workers (one each when the pool has two, else an epoch of each in turn), and
+// the card shows the share of unseen digits each gets right, ED's guesses on a
+// few of them, and what ED's hidden units look for. The digits (dist/data/digits.bin, written by `ed digits
 // --export`) are fetched when the reader first starts, not with the page.
 import { exposeForTests } from './test-hook.js';
 import { el, rgb, fmtInt } from './ui.js';
 import { digitsChart } from './digits-chart.js';
+import { runPool, poolSize } from './worker-pool.js';
 
 const SIDE = 16;
 const SHOW = 20; // test digits in the gallery
@@ -14,15 +15,19 @@ const METHODS = ['ed', 'backprop'];
 const NAMES = { ed: 'ED', backprop: 'backprop' };
 const pct = (v) => `${(100 * v).toFixed(1)} %`;
 
-/** Starts the panel in `card` (a missing card is no panel). */
-export function digitsPanel(card, theme, onTheme) {
+/** Starts the panel in `card` (a missing card is no panel); its runs use up to
+ * `poolSize(search)` workers, `search` being the page's link as opened. */
+export function digitsPanel(card, theme, onTheme, search = location.search) {
+  const maxWorkers = poolSize(search);
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const fields = { epochs: $('dg-epochs'), train: $('dg-train'), test: $('dg-test'), hidden: $('dg-hidden') };
   const runButton = $('dg-run'), cancelButton = $('dg-cancel'), bar = $('dg-progress'), status = $('dg-status');
   const body = $('dg-table').tBodies[0], gallery = $('dg-gallery'), fieldBox = $('dg-fields');
 
-  let worker = null, running = false, started = 0, bytes = null, epochs = 0;
+  // `run`: the run under way (its pool once the digits are in), so that a
+  // cancelled one, still loading, knows it was.
+  let run = null, workers = 0, running = false, started = 0, bytes = null, epochs = 0;
   let scores = { ed: [], backprop: [] }, images = [], labels = [], guesses = [], maps = [], ms = { ed: [], backprop: [] };
 
   const chart = digitsChart($('dg-chart'), { series: [{ label: 'ED', colour: 's0' }, { label: 'backprop', colour: 's4' }], theme });
@@ -108,44 +113,38 @@ export function digitsPanel(card, theme, onTheme) {
     bar.value = 0;
     setRunning(true);
     say('Loading the digits…', false);
-    const mine = (worker = spawn());
+    const mine = (run = {});
     try {
       bytes ??= fetch(new URL('../data/digits.bin', import.meta.url)).then((r) => {
         if (!r.ok) throw new Error(`the digits did not load (HTTP ${r.status})`);
         return r.arrayBuffer();
       });
       const data = await bytes;
-      if (mine !== worker) return; // cancelled while they loaded
-      mine.postMessage({ bytes: data, options, epochs, show: SHOW });
+      if (mine !== run) return; // cancelled while they loaded
+      // ED and backprop learn apart, so two workers take one each; one worker
+      // trains an epoch of each in turn, so both curves still grow together.
+      const size = maxWorkers, job = { bytes: data, options, epochs, show: SHOW };
+      const groups = size >= 2 ? METHODS.map((m) => [m]) : [METHODS];
+      const pool = runPool(new URL('./digits-worker.js', import.meta.url), groups.map((methods) => ({ ...job, methods })), { size, onProgress: (_, data) => receive(data) });
+      mine.cancel = pool.cancel;
+      workers = pool.workers;
       say(`Learning from ${fmtInt(options.train)} digits…`, false);
-    } catch (e) {
-      bytes = null; // try again next time
-      if (mine === worker) stopWith(`The digits could not run: ${e.message}.`);
-    }
-  }
-
-  function spawn() {
-    const w = new Worker(new URL('./digits-worker.js', import.meta.url), { type: 'module' });
-    // Messages of a worker already cancelled are ignored.
-    w.onmessage = ({ data }) => w === worker && receive(data);
-    w.onerror = (e) => {
-      // Handled here, so it does not also reach the page's error banner: the live training is fine.
-      e.preventDefault();
-      if (w === worker) stopWith(`The digits could not run: ${e.message || 'their worker failed to load'}.`);
-    };
-    return w;
-  }
-
-  function receive(data) {
-    if (data.error) return stopWith(`The digits stopped: ${data.error}.`);
-    if (data.done) {
-      worker.terminate();
-      worker = null;
+      const results = await pool.done;
+      // Every epoch's scores as the jobs gave them, in job order.
+      scores = Object.assign({ ed: [], backprop: [] }, ...results);
+      showScores();
+      run = null;
       setRunning(false);
       const last = (m) => scores[m].at(-1)?.test;
       say(`Done in ${seconds()}: after ${epochs} epochs ED gets ${pct(last('ed'))} of the test digits right, backprop ${pct(last('backprop'))}.`, true);
-      return;
+    } catch (e) {
+      if (e.job === undefined) bytes = null; // not the engine's refusal: try the download again next time
+      if (mine !== run) return;
+      stopWith(e.job === undefined ? `The digits could not run: ${e.message}.` : `The digits stopped: ${e.message}.`);
     }
+  }
+
+  function receive(data) {
     if (data.images) {
       images = data.images;
       labels = [...data.labels];
@@ -167,8 +166,8 @@ export function digitsPanel(card, theme, onTheme) {
   }
 
   function stopWith(text) {
-    worker?.terminate();
-    worker = null;
+    run?.cancel?.();
+    run = null;
     setRunning(false);
     say(text, true);
   }
@@ -180,6 +179,8 @@ export function digitsPanel(card, theme, onTheme) {
   // Read-only, for the end-to-end tests (see test-hook.js).
   exposeForTests('__edDigits', Object.freeze({
     get running() { return running; },
+    /** How many workers the last run started. */
+    get workers() { return workers; },
     scores: () => structuredClone(scores),
     epochMs: () => structuredClone(ms),
     chart: () => chart.data(),

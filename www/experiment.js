@@ -1,10 +1,11 @@
 // The "Kaneko's experiment" card: reruns his XOR table (seeds 1..N for each
-// hidden size, ED and then backprop) in a Web Worker, and fills a chart and a
-// table next to his published means as the runs come back. The page only: the
-// embeddable element does not carry it.
+// hidden size, ED and then backprop) on a pool of Web Workers, and fills a chart
+// and a table next to his published means as the runs come back. The page only:
+// the embeddable element does not carry it.
 import { exposeForTests } from './test-hook.js';
 import { el, fmtInt } from './ui.js';
 import { experimentChart } from './experiment-chart.js';
+import { runPool, poolSize } from './worker-pool.js';
 
 // His table (docs/method.md, section 4): mean epochs over 100 runs, how many of
 // them failed, and null where he reports backprop failed outright.
@@ -15,13 +16,26 @@ const PUBLISHED = {
 };
 const METHODS = ['ed', 'backprop'];
 const MAX_RUNS = 1000;
+// Each size's seeds go out in this many stretches: enough jobs for the pool's
+// workers to share the work evenly (a stretch at 2 hidden units with runs that
+// fail costs far more than one at 128), few enough that messages stay cheap.
+const STRETCHES = 10;
+
+/** The stretches of seeds 1..runs: [from, to] pairs, in seed order. */
+function stretches(runs) {
+  const step = Math.ceil(runs / STRETCHES), out = [];
+  for (let from = 1; from <= runs; from += step) out.push([from, Math.min(runs, from + step - 1)]);
+  return out;
+}
 
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const fixed = (v) => (v == null ? '—' : v.toFixed(2));
 const failures = (failed, runs) => (failed === runs ? `all ${fmtInt(runs)} failed` : `${fmtInt(failed)} of ${fmtInt(runs)} failed`);
 
-/** Starts the panel in `card` (a missing card is no panel). */
-export function experimentPanel(card, theme, onTheme) {
+/** Starts the panel in `card` (a missing card is no panel); its runs use up to
+ * `poolSize(search)` workers, `search` being the page's link as opened. */
+export function experimentPanel(card, theme, onTheme, search = location.search) {
+  const maxWorkers = poolSize(search);
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const runsField = $('xp-runs'), largest = $('xp-largest'), bpLr = $('xp-bp-lr');
@@ -30,7 +44,9 @@ export function experimentPanel(card, theme, onTheme) {
 
   // tally[method][size index]: the epochs of the runs that stopped, and the failures.
   const fresh = () => Object.fromEntries(METHODS.map((m) => [m, SIZES.map(() => ({ stopped: [], failed: 0 }))]));
-  let worker = null, running = false, plan = [], runs = 0, done = 0, started = 0, tally = fresh(), cells = [];
+  // jobs[j]: { entry (of the plan), from, to }; arrived[j]: its seeds' results so far, in seed order.
+  let pool = null, running = false, plan = [], jobs = [], arrived = [], workers = 0;
+  let runs = 0, done = 0, started = 0, tally = fresh(), cells = [];
 
   // The backprop rate of the results on show, which the select may no longer hold.
   let shownLr = bpLr.value;
@@ -134,47 +150,50 @@ export function experimentPanel(card, theme, onTheme) {
     showResults([]);
     bar.max = plan.length * runs;
     bar.value = 0;
-    worker ??= spawn();
-    worker.postMessage({ plan: plan.map(({ method, hidden, lr }) => ({ method, hidden, lr })), runs });
-    setRunning(true);
-    say(`Starting: ${fmtInt(plan.length * runs)} runs…`, false);
-  }
-
-  function spawn() {
-    const w = new Worker(new URL('./experiment-worker.js', import.meta.url), { type: 'module' });
-    // Messages of a worker already cancelled are ignored.
-    w.onmessage = ({ data }) => w === worker && receive(data);
-    w.onerror = (e) => {
-      // Handled here, so it does not also reach the page's error banner: the live training is fine.
-      e.preventDefault();
-      if (w === worker) stopWith(`The experiment could not run: ${e.message || 'its worker failed to load'}.`);
-    };
-    return w;
-  }
-
-  function receive({ results, done: finished, error }) {
-    if (error) return stopWith(`The experiment stopped: ${error}.`);
-    if (finished) {
+    // Every entry's seeds in stretches, ED's first: the pool hands them out in
+    // this order, so ED's curve still comes first.
+    jobs = plan.flatMap((_, entry) => stretches(runs).map(([from, to]) => ({ entry, from, to })));
+    arrived = jobs.map(() => []);
+    const mine = (pool = runPool(new URL('./experiment-worker.js', import.meta.url),
+      jobs.map(({ entry, from, to }) => ({ method: plan[entry].method, hidden: plan[entry].hidden, lr: plan[entry].lr, from, to })),
+      { size: maxWorkers, onProgress: receive }));
+    workers = mine.workers;
+    mine.done.then((results) => {
+      // The results as the jobs gave them, in job order: the table of one worker.
+      arrived = results;
+      retally();
+      showResults(SIZES.keys());
+      pool = null;
       setRunning(false);
       say(`Done: ${fmtInt(done)} runs in ${seconds()}.`, true);
-      return;
-    }
-    const touched = new Set();
-    for (const [entry, , epochs] of results) {
-      const { method, size } = plan[entry], t = tally[method][size];
-      if (epochs == null) t.failed++; else t.stopped.push(epochs);
-      touched.add(size);
-    }
+    }, (e) => mine === pool && stopWith(e.job === undefined ? `The experiment could not run: ${e.message}.` : `The experiment stopped: ${e.message}.`));
+    setRunning(true);
+    say(`Starting: ${fmtInt(plan.length * runs)} runs on ${workers === 1 ? 'one worker' : `${workers} workers`}…`, false);
+  }
+
+  // The tally from every result so far, job by job and seed by seed: the same
+  // order whichever worker finished first, so the means are those of one worker.
+  function retally() {
+    tally = fresh();
+    jobs.forEach(({ entry }, j) => {
+      const t = tally[plan[entry].method][plan[entry].size];
+      for (const epochs of arrived[j]) if (epochs == null) t.failed++; else t.stopped.push(epochs);
+    });
+  }
+
+  function receive(j, results) {
+    arrived[j].push(...results);
+    retally();
     done += results.length;
     bar.value = done;
-    const [entry, seed] = results.at(-1), { method, hidden } = plan[entry];
+    const { entry, from } = jobs[j], { method, hidden, size } = plan[entry], seed = from + arrived[j].length - 1;
     say(`${method === 'ed' ? 'ED' : bpLabel()}, ${hidden} hidden units: run ${seed} of ${fmtInt(runs)} · ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs · ${seconds()}`, false);
-    showResults(touched);
+    showResults([size]);
   }
 
   function stopWith(text) {
-    worker?.terminate();
-    worker = null;
+    pool?.cancel();
+    pool = null;
     setRunning(false);
     say(text, true);
   }
@@ -188,6 +207,8 @@ export function experimentPanel(card, theme, onTheme) {
   exposeForTests('__edExperiment', Object.freeze({
     get running() { return running; },
     get done() { return done; },
+    /** How many workers the last run started. */
+    get workers() { return workers; },
     chart: () => chart.data(),
   }));
 }

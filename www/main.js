@@ -11,6 +11,9 @@ import { fields } from './fields.js';
 export async function start({ fail, hasFailed }) {
   await loadEngine();
   const { state, problems } = fromQuery(location.search);
+  // The link as opened: the playground rewrites it with its own settings, which
+  // leave out the cards' pool size (`?workers=N`, worker-pool.js reads it).
+  const opened = location.search;
   const { theme, onTheme } = documentTheme();
   document.querySelector('.fields').append(...fields());
   const playground = await run(document, { state, problems, page: true, theme, onTheme, fail, hasFailed });
@@ -19,9 +22,9 @@ export async function start({ fail, hasFailed }) {
   // most readers never run them: their buttons (disabled in the HTML) work once
   // their code has loaded.
   const experiment = document.getElementById('card-experiment');
-  lazyCard(experiment, () => import('./experiment.js').then((m) => m.experimentPanel(experiment, theme, onTheme)));
+  lazyCard(experiment, () => import('./experiment.js').then((m) => m.experimentPanel(experiment, theme, onTheme, opened)));
   const digits = document.getElementById('card-digits');
-  lazyCard(digits, () => import('./digits.js').then((m) => m.digitsPanel(digits, theme, onTheme)));
+  lazyCard(digits, () => import('./digits.js').then((m) => m.digitsPanel(digits, theme, onTheme, opened)));
 }
 
 // `load` runs once, when `card` comes within 200 px of the screen.

@@ -1,10 +1,11 @@
 // The "Handwritten digits" card: its code loads only near the screen, a small
-// run finishes in its worker while the page trains on, its accuracies are the
-// CLI's on the same file, and its galleries are drawn. Run `make dist` first.
+// run finishes in its workers while the page trains on, its accuracies are the
+// CLI's on the same file, the same on two workers as on one, its galleries are
+// drawn, and no worker is left behind. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage } from './harness.mjs';
+import { startSite, stopSite, withPage, watchWorkers, allClosed } from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/digits-worker.js', 'data/digits.bin', 'pkg/ed_playground_bg.wasm', 'pkg/ed_digits_bg.wasm']));
 after(stopSite);
@@ -52,8 +53,7 @@ const colours = (canvas) => canvas.evaluate((c) => {
 test("a small run finishes in the worker while the page trains on, with the CLI's accuracies", async () => {
   const expected = cli();
   await withPage('', async (page) => {
-    const workers = [], requests = [];
-    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    const workers = watchWorkers(page), requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await ready(page);
     assert.ok(!requests.includes('/data/digits.bin'), 'the digits wait for the button');
@@ -64,7 +64,11 @@ test("a small run finishes in the worker while the page trains on, with the CLI'
     await page.waitForFunction(() => !window.__edDigits.running, null, { timeout: 120000 });
     const trained = (await page.evaluate(() => window.__edPlayground.epoch)) - epoch0;
     assert.ok(trained > 10, `the page trained ${trained} epochs meanwhile`);
-    assert.deepEqual(workers, ['/www/digits-worker.js'], 'the learning happens in the worker');
+    // The page's own pool: one worker on two cores, two (ED's, backprop's) on more.
+    const pool = await page.evaluate(() => window.__edDigits.workers);
+    assert.ok(pool === 1 || pool === 2, `${pool} workers`);
+    assert.deepEqual(workers.started, Array(pool).fill('/www/digits-worker.js'), 'the learning happens in the workers');
+    await allClosed(workers, 'every worker terminated when the run is done');
     assert.equal(requests.filter((p) => p === '/data/digits.bin').length, 1);
 
     const scores = await page.evaluate(() => window.__edDigits.scores());
@@ -112,12 +116,42 @@ test("a small run finishes in the worker while the page trains on, with the CLI'
   });
 });
 
+// The same small run on one worker (ED and backprop taking turns) and on two
+// (one each): the same scores, epoch by epoch, and the same guesses.
+test('two workers give the scores of one, and leave none behind', async () => {
+  const seen = [];
+  for (const n of [1, 2]) {
+    seen.push(await withPage(`?workers=${n}`, async (page) => {
+      const workers = watchWorkers(page);
+      await ready(page);
+      await setSmall(page);
+      await runButton(page).click();
+      await page.waitForFunction(() => !window.__edDigits.running, null, { timeout: 120000 });
+      assert.equal(await page.evaluate(() => window.__edDigits.workers), n, `?workers=${n}`);
+      assert.deepEqual(workers.started, Array(n).fill('/www/digits-worker.js'));
+      await allClosed(workers);
+      return {
+        scores: await page.evaluate(() => window.__edDigits.scores()),
+        rows: await page.locator('#dg-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent))),
+        guesses: await card(page).locator('#dg-gallery figcaption').allTextContents(),
+      };
+    }));
+  }
+  const [one, two] = seen;
+  assert.equal(one.scores.ed.length, SMALL.epochs);
+  assert.equal(one.scores.backprop.length, SMALL.epochs);
+  assert.equal(one.guesses.length, 20);
+  assert.deepEqual(two, one);
+});
+
 test('cancel stops it mid-run; on a 360-pixel phone the card fits', () => withPage('', { viewport: { width: 360, height: 780 } }, async (page) => {
+  const workers = watchWorkers(page);
   await ready(page);
   await card(page).getByLabel('Epochs').selectOption('10');
   await runButton(page).click();
   await page.waitForFunction(() => window.__edDigits.scores().ed.length >= 1, null, { timeout: 60000 });
   await cancelButton(page).click();
+  await allClosed(workers, 'every worker terminated by Cancel');
   const n = (await page.evaluate(() => window.__edDigits.scores().ed.length));
   assert.ok(n < 10, `cancelled after ${n} epochs`);
   assert.match(await page.locator('#dg-status').textContent(), /^Cancelled after/);

@@ -1,10 +1,11 @@
-// The "Kaneko's experiment" card: runs in a Web Worker under the strict CSP while
-// the page keeps training, shows what the library gives for the same seeds, can
-// be cancelled, and fits a phone. Run `make dist` first.
+// The "Kaneko's experiment" card: runs on a pool of Web Workers under the strict
+// CSP while the page keeps training, shows what the library gives for the same
+// seeds, the same on three workers as on one, can be cancelled, leaves no worker
+// behind, and fits a phone. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage } from './harness.mjs';
+import { startSite, stopSite, withPage, watchWorkers, allClosed } from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -78,12 +79,15 @@ const SLOWEST_FRAME_MS = 50, TRIES = 3;
 test("a small run finishes in the worker while the page trains on, with the library's numbers", async () => {
   const expected = SMALL.sizes.map((h) => cli(h, SMALL.runs));
   await withPage('', async (page) => {
-    const workers = [];
-    page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+    const workers = watchWorkers(page);
     await ready(page);
     await setSmall(page);
-    let run = await runSmall(page);
-    assert.deepEqual(workers, ['/www/experiment-worker.js'], 'the runs happen in the worker');
+    let run = await runSmall(page), runs = 1;
+    // The page's own pool: its size is the machine's (cores less one).
+    const pool = await page.evaluate(() => window.__edExperiment.workers);
+    assert.ok(pool >= 1, `${pool} workers`);
+    assert.deepEqual(workers.started, Array(pool).fill('/www/experiment-worker.js'), 'the runs happen in the workers');
+    await allClosed(workers, 'every worker terminated when the run is done');
     const total = SMALL.runs * SMALL.sizes.length * 2;
     assert.equal(await page.evaluate(() => window.__edExperiment.done), total);
     assert.match(await page.locator('#xp-status').textContent(), new RegExp(`^Done: ${total} runs in \\d+\\.\\d s\\.$`));
@@ -98,8 +102,10 @@ test("a small run finishes in the worker while the page trains on, with the libr
       if (slowest < SLOWEST_FRAME_MS) break;
       assert.ok(i < TRIES, `slowest training frame over ${SLOWEST_FRAME_MS} ms in ${TRIES} tries (last ${slowest.toFixed(1)} ms)`);
       run = await runSmall(page);
+      runs++;
     }
-    assert.equal(workers.length, 1, 'one worker serves every run');
+    assert.equal(workers.started.length, pool * runs, 'each run starts its own pool');
+    await allClosed(workers);
 
     // The table: one row per size, ED and backprop as the library gives them.
     const rows = await page.locator('#xp-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
@@ -131,7 +137,35 @@ test("a small run finishes in the worker while the page trains on, with the libr
   });
 });
 
-test('cancel stops the worker mid-run; the default is 100 runs per size, and a bad count is refused', () => withPage('', async (page) => {
+// The same small run on one worker and on three: the same table, chart and
+// count, whichever worker's runs come back first.
+test('three workers give the table and chart of one, and leave none behind', async () => {
+  const seen = [];
+  for (const n of [1, 3]) {
+    seen.push(await withPage(`?workers=${n}`, async (page) => {
+      const workers = watchWorkers(page);
+      await ready(page);
+      await setSmall(page);
+      await runButton(page).click();
+      await page.waitForFunction(() => !window.__edExperiment.running, null, { timeout: 60000 });
+      assert.equal(await page.evaluate(() => window.__edExperiment.workers), n, `?workers=${n}`);
+      assert.deepEqual(workers.started, Array(n).fill('/www/experiment-worker.js'));
+      await allClosed(workers);
+      return {
+        status: (await page.locator('#xp-status').textContent()).replace(/ in \d+\.\d s\.$/, ''),
+        rows: await page.locator('#xp-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent))),
+        chart: await page.evaluate(() => window.__edExperiment.chart()),
+      };
+    }));
+  }
+  const [one, three] = seen;
+  assert.equal(one.status, `Done: ${SMALL.runs * SMALL.sizes.length * 2} runs`);
+  assert.equal(one.rows.length, SMALL.sizes.length);
+  assert.deepEqual(three, one);
+});
+
+test('cancel stops every worker mid-run; the default is 100 runs per size, and a bad count is refused', () => withPage('', async (page) => {
+  const workers = watchWorkers(page);
   await ready(page);
   assert.equal(await page.getByLabel('Runs per size').inputValue(), '100');
   for (const bad of ['0', '2.5', '1001']) {
@@ -144,6 +178,7 @@ test('cancel stops the worker mid-run; the default is 100 runs per size, and a b
   await runButton(page).click();
   await page.waitForFunction(() => window.__edExperiment.done >= 150, null, { timeout: 30000 });
   await cancelButton(page).click();
+  await allClosed(workers, 'every worker terminated by Cancel');
   const done = await page.evaluate(() => window.__edExperiment.done);
   assert.ok(done < 2 * 7 * 100, `cancelled after ${done} runs`);
   assert.match(await page.locator('#xp-status').textContent(), new RegExp(`^Cancelled after ${done} of 1,400 runs`));

@@ -124,3 +124,21 @@ export function statusWhen(scope, ok, what = 'the status line', timeout = 15000)
 
 /** Waits until the status line itself reads epoch `n` or later and returns what it read. */
 export const statusAt = (scope, n, timeout) => statusWhen(scope, (s) => s.epoch >= n, `a status line at epoch ${n} or later`, timeout);
+
+/**
+ * Records the dedicated workers `page` starts: `started`, their paths in order,
+ * and `open`, those not yet terminated (a pool that leaks keeps some open).
+ * Call before the page starts any.
+ */
+export function watchWorkers(page) {
+  const started = [], open = new Set();
+  page.on('worker', (w) => {
+    started.push(new URL(w.url()).pathname);
+    open.add(w);
+    w.on('close', () => open.delete(w));
+  });
+  return { started, open };
+}
+
+/** Waits until every worker `watchWorkers` saw has been terminated. */
+export const allClosed = ({ open }, what = 'every worker terminated') => until(() => open.size, (n) => n === 0, { what });

@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use ed_playground::ed::Loss;
 use ed_playground::settings::RuleName;
 use ed_playground::studies::digits;
+use ed_playground::studies::seeds::per_item;
 use ed_playground::task::digits as data;
 use ed_playground::train::Method;
 use ed_playground::Config;
@@ -113,20 +114,30 @@ pub fn run(args: DigitsArgs) -> Result<(), Failure> {
             describe_network(&config)
         );
     }
-    let mut methods = Vec::new();
-    for &method in args.method {
+    // ED and backprop are independent runs: one per core, gathered in the
+    // order asked. The first method's lines show as they come; the others'
+    // wait their turn, so the output reads the same on any number of threads
+    // (only the seconds differ).
+    let runs = per_item(args.method, |k, &method| {
         let start = Instant::now();
+        let mut waiting = Vec::new();
         let report = |e: &digits::EpochScore| {
-            if !args.json {
-                println!(
-                    "{:<8} epoch {:>3}: loss {:.5}, right: {:.1}% of the training digits, {:.1}% of the others ({:.1} s)",
-                    method.name(),
-                    e.epoch,
-                    e.mean_loss,
-                    100.0 * e.train_accuracy,
-                    100.0 * e.test_accuracy,
-                    start.elapsed().as_secs_f64()
-                );
+            if args.json {
+                return;
+            }
+            let line = format!(
+                "{:<8} epoch {:>3}: loss {:.5}, right: {:.1}% of the training digits, {:.1}% of the others ({:.1} s)",
+                method.name(),
+                e.epoch,
+                e.mean_loss,
+                100.0 * e.train_accuracy,
+                100.0 * e.test_accuracy,
+                start.elapsed().as_secs_f64()
+            );
+            if k == 0 {
+                println!("{line}");
+            } else {
+                waiting.push(line);
             }
         };
         let (config, split) = (config.clone(), split.clone());
@@ -141,7 +152,15 @@ pub fn run(args: DigitsArgs) -> Result<(), Failure> {
                 report,
             ),
         };
-        methods.push(json!({ "method": method.name(), "seconds": start.elapsed().as_secs_f64(), "epochs": epochs }));
+        let summary = json!({ "method": method.name(), "seconds": start.elapsed().as_secs_f64(), "epochs": epochs });
+        (summary, waiting)
+    });
+    let mut methods = Vec::new();
+    for (summary, waiting) in runs {
+        for line in waiting {
+            println!("{line}");
+        }
+        methods.push(summary);
     }
     if args.json {
         print_json(
