@@ -3,7 +3,7 @@
 // the views and controls found in the root, the replayed live changes, the
 // frame scheduler, the status line, the file buttons and the notices. On the
 // page it also keeps the URL in step with the state and owns the keyboard.
-import { fromQuery, toQuery, configNames, configOf, entry, brings, stateOfConfig, lossLabel } from './state.js';
+import { fromQuery, toQuery, configNames, configOf, entry, words, brings, stateOfConfig, lossLabel } from './state.js';
 import { controls } from './controls.js';
 import { lossChart } from './loss-chart.js';
 import { networkView } from './network.js';
@@ -57,6 +57,8 @@ export async function run(root, opts) {
   // Whether the last frame's budget ran out before the epochs the speed asks for,
   // and the frames that trained so far (the status line's epochs a frame).
   let capped = false, trainedFrames = 0;
+  // A divergence paused a playing run: the next run plays again.
+  let haltedByDivergence = false;
   const diverged = () => pg.divergedAt !== undefined;
   const stepping = () => stepTo !== null;
   // Held (an embed scrolled out of view) or in a hidden tab, it does no work.
@@ -115,7 +117,10 @@ export async function run(root, opts) {
   function change(name, value) {
     if (value === changes.live()[name]) return;
     if (pg.epoch === 0) { Object.assign(state, changes.live(), { [name]: value, changes: [] }); build(); return; }
-    changes.record(pg, name, value);
+    const max = entry('changes').max;
+    if (changes.record(pg, name, value, max) < 0) {
+      notify(`${words(entry('changes').label)}: a run holds at most ${max}, so that its link replays it. Reset to go on from these settings in a new run.`);
+    }
   }
 
   // A new run in place of the old: every view starts again from it.
@@ -132,6 +137,7 @@ export async function run(root, opts) {
     if (pg.racing) views.mapBp?.reset(pg);
     status.restart(pg);
     frames.settle();
+    if (haltedByDivergence) { haltedByDivergence = false; setPlaying(true); }
   }
 
   const create = () => {
@@ -159,7 +165,7 @@ export async function run(root, opts) {
     if (applied) sync();
     if (diverged()) {
       stepTo = null;
-      if (!state.paused) setPlaying(false);
+      if (!state.paused) { setPlaying(false); haltedByDivergence = true; }
       status.diverged(pg, changes.live());
       sync();
     }
@@ -179,6 +185,7 @@ export async function run(root, opts) {
   function setPlaying(on) {
     state.paused = !on;
     stepTo = null;
+    if (on) haltedByDivergence = false;
     status.restart(pg);
     sync();
     if (on) frames.schedule(); else frames.settle(); // paused: every view shows the very last epoch
@@ -225,6 +232,8 @@ export async function run(root, opts) {
     /** Read-only: for the end-to-end tests and the benchmark (see test-hook.js). */
     hook: Object.freeze({
       get state() { return structuredClone(state); },
+      /** The most live changes a run holds (the engine's table). */
+      get changesMax() { return entry('changes').max; },
       get epoch() { return pg.epoch; },
       /** An epoch under way, stopped between patterns by a frame's budget. */
       get midEpoch() { return pg.midEpoch; },
@@ -235,6 +244,8 @@ export async function run(root, opts) {
       get divergedAt() { return pg.divergedAt; },
       get running() { return frames.running; },
       lossSeries: () => views.loss?.series() ?? [],
+      /** The history's mean |w| of each layer at each point, as the chart reads it. */
+      meanAbs: () => Array.from(pg.historyMeanAbs()),
       lossMarks: () => views.loss?.marks() ?? [],
       get race() { return pg.racing ? { ed: pg.solvedAt, backprop: pg.backpropSolvedAt, backpropLoss: pg.backpropLoss, backpropDivergedAt: pg.backpropDivergedAt } : null; },
       get outputs() { return pg.outputCount; },

@@ -37,11 +37,14 @@ export function replay(state) {
     /** The loss and learning rate the reader chose last: `{ loss, lr }`. */
     live: () => ({ ...live }),
     /** A change made now, for the run's next epoch; it replaces one of the same name
-     * made for the same epoch, and any recorded after it (they belonged to another future). */
-    record(pg, name, value) {
+     * made for the same epoch, and any recorded after it (they belonged to another future).
+     * Returns how many changes it applied now, or -1 if the run has its `max` changes
+     * already (the link could not hold another): then nothing changes. */
+    record(pg, name, value, max) {
       const epoch = pg.changeEpoch;
       const list = state.changes.slice(0, next), last = list.at(-1);
       if (last?.epoch === epoch && last.name === name) list.pop();
+      if (list.length >= max) return -1;
       state.changes = [...list, { epoch, name, value }];
       next = state.changes.length - 1;
       live = { ...live, [name]: value };

@@ -13,10 +13,13 @@ use crate::task::Task;
 /// Epochs trained per animation frame.
 pub const MIN_SPEED: u32 = 1;
 pub const MAX_SPEED: u32 = 10_000;
-/// Live changes a link may replay; more is no experiment anyone clicked through.
-pub const MAX_CHANGES: usize = 1_000;
-/// The largest seed a JS number holds exactly (the page keeps seeds as numbers);
-/// the CLI takes any u64.
+/// Live changes a run may have, made by hand or replayed from a link: the page
+/// refuses one more, so the link it writes holds them all and stays short
+/// (200 changes of about 20 characters: 4 KB, well under what servers take).
+pub const MAX_CHANGES: usize = 200;
+/// The largest whole number a JS number holds exactly: the page keeps seeds
+/// and epochs as numbers, so a link's larger ones would come back rounded.
+/// The CLI takes any u64 seed.
 pub const MAX_PAGE_SEED: u64 = (1 << 53) - 1;
 /// Longer number text is not a number anyone meant (17 significant digits and an
 /// exponent fit).
@@ -121,7 +124,7 @@ fn changes(text: &str, number: NumberParser) -> Option<Vec<TimedChange>> {
     }
     for item in text.split(',') {
         let mut parts = item.splitn(3, ':');
-        let epoch = whole(parts.next()?, 0, u64::MAX)?;
+        let epoch = whole(parts.next()?, 0, MAX_PAGE_SEED)?;
         let change = match (parts.next()?, parts.next()?) {
             ("loss", name) => Change::Loss(Loss::from_name(name)?),
             ("lr", value) => Change::Lr(decimal(value, number, |v| check_lr(v).is_ok())?),

@@ -199,7 +199,7 @@ impl Param {
                 "must be 1 to {MAX_HIDDEN_LAYERS} layer sizes from 1 to {MAX_UNITS}, separated by commas, like 8,8"
             ),
             Kind::Changes => format!(
-                "must list up to {MAX_CHANGES} epoch:loss:name or epoch:lr:number items in epoch order, like 300:loss:bce"
+                "must list up to {MAX_CHANGES} epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce"
             ),
             Kind::Flag => "must be 0 or 1".into(),
         }

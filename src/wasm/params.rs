@@ -161,7 +161,10 @@ fn entry(p: &Param) -> Object {
             "whole"
         }
         Kind::Layers => "layers",
-        Kind::Changes => "changes",
+        Kind::Changes => {
+            set(&obj, "max", crate::settings::params::MAX_CHANGES as f64);
+            "changes"
+        }
         Kind::Flag => "flag",
     };
     set(&obj, "kind", kind);

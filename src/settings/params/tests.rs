@@ -159,6 +159,22 @@ fn changes_are_bounded() {
 }
 
 #[test]
+fn a_change_epoch_is_one_a_js_number_holds_exactly() {
+    // The page would round 2^53 + 1 and write back a link to another run.
+    for epoch in [
+        "9007199254740992",
+        "9007199254740993",
+        "18446744073709551615",
+    ] {
+        let (_, problems) = read(&[("changes", &format!("{epoch}:loss:bce"))]);
+        assert_eq!(problems[0].name, "changes", "{epoch}");
+    }
+    let (p, problems) = read(&[("changes", "9007199254740991:loss:bce")]);
+    assert!(problems.is_empty());
+    assert_eq!(p.changes[0].epoch, MAX_PAGE_SEED);
+}
+
+#[test]
 fn a_huge_value_is_refused_quickly() {
     let huge = "9".repeat(1 << 20);
     for name in PARAMS.map(|p| p.name) {

@@ -6,7 +6,7 @@ use super::*;
 use crate::ed::Loss;
 use crate::settings::config::MAX_LR;
 use crate::settings::params::{parse_number_native, parse_value};
-use crate::settings::params::{MAX_SPEED, MIN_SPEED};
+use crate::settings::params::{MAX_CHANGES, MAX_SPEED, MIN_SPEED};
 use crate::settings::Config;
 use crate::task::Task;
 
@@ -154,7 +154,7 @@ fn messages_state_the_limits_in_force() {
     assert_eq!(must("noise"), "must be a number from 0 to 0.5");
     assert_eq!(must("test_fraction"), "must be a number from 0.1 to 0.9");
     assert!(must("hidden").starts_with("must be 1 to 4 layer sizes from 1 to 256,"));
-    assert!(must("changes").starts_with("must list up to 1000 "));
+    assert!(must("changes").starts_with(&format!("must list up to {MAX_CHANGES} ")));
     assert_eq!(must("race"), "must be 0 or 1");
 }
 
