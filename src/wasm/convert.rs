@@ -17,9 +17,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use crate::io::model::ModelFile;
 use crate::settings::config::Config;
 use crate::settings::params::Params;
-use crate::settings::schema::{self, Kind, Param, Value, PARAMS};
+use crate::settings::schema::{Kind, Param, Value, PARAMS};
 
-const MODEL_FIELDS: [&str; 6] = ["format", "version", "config", "epoch", "loss", "networks"];
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
@@ -64,21 +63,6 @@ fn counts(name: &str, v: &JsValue) -> Read<Vec<usize>> {
 fn flag(name: &str, v: &JsValue) -> Read<bool> {
     v.as_bool()
         .ok_or_else(|| format!("{name}: must be true or false"))
-}
-
-fn numbers(name: &str, v: &JsValue) -> Read<Vec<f64>> {
-    if !Array::is_array(v) {
-        return Err(format!("{name}: must be a list of numbers"));
-    }
-    Array::from(v).iter().map(|x| number(name, &x)).collect()
-}
-
-fn list(name: &str, v: &JsValue) -> Read<Array> {
-    if Array::is_array(v) {
-        Ok(Array::from(v))
-    } else {
-        Err(format!("{name}: must be a list"))
-    }
 }
 
 pub(super) fn check_keys(obj: &JsValue, what: &str, allowed: &[&str]) -> Read<()> {
@@ -154,42 +138,6 @@ pub fn config(obj: &JsValue) -> Read<Config> {
     }
     let values = config_fields(obj, |_| false)?;
     Params::config_from_values(&values).map_err(|e| e.to_string())
-}
-
-/// A model file's configuration: every field present, except the 2-D tasks'
-/// three, which files from before them lack, and `beta`, null for none.
-fn file_config(obj: &JsValue) -> Read<Config> {
-    let mut values =
-        config_fields(obj, |p| !p.plane && p.name != "beta").map_err(|e| format!("config.{e}"))?;
-    if get(obj, "beta").is_none() {
-        values.push((schema::param("beta").expect("an entry"), Value::Absent));
-    }
-    Params::config_from_values(&values).map_err(|e| format!("config {e}"))
-}
-
-/// The parsed JSON of a model file, field by field; `EdRun::from_model_file`
-/// then checks it against itself as it does for the CLI.
-pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
-    check_keys(obj, "model", &MODEL_FIELDS)?;
-    let need = |name: &str| get(obj, name).ok_or_else(|| format!("{name}: missing"));
-    let mut networks = Vec::new();
-    for (n, net) in list("networks", &need("networks")?)?.iter().enumerate() {
-        let layers = list(&format!("networks[{n}]"), &net)?;
-        let layers = layers
-            .iter()
-            .enumerate()
-            .map(|(l, w)| numbers(&format!("networks[{n}][{l}]"), &w));
-        networks.push(layers.collect::<Read<Vec<_>>>()?);
-    }
-    Ok(ModelFile {
-        format: text("format", &need("format")?)?,
-        version: u32::try_from(whole("version", &need("version")?)?)
-            .map_err(|_| "version: too large")?,
-        config: file_config(&need("config")?)?,
-        epoch: whole("epoch", &need("epoch")?)?,
-        loss: get(obj, "loss").map(|v| number("loss", &v)).transpose()?,
-        networks,
-    })
 }
 
 /// Through serde: the derives write exactly the fields a native file has

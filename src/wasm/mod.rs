@@ -3,6 +3,7 @@
 
 use js_sys::{Array, Float64Array, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::ed::Loss;
 use crate::io::model::{check_size, ModelError};
@@ -66,6 +67,10 @@ impl Playground {
     }
 }
 
+fn model_error(e: ModelError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
 /// A view over wasm memory: valid until the next call that may grow memory, so
 /// the page takes fresh views every frame instead of keeping them.
 fn f64_view(data: &[f64]) -> Float64Array {
@@ -84,21 +89,33 @@ impl Playground {
         Ok(Playground::from_session(Session::new(config)))
     }
 
-    /// Restores a model file saved by `toJSON` or `ed train --save`.
+    /// Restores a model file saved by `toJSON` or `ed train --save`, given as
+    /// text. The CLI's reader and rules (src/io/model.rs); the length is
+    /// checked before the text is copied into the module.
     #[wasm_bindgen(js_name = fromJSON)]
-    pub fn from_json(text: &str) -> Result<Playground, JsError> {
-        let refused = |message: String| JsError::new(&ModelError(message).to_string());
-        check_size(text).map_err(|e| JsError::new(&e.to_string()))?;
-        let parsed = JSON::parse(text).map_err(|e| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default();
-            refused(format!("not JSON: {why}"))
-        })?;
-        let file = convert::model_file(&parsed).map_err(refused)?;
-        let trainer = EdRun::from_model_file(file).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Playground::from_session(Session::resume(trainer)))
+    pub fn from_json(text: &JsValue) -> Result<Playground, JsError> {
+        let text = text
+            .dyn_ref::<js_sys::JsString>()
+            .ok_or_else(|| JsError::new("text: must be a string"))?;
+        // Each UTF-16 unit is at least one byte of UTF-8.
+        check_size(text.length() as usize).map_err(model_error)?;
+        let text = String::from(text);
+        let run = EdRun::from_json_with(&text, params::js_number).map_err(model_error)?;
+        Ok(Playground::from_session(Session::resume(run)))
+    }
+
+    /// Restores a model file from its bytes as read from disk (the page's file
+    /// picker): the CLI's reader and rules, its encoding rule included. The
+    /// length is checked before the bytes are copied into the module.
+    #[wasm_bindgen(js_name = fromFile)]
+    pub fn from_file(bytes: &JsValue) -> Result<Playground, JsError> {
+        let bytes = bytes
+            .dyn_ref::<Uint8Array>()
+            .ok_or_else(|| JsError::new("bytes: must be a Uint8Array"))?;
+        check_size(bytes.length() as usize).map_err(model_error)?;
+        let run =
+            EdRun::from_file_bytes(&bytes.to_vec(), params::js_number).map_err(model_error)?;
+        Ok(Playground::from_session(Session::resume(run)))
     }
 
     #[wasm_bindgen(js_name = toJSON)]
