@@ -99,7 +99,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
         let loss = trainer
             .last_loss()
             .map_or("unknown".to_string(), |l| format!("{l:.8}"));
-        println!(
+        out!(
             "loaded {}: epoch {}, loss {loss}",
             path.display(),
             trainer.epoch()
@@ -115,7 +115,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
     for _ in 0..args.epochs {
         let stats = trainer.run_epoch();
         if !args.json {
-            println!("loss: {:.8}", stats.mean_loss);
+            out!("loss: {:.8}", stats.mean_loss);
         }
         final_loss = Some(stats.mean_loss);
         if converged_epoch.is_none() && stats.meets_kaneko_stop() {
@@ -154,7 +154,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
         // A 2-D task's hundreds of points make no table to read: its scores instead.
         let sizes = (data.len(), trainer.test_set().map_or(0, |d| d.len()));
         for (set, e, points) in [("train", train_scores, sizes.0), ("test", test, sizes.1)] {
-            println!(
+            out!(
                 "{set}: loss {:.8}, accuracy {:.1}% of {points} points",
                 e.mean_loss,
                 100.0 * e.accuracy
@@ -173,7 +173,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
                 .map(|p| format!("{p:.8}"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            println!(
+            out!(
                 "{} -> {probs}, {}",
                 bits(data.input(k)),
                 bits(data.target(k))
