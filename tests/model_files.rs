@@ -2,12 +2,15 @@
 //! the problem, never a panic; the CLI maps a refused file to exit code 2 and
 //! continues a saved run where it stopped.
 
+mod alloc_counter;
 mod common;
+use alloc_counter::peak_bytes_during;
 use common::*;
 
 use std::path::PathBuf;
 
-use ed_playground::io::model::MAX_MODEL_BYTES;
+use ed_playground::io::model::{MAX_FILE_INTEGER, MAX_MODEL_BYTES};
+use ed_playground::settings::params::parse_number_native;
 use ed_playground::task::Task;
 use ed_playground::{Config, EdRun};
 use proptest::prelude::*;
@@ -390,6 +393,132 @@ proptest! {
                 let _ = t.to_json();
             }
         }
+    }
+}
+
+/// Issue 12, item 7: the page and the CLI read a file by one rule. These are
+/// the rules (tests/wasm.rs checks that the page's module applies them).
+#[test]
+fn repeated_fields_encodings_and_big_counters_follow_one_rule() {
+    let text = valid_file();
+    let bytes = |t: &str| EdRun::from_file_bytes(t.as_bytes(), parse_number_native);
+    // A repeated field is refused wherever it is, naming it.
+    assert_refused(
+        &text.replacen("\"epoch\": 10", "\"epoch\": 10, \"epoch\": 7", 1),
+        "epoch: repeated field",
+    );
+    assert_refused(
+        &text.replacen("\"lr\": 0.5", "\"lr\": 0.5, \"lr\": 0.1", 1),
+        "config.lr: repeated field",
+    );
+    // UTF-8, with or without the byte order mark some editors write.
+    let bom = format!("\u{feff}{text}");
+    assert_eq!(bytes(&bom).unwrap().epoch(), 10);
+    assert_eq!(EdRun::from_json(&bom).unwrap().epoch(), 10);
+    // UTF-16, either byte order, with its mark or without: refused by name.
+    let units: Vec<u16> = bom.encode_utf16().collect();
+    let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    let be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+    for utf16 in [&le[..], &be[..], &le[2..], &be[2..]] {
+        let e = EdRun::from_file_bytes(utf16, parse_number_native)
+            .err()
+            .unwrap();
+        assert!(e.to_string().contains("the text is UTF-16"), "{e}");
+    }
+    let mut latin1 = text.clone().into_bytes();
+    latin1[3] = 0xE9;
+    let e = EdRun::from_file_bytes(&latin1, parse_number_native)
+        .err()
+        .unwrap();
+    assert!(e.to_string().contains("not UTF-8 text"), "{e}");
+    // Epoch and seed: whole numbers up to 2^53 - 1, exactly.
+    let at = |n: &str| text.replacen("\"epoch\": 10", &format!("\"epoch\": {n}"), 1);
+    let top = EdRun::from_json(&at(&MAX_FILE_INTEGER.to_string())).unwrap();
+    assert_eq!(top.epoch(), MAX_FILE_INTEGER);
+    for big in [
+        "9007199254740992",
+        "18446744073709551615",
+        "18446744073709551616",
+        "1e3",
+        "10.0",
+    ] {
+        assert_refused(
+            &at(big),
+            "epoch: must be a whole number from 0 to 9007199254740991",
+        );
+    }
+    assert_refused(
+        &text.replacen("\"seed\": 42", "\"seed\": 9007199254740992", 1),
+        "config.seed: must be a whole number from 0 to 9007199254740991",
+    );
+}
+
+/// What the rules refuse to read is never written: a run past epoch 2^53 - 1,
+/// or with a larger seed, has no model file.
+#[test]
+fn a_run_past_the_file_limits_is_not_written() {
+    let text = valid_file().replacen(
+        "\"epoch\": 10",
+        &format!("\"epoch\": {MAX_FILE_INTEGER}"),
+        1,
+    );
+    let mut t = EdRun::from_json(&text).unwrap();
+    assert!(t.to_json().is_ok());
+    t.run_epoch();
+    assert_eq!(
+        t.epoch(),
+        MAX_FILE_INTEGER + 1,
+        "the counter goes on, unwrapped"
+    );
+    let e = t.to_json().unwrap_err().to_string();
+    assert!(
+        e.contains("epoch 9007199254740992 is over 9007199254740991"),
+        "{e}"
+    );
+    let big_seed = EdRun::new(Config {
+        seed: MAX_FILE_INTEGER + 1,
+        ..Config::seed_defaults()
+    });
+    let e = big_seed.to_json().unwrap_err().to_string();
+    assert!(e.contains("config seed 9007199254740992 is over"), "{e}");
+}
+
+/// The cheap checks first: a refused file takes no memory beyond its text.
+/// Each file here is refused; none may hold more than 64 KB at once.
+#[test]
+fn a_refused_file_takes_no_memory_beyond_its_text() {
+    let empty_networks = |config: &str, n: usize| {
+        format!(
+            "{{\"format\":\"ed-playground-model\",\"version\":1,\"config\":{config},\"epoch\":0,\"networks\":[{}]}}",
+            vec!["[]"; n].join(",")
+        )
+    };
+    let config = serde_json::to_string(&Config::seed_defaults()).unwrap();
+    let long_hidden = valid_file().replacen(
+        "\"hidden\": [",
+        &format!("\"hidden\": [{}", "8,".repeat(3_000_000)),
+        1,
+    );
+    let cases = [
+        // The issue's file: 8.1 MB, 2.7 million empty networks, an empty config.
+        (empty_networks("{}", 2_700_000), "config.loss: missing"),
+        // A good config, and the networks far too many.
+        (
+            empty_networks(&config, 2_600_000),
+            "2600000 networks for a task with 1 outputs",
+        ),
+        (long_hidden, "config.hidden: must be 1 to 4 layer sizes"),
+    ];
+    for (text, why) in cases {
+        assert!(
+            text.len() > 6_000_000 && text.len() <= MAX_MODEL_BYTES,
+            "{}",
+            text.len()
+        );
+        let (peak, result) = peak_bytes_during(|| EdRun::from_json(&text).map(|_| ()));
+        let e = result.unwrap_err().to_string();
+        assert!(e.contains(why), "{why}: {e}");
+        assert!(peak < 64 * 1024, "{why}: {peak} bytes held at once");
     }
 }
 

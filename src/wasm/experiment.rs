@@ -3,7 +3,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::settings::config::{Config, ConfigError};
+use super::convert::whole_arg;
+use crate::settings::config::{Config, ConfigError, MAX_UNITS};
 use crate::studies::kaneko::{epochs_to_stop_with, KANEKO_MAX_EPOCHS};
 use crate::train::Method;
 
@@ -14,11 +15,14 @@ use crate::train::Method;
 #[wasm_bindgen(js_name = kanekoRun)]
 pub fn kaneko_run(
     method: &str,
-    hidden: usize,
-    seed: u32,
+    hidden: f64,
+    seed: f64,
     lr: Option<f64>,
 ) -> Result<Option<u32>, JsError> {
     let refused = |e: ConfigError| JsError::new(&e.to_string());
+    // Numbers as JS passes them, so that -1 or 2^32 + 8 is refused, not wrapped.
+    let hidden = whole_arg("hidden", hidden, MAX_UNITS as u32).map_err(|e| JsError::new(&e))?;
+    let seed = whole_arg("seed", seed, u32::MAX).map_err(|e| JsError::new(&e))?;
     let method = Method::ALL
         .into_iter()
         .find(|m| m.name() == method)
@@ -30,7 +34,7 @@ pub fn kaneko_run(
         })?;
     let defaults = Config::kaneko_defaults();
     let config = Config {
-        hidden: vec![hidden],
+        hidden: vec![hidden as usize],
         lr: lr.unwrap_or(defaults.lr),
         seed: seed.into(),
         ..defaults

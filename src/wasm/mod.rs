@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ed::Loss;
 use crate::io::model::{check_size, ModelError};
+use crate::settings::params::MAX_SPEED;
 use crate::train::session::Session;
 use crate::train::EdRun;
 use crate::train::{Run, SubNetwork};
@@ -53,7 +54,26 @@ pub struct Playground {
     viewed: usize,
 }
 
+/// The most epochs one `step` call trains: a hundred frames at the page's top
+/// speed. A bound keeps a mistaken count (-1 read as 2^32 - 1, 1e10) from
+/// hanging the tab; a longer run is several calls.
+pub const MAX_STEP_EPOCHS: u32 = 100 * MAX_SPEED;
+
+fn index(name: &str, x: f64, len: usize) -> Result<usize, JsError> {
+    convert::index_arg(name, x, len).map_err(|e| JsError::new(&e))
+}
+
 impl Playground {
+    /// Layer `layer` (a JS number) of output `output`'s network.
+    fn layer(&self, output: usize, layer: f64) -> Result<&crate::ed::Layer, JsError> {
+        let layers = self.session.run().networks()[output].layers();
+        Ok(&layers[index("layer", layer, layers.len())?])
+    }
+
+    fn output_index(&self, output: f64) -> Result<usize, JsError> {
+        index("output", output, self.session.run().networks().len())
+    }
+
     fn from_session(session: Session) -> Playground {
         let data = session.run().dataset();
         let outputs = vec![0.0; data.len() * data.n_outputs];
@@ -139,10 +159,15 @@ impl Playground {
         convert::config_object(self.session.run().config())
     }
 
-    /// Trains `epochs` epochs; returns the last epoch's mean loss (NaN before the
-    /// first epoch). Stops early, for good, if training diverges.
-    pub fn step(&mut self, epochs: u32) -> f64 {
-        self.session.step(epochs).unwrap_or(f64::NAN)
+    /// Trains `epochs` whole epochs, 0 to [`MAX_STEP_EPOCHS`]; returns the
+    /// last epoch's mean loss (NaN before the first epoch). Stops early, for
+    /// good, if training diverges. Anything but a whole number in that range
+    /// is refused before any training (taken as a JS number, so -1 or 2^32 + 3
+    /// cannot wrap into another count).
+    pub fn step(&mut self, epochs: f64) -> Result<f64, JsError> {
+        let epochs =
+            convert::whole_arg("epochs", epochs, MAX_STEP_EPOCHS).map_err(|e| JsError::new(&e))?;
+        Ok(self.session.step(epochs).unwrap_or(f64::NAN))
     }
 
     #[wasm_bindgen(getter)]
@@ -249,14 +274,8 @@ impl Playground {
 
     /// The map of one output alone: a class of spiral3, a bit of the adder's sum.
     #[wasm_bindgen(js_name = decisionMapOutput)]
-    pub fn decision_map_output(
-        &mut self,
-        size: usize,
-        output: usize,
-    ) -> Result<Uint8Array, JsError> {
-        if output >= self.session.run().networks().len() {
-            return Err(JsError::new("output: no such output"));
-        }
+    pub fn decision_map_output(&mut self, size: usize, output: f64) -> Result<Uint8Array, JsError> {
+        let output = self.output_index(output)?;
         let pixels = self.map.render_output(self.session.run_mut(), size, output);
         // SAFETY: as for `f64_view`.
         Ok(unsafe { Uint8Array::view(pixels) })
@@ -301,20 +320,28 @@ impl Playground {
             .map_or_else(Vec::new, |lane| scores_of(lane.run_mut()))
     }
 
-    /// Output probability for a two-input pattern.
-    pub fn forward(&mut self, x0: f64, x1: f64) -> f64 {
+    /// Output probability for a two-input pattern, on a task of two inputs
+    /// and one output (an Error on any other).
+    pub fn forward(&mut self, x0: f64, x1: f64) -> Result<f64, JsError> {
+        let data = self.session.run().dataset();
+        if (data.n_inputs, data.n_outputs) != (2, 1) {
+            return Err(JsError::new(&format!(
+                "forward: takes a task of 2 inputs and 1 output; this one has {} and {}",
+                data.n_inputs, data.n_outputs
+            )));
+        }
         let mut out = [0.0];
         self.session.run_mut().predict(&[x0, x1], &mut out);
-        out[0]
+        Ok(out[0])
     }
 
+    /// `name`: "mse", "bce" or "bce-with-logits"; anything else, of any type,
+    /// is an Error that lists them.
     #[wasm_bindgen(js_name = setLoss)]
-    pub fn set_loss(&mut self, name: &str) -> Result<(), JsError> {
-        let loss = Loss::from_name(name).ok_or_else(|| {
-            JsError::new(&format!(
-                "loss: must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"
-            ))
-        })?;
+    pub fn set_loss(&mut self, name: &JsValue) -> Result<(), JsError> {
+        let loss = name.as_string().and_then(|n| Loss::from_name(&n));
+        let loss = loss
+            .ok_or_else(|| JsError::new("loss: must be \"mse\", \"bce\" or \"bce-with-logits\""))?;
         self.session.set_loss(loss);
         Ok(())
     }
@@ -333,25 +360,22 @@ impl Playground {
 
     /// `[sources, units]` of a layer; sources include Kaneko's two bias units.
     #[wasm_bindgen(js_name = layerShape)]
-    pub fn layer_shape(&self, layer: usize) -> Vec<u32> {
-        let l = &self.session.run().networks()[0].layers()[layer];
-        vec![l.inputs() as u32, l.outputs() as u32]
+    pub fn layer_shape(&self, layer: f64) -> Result<Vec<u32>, JsError> {
+        let l = self.layer(self.viewed, layer)?;
+        Ok(vec![l.inputs() as u32, l.outputs() as u32])
     }
 
     /// Input-major weights of a layer of the viewed output's network
     /// (`w[source * units + unit]`), as a view over wasm memory.
     #[wasm_bindgen(js_name = layerWeights)]
-    pub fn layer_weights(&self, layer: usize) -> Float64Array {
-        f64_view(self.session.run().networks()[self.viewed].layers()[layer].weights())
+    pub fn layer_weights(&self, layer: f64) -> Result<Float64Array, JsError> {
+        Ok(f64_view(self.layer(self.viewed, layer)?.weights()))
     }
 
     /// Which output's sub-network `layerWeights` shows (several-output tasks).
     #[wasm_bindgen(js_name = viewOutput)]
-    pub fn view_output(&mut self, output: usize) -> Result<(), JsError> {
-        if output >= self.session.run().networks().len() {
-            return Err(JsError::new("output: no such output"));
-        }
-        self.viewed = output;
+    pub fn view_output(&mut self, output: f64) -> Result<(), JsError> {
+        self.viewed = self.output_index(output)?;
         Ok(())
     }
 
@@ -428,20 +452,9 @@ impl Playground {
     /// RGBA bytes of what one unit of the viewed output's ED network emits over
     /// the input square, as `decisionMap` (the last layer is the output unit).
     #[wasm_bindgen(js_name = unitMap)]
-    pub fn unit_map(
-        &mut self,
-        size: usize,
-        layer: usize,
-        unit: usize,
-    ) -> Result<Uint8Array, JsError> {
-        let layers = self.session.run().networks()[self.viewed].layers();
-        let units = layers
-            .get(layer)
-            .ok_or_else(|| JsError::new("layer: no such layer"))?
-            .outputs();
-        if unit >= units {
-            return Err(JsError::new("unit: no such unit"));
-        }
+    pub fn unit_map(&mut self, size: usize, layer: f64, unit: f64) -> Result<Uint8Array, JsError> {
+        let units = self.layer(self.viewed, layer)?.outputs();
+        let (layer, unit) = (layer as usize, index("unit", unit, units)?);
         let pixels = self.map.render_unit(
             self.session.run_mut(),
             size.clamp(2, 256),

@@ -5,7 +5,7 @@
 //! the options every subcommand shares (a run's configuration, the choice of
 //! methods) and the way failures and JSON are printed live here too.
 
-/// What the CLI prints, a line at a time, as `println!` would, except that a
+/// What the CLI prints, a line at a time, as the standard macro would, except that a
 /// closed pipe (`ed train | head -1`) ends the program quietly with status 0,
 /// as Unix tools do, instead of a panic: every line goes through [`write_out`].
 macro_rules! out {
