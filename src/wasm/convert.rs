@@ -62,15 +62,6 @@ pub(super) fn get(obj: &JsValue, name: &str) -> Read<Option<JsValue>> {
     Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
-/// An own property that is present (`undefined` and `null` count as absent).
-pub(super) fn optional<T>(
-    obj: &JsValue,
-    name: &str,
-    read: impl FnOnce(&str, &JsValue) -> Read<T>,
-) -> Read<Option<T>> {
-    get(obj, name)?.map(|v| read(name, &v)).transpose()
-}
-
 pub(super) fn text(name: &str, v: &JsValue) -> Read<String> {
     v.as_string()
         .ok_or_else(|| format!("{name}: must be a string"))

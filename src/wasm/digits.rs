@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{check_keys, count, index_arg, number, optional, text, whole};
+use super::convert::{check_keys, count, get, index_arg, number, text, whole};
 use crate::studies::digits::{self, EpochScore};
 use crate::task::digits as data;
 use crate::task::Dataset;
@@ -24,6 +24,15 @@ enum Method {
 pub struct DigitsRun {
     method: Method,
     last: Option<EpochScore>,
+}
+
+/// An own property that is present (`undefined` and `null` count as absent).
+fn optional<T>(
+    obj: &JsValue,
+    name: &str,
+    read: impl FnOnce(&str, &JsValue) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    get(obj, name)?.map(|v| read(name, &v)).transpose()
 }
 
 fn refuse(message: String) -> JsError {

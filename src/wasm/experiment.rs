@@ -4,7 +4,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::convert::whole_arg;
-use crate::settings::config::{Config, ConfigError, MAX_UNITS};
+use crate::settings::config::{Config, ConfigError};
 use crate::studies::kaneko::{epochs_to_stop_with, KANEKO_MAX_EPOCHS};
 use crate::train::Method;
 
@@ -20,9 +20,6 @@ pub fn kaneko_run(
     lr: Option<f64>,
 ) -> Result<Option<u32>, JsError> {
     let refused = |e: ConfigError| JsError::new(&e.to_string());
-    // Numbers as JS passes them, so that -1 or 2^32 + 8 is refused, not wrapped.
-    let hidden = whole_arg("hidden", hidden, MAX_UNITS as u32).map_err(|e| JsError::new(&e))?;
-    let seed = whole_arg("seed", seed, u32::MAX).map_err(|e| JsError::new(&e))?;
     let method = Method::ALL
         .into_iter()
         .find(|m| m.name() == method)
@@ -32,6 +29,10 @@ pub fn kaneko_run(
                 message: format!("must be \"ed\" or \"backprop\", got \"{method}\""),
             })
         })?;
+    // Numbers as JS passes them, so that -1 or 2^32 + 8 is refused, not
+    // wrapped; the sizes allowed are `Config::validate`'s to say.
+    let hidden = whole_arg("hidden", hidden, u32::MAX).map_err(|e| JsError::new(&e))?;
+    let seed = whole_arg("seed", seed, u32::MAX).map_err(|e| JsError::new(&e))?;
     let defaults = Config::kaneko_defaults();
     let config = Config {
         hidden: vec![hidden as usize],

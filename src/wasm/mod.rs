@@ -21,6 +21,7 @@ mod params;
 
 #[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
+pub use experiment::kaneko_run;
 
 /// The last panic's message. Under `panic = abort` a panic reaches JS only as a
 /// bare `RuntimeError: unreachable`; the page reads this to say what happened.
