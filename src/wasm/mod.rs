@@ -44,6 +44,14 @@ pub fn last_panic() -> Option<String> {
     (!last.is_empty()).then(|| last.clone())
 }
 
+/// Panics on purpose: the end-to-end test of the banner a panic shows
+/// (tests/e2e/playground.test.mjs) calls it mid-run, since no other call from
+/// JS panics the engine any more. Nothing in the page calls it.
+#[wasm_bindgen(js_name = panicOnPurpose)]
+pub fn panic_on_purpose() {
+    panic!("a panic on purpose, for the test of the banner");
+}
+
 /// A live ED training run for the page.
 #[wasm_bindgen]
 pub struct Playground {
