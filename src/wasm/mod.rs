@@ -3,7 +3,6 @@
 
 use js_sys::{Array, Float64Array, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::ed::Loss;
 use crate::io::model::{check_size, ModelError};
@@ -17,40 +16,13 @@ mod convert;
 #[cfg(feature = "digits-page")]
 mod digits;
 mod experiment;
+mod panic;
 mod params;
 
 #[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
 pub use experiment::kaneko_run;
-
-/// The last panic's message. Under `panic = abort` a panic reaches JS only as a
-/// bare `RuntimeError: unreachable`; the page reads this to say what happened.
-static LAST_PANIC: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
-
-#[wasm_bindgen(start)]
-fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        if let Ok(mut last) = LAST_PANIC.lock() {
-            *last = info.to_string();
-        }
-    }));
-}
-
-/// The message of the panic that stopped the engine, if one did.
-#[wasm_bindgen(js_name = lastPanic)]
-pub fn last_panic() -> Option<String> {
-    let last = LAST_PANIC.lock().ok()?;
-    (!last.is_empty()).then(|| last.clone())
-}
-
-/// Panics on purpose: the end-to-end test of the banner a panic shows
-/// (tests/e2e/playground.test.mjs) calls it mid-run, since no other call from
-/// JS panics the engine any more. Nothing in the page calls it.
-#[wasm_bindgen(js_name = panicOnPurpose)]
-pub fn panic_on_purpose() {
-    panic!("a panic on purpose, for the test of the banner");
-}
+pub use panic::{last_panic, panic_on_purpose};
 
 /// A live ED training run for the page.
 #[wasm_bindgen]
