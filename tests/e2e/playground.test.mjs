@@ -394,7 +394,7 @@ test('explains a browser without WebAssembly, and shows a banner when the engine
   await withPage('', { setup: trap, clean: false }, async (page) => {
     await page.locator('#banner').waitFor();
     const banner = await page.locator('#banner').textContent();
-    assert.match(banner, /stopped: panicked at src\/wasm\/mod\.rs:.*a panic on purpose, for the test of the banner/s, banner);
+    assert.match(banner, /stopped: panicked at src\/wasm\/panic\.rs:.*a panic on purpose, for the test of the banner/s, banner);
     assert.ok(await page.getByRole('button', { name: 'Reload' }).isVisible());
     const epoch = await hook(page, 'epoch');
     await page.waitForTimeout(200);
