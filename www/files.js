@@ -24,10 +24,13 @@ export function historyCsv(pg) {
   return rows.join('\n') + '\n';
 }
 
-/** Reads a model file; throws an Error whose message says what is wrong with it. */
+/** Reads a model file; throws an Error whose message says what is wrong with it.
+ * The bytes go to the engine undecoded: it reads them by the rules `ed train
+ * --load` reads a file by (encoding included), and refuses one over its limit
+ * before copying it. MAX_FILE only spares the tab from reading a huge file. */
 export async function readModel(file, Playground) {
   if (file.size > MAX_FILE) throw new Error(`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB; a model file is far smaller`);
-  return Playground.fromJSON(await file.text());
+  return Playground.fromFile(new Uint8Array(await file.arrayBuffer()));
 }
 
 /**

@@ -89,8 +89,9 @@ export function brings(name, value) {
  * schema's entries marked `config`. */
 export const configNames = () => schema().filter((e) => e.config).map((e) => e.name);
 
-/** The constructor argument for `new Playground`: the state's values of `names` (configNames). */
-export const configOf = (s, names) => Object.fromEntries(names.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
+/** The constructor argument for `new Playground`: the state's own values of
+ * `names` (configNames); what Object.prototype holds is no setting. */
+export const configOf = (s, names) => Object.fromEntries(names.filter((k) => Object.hasOwn(s, k) && s[k] !== undefined).map((k) => [k, s[k]]));
 
 /** What a run's configuration (`pg.config()`, a loaded model's included) sets in
  * the state: every one of its fields that the state holds. */

@@ -68,13 +68,7 @@ impl Layer {
     /// Builds a layer from input-major weights, refusing a wrong length or a weight
     /// whose sign contradicts its connection.
     pub fn from_weights(inputs: usize, outputs: usize, weights: Vec<f64>) -> Result<Self, String> {
-        if weights.len() != inputs * outputs {
-            return Err(format!(
-                "expected {} weights ({inputs} inputs x {outputs} units), found {}",
-                inputs * outputs,
-                weights.len()
-            ));
-        }
+        Layer::check_weight_count(inputs, outputs, weights.len())?;
         for (k, &w) in weights.iter().enumerate() {
             let (i, o) = (k / outputs, k % outputs);
             if !w.is_finite() {
@@ -98,6 +92,18 @@ impl Layer {
             outputs,
             weights,
         })
+    }
+
+    /// Refuses `found` weights for a layer of `inputs` sources and `outputs`
+    /// units: a model file's reader counts a list without keeping its excess.
+    pub fn check_weight_count(inputs: usize, outputs: usize, found: usize) -> Result<(), String> {
+        if found != inputs * outputs {
+            return Err(format!(
+                "expected {} weights ({inputs} inputs x {outputs} units), found {found}",
+                inputs * outputs
+            ));
+        }
+        Ok(())
     }
 
     pub fn inputs(&self) -> usize {

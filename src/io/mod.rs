@@ -1,4 +1,5 @@
 //! What leaves the engine as bytes: model files, and fingerprints of runs.
 
 pub mod fingerprint;
+mod json;
 pub mod model;

@@ -1,24 +1,47 @@
 //! Model files: a training run saved as JSON (configuration, weights, epoch and a
 //! format version), and loading that refuses anything inconsistent with a message
 //! that names the problem.
+//!
+//! One reader for the CLI and the page (the page hands the file's bytes to the
+//! wasm module, which runs this same code; [`super::json`] reads the text), so
+//! one set of rules:
+//! - the text is UTF-8; a leading UTF-8 byte order mark is skipped (RFC 8259
+//!   lets a reader ignore one, and some editors write it); UTF-16 is refused;
+//! - an unknown or a repeated field is refused, naming it;
+//! - the configuration's fields are read by the parameter schema's kinds and
+//!   limits and pass [`Config::validate`], as a link's or the CLI's options do;
+//! - epoch and seed are whole numbers up to [`MAX_FILE_INTEGER`], the largest
+//!   integer a JS number holds exactly, so a file the CLI writes is one the
+//!   page reads (and counters never come near wrapping);
+//! - the cheap checks first: everything but the weights is read (the weights
+//!   skipped unread) and checked; only then are the weights read, each list of
+//!   networks, layers and weights held to what the configuration needs, so no
+//!   refused file takes more memory than its text.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
 
-use crate::ed::{Layer, Network};
+use serde::Serialize;
+
+use super::json::Reader;
+use crate::ed::Network;
 use crate::settings::config::Config;
+use crate::settings::params::{parse_number_native, NumberParser, MAX_PAGE_SEED};
 use crate::train::EdRun;
+
+mod read;
 
 pub const FORMAT: &str = "ed-playground-model";
 pub const VERSION: u32 = 1;
 /// Checked before parsing. The largest valid model (4 layers of 256 units) is
 /// about 4 MB of JSON.
 pub const MAX_MODEL_BYTES: usize = 8 * 1024 * 1024;
+/// The largest epoch and seed a model file holds: 2^53 - 1, as the page's seeds.
+pub const MAX_FILE_INTEGER: u64 = MAX_PAGE_SEED;
 
-/// The file's structure. Native code reads and writes it with serde_json; the
-/// page lets the browser's own `JSON` do the text and hands the parsed object to
-/// serde, which keeps a JSON parser and printer out of the wasm module.
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The file's structure, as written (serde_json natively, and in the page
+/// through serde-wasm-bindgen and the browser's `JSON`); read by
+/// [`EdRun::from_json`].
+#[derive(Serialize)]
 pub struct ModelFile {
     pub format: String,
     pub version: u32,
@@ -26,7 +49,7 @@ pub struct ModelFile {
     pub epoch: u64,
     /// The last epoch's mean loss, so a loaded run reports where it stood.
     /// Optional: files written before it was added load without it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub loss: Option<f64>,
     /// `networks[output][layer]`: the layer's input-major weights.
     pub networks: Vec<Vec<Vec<f64>>>,
@@ -35,8 +58,8 @@ pub struct ModelFile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ModelError(pub String);
 
-impl std::fmt::Display for ModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid model file: {}", self.0)
     }
 }
@@ -47,13 +70,37 @@ fn refuse<T>(message: impl Into<String>) -> Result<T, ModelError> {
     Err(ModelError(message.into()))
 }
 
-/// Refuses a text over [`MAX_MODEL_BYTES`] before anything parses it.
-pub fn check_size(text: &str) -> Result<(), ModelError> {
-    if text.len() > MAX_MODEL_BYTES {
+/// Refuses a file of `bytes` over [`MAX_MODEL_BYTES`] before anything reads it.
+pub fn check_size(bytes: usize) -> Result<(), ModelError> {
+    if bytes > MAX_MODEL_BYTES {
         return refuse(format!(
-            "the file is {} bytes, over the limit of {MAX_MODEL_BYTES}",
-            text.len()
+            "the file is {bytes} bytes, over the limit of {MAX_MODEL_BYTES}"
         ));
+    }
+    Ok(())
+}
+
+/// A file's bytes as text: UTF-8 only (JSON exchanged between programs is).
+fn utf8_text(bytes: &[u8]) -> Result<&str, ModelError> {
+    // A UTF-16 byte order mark, or a NUL among the first two bytes (JSON text
+    // starts with an ASCII character, which UTF-16 pairs with a zero byte).
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bytes.iter().take(2).any(|&b| b == 0);
+    if utf16 {
+        return refuse("the text is UTF-16; a model file is UTF-8");
+    }
+    std::str::from_utf8(bytes).or_else(|e| refuse(format!("not UTF-8 text: {e}")))
+}
+
+/// The rule for the counters a file holds, on reading and on writing.
+pub fn check_integers(epoch: u64, seed: u64) -> Result<(), ModelError> {
+    for (name, value) in [("epoch", epoch), ("config seed", seed)] {
+        if value > MAX_FILE_INTEGER {
+            return refuse(format!(
+                "{name} {value} is over {MAX_FILE_INTEGER} (2^53 - 1), the largest a model file holds"
+            ));
+        }
     }
     Ok(())
 }
@@ -66,13 +113,43 @@ impl EdRun {
             .or_else(|e| refuse(format!("cannot write the model: {e}")))
     }
 
-    pub fn from_json(text: &str) -> Result<EdRun, ModelError> {
-        check_size(text)?;
-        let file: ModelFile =
-            serde_json::from_str(text).or_else(|e| refuse(format!("not a model: {e}")))?;
-        EdRun::from_model_file(file)
+    /// A model file as read from disk or the page's file picker: its size,
+    /// then its encoding, then [`EdRun::from_json_with`].
+    pub fn from_file_bytes(bytes: &[u8], number: NumberParser) -> Result<EdRun, ModelError> {
+        check_size(bytes.len())?;
+        EdRun::from_json_with(utf8_text(bytes)?, number)
     }
 
+    /// [`EdRun::from_json_with`] with Rust's own number reader.
+    pub fn from_json(text: &str) -> Result<EdRun, ModelError> {
+        EdRun::from_json_with(text, parse_number_native)
+    }
+
+    /// Reads a model file's text; `number` reads each number's text (the page
+    /// passes the browser's, so its module carries no float parser).
+    pub fn from_json_with(text: &str, number: NumberParser) -> Result<EdRun, ModelError> {
+        check_size(text.len())?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = Reader::new(text, number);
+        let header = read::header(&mut reader).map_err(ModelError)?;
+        let config = header.config;
+        let shape = config.shape(config.task.inputs(config.bits));
+        let networks = read::networks(
+            &mut reader.at(header.networks_at),
+            config.task.outputs(),
+            &shape.layer_sizes(),
+        )
+        .map_err(ModelError)?
+        .into_iter()
+        .map(|layers| Network::from_layers(shape.clone(), config.loss, layers))
+        .collect();
+        let mut trainer = EdRun::from_parts(config, networks, header.epoch);
+        trainer.last_loss = header.loss;
+        Ok(trainer)
+    }
+
+    /// Refuses what the file rules refuse to read: non-finite weights, and an
+    /// epoch or seed over [`MAX_FILE_INTEGER`].
     pub fn to_model_file(&self) -> Result<ModelFile, ModelError> {
         let finite = self
             .networks()
@@ -84,6 +161,7 @@ impl EdRun {
                 "the run has non-finite weights (it diverged), so there is no model to save",
             );
         }
+        check_integers(self.epoch(), self.config().seed)?;
         Ok(ModelFile {
             format: FORMAT.to_string(),
             version: VERSION,
@@ -96,58 +174,5 @@ impl EdRun {
                 .map(|net| net.layers().iter().map(|l| l.weights().to_vec()).collect())
                 .collect(),
         })
-    }
-
-    /// Checks a parsed file against itself: format, version, configuration,
-    /// layer count and sizes, and every weight's sign and finiteness.
-    pub fn from_model_file(file: ModelFile) -> Result<EdRun, ModelError> {
-        if file.format != FORMAT {
-            return refuse(format!("format is {:?}, expected {FORMAT:?}", file.format));
-        }
-        if file.version != VERSION {
-            return refuse(format!(
-                "unknown version {} (this build reads version {VERSION})",
-                file.version
-            ));
-        }
-        file.config
-            .validate()
-            .or_else(|e| refuse(format!("config {e}")))?;
-        if file.loss.is_some_and(|l| !(l.is_finite() && l >= 0.0)) {
-            return refuse("loss must be a finite number, 0 or more");
-        }
-        let config = file.config;
-        let outputs = config.task.outputs();
-        if file.networks.len() != outputs {
-            return refuse(format!(
-                "{} networks for a task with {outputs} outputs",
-                file.networks.len(),
-            ));
-        }
-        let shape = config.shape(config.task.inputs(config.bits));
-        let sizes = shape.layer_sizes();
-        let mut networks = Vec::with_capacity(file.networks.len());
-        for (n, layers) in file.networks.into_iter().enumerate() {
-            if layers.len() != sizes.len() {
-                return refuse(format!(
-                    "network {n} has {} layers, the config needs {}",
-                    layers.len(),
-                    sizes.len()
-                ));
-            }
-            let layers = layers
-                .into_iter()
-                .zip(&sizes)
-                .enumerate()
-                .map(|(l, (w, &(sources, units)))| {
-                    Layer::from_weights(sources, units, w)
-                        .or_else(|e| refuse(format!("network {n} layer {l}: {e}")))
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            networks.push(Network::from_layers(shape.clone(), config.loss, layers));
-        }
-        let mut trainer = EdRun::from_parts(config, networks, file.epoch);
-        trainer.last_loss = file.loss;
-        Ok(trainer)
     }
 }

@@ -148,6 +148,16 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
         });
     };
     let text = text.trim();
+    if matches!(param.kind, Kind::Number { .. }) && text.len() > MAX_NUMBER_TEXT {
+        // Said as it is: the range would not be why this text is refused.
+        return Err(ParamError {
+            name: param.name,
+            message: format!(
+                "must be number text of at most {MAX_NUMBER_TEXT} characters (17 significant digits and an exponent fit), got {}",
+                text.len()
+            ),
+        });
+    }
     let value = match param.kind {
         Kind::Choice(options) => options
             .iter()

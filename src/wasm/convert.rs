@@ -1,4 +1,5 @@
-//! Plain JS objects to and from the engine's configuration and model files.
+//! Plain JS objects to and from the engine's configuration, and the checks of
+//! the API's other arguments.
 //!
 //! Read by hand with js-sys rather than through serde-wasm-bindgen: serde's
 //! deserialisers carry its error formatting (its `Unexpected` prints floats),
@@ -8,27 +9,57 @@
 //! Writing goes through serde-wasm-bindgen, which costs 3.4 KB.
 //! The checks that matter (names, limits, signs, lengths) stay in the engine:
 //! what is read here takes its field names and kinds from the parameter schema
-//! and goes through `Config::validate` and `EdRun::from_model_file`, as the
-//! CLI's input does.
+//! and goes through `Config::validate`, as the CLI's input does. (Model files
+//! are text, read by the CLI's own reader, src/io/model.rs.)
+//!
+//! An object from JS may be anything: only its own properties are read (what
+//! `Object.prototype` holds changes no run), a getter or Proxy trap that
+//! throws is an error naming the field (never a default taken silently), and a
+//! list's length is checked before any of it is read.
 
-use js_sys::{Array, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Object};
+use wasm_bindgen::prelude::*;
 
 use crate::io::model::ModelFile;
-use crate::settings::config::Config;
+use crate::settings::config::{Config, MAX_HIDDEN_LAYERS};
 use crate::settings::params::Params;
-use crate::settings::schema::{self, Kind, Param, Value, PARAMS};
+use crate::settings::schema::{Kind, Param, Value, PARAMS};
 
-const MODEL_FIELDS: [&str; 6] = ["format", "version", "config", "epoch", "loss", "networks"];
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 type Read<T> = Result<T, String>;
 
-/// A field's value, or `None` when it is absent, `undefined` or `null`.
-pub(super) fn get(obj: &JsValue, name: &str) -> Option<JsValue> {
-    let value = Reflect::get(obj, &JsValue::from_str(name)).ok()?;
-    (!value.is_undefined() && !value.is_null()).then_some(value)
+// Each of these may run a caller's getter or Proxy trap, which may throw:
+// `catch` hands the exception back as an error instead of unwinding through
+// the module.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Reflect, js_name = getOwnPropertyDescriptor, catch)]
+    fn own_property(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = ownKeys, catch)]
+    fn own_keys(target: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+fn threw(name: &str) -> String {
+    format!("{name}: reading it threw an error")
+}
+
+/// An own property's value, or `None` when it is absent, `undefined` or `null`.
+pub(super) fn get(obj: &JsValue, name: &str) -> Read<Option<JsValue>> {
+    let key = JsValue::from_str(name);
+    if own_property(obj, &key)
+        .map_err(|_| threw(name))?
+        .is_undefined()
+    {
+        return Ok(None);
+    }
+    let value = reflect_get(obj, &key).map_err(|_| threw(name))?;
+    Ok((!value.is_undefined() && !value.is_null()).then_some(value))
 }
 
 pub(super) fn text(name: &str, v: &JsValue) -> Read<String> {
@@ -52,13 +83,45 @@ pub(super) fn count(name: &str, v: &JsValue) -> Read<usize> {
     usize::try_from(whole(name, v)?).map_err(|_| format!("{name}: too large"))
 }
 
+/// An argument of the API that counts or indexes, from the number JS passes
+/// (an integer parameter would wrap -1 to 4294967295 and 2^32 + 3 to 3):
+/// refused unless it is a whole number from 0 to `max`.
+pub(super) fn whole_arg(name: &str, x: f64, max: u32) -> Read<u32> {
+    if x >= 0.0 && x.fract() == 0.0 && x <= f64::from(max) {
+        Ok(x as u32)
+    } else {
+        Err(format!("{name}: must be a whole number from 0 to {max}"))
+    }
+}
+
+/// An index below `len`, refused as "no such {what}" otherwise.
+pub(super) fn index_arg(name: &str, x: f64, len: usize) -> Read<usize> {
+    match x {
+        x if x >= 0.0 && x.fract() == 0.0 && x < len as f64 => Ok(x as usize),
+        _ => Err(format!("{name}: no such {name}")),
+    }
+}
+
+/// Hidden layer sizes: the list's length is checked before an element is read.
 fn counts(name: &str, v: &JsValue) -> Read<Vec<usize>> {
-    if !Array::is_array(v) {
+    let must = || format!("{name}: must be a list of whole numbers, e.g. [8, 8]");
+    if !is_array(v).map_err(|_| threw(name))? {
+        return Err(must());
+    }
+    let length = reflect_get(v, &"length".into()).map_err(|_| threw(name))?;
+    // An array's length is a whole number below 2^32.
+    let length = length.as_f64().unwrap_or(0.0) as u32;
+    if length as usize > MAX_HIDDEN_LAYERS {
         return Err(format!(
-            "{name}: must be a list of whole numbers, e.g. [8, 8]"
+            "{name}: must list 1 to {MAX_HIDDEN_LAYERS} layer sizes, got {length}"
         ));
     }
-    Array::from(v).iter().map(|x| count(name, &x)).collect()
+    (0..length)
+        .map(|k| match get(v, &k.to_string())? {
+            Some(x) => count(name, &x),
+            None => Err(must()),
+        })
+        .collect()
 }
 
 fn flag(name: &str, v: &JsValue) -> Read<bool> {
@@ -66,27 +129,14 @@ fn flag(name: &str, v: &JsValue) -> Read<bool> {
         .ok_or_else(|| format!("{name}: must be true or false"))
 }
 
-fn numbers(name: &str, v: &JsValue) -> Read<Vec<f64>> {
-    if !Array::is_array(v) {
-        return Err(format!("{name}: must be a list of numbers"));
-    }
-    Array::from(v).iter().map(|x| number(name, &x)).collect()
-}
-
-fn list(name: &str, v: &JsValue) -> Read<Array> {
-    if Array::is_array(v) {
-        Ok(Array::from(v))
-    } else {
-        Err(format!("{name}: must be a list"))
-    }
-}
-
+/// Refuses anything but a plain object whose own fields are all `allowed`
+/// (symbol keys name no field and are passed over).
 pub(super) fn check_keys(obj: &JsValue, what: &str, allowed: &[&str]) -> Read<()> {
-    if !obj.is_object() || Array::is_array(obj) {
+    if !obj.is_object() || is_array(obj).map_err(|_| threw(what))? {
         return Err(format!("{what}: must be a plain object"));
     }
-    for key in Object::keys(obj.unchecked_ref::<Object>()).iter() {
-        let key = key.as_string().unwrap_or_default();
+    let keys = own_keys(obj).map_err(|_| threw(what))?;
+    for key in keys.iter().filter_map(|k| k.as_string()) {
         if !allowed.contains(&key.as_str()) {
             return Err(format!(
                 "{key}: unknown field; allowed fields are {}",
@@ -128,19 +178,14 @@ fn field_value(param: &Param, v: &JsValue) -> Read<Value> {
 }
 
 /// Reads the configuration fields `obj` holds (own properties, no others
-/// allowed); `required` says what a field that is absent means.
-fn config_fields(
-    obj: &JsValue,
-    required: impl Fn(&Param) -> bool,
-) -> Read<Vec<(&'static Param, Value)>> {
+/// allowed).
+fn config_fields(obj: &JsValue) -> Read<Vec<(&'static Param, Value)>> {
     let names: Vec<&str> = config_params().map(|p| p.name).collect();
     check_keys(obj, "config", &names)?;
     let mut values = Vec::new();
     for param in config_params() {
-        match get(obj, param.name) {
-            Some(v) => values.push((param, field_value(param, &v)?)),
-            None if required(param) => return Err(format!("{}: missing", param.name)),
-            None => {}
+        if let Some(v) = get(obj, param.name)? {
+            values.push((param, field_value(param, &v)?));
         }
     }
     Ok(values)
@@ -152,44 +197,8 @@ pub fn config(obj: &JsValue) -> Read<Config> {
     if obj.is_undefined() || obj.is_null() {
         return Ok(Config::seed_defaults());
     }
-    let values = config_fields(obj, |_| false)?;
+    let values = config_fields(obj)?;
     Params::config_from_values(&values).map_err(|e| e.to_string())
-}
-
-/// A model file's configuration: every field present, except the 2-D tasks'
-/// three, which files from before them lack, and `beta`, null for none.
-fn file_config(obj: &JsValue) -> Read<Config> {
-    let mut values =
-        config_fields(obj, |p| !p.plane && p.name != "beta").map_err(|e| format!("config.{e}"))?;
-    if get(obj, "beta").is_none() {
-        values.push((schema::param("beta").expect("an entry"), Value::Absent));
-    }
-    Params::config_from_values(&values).map_err(|e| format!("config {e}"))
-}
-
-/// The parsed JSON of a model file, field by field; `EdRun::from_model_file`
-/// then checks it against itself as it does for the CLI.
-pub fn model_file(obj: &JsValue) -> Read<ModelFile> {
-    check_keys(obj, "model", &MODEL_FIELDS)?;
-    let need = |name: &str| get(obj, name).ok_or_else(|| format!("{name}: missing"));
-    let mut networks = Vec::new();
-    for (n, net) in list("networks", &need("networks")?)?.iter().enumerate() {
-        let layers = list(&format!("networks[{n}]"), &net)?;
-        let layers = layers
-            .iter()
-            .enumerate()
-            .map(|(l, w)| numbers(&format!("networks[{n}][{l}]"), &w));
-        networks.push(layers.collect::<Read<Vec<_>>>()?);
-    }
-    Ok(ModelFile {
-        format: text("format", &need("format")?)?,
-        version: u32::try_from(whole("version", &need("version")?)?)
-            .map_err(|_| "version: too large")?,
-        config: file_config(&need("config")?)?,
-        epoch: whole("epoch", &need("epoch")?)?,
-        loss: get(obj, "loss").map(|v| number("loss", &v)).transpose()?,
-        networks,
-    })
 }
 
 /// Through serde: the derives write exactly the fields a native file has

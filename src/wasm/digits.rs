@@ -6,7 +6,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::convert::{check_keys, count, get, number, text, whole};
+use super::convert::{check_keys, count, get, index_arg, number, text, whole};
 use crate::studies::digits::{self, EpochScore};
 use crate::task::digits as data;
 use crate::task::Dataset;
@@ -24,6 +24,15 @@ enum Method {
 pub struct DigitsRun {
     method: Method,
     last: Option<EpochScore>,
+}
+
+/// An own property that is present (`undefined` and `null` count as absent).
+fn optional<T>(
+    obj: &JsValue,
+    name: &str,
+    read: impl FnOnce(&str, &JsValue) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    get(obj, name)?.map(|v| read(name, &v)).transpose()
 }
 
 fn refuse(message: String) -> JsError {
@@ -54,17 +63,21 @@ impl DigitsRun {
     /// absent), seed (1), train (2000), test (500) }`. Throws an Error naming a
     /// bad value.
     #[wasm_bindgen(constructor)]
-    pub fn new(bytes: &[u8], options: JsValue) -> Result<DigitsRun, JsError> {
-        let all = data::from_bytes(bytes).map_err(|e| refuse(format!("digits: {e}")))?;
+    pub fn new(bytes: &JsValue, options: JsValue) -> Result<DigitsRun, JsError> {
+        let digits = |e: String| refuse(format!("digits: {e}"));
+        let bytes = bytes
+            .dyn_ref::<js_sys::Uint8Array>()
+            .ok_or_else(|| digits("must be a Uint8Array".into()))?;
+        // The length first: a refused array is never copied into the module.
+        data::check_length(bytes.length().into()).map_err(digits)?;
+        let all = data::DigitBytes::from_vec(bytes.to_vec()).map_err(digits)?;
         let o = if options.is_undefined() || options.is_null() {
             js_sys::Object::new().into()
         } else {
             options
         };
         check_keys(&o, "options", &OPTIONS).map_err(refuse)?;
-        let method = get(&o, "method")
-            .map(|v| text("method", &v))
-            .transpose()
+        let method = optional(&o, "method", text)
             .map_err(refuse)?
             .unwrap_or_else(|| "ed".into());
         // Checked first, so a bad name is what a caller hears of, whatever else is wrong.
@@ -78,9 +91,7 @@ impl DigitsRun {
             }
         };
         let read = |name: &str, default: usize| {
-            get(&o, name)
-                .map(|v| count(name, &v))
-                .transpose()
+            optional(&o, name, count)
                 .map(|v| v.unwrap_or(default))
                 .map_err(refuse)
         };
@@ -89,15 +100,8 @@ impl DigitsRun {
             read("train", 2000)?,
             read("test", 500)?,
         );
-        let lr = get(&o, "lr")
-            .map(|v| number("lr", &v))
-            .transpose()
-            .map_err(refuse)?;
-        let seed = get(&o, "seed")
-            .map(|v| whole("seed", &v))
-            .transpose()
-            .map_err(refuse)?
-            .unwrap_or(1);
+        let lr = optional(&o, "lr", number).map_err(refuse)?;
+        let seed = optional(&o, "seed", whole).map_err(refuse)?.unwrap_or(1);
         let config = digits::config(vec![hidden], lr, seed).map_err(|e| refuse(e.to_string()))?;
         let split = digits::split(&all, train, test, seed)
             .map_err(|e| refuse(format!("train, test: {e}")))?;
@@ -149,14 +153,10 @@ impl DigitsRun {
 
     /// Test digit `k`'s 16 x 16 pixels in [0, 1], row-major.
     #[wasm_bindgen(js_name = testImage)]
-    pub fn test_image(&self, k: usize) -> Result<Vec<f64>, JsError> {
+    pub fn test_image(&self, k: f64) -> Result<Vec<f64>, JsError> {
         let set = self.test_set();
-        if k >= set.len() {
-            return Err(refuse(format!(
-                "k: {k}, but there are {} test digits",
-                set.len()
-            )));
-        }
+        let k = index_arg("k", k, set.len())
+            .map_err(|_| refuse(format!("k: there are {} test digits", set.len())))?;
         Ok(set.input(k).to_vec())
     }
 
@@ -165,19 +165,18 @@ impl DigitsRun {
     /// weight from the - copy (see [`digits::receptive_field`]). Each digit has
     /// a network of its own, so a field belongs to one digit's network; the
     /// page shows one unit of each. ED only: backprop has no +/- copies.
-    pub fn field(&self, digit: usize, unit: usize) -> Result<Vec<f64>, JsError> {
+    pub fn field(&self, digit: f64, unit: f64) -> Result<Vec<f64>, JsError> {
         let Method::Ed(t) = &self.method else {
             return Err(refuse("field: only an ED run has +/- copies to add".into()));
         };
-        let net = t
-            .networks()
-            .get(digit)
-            .ok_or_else(|| refuse(format!("digit: {digit}, not 0 to 9")))?;
-        digits::receptive_field(net, unit).ok_or_else(|| {
-            refuse(format!(
-                "unit: {unit}, but the first hidden layer has {} units",
-                net.layers()[0].outputs()
-            ))
-        })
+        let networks = t.networks();
+        let digit = index_arg("digit", digit, networks.len())
+            .map_err(|_| refuse("digit: must be 0 to 9".into()))?;
+        let net = &networks[digit];
+        let units = net.layers()[0].outputs();
+        let unit = index_arg("unit", unit, units)
+            .map_err(|_| refuse(format!("unit: the first hidden layer has {units} units")))?;
+        digits::receptive_field(net, unit)
+            .ok_or_else(|| refuse(format!("unit: the first hidden layer has {units} units")))
     }
 }

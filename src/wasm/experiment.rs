@@ -3,6 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::convert::whole_arg;
 use crate::settings::config::{Config, ConfigError};
 use crate::studies::kaneko::{epochs_to_stop_with, KANEKO_MAX_EPOCHS};
 use crate::train::Method;
@@ -14,8 +15,8 @@ use crate::train::Method;
 #[wasm_bindgen(js_name = kanekoRun)]
 pub fn kaneko_run(
     method: &str,
-    hidden: usize,
-    seed: u32,
+    hidden: f64,
+    seed: f64,
     lr: Option<f64>,
 ) -> Result<Option<u32>, JsError> {
     let refused = |e: ConfigError| JsError::new(&e.to_string());
@@ -28,9 +29,13 @@ pub fn kaneko_run(
                 message: format!("must be \"ed\" or \"backprop\", got \"{method}\""),
             })
         })?;
+    // Numbers as JS passes them, so that -1 or 2^32 + 8 is refused, not
+    // wrapped; the sizes allowed are `Config::validate`'s to say.
+    let hidden = whole_arg("hidden", hidden, u32::MAX).map_err(|e| JsError::new(&e))?;
+    let seed = whole_arg("seed", seed, u32::MAX).map_err(|e| JsError::new(&e))?;
     let defaults = Config::kaneko_defaults();
     let config = Config {
-        hidden: vec![hidden],
+        hidden: vec![hidden as usize],
         lr: lr.unwrap_or(defaults.lr),
         seed: seed.into(),
         ..defaults

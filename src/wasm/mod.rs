@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::ed::Loss;
 use crate::io::model::{check_size, ModelError};
+use crate::settings::params::MAX_SPEED;
 use crate::train::session::Session;
 use crate::train::Budget;
 use crate::train::EdRun;
@@ -16,31 +17,13 @@ mod convert;
 #[cfg(feature = "digits-page")]
 mod digits;
 mod experiment;
+mod panic;
 mod params;
 
 #[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
-
-/// The last panic's message. Under `panic = abort` a panic reaches JS only as a
-/// bare `RuntimeError: unreachable`; the page reads this to say what happened.
-static LAST_PANIC: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
-
-#[wasm_bindgen(start)]
-fn start() {
-    std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
-        if let Ok(mut last) = LAST_PANIC.lock() {
-            *last = info.to_string();
-        }
-    }));
-}
-
-/// The message of the panic that stopped the engine, if one did.
-#[wasm_bindgen(js_name = lastPanic)]
-pub fn last_panic() -> Option<String> {
-    let last = LAST_PANIC.lock().ok()?;
-    (!last.is_empty()).then(|| last.clone())
-}
+pub use experiment::kaneko_run;
+pub use panic::{last_panic, panic_on_purpose};
 
 /// The largest whole number a JS number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -56,7 +39,26 @@ pub struct Playground {
     viewed: usize,
 }
 
+/// The most epochs one `step` call trains: a hundred frames at the page's top
+/// speed. A bound keeps a mistaken count (-1 read as 2^32 - 1, 1e10) from
+/// hanging the tab; a longer run is several calls.
+pub const MAX_STEP_EPOCHS: u32 = 100 * MAX_SPEED;
+
+fn index(name: &str, x: f64, len: usize) -> Result<usize, JsError> {
+    convert::index_arg(name, x, len).map_err(|e| JsError::new(&e))
+}
+
 impl Playground {
+    /// Layer `layer` (a JS number) of output `output`'s network.
+    fn layer(&self, output: usize, layer: f64) -> Result<&crate::ed::Layer, JsError> {
+        let layers = self.session.run().networks()[output].layers();
+        Ok(&layers[index("layer", layer, layers.len())?])
+    }
+
+    fn output_index(&self, output: f64) -> Result<usize, JsError> {
+        index("output", output, self.session.run().networks().len())
+    }
+
     fn from_session(session: Session) -> Playground {
         let data = session.run().dataset();
         let outputs = vec![0.0; data.len() * data.n_outputs];
@@ -68,6 +70,10 @@ impl Playground {
             viewed: 0,
         }
     }
+}
+
+fn model_error(e: ModelError) -> JsError {
+    JsError::new(&e.to_string())
 }
 
 /// A view over wasm memory: valid until the next call that may grow memory, so
@@ -88,21 +94,33 @@ impl Playground {
         Ok(Playground::from_session(Session::new(config)))
     }
 
-    /// Restores a model file saved by `toJSON` or `ed train --save`.
+    /// Restores a model file saved by `toJSON` or `ed train --save`, given as
+    /// text. The CLI's reader and rules (src/io/model.rs); the length is
+    /// checked before the text is copied into the module.
     #[wasm_bindgen(js_name = fromJSON)]
-    pub fn from_json(text: &str) -> Result<Playground, JsError> {
-        let refused = |message: String| JsError::new(&ModelError(message).to_string());
-        check_size(text).map_err(|e| JsError::new(&e.to_string()))?;
-        let parsed = JSON::parse(text).map_err(|e| {
-            let why = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-                .unwrap_or_default();
-            refused(format!("not JSON: {why}"))
-        })?;
-        let file = convert::model_file(&parsed).map_err(refused)?;
-        let trainer = EdRun::from_model_file(file).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(Playground::from_session(Session::resume(trainer)))
+    pub fn from_json(text: &JsValue) -> Result<Playground, JsError> {
+        let text = text
+            .dyn_ref::<js_sys::JsString>()
+            .ok_or_else(|| JsError::new("text: must be a string"))?;
+        // Each UTF-16 unit is at least one byte of UTF-8.
+        check_size(text.length() as usize).map_err(model_error)?;
+        let text = String::from(text);
+        let run = EdRun::from_json_with(&text, params::js_number).map_err(model_error)?;
+        Ok(Playground::from_session(Session::resume(run)))
+    }
+
+    /// Restores a model file from its bytes as read from disk (the page's file
+    /// picker): the CLI's reader and rules, its encoding rule included. The
+    /// length is checked before the bytes are copied into the module.
+    #[wasm_bindgen(js_name = fromFile)]
+    pub fn from_file(bytes: &JsValue) -> Result<Playground, JsError> {
+        let bytes = bytes
+            .dyn_ref::<Uint8Array>()
+            .ok_or_else(|| JsError::new("bytes: must be a Uint8Array"))?;
+        check_size(bytes.length() as usize).map_err(model_error)?;
+        let run =
+            EdRun::from_file_bytes(&bytes.to_vec(), params::js_number).map_err(model_error)?;
+        Ok(Playground::from_session(Session::resume(run)))
     }
 
     #[wasm_bindgen(js_name = toJSON)]
@@ -127,10 +145,15 @@ impl Playground {
         convert::config_object(self.session.run().config())
     }
 
-    /// Trains `epochs` epochs; returns the last epoch's mean loss (NaN before the
-    /// first epoch). Stops early, for good, if training diverges.
-    pub fn step(&mut self, epochs: u32) -> f64 {
-        self.session.step(epochs).unwrap_or(f64::NAN)
+    /// Trains `epochs` whole epochs, 0 to [`MAX_STEP_EPOCHS`]; returns the
+    /// last epoch's mean loss (NaN before the first epoch). Stops early, for
+    /// good, if training diverges. Anything but a whole number in that range
+    /// is refused before any training (taken as a JS number, so -1 or 2^32 + 3
+    /// cannot wrap into another count).
+    pub fn step(&mut self, epochs: f64) -> Result<f64, JsError> {
+        let epochs =
+            convert::whole_arg("epochs", epochs, MAX_STEP_EPOCHS).map_err(|e| JsError::new(&e))?;
+        Ok(self.session.step(epochs).unwrap_or(f64::NAN))
     }
 
     /// Trains until `epochs` epochs have ended (the one under way counts) or
@@ -270,14 +293,8 @@ impl Playground {
 
     /// The map of one output alone: a class of spiral3, a bit of the adder's sum.
     #[wasm_bindgen(js_name = decisionMapOutput)]
-    pub fn decision_map_output(
-        &mut self,
-        size: usize,
-        output: usize,
-    ) -> Result<Uint8Array, JsError> {
-        if output >= self.session.run().networks().len() {
-            return Err(JsError::new("output: no such output"));
-        }
+    pub fn decision_map_output(&mut self, size: usize, output: f64) -> Result<Uint8Array, JsError> {
+        let output = self.output_index(output)?;
         let pixels = self.map.render_output(self.session.run_mut(), size, output);
         // SAFETY: as for `f64_view`.
         Ok(unsafe { Uint8Array::view(pixels) })
@@ -322,20 +339,28 @@ impl Playground {
             .map_or_else(Vec::new, |lane| scores_of(lane.run_mut()))
     }
 
-    /// Output probability for a two-input pattern.
-    pub fn forward(&mut self, x0: f64, x1: f64) -> f64 {
+    /// Output probability for a two-input pattern, on a task of two inputs
+    /// and one output (an Error on any other).
+    pub fn forward(&mut self, x0: f64, x1: f64) -> Result<f64, JsError> {
+        let data = self.session.run().dataset();
+        if (data.n_inputs, data.n_outputs) != (2, 1) {
+            return Err(JsError::new(&format!(
+                "forward: takes a task of 2 inputs and 1 output; this one has {} and {}",
+                data.n_inputs, data.n_outputs
+            )));
+        }
         let mut out = [0.0];
         self.session.run_mut().predict(&[x0, x1], &mut out);
-        out[0]
+        Ok(out[0])
     }
 
+    /// `name`: "mse", "bce" or "bce-with-logits"; anything else, of any type,
+    /// is an Error that lists them.
     #[wasm_bindgen(js_name = setLoss)]
-    pub fn set_loss(&mut self, name: &str) -> Result<(), JsError> {
-        let loss = Loss::from_name(name).ok_or_else(|| {
-            JsError::new(&format!(
-                "loss: must be \"mse\", \"bce\" or \"bce-with-logits\", got {name:?}"
-            ))
-        })?;
+    pub fn set_loss(&mut self, name: &JsValue) -> Result<(), JsError> {
+        let loss = name.as_string().and_then(|n| Loss::from_name(&n));
+        let loss = loss
+            .ok_or_else(|| JsError::new("loss: must be \"mse\", \"bce\" or \"bce-with-logits\""))?;
         self.session.set_loss(loss);
         Ok(())
     }
@@ -354,25 +379,22 @@ impl Playground {
 
     /// `[sources, units]` of a layer; sources include Kaneko's two bias units.
     #[wasm_bindgen(js_name = layerShape)]
-    pub fn layer_shape(&self, layer: usize) -> Vec<u32> {
-        let l = &self.session.run().networks()[0].layers()[layer];
-        vec![l.inputs() as u32, l.outputs() as u32]
+    pub fn layer_shape(&self, layer: f64) -> Result<Vec<u32>, JsError> {
+        let l = self.layer(self.viewed, layer)?;
+        Ok(vec![l.inputs() as u32, l.outputs() as u32])
     }
 
     /// Input-major weights of a layer of the viewed output's network
     /// (`w[source * units + unit]`), as a view over wasm memory.
     #[wasm_bindgen(js_name = layerWeights)]
-    pub fn layer_weights(&self, layer: usize) -> Float64Array {
-        f64_view(self.session.run().networks()[self.viewed].layers()[layer].weights())
+    pub fn layer_weights(&self, layer: f64) -> Result<Float64Array, JsError> {
+        Ok(f64_view(self.layer(self.viewed, layer)?.weights()))
     }
 
     /// Which output's sub-network `layerWeights` shows (several-output tasks).
     #[wasm_bindgen(js_name = viewOutput)]
-    pub fn view_output(&mut self, output: usize) -> Result<(), JsError> {
-        if output >= self.session.run().networks().len() {
-            return Err(JsError::new("output: no such output"));
-        }
-        self.viewed = output;
+    pub fn view_output(&mut self, output: f64) -> Result<(), JsError> {
+        self.viewed = self.output_index(output)?;
         Ok(())
     }
 
@@ -449,20 +471,9 @@ impl Playground {
     /// RGBA bytes of what one unit of the viewed output's ED network emits over
     /// the input square, as `decisionMap` (the last layer is the output unit).
     #[wasm_bindgen(js_name = unitMap)]
-    pub fn unit_map(
-        &mut self,
-        size: usize,
-        layer: usize,
-        unit: usize,
-    ) -> Result<Uint8Array, JsError> {
-        let layers = self.session.run().networks()[self.viewed].layers();
-        let units = layers
-            .get(layer)
-            .ok_or_else(|| JsError::new("layer: no such layer"))?
-            .outputs();
-        if unit >= units {
-            return Err(JsError::new("unit: no such unit"));
-        }
+    pub fn unit_map(&mut self, size: usize, layer: f64, unit: f64) -> Result<Uint8Array, JsError> {
+        let units = self.layer(self.viewed, layer)?.outputs();
+        let (layer, unit) = (layer as usize, index("unit", unit, units)?);
         let pixels = self.map.render_unit(
             self.session.run_mut(),
             size.clamp(2, 256),

@@ -11,7 +11,7 @@ use crate::settings::schema::{Control, Display, Kind, Param, Text, Value, PARAMS
 
 /// `+text`, which is `Number(text)`: the browser's own number reader, so the
 /// module needs none. It cannot throw for a string.
-fn js_number(text: &str) -> Option<f64> {
+pub(super) fn js_number(text: &str) -> Option<f64> {
     let v = JsValue::from_str(text).unchecked_into_f64();
     (!v.is_nan()).then_some(v)
 }

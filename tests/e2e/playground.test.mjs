@@ -382,18 +382,19 @@ test('explains a browser without WebAssembly, and shows a banner when the engine
     assert.match(await page.locator('#banner').textContent(), /stopped/);
   });
 
-  // A real Rust panic in the middle of training: from epoch 30 the engine is
-  // asked for a layer it does not have, and its bounds check panics.
+  // A real Rust panic in the middle of training: from epoch 30 the engine's
+  // one deliberate panic is called (no call of its API panics it otherwise:
+  // a layer it does not have is an Error, which the page reports as well).
   const trap = (page) => page.route('**/pkg/ed_playground.js', async (r) => {
     const body = await (await r.fetch()).text();
     const trap = 'import * as edTrapSelf from "./ed_playground.js";{const p=edTrapSelf.Playground.prototype,train=p.train;' +
-      'p.train=function(n,u){if(this.epoch>=30)this.layerWeights(99);return train.call(this,n,u)}}';
+      'p.train=function(n,u){if(this.epoch>=30)edTrapSelf.panicOnPurpose();return train.call(this,n,u)}}';
     await r.fulfill({ contentType: 'text/javascript', body: body + '\n' + trap });
   });
   await withPage('', { setup: trap, clean: false }, async (page) => {
     await page.locator('#banner').waitFor();
     const banner = await page.locator('#banner').textContent();
-    assert.match(banner, /stopped: panicked at .*index out of bounds: the len is 3 but the index is 99/s, banner);
+    assert.match(banner, /stopped: panicked at src\/wasm\/panic\.rs:.*a panic on purpose, for the test of the banner/s, banner);
     assert.ok(await page.getByRole('button', { name: 'Reload' }).isVisible());
     const epoch = await hook(page, 'epoch');
     await page.waitForTimeout(200);

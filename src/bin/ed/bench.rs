@@ -43,11 +43,11 @@ pub fn run(json: bool) {
             ..Config::seed_defaults()
         });
         if !json {
-            println!("{case}: {rate:.0} epochs/s");
+            out!("{case}: {rate:.0} epochs/s");
         }
         results.push(json!({ "case": case, "epochs_per_sec": rate }));
     }
     if json {
-        println!("{}", serde_json::Value::Array(results));
+        out!("{}", serde_json::Value::Array(results));
     }
 }

@@ -68,20 +68,20 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         print_json(&summary);
         return Ok(());
     }
-    println!(
+    out!(
         "ED against backprop, seeds 1 to {}, {} epochs each: {}",
         summary.runs,
         summary.max_epochs,
         describe(&summary.config)
     );
-    println!(
+    out!(
         "solved: {} (a 2-D task: {}); epochs: the median of the runs that solved",
         solved_rule(Task::Xor),
         solved_rule(Task::Circle)
     );
-    println!();
-    println!("| task | ED solved | backprop solved | ED accuracy, train / test | backprop accuracy, train / test |");
-    println!("|---|---|---|---|---|");
+    out!();
+    out!("| task | ED solved | backprop solved | ED accuracy, train / test | backprop accuracy, train / test |");
+    out!("|---|---|---|---|---|");
     let solved = |s: &kaneko::Summary| {
         let solved = s.runs - s.failed;
         s.median.map_or(format!("{solved} of {}", s.runs), |m| {
@@ -97,7 +97,7 @@ pub fn run(args: CompareArgs) -> Result<(), Failure> {
         )
     };
     for t in &summary.tasks {
-        println!(
+        out!(
             "| {} | {} | {} | {} | {} |",
             t.task,
             solved(&t.ed.solve),

@@ -69,7 +69,7 @@ fn export(args: &DigitsArgs, file: &Path) -> Result<(), Failure> {
     std::fs::write(file, data::to_bytes(&subset))
         .or_else(|e| fail(format!("{}: {e}", file.display())))?;
     if !args.json {
-        println!(
+        out!(
             "{}: {} digits ({} of each), {} bytes",
             file.display(),
             subset.len(),
@@ -78,6 +78,18 @@ fn export(args: &DigitsArgs, file: &Path) -> Result<(), Failure> {
         );
     }
     Ok(())
+}
+
+/// `--data`: its size checked against the format's limit before a byte is
+/// read, then read into a buffer of that size, one byte a pixel.
+fn read_data(file: &Path) -> Result<data::DigitBytes, Failure> {
+    let named = |e: String| Failure {
+        message: format!("{}: {e}", file.display()),
+        code: 2,
+    };
+    let opened = std::fs::File::open(file).map_err(|e| named(e.to_string()))?;
+    let len = opened.metadata().map_err(|e| named(e.to_string()))?.len();
+    data::DigitBytes::read(opened, len).map_err(named)
 }
 
 pub fn run(args: DigitsArgs) -> Result<(), Failure> {
@@ -93,24 +105,33 @@ pub fn run(args: DigitsArgs) -> Result<(), Failure> {
     if let Some(file) = &args.export {
         return export(&args, file);
     }
-    let all = match &args.data {
+    // The digits are dropped once the split holds the ones it drew.
+    let (split, all) = match &args.data {
         Some(file) => {
-            let bytes =
-                std::fs::read(file).or_else(|e| fail(format!("{}: {e}", file.display())))?;
-            data::from_bytes(&bytes).or_else(|e| fail(format!("{}: {e}", file.display())))?
+            let set = read_data(file)?;
+            (
+                digits::split(&set, args.train, args.test, args.seed),
+                set.len(),
+            )
         }
-        None => data::load_mnist(&args.dir).or_else(fail)?,
+        None => {
+            let all = data::load_mnist(&args.dir).or_else(fail)?;
+            (
+                digits::split(&all, args.train, args.test, args.seed),
+                all.len(),
+            )
+        }
     };
-    let split = digits::split(&all, args.train, args.test, args.seed).or_else(fail)?;
+    let split = split.or_else(fail)?;
     if !args.json {
-        println!(
+        out!(
             "handwritten digits, {}x{}: {} to learn from, {} others to score, drawn by seed {} from {}; {}",
             data::SIDE,
             data::SIDE,
             args.train,
             args.test,
             args.seed,
-            all.len(),
+            all,
             describe_network(&config)
         );
     }
@@ -135,7 +156,7 @@ pub fn run(args: DigitsArgs) -> Result<(), Failure> {
                 start.elapsed().as_secs_f64()
             );
             if k == 0 {
-                println!("{line}");
+                out!("{line}");
             } else {
                 waiting.push(line);
             }
@@ -158,7 +179,7 @@ pub fn run(args: DigitsArgs) -> Result<(), Failure> {
     let mut methods = Vec::new();
     for (summary, waiting) in runs {
         for line in waiting {
-            println!("{line}");
+            out!("{line}");
         }
         methods.push(summary);
     }

@@ -65,7 +65,7 @@ pub fn run(args: KanekoArgs) -> Result<(), Failure> {
                     .collect::<BTreeMap<_, _>>(),
             ),
         };
-        println!("{}", line.expect("plain numbers"));
+        out!("{}", line.expect("plain numbers"));
     } else {
         let show = |v: Option<f64>| v.map_or("n/a".to_string(), |x| format!("{x:.2}"));
         for (method, summary) in methods.iter().zip(&summaries) {
@@ -75,7 +75,7 @@ pub fn run(args: KanekoArgs) -> Result<(), Failure> {
             } else {
                 format!("{}: ", method.name())
             };
-            println!(
+            out!(
                 "{label}{} hidden units, {} runs: mean {} epochs, median {}, failed {}",
                 args.hidden,
                 summary.runs,

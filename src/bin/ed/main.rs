@@ -5,6 +5,18 @@
 //! the options every subcommand shares (a run's configuration, the choice of
 //! methods) and the way failures and JSON are printed live here too.
 
+/// What the CLI prints, a line at a time, as the standard macro would, except that a
+/// closed pipe (`ed train | head -1`) ends the program quietly with status 0,
+/// as Unix tools do, instead of a panic: every line goes through [`write_out`].
+macro_rules! out {
+    () => {
+        $crate::write_out(format_args!(""))
+    };
+    ($($arg:tt)*) => {
+        $crate::write_out(format_args!($($arg)*))
+    };
+}
+
 mod bench;
 mod compare;
 mod digits;
@@ -12,6 +24,7 @@ mod kaneko;
 mod race;
 mod train;
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
@@ -68,7 +81,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("ed: {}", f.message);
+            // A closed stderr leaves nothing to tell.
+            let _ = writeln!(std::io::stderr(), "ed: {}", f.message);
             ExitCode::from(f.code)
         }
     }
@@ -240,6 +254,24 @@ fn describe_network(config: &Config) -> String {
     )
 }
 
+/// Writes one line to stdout (see [`out!`]). A reader that has gone away
+/// (`BrokenPipe`) read all it wanted: exit 0. Any other failure to write is
+/// reported on stderr, and the run ends with status 1.
+fn write_out(line: std::fmt::Arguments) {
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout
+        .write_fmt(line)
+        .and_then(|()| stdout.write_all(b"\n"));
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "ed: cannot write the output: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
 /// A failure the user can act on, and the exit code it maps to.
 struct Failure {
     message: String,
@@ -257,7 +289,7 @@ fn fail<T>(message: impl Into<String>) -> Result<T, Failure> {
 /// One line of JSON: what `--json` prints. Only numbers, strings and lists go
 /// in, which always serialise.
 fn print_json(value: &impl serde::Serialize) {
-    println!("{}", serde_json::to_string(value).expect("plain numbers"));
+    out!("{}", serde_json::to_string(value).expect("plain numbers"));
 }
 
 #[cfg(test)]

@@ -57,7 +57,7 @@ pub fn run(args: RaceArgs) -> Result<(), Failure> {
         print_json(&summary);
         return Ok(());
     }
-    println!(
+    out!(
         "{} epochs raced; solved: {}",
         summary.epochs,
         solved_rule(task)
@@ -71,7 +71,7 @@ pub fn run(args: RaceArgs) -> Result<(), Failure> {
             |e| format!("solved at epoch {e}"),
         );
         let loss = last.map_or("n/a".to_string(), |s| format!("{:.8}", s.mean_loss));
-        println!("{name:<9} {solved}, final loss {loss}");
+        out!("{name:<9} {solved}, final loss {loss}");
     }
     Ok(())
 }

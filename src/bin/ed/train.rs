@@ -1,10 +1,12 @@
 //! `ed train`: train one network, or go on training a saved one, and print
 //! every epoch's loss and the truth table (a 2-D task: its scores).
 
+use std::io::Read;
 use std::path::PathBuf;
 
 use ed_playground::ed::Loss;
-use ed_playground::io::model::MAX_MODEL_BYTES;
+use ed_playground::io::model::{check_integers, check_size, MAX_MODEL_BYTES};
+use ed_playground::settings::params::parse_number_native;
 use ed_playground::settings::schema::Value;
 use ed_playground::{EdRun, Evaluation};
 
@@ -67,18 +69,15 @@ fn load_trainer(args: &TrainArgs) -> Result<EdRun, Failure> {
     };
     let meta = std::fs::metadata(path)
         .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
-    if meta.len() > MAX_MODEL_BYTES as u64 {
-        return fail(format!(
-            "{}: the file is {} bytes, over the limit of {}",
-            path.display(),
-            meta.len(),
-            MAX_MODEL_BYTES
-        ));
-    }
-    let text = std::fs::read_to_string(path)
+    check_size(usize::try_from(meta.len()).unwrap_or(usize::MAX))
+        .or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    // At most one byte past the limit, whatever the size said (a pipe has none).
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_MODEL_BYTES as u64 + 1).read_to_end(&mut bytes))
         .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
-    let mut trainer =
-        EdRun::from_json(&text).or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    let mut trainer = EdRun::from_file_bytes(&bytes, parse_number_native)
+        .or_else(|e| fail(format!("{}: {e}", path.display())))?;
     let mut changed = trainer.config().clone();
     if let Some(Value::Choice(name)) = args.config.given("loss") {
         changed.loss = Loss::from_name(name).expect("the option takes loss names only");
@@ -100,18 +99,23 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
         let loss = trainer
             .last_loss()
             .map_or("unknown".to_string(), |l| format!("{l:.8}"));
-        println!(
+        out!(
             "loaded {}: epoch {}, loss {loss}",
             path.display(),
             trainer.epoch()
         );
+    }
+    if args.save.is_some() {
+        // Refused before training, not after: the file could not hold the run.
+        let end = trainer.epoch().saturating_add(args.epochs);
+        check_integers(end, trainer.config().seed).or_else(|e| fail(format!("--save: {e}")))?;
     }
     let mut final_loss = trainer.last_loss();
     let mut converged_epoch = None;
     for _ in 0..args.epochs {
         let stats = trainer.run_epoch();
         if !args.json {
-            println!("loss: {:.8}", stats.mean_loss);
+            out!("loss: {:.8}", stats.mean_loss);
         }
         final_loss = Some(stats.mean_loss);
         if converged_epoch.is_none() && stats.meets_kaneko_stop() {
@@ -150,7 +154,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
         // A 2-D task's hundreds of points make no table to read: its scores instead.
         let sizes = (data.len(), trainer.test_set().map_or(0, |d| d.len()));
         for (set, e, points) in [("train", train_scores, sizes.0), ("test", test, sizes.1)] {
-            println!(
+            out!(
                 "{set}: loss {:.8}, accuracy {:.1}% of {points} points",
                 e.mean_loss,
                 100.0 * e.accuracy
@@ -169,7 +173,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
                 .map(|p| format!("{p:.8}"))
                 .collect::<Vec<_>>()
                 .join(", ");
-            println!(
+            out!(
                 "{} -> {probs}, {}",
                 bits(data.input(k)),
                 bits(data.target(k))

@@ -182,3 +182,28 @@ fn a_huge_value_is_refused_quickly() {
         assert_eq!(problems.len(), 1, "{name}");
     }
 }
+
+/// Issue 12, item 9: number text past the length limit is refused for its
+/// length, not as out of range, whatever its value.
+#[test]
+fn number_text_too_long_is_refused_for_its_length() {
+    let long = "0.1000000000000000055511151231257827";
+    assert_eq!(long.len(), 36);
+    let (p, problems) = read(&[("lr", long)]);
+    assert_eq!(p.config.lr, Params::default().config.lr);
+    assert_eq!(
+        problems,
+        [ParamError {
+            name: "lr",
+            message: format!(
+                "must be number text of at most {MAX_NUMBER_TEXT} characters (17 significant digits and an exponent fit), got 36"
+            ),
+        }]
+    );
+    // At the limit the value is read; out of range it is refused by its range.
+    let (p, problems) = read(&[("lr", "0.100000000000000005551115123125")]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(p.config.lr, 0.1);
+    let (_, problems) = read(&[("lr", "-1")]);
+    assert_eq!(problems[0].message, schema::param("lr").unwrap().must());
+}
