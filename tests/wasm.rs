@@ -107,11 +107,11 @@ mod adapter {
     #[wasm_bindgen_test]
     fn train_spreads_an_epoch_over_calls_and_counts_whole_epochs() {
         let mut whole = Playground::new(JsValue::UNDEFINED).unwrap();
-        whole.step(30);
+        whole.step(30.0).unwrap();
         let mut sliced = Playground::new(JsValue::UNDEFINED).unwrap();
         let mut calls = 0;
         while sliced.epoch() < 30.0 {
-            let left = 30 - sliced.epoch() as u32;
+            let left = 30.0 - sliced.epoch();
             let spent = sliced.train(left, 3.0).unwrap();
             assert!(spent >= 3.0, "a call trains at least one pattern");
             calls += 1;
@@ -125,7 +125,7 @@ mod adapter {
             whole.history_losses().to_vec()
         );
         for bad in [0.0, -1.0, 1.5, f64::NAN, f64::INFINITY, 2f64.powi(53)] {
-            let err: JsValue = sliced.train(1, bad).err().expect("refused").into();
+            let err: JsValue = sliced.train(1.0, bad).expect_err("refused").into();
             let message: String = err.dyn_into::<js_sys::Error>().unwrap().message().into();
             assert!(message.starts_with("units"), "{bad}: {message}");
         }
@@ -134,13 +134,13 @@ mod adapter {
     #[wasm_bindgen_test]
     fn a_change_made_mid_epoch_waits_for_its_end() {
         let mut page = Playground::new(JsValue::UNDEFINED).unwrap();
-        page.step(5);
-        page.train(1, 2.0).unwrap();
+        page.step(5.0).unwrap();
+        page.train(1.0, 2.0).unwrap();
         assert!(page.mid_epoch());
         assert_eq!((page.epoch(), page.change_epoch()), (5.0, 6.0));
-        page.set_loss("bce").unwrap();
+        page.set_loss(&"bce".into()).unwrap();
         assert_eq!(page.switches().length(), 1, "not yet in force");
-        page.train(2, 1e6).unwrap();
+        page.train(2.0, 1e6).unwrap();
         assert_eq!(page.epoch(), 7.0);
         let last: js_sys::Array = page.switches().get(1).into();
         assert_eq!(last.get(0).as_f64(), Some(6.0));

@@ -1,7 +1,7 @@
 //! The wasm-bindgen adapter: a thin shell over [`Session`] that hands the page
 //! zero-copy views of weights, outputs and history. No learning logic lives here.
 
-use js_sys::{Array, Float64Array, Uint8Array, JSON};
+use js_sys::{Float64Array, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
 
 use crate::ed::Loss;
@@ -17,6 +17,7 @@ mod convert;
 #[cfg(feature = "digits-page")]
 mod digits;
 mod experiment;
+mod history;
 mod panic;
 mod params;
 
@@ -163,8 +164,11 @@ impl Playground {
     /// frame the units its time budget buys, so an epoch longer than a frame
     /// is spread over frames; the weights are those of uninterrupted training,
     /// bit for bit, and the history and `epoch` count whole epochs only.
-    pub fn train(&mut self, epochs: u32, units: f64) -> Result<f64, JsError> {
-        if !(units >= 1.0 && units <= MAX_SAFE_INTEGER && units.fract() == 0.0) {
+    /// `epochs` as for `step`; `units` a whole number from 1 to 2^53 - 1.
+    pub fn train(&mut self, epochs: f64, units: f64) -> Result<f64, JsError> {
+        let epochs =
+            convert::whole_arg("epochs", epochs, MAX_STEP_EPOCHS).map_err(|e| JsError::new(&e))?;
+        if !(1.0..=MAX_SAFE_INTEGER).contains(&units) || units.fract() != 0.0 {
             return Err(JsError::new(
                 "units: must be a whole number from 1 to 2^53 - 1",
             ));
@@ -261,23 +265,6 @@ impl Playground {
             .backprop()
             .and_then(|b| b.diverged())
             .map(|d| d.epoch as f64)
-    }
-
-    /// Backprop's loss at each history point; NaN where it was not running.
-    #[wasm_bindgen(js_name = historyBackpropLosses)]
-    pub fn history_backprop_losses(&self) -> Float64Array {
-        f64_view(self.session.history().backprop_losses())
-    }
-
-    #[wasm_bindgen(js_name = historyBackpropTestLosses)]
-    pub fn history_backprop_test_losses(&self) -> Float64Array {
-        f64_view(self.session.history().backprop_test_losses())
-    }
-
-    /// The test set's loss at each history point; NaN for a task without one.
-    #[wasm_bindgen(js_name = historyTestLosses)]
-    pub fn history_test_losses(&self) -> Float64Array {
-        f64_view(self.session.history().test_losses())
     }
 
     /// The decision map of the backprop run (empty without a race).
@@ -418,44 +405,6 @@ impl Playground {
     pub fn pattern_targets(&self) -> Vec<f64> {
         let d = self.session.run().dataset();
         (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect()
-    }
-
-    /// Epochs of the history points.
-    #[wasm_bindgen(js_name = historyEpochs)]
-    pub fn history_epochs(&self) -> Float64Array {
-        f64_view(self.session.history().epochs())
-    }
-
-    #[wasm_bindgen(js_name = historyLosses)]
-    pub fn history_losses(&self) -> Float64Array {
-        f64_view(self.session.history().losses())
-    }
-
-    /// Index of the loss in force at each point: 0 MSE, 1 BCE, 2 BCE with logits.
-    #[wasm_bindgen(js_name = historyKinds)]
-    pub fn history_kinds(&self) -> Float64Array {
-        f64_view(self.session.history().kinds())
-    }
-
-    /// Mean |w| per layer at each point: `[point * layerCount + layer]`.
-    #[wasm_bindgen(js_name = historyMeanAbs)]
-    pub fn history_mean_abs(&self) -> Float64Array {
-        f64_view(self.session.history().mean_abs())
-    }
-
-    /// `[epoch, lossIndex]` pairs: when each loss came into force.
-    pub fn switches(&self) -> Array {
-        self.session
-            .switches()
-            .iter()
-            .map(|&(epoch, loss)| {
-                let index = loss.index();
-                Array::of2(
-                    &JsValue::from_f64(epoch as f64),
-                    &JsValue::from_f64(index as f64),
-                )
-            })
-            .collect()
     }
 
     /// RGBA bytes of the output over the input square, `size` by `size`, row 0 at
