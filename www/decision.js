@@ -4,11 +4,12 @@
 // picks the map: ED's (the default), backprop's in a race, one output's or one
 // unit's; `maxPoints` leaves the points off a small map when there are more.
 import { fitCanvas } from './ui.js';
+import { timedView } from './view-timer.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
 const GREEN = '#2ca02c'; // the third class, as the engine paints it
 
-export function decisionView(canvas, theme, source = (pg, n) => pg.decisionMap(n), { maxPoints = Infinity } = {}) {
+export function decisionView(canvas, theme, source = (pg, n) => pg.decisionMap(n), { maxPoints = Infinity, name = canvas.id } = {}) {
   let pg = null, n = 48, points = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => draw());
@@ -74,6 +75,6 @@ export function decisionView(canvas, theme, source = (pg, n) => pg.decisionMap(n
       n = Math.max(12, Math.min(48, Math.round(Math.sqrt(250000 / (cost * p.outputCount)))));
       draw();
     },
-    draw,
+    draw: timedView(name, draw),
   };
 }

@@ -5,6 +5,7 @@
 // input square (what it has come to detect).
 import { fitCanvas, fmtNum, el } from './ui.js';
 import { decisionView } from './decision.js';
+import { timedView } from './view-timer.js';
 
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
 
@@ -15,7 +16,7 @@ export function networkView(canvas, tip, theme) {
   tipMap.setAttribute('aria-hidden', 'true'); // the text says what the map is of
   tip.replaceChildren(tipText, tipMap);
   let mapped = null; // [layer, unit] that the map shows
-  const unitMap = decisionView(tipMap, theme, (p, n) => (mapped ? p.unitMap(n, ...mapped) : new Uint8Array()), { maxPoints: 16 });
+  const unitMap = decisionView(tipMap, theme, (p, n) => (mapped ? p.unitMap(n, ...mapped) : new Uint8Array()), { maxPoints: 16, name: 'unit-map' });
 
   // Column c holds the sources of layer c: Kaneko's bias pair first (if any), then
   // each input twice (+ copy, − copy) or the units of the layer before; the last
@@ -167,6 +168,6 @@ export function networkView(canvas, tip, theme) {
       bias = shapes[0][0] - 2 * inputs;
       layout(); draw();
     },
-    draw() { if (mouse) point(); draw(); },
+    draw: timedView('network', () => { if (mouse) point(); draw(); }),
   };
 }

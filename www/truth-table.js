@@ -4,6 +4,7 @@
 // For a 2-D task's hundreds of points: loss and accuracy on the training and
 // the test set instead.
 import { el, fmtNum } from './ui.js';
+import { timedView } from './view-timer.js';
 
 const MAX_ROWS = 16;
 
@@ -45,7 +46,7 @@ export function truthTable(table) {
       if (pg.patternTargets().length / outputs > MAX_ROWS) resetScores(); else resetRows(pg);
       this.draw(pg);
     },
-    draw(pg) {
+    draw: timedView('table', (pg) => {
       if (scores) {
         const show = (td, text) => { if (td.textContent !== text) td.textContent = text; };
         const num = (v) => (Number.isFinite(v) ? fmtNum(v, 4) : '—');
@@ -64,6 +65,6 @@ export function truthTable(table) {
         if (outputs === 1) bar.style.width = `${(Number.isFinite(y[0]) ? y[0] : 0) * 100}%`;
         value.closest('tr').classList.toggle('ok', Array.from(y).every((v, j) => Math.round(v) === targets[i][j]));
       });
-    },
+    }),
   };
 }

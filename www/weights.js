@@ -3,6 +3,7 @@
 // as a checkerboard, and a chart of each layer's mean |w|, which only ever grows.
 import { lineChart } from './chart.js';
 import { rgb, el, fmtNum } from './ui.js';
+import { timedView } from './view-timer.js';
 
 const CAP = 2048;
 
@@ -78,8 +79,8 @@ export function weightsView(box, chartBox, readout, theme) {
       buildChart();
       this.draw(pg);
     },
-    draw(pg) { maps.forEach((m, l) => paint(m, pg.layerWeights(l))); },
-    chart(pg) {
+    draw: timedView('weights', (pg) => maps.forEach((m, l) => paint(m, pg.layerWeights(l)))),
+    chart: timedView('weights-chart', (pg) => {
       const E = pg.historyEpochs(), n = E.length;
       const now = n + ':' + (n && E[n - 1]);
       if (now === key) return;
@@ -90,8 +91,9 @@ export function weightsView(box, chartBox, readout, theme) {
         ys[l] ??= new Float64Array(CAP);
         for (let i = 0; i < n; i++) ys[l][i] = A[i * count + l];
       }
-      chart.setData([x.subarray(0, n), ...ys.slice(0, count).map((y) => y.subarray(0, n))]);
-    },
+      // In a batch, so uPlot redraws now rather than in a microtask: its time counts as this view's.
+      chart.batch(() => chart.setData([x.subarray(0, n), ...ys.slice(0, count).map((y) => y.subarray(0, n))]));
+    }),
     retheme(pg) { buildChart(); this.draw(pg); this.chart(pg); },
   };
 }
