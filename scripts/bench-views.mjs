@@ -1,6 +1,6 @@
 // What each view of the playground costs to draw, for four hidden layers of 256
 // units: for each link, on a desktop and on a phone viewport, the milliseconds
-// of every view's single draw (p50 and max), printed, never asserted (shared
+// of every view's single draw (p50, p95 and max), printed, never asserted (shared
 // machines are noisy; the README reports what this prints).
 //
 // Two measures. Paused (`?paused=1`): each view's draw called again and again
@@ -9,7 +9,7 @@
 // pointer on a hidden unit, so its readout's map of that unit is drawn too.
 // Training (`speed=1`): the draws the page's frame scheduler itself made.
 // The times come from the views' own timers (www/view-timer.js), which exist
-// only under the test hook. Run alone (`node scripts/bench-views.mjs`, after
+// only under the test hook. Run alone (`node scripts/bench-views.mjs [part of a link]`, after
 // `make dist`) or from scripts/bench.mjs.
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -31,7 +31,8 @@ const TRAINING_MS = 6000;
 const pick = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const summary = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length ? `${pick(s, 0.5).toFixed(2).padStart(7)} ${s[s.length - 1].toFixed(2).padStart(7)} ${String(s.length).padStart(5)}` : '      —       —     0';
+  const ms = (q) => pick(s, q).toFixed(2).padStart(7);
+  return s.length ? `${ms(0.5)} ${ms(0.95)} ${ms(1)} ${String(s.length).padStart(5)}` : '      —       —       —     0';
 };
 
 async function hookedPage(browser, options) {
@@ -54,17 +55,20 @@ async function hoverHiddenUnit(page) {
   await page.mouse.move(box.x + x, box.y + y);
 }
 
-// Calls every view's draw `CALLS` times, one call an animation frame.
+// Calls every view's draw `CALLS` times, one call an animation frame; also
+// returns the times of the frames the progressive views took meanwhile.
 async function handDraws(page) {
   return page.evaluate(async (calls) => {
     const frame = () => new Promise((ok) => requestAnimationFrame(ok));
-    const out = {};
-    for (const [name, view] of Object.entries(window.__edViews)) {
-      if (!view.again) continue; // never drawn: not on this page
-      view.times.length = 0;
+    const out = {}, views = Object.entries(window.__edViews);
+    views.forEach(([, view]) => { view.times.length = 0; });
+    for (const [name, view] of views) {
+      if (!view.again) continue; // never drawn (not on this page), or a frame loop of its own
       for (let i = 0; i < calls; i++) { await frame(); view.again(); }
       out[name] = [...view.times];
     }
+    // The progressive views' own frames, meanwhile.
+    for (const [name, view] of views) if (!view.again) out[name] = [...view.times];
     return out;
   }, CALLS);
 }
@@ -95,9 +99,11 @@ async function oneLink(browser, origin, link, kind) {
   return rows;
 }
 
-export async function benchViews(browser, origin) {
-  console.log('views with hidden 256,256,256,256: ms per single draw, p50 / max / calls; paused (by hand) | training (the scheduler\'s)');
-  for (const link of LINKS) {
+/** `only`: the links containing it (all by default). */
+export async function benchViews(browser, origin, only = '') {
+  console.log('views with hidden 256,256,256,256: ms per single draw, p50 / p95 / max / calls; paused (by hand) | training (the scheduler\'s);');
+  console.log('"passes": the progressive views\' own frames (www/view-work.js), while their passes last');
+  for (const link of LINKS.filter((l) => l.includes(only))) {
     for (const kind of Object.keys(VIEWPORTS)) {
       console.log(`  ?${link}  ${kind}`);
       const rows = await oneLink(browser, origin, link, kind);
@@ -112,7 +118,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const server = await startServer({ root: 'dist', port: 0 });
   const browser = await chromium.launch(CHROMIUM);
   try {
-    await benchViews(browser, `http://127.0.0.1:${server.address().port}`);
+    await benchViews(browser, `http://127.0.0.1:${server.address().port}`, process.argv[2]);
   } finally {
     await browser.close();
     server.close();

@@ -16,6 +16,7 @@ mod convert;
 mod digits;
 mod experiment;
 mod params;
+mod views;
 
 #[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
@@ -48,6 +49,8 @@ pub struct Playground {
     outputs: Vec<f64>,
     map: DecisionMap,
     bp_map: DecisionMap,
+    /// The views computed a slice at a time.
+    passes: views::Passes,
     /// The output whose sub-network the weight views show.
     viewed: usize,
 }
@@ -61,6 +64,7 @@ impl Playground {
             outputs,
             map: DecisionMap::default(),
             bp_map: DecisionMap::default(),
+            passes: views::Passes::default(),
             viewed: 0,
         }
     }
