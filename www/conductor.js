@@ -44,7 +44,7 @@ export async function run(root, opts) {
     net: $('network') && networkView($('network'), $('network-tip'), theme),
     weights: $('heatmaps') && weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout'), theme),
     map: $('map') && decisionView($('map'), theme),
-    mapBp: $('map-bp') && decisionView($('map-bp'), theme, (p, n) => p.backpropDecisionMap(n)),
+    mapBp: $('map-bp') && decisionView($('map-bp'), theme, { view: 'backpropMap' }),
     table: $('truth') && truthTable($('truth')),
     outputs: outputMaps(root, theme),
   };
