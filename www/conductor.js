@@ -262,10 +262,14 @@ export async function run(root, opts) {
     play(on) { if (!diverged() && on === state.paused) setPlaying(on); },
     hold(on) { held = on; if (on) frames.cancel(); else wake(); },
     retheme,
+    /** Stops the run and lets go of everything it made: the frame loop, each
+     * view's observers, listeners, charts and queued passes (none may call the
+     * run once it is freed), then the engine's run itself. */
     destroy() {
       stopped = true;
       frames.destroy();
       document.removeEventListener('visibilitychange', wake);
+      for (const view of Object.values(views)) view?.destroy();
       pg?.free(); pg = null;
     },
   };

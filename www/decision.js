@@ -39,6 +39,14 @@ function mapJob(pg, view) {
   });
   return (ofRun[view] = {
     shows,
+    /** `v` no longer shows this map (a new run, or destroyed); once no view
+     * does, the job is dropped and forgotten, so nothing calls its run again. */
+    leave(v) {
+      shows.delete(v);
+      if (shows.size) return;
+      work.drop();
+      delete ofRun[view];
+    },
     /** Asks for a map of `what` ({ n, layer, unit }) of the weights as they are now. */
     want(what) {
       const fresh = !same(what, computing);
@@ -137,7 +145,7 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
 
   return {
     reset(p) {
-      job?.shows.delete(self);
+      job?.leave(self);
       pg = p;
       job = mapJob(p, source.view);
       job.shows.add(self);
@@ -151,5 +159,11 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
       draw();
     },
     draw: timedView(name, draw),
+    /** Lets go of the canvas and the run: no observer or queued pass calls it again. */
+    destroy() {
+      size.release();
+      job?.leave(self);
+      job = null; pg = null; points = null;
+    },
   };
 }

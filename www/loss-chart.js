@@ -97,6 +97,8 @@ export function lossChart(box, theme, height = 230) {
       chart.batch(() => chart.setData([x.subarray(0, n), ...series, ...extra]));
     }),
     retheme() { build(kinds, extras); },
+    /** uPlot keeps every chart in a global set and a window listener until it is destroyed. */
+    destroy() { chart?.destroy(); chart = null; },
     /** For tests: each series's label and how many points it draws. */
     series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),
     /** For tests: the marks drawn over the curves. */

@@ -208,7 +208,7 @@ export function networkView(canvas, tip, theme) {
   const away = () => { if (!mouse) return; mouse = null; if (pg) { point(); draw(); } };
   canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') away(); });
   // A finger never leaves: a tap anywhere else puts the readout away.
-  // (An embed rebuilt without this canvas: the listener goes at the next tap.)
+  // (An embed rebuilt without this canvas: the listener goes at the next tap, or with destroy().)
   const onDown = (e) => {
     if (!canvas.isConnected) document.removeEventListener('pointerdown', onDown);
     else if (e.composedPath()[0] !== canvas) away();
@@ -226,5 +226,13 @@ export function networkView(canvas, tip, theme) {
       layout(); draw();
     },
     draw: timedView('network', () => { if (mouse) point(); draw(); }),
+    /** Lets go of the run, the canvas's observer and the document's listener,
+     * which would otherwise draw the freed run and keep this view alive. */
+    destroy() {
+      size.release();
+      unitMap.destroy();
+      document.removeEventListener('pointerdown', onDown);
+      pg = null; hover = null; mouse = null;
+    },
   };
 }

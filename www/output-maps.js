@@ -4,7 +4,7 @@
 import { decisionView } from './decision.js';
 import { el } from './ui.js';
 
-/** Returns `{ reset(pg, task), draw() }`; either place missing from `root` is simply not used. */
+/** Returns `{ reset(pg, task), draw(), destroy() }`; either place missing from `root` is simply not used. */
 export function outputMaps(root, theme) {
   const box = root.getElementById('output-maps'), select = root.getElementById('view-output');
   let maps = [];
@@ -12,6 +12,7 @@ export function outputMaps(root, theme) {
     reset(pg, task) {
       const many = pg.outputCount > 1;
       if (box) {
+        maps.forEach((m) => m.destroy()); // the old run's maps, their canvases replaced below
         box.hidden = !many;
         const name = task === 'adder' ? (k) => `sum bit ${2 - k}` : (k) => `class ${k}`;
         const figures = [];
@@ -31,5 +32,6 @@ export function outputMaps(root, theme) {
       }
     },
     draw() { maps.forEach((m) => m.draw()); },
+    destroy() { maps.forEach((m) => m.destroy()); maps = []; },
   };
 }

@@ -64,6 +64,7 @@ export function truthTable(table) {
 
   return {
     reset(p) {
+      jobs.forEach((job) => job.drop()); // the old run's, freed by now
       pg = p;
       outputs = pg.outputCount;
       racing = pg.racing;
@@ -93,5 +94,10 @@ export function truthTable(table) {
         value.closest('tr').classList.toggle('ok', Array.from(y).every((v, j) => Math.round(v) === targets[i][j]));
       });
     }),
+    /** Drops the scores' queued passes, so nothing calls the run once it is freed. */
+    destroy() {
+      jobs.forEach((job) => job.drop());
+      jobs = []; pg = null;
+    },
   };
 }

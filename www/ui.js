@@ -28,20 +28,26 @@ export function documentTheme() {
 export const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
 
 /** Keeps a canvas's backing store at its CSS size times the pixel ratio; calls
- * `draw` after every resize. Returns a function giving `{ ctx, w, h }` in CSS px. */
+ * `draw` after every resize. Returns a function giving `{ ctx, w, h }` in CSS px,
+ * whose `release()` stops watching: a canvas taken off the page is resized to
+ * nothing, and its observer would otherwise call `draw` on a view whose run is
+ * gone (and keep the view alive as long as the canvas). */
 export function fitCanvas(canvas, draw) {
   let w = 0, h = 0;
-  new ResizeObserver(([e]) => {
+  const ro = new ResizeObserver(([e]) => {
     w = e.contentRect.width; h = e.contentRect.height;
     const d = devicePixelRatio || 1;
     canvas.width = Math.max(1, Math.round(w * d)); canvas.height = Math.max(1, Math.round(h * d));
     draw();
-  }).observe(canvas);
-  return () => {
+  });
+  ro.observe(canvas);
+  const size = () => {
     const ctx = canvas.getContext('2d'), d = canvas.width / (w || 1);
     ctx.setTransform(d, 0, 0, d, 0, 0);
     return { ctx, w, h };
   };
+  size.release = () => ro.disconnect();
+  return size;
 }
 
 export const fmtInt = (v) => Math.round(v).toLocaleString('en-US');

@@ -48,12 +48,14 @@ const tick = timedView('passes', () => {
  * view draws it); `alive()` turns false once nobody shows the job any more (a
  * new run, an embed taken off the page), and the job is dropped. `msPerUnit`:
  * a first guess of what a unit costs, learnt from then on.
- * Returns `{ want(fresh) }`: asks for a pass of the weights as they are now or
- * later, and works on it at once within the frame's share; `fresh` drops the
- * pass under way (it computes something no longer asked for).
+ * Returns `{ want(fresh), drop() }`: `want` asks for a pass of the weights as
+ * they are now or later, and works on it at once within the frame's share;
+ * `fresh` drops the pass under way (it computes something no longer asked for).
+ * `drop()` ends the job for good, at once: its run is about to be freed (a view
+ * destroyed), so not even the next frame may call it.
  */
 export function progressive({ start, work, busy, done, alive, msPerUnit }) {
-  let asked = false;
+  let asked = false, dropped = false;
 
   // Spends `ms` at most; returns whether there is more to do.
   function spend(ms, call) {
@@ -68,7 +70,7 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
   // Works for `ms` at most on the pass under way, or on a new one if asked;
   // returns whether there is more to do.
   function advance(ms) {
-    if (!alive()) return false;
+    if (dropped || !alive()) return false;
     const end = performance.now() + ms;
     if (!busy()) {
       if (!asked) return false;
@@ -85,11 +87,16 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
   const job = {
     advance,
     want(fresh = false) {
+      if (dropped) return;
       if (fresh && busy()) { asked = false; spend(FIRST_MS, () => start()); } else asked = true;
       pending.delete(job);
       if (!advance(share() / (pending.size + 1))) return;
       pending.add(job);
       raf ||= requestAnimationFrame(tick);
+    },
+    drop() {
+      dropped = true;
+      pending.delete(job); // the queue holds the job, and through it the run and its canvases
     },
   };
   return job;

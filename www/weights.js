@@ -92,5 +92,7 @@ export function weightsView(box, chartBox, readout, theme) {
       chart.batch(() => chart.setData([x.subarray(0, n), ...ys.slice(0, count).map((y) => y.subarray(0, n))]));
     }),
     retheme(pg) { buildChart(); this.draw(pg); this.chart(pg); },
+    /** uPlot keeps every chart in a global set and a window listener until it is destroyed. */
+    destroy() { chart?.destroy(); chart = null; maps = []; },
   };
 }

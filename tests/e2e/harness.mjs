@@ -18,12 +18,13 @@ let server;
 export let browser;
 export let origin;
 
-/** Serves dist/ and launches Chromium; `files` must exist in dist/. */
-export async function startSite(files) {
+/** Serves dist/ and launches Chromium; `files` must exist in dist/. `args`:
+ * Chromium's command-line flags beyond the usual (a suite's own). */
+export async function startSite(files, { args = [] } = {}) {
   for (const f of files) assert.ok(existsSync(`dist/${f}`), `dist/${f} is missing: run \`make dist\` first`);
   server = await startServer({ root: 'dist', port: 0 });
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch(CHROMIUM);
+  browser = await chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args, ...args] });
   mkdirSync('artifacts', { recursive: true });
 }
 

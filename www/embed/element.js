@@ -117,6 +117,7 @@ export class EdPlaygroundElement extends HTMLElement {
     dark.removeEventListener('change', this.#onDark);
     this.#run?.destroy();
     this.#run = null;
+    this.#themeFns.clear(); // the run's redraws: a theme change must not rebuild its charts
   }
 
   attributeChangedCallback(name, old, text) {
