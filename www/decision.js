@@ -23,7 +23,7 @@ function mapJob(pg, view) {
   let ofRun = jobs.get(pg);
   if (!ofRun) jobs.set(pg, (ofRun = {}));
   if (ofRun[view]) return ofRun[view];
-  const shows = new Set(); // the views drawing this map
+  const viewers = new Set(); // the views drawing this map
   let asked = null, computing = null, shown = null; // what is asked for, under way, shown: { n, layer, unit }
   const same = (a, b) => a && b && a.n === b.n && a.layer === b.layer && a.unit === b.unit;
   const work = progressive({
@@ -33,12 +33,15 @@ function mapJob(pg, view) {
     },
     work: (units) => pg.viewWork(view, units),
     busy: () => pg.viewBusy(view),
-    done() { shown = computing; shows.forEach((v) => v.blit()); },
-    alive: () => [...shows].some((v) => v.canvas.isConnected),
+    done() { shown = computing; viewers.forEach((v) => v.showing(pg) && v.blit()); },
+    // Dropped once no view shows this run's map: a new run (its own jobs), a
+    // race ended (backprop's view keeps its canvas but not this run), an embed
+    // taken off the page. Its run may be freed by then: nothing more is asked of it.
+    alive: () => [...viewers].some((v) => v.showing(pg)),
     msPerUnit: unitGuess(pg),
   });
   return (ofRun[view] = {
-    shows,
+    viewers,
     /** Asks for a map of `what` ({ n, layer, unit }) of the weights as they are now. */
     want(what) {
       const fresh = !same(what, computing);
@@ -63,7 +66,7 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
   let pg = null, n = 48, points = null, job = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => blit());
-  const self = { canvas, blit: () => blit() };
+  const self = { showing: (p) => p === pg && canvas.isConnected, blit: () => blit() };
 
   // [inputs, targets] of a set, laid out for drawing once per run.
   function pointsOf(p) {
@@ -137,10 +140,10 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
 
   return {
     reset(p) {
-      job?.shows.delete(self);
+      job?.viewers.delete(self);
       pg = p;
       job = mapJob(p, source.view);
-      job.shows.add(self);
+      job.viewers.add(self);
       points = pointsOf(p);
       if (points.length > maxPoints) points = []; // a small map would drown in them
       let cost = 0;
