@@ -48,6 +48,8 @@ function mapJob(pg, view) {
       asked = what;
       work.want(fresh);
     },
+    /** Forgets what is shown and under way: a unit's map of another output's network. */
+    forget() { shown = computing = null; },
     /** The map's RGBA and side, if the last whole one is of `what` ({ n } alone: of any size). */
     pixels(what, output) {
       if (!shown || (what.layer !== undefined && !same(what, shown))) return null;
@@ -144,6 +146,7 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
       pg = p;
       job = mapJob(p, source.view);
       job.viewers.add(self);
+      if (source.view === 'unitMap') job.forget(); // the same run, another output's network (network.js)
       points = pointsOf(p);
       if (points.length > maxPoints) points = []; // a small map would drown in them
       let cost = 0;
