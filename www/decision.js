@@ -23,7 +23,7 @@ function mapJob(pg, view) {
   let ofRun = jobs.get(pg);
   if (!ofRun) jobs.set(pg, (ofRun = {}));
   if (ofRun[view]) return ofRun[view];
-  const shows = new Set(); // the views drawing this map
+  const viewers = new Set(); // the views drawing this map
   let asked = null, computing = null, shown = null; // what is asked for, under way, shown: { n, layer, unit }
   const same = (a, b) => a && b && a.n === b.n && a.layer === b.layer && a.unit === b.unit;
   const work = progressive({
@@ -33,17 +33,20 @@ function mapJob(pg, view) {
     },
     work: (units) => pg.viewWork(view, units),
     busy: () => pg.viewBusy(view),
-    done() { shown = computing; shows.forEach((v) => v.blit()); },
-    alive: () => [...shows].some((v) => v.canvas.isConnected),
+    done() { shown = computing; viewers.forEach((v) => v.showing(pg) && v.blit()); },
+    // Dropped once no view shows this run's map: a new run (its own jobs), a
+    // race ended (backprop's view keeps its canvas but not this run), an embed
+    // taken off the page. Its run may be freed by then: nothing more is asked of it.
+    alive: () => [...viewers].some((v) => v.showing(pg)),
     msPerUnit: unitGuess(pg),
   });
   return (ofRun[view] = {
-    shows,
+    viewers,
     /** `v` no longer shows this map (a new run, or destroyed); once no view
      * does, the job is dropped and forgotten, so nothing calls its run again. */
     leave(v) {
-      shows.delete(v);
-      if (shows.size) return;
+      viewers.delete(v);
+      if (viewers.size) return;
       work.drop();
       delete ofRun[view];
     },
@@ -53,6 +56,8 @@ function mapJob(pg, view) {
       asked = what;
       work.want(fresh);
     },
+    /** Forgets what is shown and under way: a unit's map of another output's network. */
+    forget() { shown = computing = null; },
     /** The map's RGBA and side, if the last whole one is of `what` ({ n } alone: of any size). */
     pixels(what, output) {
       if (!shown || (what.layer !== undefined && !same(what, shown))) return null;
@@ -71,7 +76,7 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
   let pg = null, n = 48, points = null, job = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => blit());
-  const self = { canvas, blit: () => blit() };
+  const self = { showing: (p) => p === pg && canvas.isConnected, blit: () => blit() };
 
   // [inputs, targets] of a set, laid out for drawing once per run.
   function pointsOf(p) {
@@ -148,7 +153,8 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
       job?.leave(self);
       pg = p;
       job = mapJob(p, source.view);
-      job.shows.add(self);
+      job.viewers.add(self);
+      if (source.view === 'unitMap') job.forget(); // the same run, another output's network (network.js)
       points = pointsOf(p);
       if (points.length > maxPoints) points = []; // a small map would drown in them
       let cost = 0;

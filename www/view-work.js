@@ -57,7 +57,8 @@ const tick = timedView('passes', () => {
 export function progressive({ start, work, busy, done, alive, msPerUnit }) {
   let asked = false, dropped = false;
 
-  // Spends `ms` at most; returns whether there is more to do.
+  // Calls `call` with the units `ms` should buy (at least one), counts the time
+  // against the frame's share and learns from it what a unit costs.
   function spend(ms, call) {
     const t = performance.now();
     const units = call(Math.max(1, Math.floor(ms / msPerUnit)));

@@ -62,7 +62,7 @@ for (const [link, { maps, outputs }] of [
   [`task=spiral3&${BIG}&race=1`, { maps: ['#map', '#map-bp'], outputs: 3 }],
   [`task=moons&${BIG}&race=1`, { maps: ['#map', '#map-bp'], outputs: 0 }],
 ]) {
-  test(`?${link}: every view is drawn, and a step shows the new weights' scores`, () => withPage(`?${link}&paused=1`, async (page) => {
+  test(`?${link}: every view is drawn; a step shows the new weights' scores; the race ends cleanly`, () => withPage(`?${link}&paused=1`, async (page) => {
     await page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
     for (const map of maps) await mapDrawn(page, map);
     assert.equal(await page.locator('#output-maps canvas').count(), outputs);
@@ -84,5 +84,14 @@ for (const [link, { maps, outputs }] of [
     const rows = await until(() => tableScores(page), close, { what: `ED's scores at epoch 1: ${[trainLoss, trainAcc, testLoss, testAcc]}`, timeout: SLOW });
     assert.equal(rows.length, 4, "ED's rows and backprop's");
     assert.ok(rows.every(([loss, acc]) => loss > 0 && acc >= 0 && acc <= 1), `every score a number: ${JSON.stringify(rows)}`);
+    // Ending the race while backprop's passes are under way (the step asked for
+    // new ones) frees its run: nothing more is asked of it (the page stays
+    // clean), and the new run's own map is drawn.
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    await statusAt(page, 2, SLOW);
+    await page.getByLabel('Race backprop').uncheck();
+    await page.waitForFunction(() => window.__edPlayground.race === null);
+    await mapDrawn(page, '#map');
+    assert.equal(await page.locator('#map-bp').isVisible(), false);
   }));
 }
