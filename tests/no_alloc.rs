@@ -173,6 +173,54 @@ fn redrawing_a_decision_map_allocates_nothing() {
     }
 }
 
+/// The page's progressive views run a slice every frame: once their buffers
+/// are sized, neither a new pass (its snapshot copied in place), its slices, nor
+/// its colouring, nor a heatmap's, allocates.
+#[test]
+fn progressive_passes_and_heatmaps_allocate_nothing() {
+    use ed_playground::view::progressive::{MapPass, ScoresPass};
+    use ed_playground::view::weights::paint_weights;
+    for task in [Task::Xor, Task::Moons, Task::Spiral3] {
+        let mut trainer = EdRun::new(Config {
+            task,
+            ..Config::seed_defaults()
+        });
+        let (mut map, mut scores, mut heat) =
+            (MapPass::default(), ScoresPass::default(), Vec::new());
+        let mut round = |trainer: &mut EdRun| {
+            let loss = trainer.config().loss;
+            map.start(trainer.networks(), loss, 24, 2);
+            while map.busy() {
+                map.work(7, |nets, input, out| {
+                    for (net, o) in nets.iter_mut().zip(out) {
+                        *o = net.predict(input);
+                    }
+                });
+            }
+            map.paint(|v| [(v[0] * 255.0) as u8; 3]);
+            scores.start(trainer);
+            while scores.busy() {
+                scores.work(5);
+            }
+            let weights = trainer.networks()[0].layers()[1].weights();
+            paint_weights(weights, [255; 3], [0, 0, 255], [255, 0, 0], &mut heat);
+            trainer.run_epoch();
+        };
+        // Size the buffers: a map's pass and the map shown swap theirs, so two rounds.
+        round(&mut trainer);
+        round(&mut trainer);
+        let (count, ()) = allocations_during(|| {
+            for _ in 0..3 {
+                round(&mut trainer);
+            }
+        });
+        assert_eq!(
+            count, 0,
+            "{count} allocations in the progressive passes of {task}"
+        );
+    }
+}
+
 #[test]
 fn shuffled_epochs_and_parity_allocate_nothing() {
     for rule in [RuleName::Seed, RuleName::Kaneko] {

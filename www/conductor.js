@@ -44,7 +44,7 @@ export async function run(root, opts) {
     net: $('network') && networkView($('network'), $('network-tip'), theme),
     weights: $('heatmaps') && weightsView($('heatmaps'), $('meanabs-chart'), $('weights-readout'), theme),
     map: $('map') && decisionView($('map'), theme),
-    mapBp: $('map-bp') && decisionView($('map-bp'), theme, (p, n) => p.backpropDecisionMap(n)),
+    mapBp: $('map-bp') && decisionView($('map-bp'), theme, { view: 'backpropMap' }),
     table: $('truth') && truthTable($('truth')),
     outputs: outputMaps(root, theme),
   };
@@ -133,8 +133,8 @@ export async function run(root, opts) {
     if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
     $('card-output')?.classList.toggle('racing', pg.racing);
     views.outputs.reset(pg, state.task);
-    views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
-    if (pg.racing) views.mapBp?.reset(pg);
+    // Backprop's map too when there is no race: it then lets go of the old run.
+    views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg); views.mapBp?.reset(pg);
     status.restart(pg);
     frames.settle();
     if (haltedByDivergence) { haltedByDivergence = false; setPlaying(true); }

@@ -6,6 +6,7 @@
 // curves (training solid, test dashed) in their own colour.
 import { lineChart } from './chart.js';
 import { fmtNum } from './ui.js';
+import { timedView } from './view-timer.js';
 import { losses, lossLabel } from './state.js';
 
 // A loss kind (its index in the engine's order, as its history gives it) as the page names it.
@@ -65,7 +66,7 @@ export function lossChart(box, theme, height = 230) {
 
   return {
     /** `stopAt`: the epoch Kaneko's stopping rule was met, if it is to be marked. */
-    update(pg, stopAt) {
+    update: timedView('loss', (pg, stopAt) => {
       switches = pg.switches();
       const used = [...new Set(switches.map((s) => s[1]))];
       const E = pg.historyEpochs(), n = E.length;
@@ -92,8 +93,9 @@ export function lossChart(box, theme, height = 230) {
         for (let i = 0; i < n; i++) ys_[i] = V[i] > 0 ? V[i] : null; // NaN (not running) and 0 are not drawn
         return ys_;
       });
-      chart.setData([x.subarray(0, n), ...series, ...extra]);
-    },
+      // In a batch, so uPlot redraws now rather than in a microtask: its time counts as this view's.
+      chart.batch(() => chart.setData([x.subarray(0, n), ...series, ...extra]));
+    }),
     retheme() { build(kinds, extras); },
     /** For tests: each series's label and how many points it draws. */
     series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),

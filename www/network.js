@@ -2,20 +2,38 @@
 // connection coloured by its sign and drawn wider and darker with |w| (scaled
 // within its layer), with a readout of the unit or connection under the pointer:
 // for a unit of a two-input task, also a small map of what it emits over the
-// input square (what it has come to detect).
+// input square (what it has come to detect). The view draws SHOWN connections
+// at most, shared among the layers: a network up to 64 x 64 units whole, a
+// larger layer its strongest (as many as its share), so four layers of 256
+// units cost little more to draw than two of 64 and read as their strongest links.
 import { fitCanvas, fmtNum, el } from './ui.js';
 import { decisionView } from './decision.js';
+import { timedView } from './view-timer.js';
 
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
+const SHOWN = 8192; // connections drawn at most
+
+// Each layer's share of SHOWN, given its connections `sizes`: the smaller
+// layers whole, the rest split evenly among the larger.
+function shares(sizes) {
+  const out = [...sizes];
+  let left = SHOWN, open = sizes.length;
+  for (const l of sizes.map((_, l) => l).sort((a, b) => sizes[a] - sizes[b])) {
+    out[l] = Math.min(sizes[l], Math.floor(left / open));
+    left -= out[l]; open--;
+  }
+  return out;
+}
 
 export function networkView(canvas, tip, theme) {
   let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
+  let shown = [], share = [], pick = 0; // per layer, the connections drawn last (those the pointer can find), and how many
   const size = fitCanvas(canvas, () => { layout(); draw(); });
   const tipText = el('span'), tipMap = el('canvas', { className: 'unit-map' });
   tipMap.setAttribute('aria-hidden', 'true'); // the text says what the map is of
   tip.replaceChildren(tipText, tipMap);
   let mapped = null; // [layer, unit] that the map shows
-  const unitMap = decisionView(tipMap, theme, (p, n) => (mapped ? p.unitMap(n, ...mapped) : new Uint8Array()), { maxPoints: 16 });
+  const unitMap = decisionView(tipMap, theme, { view: 'unitMap', unit: () => mapped }, { maxPoints: 16, name: 'unit-map' });
 
   // Column c holds the sources of layer c: Kaneko's bias pair first (if any), then
   // each input twice (+ copy, − copy) or the units of the layer before; the last
@@ -40,21 +58,27 @@ export function networkView(canvas, tip, theme) {
     });
   }
 
-  function connections(ctx, l, w, only) {
-    const [S, U] = shapes[l], a = cols[l], b = cols[l + 1];
-    let max = 0;
-    for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+  // Draws layer `l`'s connections `edges` (indices into `w`); `only`: they are
+  // the ones under the pointer, drawn on top at full strength.
+  function connections(ctx, l, w, edges, only) {
+    const U = shapes[l][1], a = cols[l], b = cols[l + 1];
+    // The engine picks a large layer's strongest (a scan of every weight), one
+    // layer a draw in turn: which connections are drawn follows a few draws
+    // behind, their colours and widths never.
+    if (!edges) edges = shown[l] = !shown[l] || l === pick ? pg.layerStrongest(l, share[l]) : shown[l];
+    let max = 0; // the largest |w| is among those drawn
+    for (const e of shown[l]) max = Math.max(max, Math.abs(w[e]));
     const paths = Array.from({ length: 2 * LEVELS }, () => new Path2D());
-    for (let s = 0; s < S; s++) for (let u = 0; u < U; u++) {
-      if (only && !only(l, s, u)) continue;
-      const v = w[s * U + u], k = Math.min(LEVELS - 1, Math.floor((max ? Math.abs(v) / max : 0) * LEVELS));
+    for (const e of edges) {
+      const s = Math.floor(e / U), u = e % U;
+      const v = w[e], k = Math.min(LEVELS - 1, Math.floor((max ? Math.abs(v) / max : 0) * LEVELS)) || 0; // 0: not finite
       const p = paths[(v < 0 ? LEVELS : 0) + k];
       const [x, y] = b[node(l + 1, u)];
       p.moveTo(a[s][0], a[s][1]); p.lineTo(x, y);
     }
     // Weak to strong, both signs at each level, so neither colour buries the other;
     // dense layers are drawn fainter so they read as a texture, not a solid block.
-    const thin = Math.min(1, r / 7), faint = Math.min(1, 24 / Math.sqrt(S * U));
+    const thin = Math.min(1, r / 7), faint = Math.min(1, 24 / Math.sqrt(edges.length));
     for (let k = 0; k < LEVELS; k++) for (const neg of [0, 1]) {
       ctx.strokeStyle = neg ? theme.neg : theme.pos;
       ctx.globalAlpha = only ? 1 : faint * (0.1 + (0.8 * (k + 1)) / LEVELS);
@@ -79,21 +103,52 @@ export function networkView(canvas, tip, theme) {
     ctx.strokeStyle = c; ctx.lineWidth = Math.max(1.5, r / 5); ctx.stroke();
   }
 
+  // A column's units. Small ones are drawn one path per sign, so a 256-unit
+  // column is two fills and two strokes; the lit one and bias squares on top.
+  function units(ctx, col, c) {
+    const square = (i) => c < shapes.length && i < bias, lit = (i) => hover?.unit && hover.c === c && hover.i === i;
+    const alone = (i) => r >= 5 || lit(i) || square(i);
+    if (r < 5) {
+      for (const neg of [0, 1]) {
+        const p = new Path2D();
+        // A dot of a few pixels reads the same drawn square, and costs less.
+        const dot = r < 2.5 ? (x, y) => p.rect(x - r, y - r, 2 * r, 2 * r) : (x, y) => { p.moveTo(x + r, y); p.arc(x, y, r, 0, 7); };
+        col.forEach(([x, y], i) => { if (i % 2 === neg && !alone(i)) dot(x, y); });
+        ctx.fillStyle = ctx.strokeStyle = neg ? theme.neg : theme.pos; ctx.lineWidth = 1.5;
+        ctx.fill(p); ctx.stroke(p);
+      }
+    }
+    col.forEach(([x, y], i) => { if (alone(i)) unit(ctx, x, y, i, lit(i), square(i)); });
+  }
+
+  // The connections under the pointer, per layer: a unit's in and out, or one.
+  function litEdges() {
+    const edges = shapes.map(() => []);
+    if (hover.unit) {
+      const { c, i } = hover, inner = c < shapes.length;
+      if (c > 0) {
+        const [S, U] = shapes[c - 1], u = i - (inner ? bias : 0);
+        if (u >= 0 && u < U) for (let s = 0; s < S; s++) edges[c - 1].push(s * U + u);
+      }
+      if (inner) for (let u = 0; u < shapes[c][1]; u++) edges[c].push(i * shapes[c][1] + u);
+    } else edges[hover.l].push(hover.s * shapes[hover.l][1] + hover.u);
+    return edges;
+  }
+
   function draw() {
     const { ctx, w, h } = size();
     ctx.clearRect(0, 0, w, h);
     if (!pg || !cols.length) return;
     ctx.lineCap = 'round';
-    const only = hover && (hover.unit ? (l, s, u) => (l === hover.c - 1 && node(hover.c, u) === hover.i) || (l === hover.c && s === hover.i)
-      : (l, s, u) => l === hover.l && s === hover.s && u === hover.u);
+    pick = (pick + 1) % shapes.length;
     for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l));
-    if (only) for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l), only);
+    if (hover) litEdges().forEach((edges, l) => edges.length && connections(ctx, l, pg.layerWeights(l), edges, true));
     ctx.font = '600 11px system-ui, sans-serif'; ctx.textAlign = 'center';
     cols.forEach((col, c) => {
       ctx.fillStyle = theme.muted;
       const name = c === 0 ? 'input' : c === shapes.length ? 'output' : `hidden ${c}`;
       ctx.fillText(cols.length > 4 && w < 420 && c && c < shapes.length ? `h${c}` : name, Math.min(Math.max(col[0][0], 24), w - 24), 13);
-      col.forEach(([x, y], i) => unit(ctx, x, y, i, hover?.unit && hover.c === c && hover.i === i, c < shapes.length && i < bias));
+      units(ctx, col, c);
     });
     if (r >= 6) {
       ctx.textAlign = 'right'; ctx.fillStyle = theme.muted; ctx.font = '11px system-ui, sans-serif';
@@ -116,10 +171,12 @@ export function networkView(canvas, tip, theme) {
       }
       return { unit: true, c, i, text, layer: c > 0 && j >= 0 ? [c - 1, j] : null };
     }
+    // Only the connections drawn: the pointer finds what the reader sees.
     let best = null, bestD = 4;
     for (let l = 0; l < shapes.length; l++) {
-      const [S, U] = shapes[l];
-      for (let s = 0; s < S; s++) for (let u = 0; u < U; u++) {
+      const U = shapes[l][1];
+      for (const e of shown[l] ?? []) {
+        const s = Math.floor(e / U), u = e % U;
         const [ax, ay] = cols[l][s], [bx, by] = cols[l + 1][node(l + 1, u)], dx = bx - ax, dy = by - ay;
         const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
         const d = Math.hypot(x - ax - t * dx, y - ay - t * dy);
@@ -160,13 +217,14 @@ export function networkView(canvas, tip, theme) {
 
   return {
     reset(p) {
-      pg = p; hover = null; mouse = null; tip.hidden = true; mapped = null;
+      pg = p; hover = null; mouse = null; tip.hidden = true; mapped = null; shown = [];
       unitMap.reset(p);
       shapes = Array.from({ length: p.layerCount() }, (_, l) => [...p.layerShape(l)]);
+      share = shares(shapes.map(([s, u]) => s * u));
       inputs = (p.patternInputs().length * p.outputCount) / p.patternTargets().length;
       bias = shapes[0][0] - 2 * inputs;
       layout(); draw();
     },
-    draw() { if (mouse) point(); draw(); },
+    draw: timedView('network', () => { if (mouse) point(); draw(); }),
   };
 }

@@ -20,7 +20,7 @@ export function outputMaps(root, theme) {
           canvas.setAttribute('role', 'img');
           canvas.setAttribute('aria-label', `Decision map of ${name(k)} alone`);
           figures.push(el('figure', {}, canvas, el('figcaption', {}, name(k))));
-          return decisionView(canvas, theme, (p, n) => p.decisionMapOutput(n, k));
+          return decisionView(canvas, theme, { view: 'map', output: k }, { name: `output-map-${k}` });
         }) : [];
         box.replaceChildren(...figures);
         maps.forEach((m) => m.reset(pg));

@@ -2,13 +2,38 @@
 // training input, the network's current outputs (with a bar for one output, the
 // rounded bits for several) and the target; a row is marked when it is right.
 // For a 2-D task's hundreds of points: loss and accuracy on the training and
-// the test set instead.
+// the test set instead, computed progressively (view-work.js) so that a large
+// network's hundreds of forward passes spread over several frames: a draw asks
+// for the scores of the weights as they are and the table shows the last whole
+// ones, of one moment.
 import { el, fmtNum } from './ui.js';
+import { timedView } from './view-timer.js';
+import { progressive, unitGuess } from './view-work.js';
 
 const MAX_ROWS = 16;
 
 export function truthTable(table) {
-  let cells = [], targets = [], outputs = 1, scores = null, racing = false;
+  let cells = [], targets = [], outputs = 1, scores = null, racing = false, pg = null, jobs = [];
+
+  // ED's scores, and backprop's in a race: one job each, dropped with their run.
+  function scoreJobs(p) {
+    return (p.racing ? ['scores', 'backpropScores'] : ['scores']).map((view) => progressive({
+      start: () => p.viewStart(view, 0),
+      work: (units) => p.viewWork(view, units),
+      busy: () => p.viewBusy(view),
+      done: showScores,
+      alive: () => pg === p && table.isConnected,
+      msPerUnit: unitGuess(p),
+    }));
+  }
+
+  function showScores() {
+    const show = (td, text) => { if (td.textContent !== text) td.textContent = text; };
+    const num = (v) => (Number.isFinite(v) ? fmtNum(v, 4) : '—');
+    const pct = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '—');
+    const values = racing ? [...pg.viewScores('scores'), ...pg.viewScores('backpropScores')] : pg.viewScores('scores');
+    scores.forEach((r, i) => { show(r.loss, num(values[2 * i])); show(r.acc, pct(values[2 * i + 1])); });
+  }
 
   function resetScores() {
     const row = (name) => {
@@ -38,20 +63,23 @@ export function truthTable(table) {
   }
 
   return {
-    reset(pg) {
+    reset(p) {
+      pg = p;
       outputs = pg.outputCount;
       racing = pg.racing;
       scores = null;
-      if (pg.patternTargets().length / outputs > MAX_ROWS) resetScores(); else resetRows(pg);
+      jobs = [];
+      if (pg.patternTargets().length / outputs > MAX_ROWS) {
+        resetScores();
+        jobs = scoreJobs(pg);
+      } else resetRows(pg);
       this.draw(pg);
     },
-    draw(pg) {
+    draw: timedView('table', (p) => {
+      if (p !== pg) return; // not reset for it yet
       if (scores) {
-        const show = (td, text) => { if (td.textContent !== text) td.textContent = text; };
-        const num = (v) => (Number.isFinite(v) ? fmtNum(v, 4) : '—');
-        const pct = (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : '—');
-        const values = racing ? [...pg.scores(), ...pg.backpropScores()] : pg.scores();
-        scores.forEach((r, i) => { show(r.loss, num(values[2 * i])); show(r.acc, pct(values[2 * i + 1])); });
+        jobs.forEach((job) => job.want());
+        showScores();
         return;
       }
       const Y = pg.patternOutputs();
@@ -64,6 +92,6 @@ export function truthTable(table) {
         if (outputs === 1) bar.style.width = `${(Number.isFinite(y[0]) ? y[0] : 0) * 100}%`;
         value.closest('tr').classList.toggle('ok', Array.from(y).every((v, j) => Math.round(v) === targets[i][j]));
       });
-    },
+    }),
   };
 }

@@ -2,7 +2,8 @@
 // units; hue by sign, depth by |w| within the layer), where ED's fixed signs show
 // as a checkerboard, and a chart of each layer's mean |w|, which only ever grows.
 import { lineChart } from './chart.js';
-import { rgb, el, fmtNum } from './ui.js';
+import { el, fmtNum } from './ui.js';
+import { timedView } from './view-timer.js';
 
 const CAP = 2048;
 
@@ -23,19 +24,10 @@ export function weightsView(box, chartBox, readout, theme) {
     key = '';
   }
 
-  function paint(m, w) {
-    const { rows, cols, cell, img, off, canvas } = m, px = img.data;
-    const bg = rgb(theme.card), pos = rgb(theme.pos), neg = rgb(theme.neg);
-    let sum = 0;
-    for (let i = 0; i < w.length; i++) sum += Math.abs(w[i]);
-    // Depth by sqrt(|w|) up to twice the layer's mean |w|, so a few large weights do
-    // not wash out the rest; the floor keeps every sign, the checkerboard, visible.
-    const scale = sum ? w.length / (2 * sum) : 0;
-    for (let i = 0; i < w.length; i++) {
-      const t = 0.3 + 0.7 * Math.min(1, Math.sqrt(Math.abs(w[i]) * scale)), c = w[i] < 0 ? neg : pos;
-      for (let k = 0; k < 3; k++) px[i * 4 + k] = bg[k] + (c[k] - bg[k]) * t;
-      px[i * 4 + 3] = 255;
-    }
+  // `px`: the layer's RGBA, a pixel a weight, coloured by the engine (layerHeatmap).
+  function paint(m, px) {
+    const { rows, cols, cell, off, canvas } = m;
+    const img = new ImageData(new Uint8ClampedArray(px.buffer, px.byteOffset, px.length), cols, rows);
     off.getContext('2d').putImageData(img, 0, 0);
     const ctx = canvas.getContext('2d'), d = canvas.width / (cols * cell);
     ctx.imageSmoothingEnabled = false;
@@ -67,7 +59,7 @@ export function weightsView(box, chartBox, readout, theme) {
         const canvas = el('canvas', { className: 'heat' }), d = Math.ceil(devicePixelRatio || 1);
         canvas.width = cols * cell * d; canvas.height = rows * cell * d;
         canvas.style.width = cols * cell + 'px'; canvas.style.height = rows * cell + 'px';
-        const m = { rows, cols, cell, canvas, off: el('canvas', { width: cols, height: rows }), img: new ImageData(cols, rows) };
+        const m = { rows, cols, cell, canvas, off: el('canvas', { width: cols, height: rows }) };
         canvas.addEventListener('mousemove', (e) => hover(m, l, e, current));
         canvas.addEventListener('mouseleave', () => { readout.textContent = 'Hover a cell to read its weight.'; });
         const figure = el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count)} (${rows}×${cols})`));
@@ -78,8 +70,14 @@ export function weightsView(box, chartBox, readout, theme) {
       buildChart();
       this.draw(pg);
     },
-    draw(pg) { maps.forEach((m, l) => paint(m, pg.layerWeights(l))); },
-    chart(pg) {
+    draw: timedView('weights', (pg) => {
+      // Hue by sign, depth by sqrt(|w|) up to twice the layer's mean |w| (so a few
+      // large weights do not wash out the rest), never lighter than a floor that
+      // keeps every sign, the checkerboard, visible: src/view/heatmap.rs.
+      const hex = (key) => parseInt(theme[key].slice(1), 16);
+      maps.forEach((m, l) => paint(m, pg.layerHeatmap(l, hex('card'), hex('pos'), hex('neg'))));
+    }),
+    chart: timedView('weights-chart', (pg) => {
       const E = pg.historyEpochs(), n = E.length;
       const now = n + ':' + (n && E[n - 1]);
       if (now === key) return;
@@ -90,8 +88,9 @@ export function weightsView(box, chartBox, readout, theme) {
         ys[l] ??= new Float64Array(CAP);
         for (let i = 0; i < n; i++) ys[l][i] = A[i * count + l];
       }
-      chart.setData([x.subarray(0, n), ...ys.slice(0, count).map((y) => y.subarray(0, n))]);
-    },
+      // In a batch, so uPlot redraws now rather than in a microtask: its time counts as this view's.
+      chart.batch(() => chart.setData([x.subarray(0, n), ...ys.slice(0, count).map((y) => y.subarray(0, n))]));
+    }),
     retheme(pg) { buildChart(); this.draw(pg); this.chart(pg); },
   };
 }

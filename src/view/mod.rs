@@ -1,3 +1,5 @@
 //! Pixels any front end can draw.
 
 pub mod decision_map;
+pub mod progressive;
+pub mod weights;

@@ -20,6 +20,7 @@ mod experiment;
 mod history;
 mod panic;
 mod params;
+mod views;
 
 #[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
@@ -36,6 +37,8 @@ pub struct Playground {
     outputs: Vec<f64>,
     map: DecisionMap,
     bp_map: DecisionMap,
+    /// The views computed a slice at a time.
+    passes: views::Passes,
     /// The output whose sub-network the weight views show.
     viewed: usize,
 }
@@ -68,6 +71,7 @@ impl Playground {
             outputs,
             map: DecisionMap::default(),
             bp_map: DecisionMap::default(),
+            passes: views::Passes::default(),
             viewed: 0,
         }
     }
