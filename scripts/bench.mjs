@@ -10,6 +10,7 @@ import { CHROMIUM } from './chromium.mjs';
 import { HEAVY_LINKS, linkFrames, blogFrames } from './bench-frames.mjs';
 import { TRAIN_MS } from '../www/scheduler.js';
 import { benchPool } from './bench-pool.mjs';
+import { benchViews } from './bench-views.mjs';
 
 const CASES = [
   { name: 'xor-4-8-8-1', hidden: [8, 8] },
@@ -153,7 +154,7 @@ try {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
     `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`);
-  await (await import('./bench-views.mjs')).benchViews(browser, origin); // each view's draw, four layers of 256 units
+  await benchViews(browser, origin); // each view's draw, four layers of 256 units
   // Last: it takes a minute or two (Kaneko's full experiment, twice).
   await benchPool(browser, origin);
 } finally {

@@ -271,7 +271,7 @@ test('bad state attributes are each named with the default used, the rest applie
   const expected = [
     'Attribute “rule” must be one of seed, kaneko; using seed.',
     'Attribute “noise” must be a number from 0 to 0.5; using 0.1.',
-    'Attribute “changes” must list up to 1000 epoch:loss:name or epoch:lr:number items in epoch order, like 300:loss:bce; using none.',
+    'Attribute “changes” must list up to 200 epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce; using none.',
     'Attribute “bits” applies to the parity task only; using 2.',
   ];
   await until(async () => (await notices(figure)).join('\n'), (ns) => expected.every((text) => ns.includes(text)), { what: `the notices ${expected.join(' ')}` });

@@ -139,7 +139,8 @@ test('a diverging learning rate stops each loss, keeps the last finite weights a
       await page.getByLabel('Learning rate').press('Enter');
       await alert.getByRole('button', { name: 'Reset' }).click();
       await alert.waitFor({ state: 'hidden' });
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      // The divergence paused a playing run: the new one plays by itself.
+      await page.getByRole('button', { name: 'Pause', exact: true }).waitFor();
       await epochAtLeast(page, 60);
       assert.equal(await hook(page, 'divergedAt'), undefined);
     });
