@@ -28,6 +28,9 @@ pub struct Session {
     kaneko_stop: Option<u64>,
     backprop: Option<Lane<crate::backprop::Network>>,
     stage: Stage,
+    /// ED's mean loss in the last epoch the session ended (ED's own is one
+    /// epoch ahead while the rest of the epoch is under way).
+    last_loss: Option<f64>,
     /// Changes made during an epoch, for the epoch's end.
     pending_loss: Option<Loss>,
     pending_lr: Option<f64>,
@@ -59,6 +62,7 @@ impl Session {
         Session {
             history: History::new(layers),
             switches: vec![(run.epoch(), run.config().loss)],
+            last_loss: run.last_loss(),
             ed: Lane::resume(run),
             kaneko_stop: None,
             backprop: None,
@@ -152,6 +156,7 @@ impl Session {
                     let epoch = self.ed.run().epoch();
                     if !self.history.wants_point(epoch) {
                         self.stage = Stage::Ed;
+                        self.last_loss = Some(ed.mean_loss);
                         return Advance::Ended;
                     }
                     self.stage = Stage::Measure {
@@ -181,6 +186,7 @@ impl Session {
                     };
                     self.history.push(point, self.ed.run().networks());
                     self.stage = Stage::Ed;
+                    self.last_loss = Some(ed.mean_loss);
                     return Advance::Ended;
                 }
             }
@@ -303,8 +309,10 @@ impl Session {
         &self.switches
     }
 
+    /// ED's mean loss in the last epoch the session ended, or the one a loaded
+    /// model was saved with.
     pub fn last_loss(&self) -> Option<f64> {
-        self.ed.last_loss()
+        self.last_loss
     }
 
     pub fn diverged(&self) -> Option<Divergence> {
@@ -527,6 +535,28 @@ mod tests {
         assert_eq!(s.run().epoch(), 9);
         assert_eq!(weights(s.run()), weights(plain.run()));
         assert_eq!(s.history().losses(), plain.history().losses());
+    }
+
+    #[test]
+    fn the_loss_is_that_of_the_epoch_the_session_ended() {
+        // Moons: a test set, so the history's measurement follows ED's epoch
+        // and a small budget stops between the two.
+        let config = Config {
+            task: crate::task::Task::Moons,
+            ..Config::seed_defaults()
+        };
+        let mut whole = Session::new(config.clone());
+        let losses: Vec<_> = (0..6).map(|_| whole.step(1)).collect();
+        let mut sliced = Session::new(config);
+        let mut seen_ahead = false;
+        while sliced.epoch() < 6 {
+            sliced.train(1, &mut Budget::new(7));
+            seen_ahead |= sliced.run().epoch() > sliced.epoch();
+            let e = sliced.epoch() as usize;
+            let want = if e == 0 { None } else { losses[e - 1] };
+            assert_eq!(sliced.last_loss(), want, "at epoch {e}");
+        }
+        assert!(seen_ahead, "stopped between ED's epoch and its measurement");
     }
 
     #[test]
