@@ -56,7 +56,7 @@ async function hoverHiddenUnit(page) {
 }
 
 // Calls every view's draw `CALLS` times, one call an animation frame; also
-// returns the times of the frames the progressive views took meanwhile.
+// returns the times of the progressive views' idle-time slices meanwhile.
 async function handDraws(page) {
   return page.evaluate(async (calls) => {
     const frame = () => new Promise((ok) => requestAnimationFrame(ok));
@@ -67,7 +67,7 @@ async function handDraws(page) {
       for (let i = 0; i < calls; i++) { await frame(); view.again(); }
       out[name] = [...view.times];
     }
-    // The progressive views' own frames, meanwhile.
+    // The progressive views' idle-time slices, meanwhile.
     for (const [name, view] of views) if (!view.again) out[name] = [...view.times];
     return out;
   }, CALLS);
@@ -102,7 +102,7 @@ async function oneLink(browser, origin, link, kind) {
 /** `only`: the links containing it (all by default). */
 export async function benchViews(browser, origin, only = '') {
   console.log('views with hidden 256,256,256,256: ms per single draw, p50 / p95 / max / calls; paused (by hand) | training (the scheduler\'s);');
-  console.log('"passes": the progressive views\' own frames (www/view-work.js), while their passes last');
+  console.log('"passes": the progressive views\' slices in idle time between frames (www/view-work.js), while passes last');
   for (const link of LINKS.filter((l) => l.includes(only))) {
     for (const kind of Object.keys(VIEWPORTS)) {
       console.log(`  ?${link}  ${kind}`);

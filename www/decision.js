@@ -5,8 +5,9 @@
 // unit's; `maxPoints` leaves the points off a small map when there are more.
 //
 // The map is computed progressively (view-work.js): a draw asks for a map of
-// the weights as they are and shows the last whole one, which a large network
-// replaces a few frames later; a small one (the usual 48 x 48 pixels) at once.
+// the weights as they are and shows the last whole one, which the new one
+// replaces a frame later (a small network's, the usual 48 x 48 pixels) or a few
+// (a huge one's); a new run's first map is drawn at once if it is small.
 // ED's class map and each output's map come from one pass, shared by the views
 // that show them.
 import { fitCanvas } from './ui.js';
@@ -15,6 +16,7 @@ import { progressive, unitGuess } from './view-work.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
 const GREEN = '#2ca02c'; // the third class, as the engine paints it
+const FIRST_MAP_MS = 3; // a new run's first map, computed at once if it takes no longer
 
 // One job per run and map ("map", "backpropMap", "unitMap"), shared by its views.
 const jobs = new WeakMap();
@@ -51,10 +53,10 @@ function mapJob(pg, view) {
       delete ofRun[view];
     },
     /** Asks for a map of `what` ({ n, layer, unit }) of the weights as they are now. */
-    want(what) {
+    want(what, now) {
       const fresh = !same(what, computing);
       asked = what;
-      work.want(fresh);
+      work.want(fresh, now);
     },
     /** Forgets what is shown and under way: a unit's map of another output's network. */
     forget() { shown = computing = null; },
@@ -141,10 +143,10 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
 
   // Asks for a map of the current weights and shows the last whole one (the
   // new one itself, when it is done at once).
-  function draw() {
+  function draw(now = 0) {
     if (!pg) return;
     const asked = what();
-    if (asked) job.want(asked);
+    if (asked) job.want(asked, now);
     blit();
   }
 
@@ -162,9 +164,9 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
       // About 250,000 multiply-adds per map (48 x 48 for 4-8-8-1); a bigger
       // network's map is smaller, down to 12 x 12, and computed over several frames.
       n = Math.max(12, Math.min(48, Math.round(Math.sqrt(250000 / (cost * p.outputCount)))));
-      draw();
+      draw(FIRST_MAP_MS);
     },
-    draw: timedView(name, draw),
+    draw: timedView(name, () => draw()),
     /** Lets go of the canvas and the run: no observer or queued pass calls it again. */
     destroy() {
       size.release();

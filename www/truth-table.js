@@ -74,6 +74,8 @@ export function truthTable(table) {
         resetScores();
         jobs = scoreJobs(pg);
       } else resetRows(pg);
+      // The first scores at once when they take no longer (a small network's all).
+      jobs.forEach((job) => job.want(false, 3));
       this.draw(pg);
     },
     draw: timedView('table', (p) => {

@@ -1,44 +1,50 @@
 // Progressive views. What a view cannot compute within a frame for a large
 // network (a decision map, a unit's map, the scores) is computed as a pass over
-// several animation frames, from a snapshot of the weights that the engine takes
-// when the pass starts (src/view/progressive.rs); meanwhile the view draws the
-// last whole result, so it is always one moment's picture, never half old and
-// half new. Every pass on the page shares FRAME_MS of each frame, whoever asks:
-// a view's draw (on the frame scheduler's beat) or this module's own frames,
-// which carry a pass on after the scheduler stops calling. A pass asked for by
+// several slices, from a snapshot of the weights that the engine takes when the
+// pass starts (src/view/progressive.rs); meanwhile the view draws the last
+// whole result, so it is always one moment's picture, never half old and half
+// new. A view's draw (on the frame scheduler's beat) only asks for a pass; the
+// slices run in the browser's idle time between frames (requestIdleCallback),
+// SLICE_MS at most and never past the next frame's deadline, shared by every
+// pass on the page: the frames themselves carry none of it. A pass asked for by
 // a draw starts no earlier than that draw, so once paused or stepped (the
 // scheduler draws every view after the last epoch) each view comes to show the
-// very last weights, a few frames later for a huge network.
+// very last weights: a frame later for a small network, a few for a huge one.
 
 import { timedView } from './view-timer.js';
 
-const FRAME_MS = 3; // the share of a frame all passes on the page may take
+const SLICE_MS = 3; // the work of one idle period, all passes together
+const STARVED_MS = 100; // with no idle time for this long, a slice runs anyway
 const FIRST_MS = 1; // a job's first slice, before it knows what a unit costs
 
-let frame = null, left = 0;
+// Safari has no requestIdleCallback: a task after the frame's, a slice each.
+const whenIdle = globalThis.requestIdleCallback
+  ? (f) => requestIdleCallback(f, { timeout: STARVED_MS })
+  : (f) => setTimeout(() => f(null), 0);
+
 const pending = new Set();
-let raf = 0;
+let scheduled = false;
 
-// What is left of this frame's share. Every callback of one animation frame
-// sees the same timeline time, so the frame scheduler's draws and this module's
-// own frame draw on one share.
-function share() {
-  const now = document.timeline?.currentTime ?? performance.now();
-  if (now !== frame) { frame = now; left = FRAME_MS; }
-  return left;
-}
-
-// This module's own frame (timed as the view "passes" for the benchmark).
-const tick = timedView('passes', () => {
-  raf = 0;
+// One idle period's slice (timed as the view "passes" for the benchmark).
+const slice = timedView('passes', (deadline) => {
+  scheduled = false;
+  const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS;
+  const end = performance.now() + Math.min(SLICE_MS, idle);
   // Round robin: each job goes to the back once served, so none waits for long.
   for (const job of [...pending]) {
-    if (share() <= 0) break;
+    const rest = end - performance.now();
+    if (rest <= 0) break;
     pending.delete(job);
-    if (job.advance(share() / (pending.size + 1))) pending.add(job);
+    if (job.advance(rest / (pending.size + 1))) pending.add(job);
   }
-  if (pending.size) raf = requestAnimationFrame(tick);
+  schedule();
 }, { callable: false });
+
+function schedule() {
+  if (scheduled || !pending.size) return;
+  scheduled = true;
+  whenIdle(slice);
+}
 
 /**
  * One progressive computation on the engine:
@@ -48,22 +54,22 @@ const tick = timedView('passes', () => {
  * view draws it); `alive()` turns false once nobody shows the job any more (a
  * new run, an embed taken off the page), and the job is dropped. `msPerUnit`:
  * a first guess of what a unit costs, learnt from then on.
- * Returns `{ want(fresh), drop() }`: `want` asks for a pass of the weights as
- * they are now or later, and works on it at once within the frame's share;
- * `fresh` drops the pass under way (it computes something no longer asked for).
- * `drop()` ends the job for good, at once: its run is about to be freed (a view
- * destroyed), so not even the next frame may call it.
+ * Returns `{ want(fresh, now), drop() }`: `want` asks for a pass of the weights
+ * as they are now or later; `fresh` drops the pass under way (it computes
+ * something no longer asked for); `now` (ms) works on it at once for that long,
+ * so that a new run's first picture (a small network's whole) is there in its
+ * first frame. `drop()` ends the job for good, at once: its run is about to be
+ * freed (a view destroyed), so not even the next idle slice may call it.
  */
 export function progressive({ start, work, busy, done, alive, msPerUnit }) {
-  let asked = false, dropped = false;
+  let asked = false, restart = false, dropped = false;
 
-  // Calls `call` with the units `ms` should buy (at least one), counts the time
-  // against the frame's share and learns from it what a unit costs.
+  // Calls `call` with the units `ms` should buy (at least one) and learns from
+  // the time it took what a unit costs.
   function spend(ms, call) {
     const t = performance.now();
     const units = call(Math.max(1, Math.floor(ms / msPerUnit)));
     const took = performance.now() - t;
-    left -= took;
     // The clock is coarse (0.1 ms): a slice too short to time teaches nothing.
     if (units > 0 && took >= 0.3) msPerUnit = 0.7 * msPerUnit + 0.3 * (took / units);
   }
@@ -73,13 +79,13 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
   function advance(ms) {
     if (dropped || !alive()) return false;
     const end = performance.now() + ms;
-    if (!busy()) {
+    if (restart || !busy()) {
       if (!asked) return false;
-      asked = false;
+      asked = restart = false;
       spend(FIRST_MS, () => start());
     }
     for (let rest = end - performance.now(); busy() && rest > 0; rest = end - performance.now()) {
-      spend(Math.min(rest, share()), work);
+      spend(rest, work);
       if (!busy()) done();
     }
     return busy() || asked;
@@ -87,13 +93,13 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
 
   const job = {
     advance,
-    want(fresh = false) {
+    want(fresh = false, now = 0) {
       if (dropped) return;
-      if (fresh && busy()) { asked = false; spend(FIRST_MS, () => start()); } else asked = true;
-      pending.delete(job);
-      if (!advance(share() / (pending.size + 1))) return;
+      asked = true;
+      restart ||= fresh && busy();
+      if (now > 0 && !advance(now)) return;
       pending.add(job);
-      raf ||= requestAnimationFrame(tick);
+      schedule();
     },
     drop() {
       dropped = true;

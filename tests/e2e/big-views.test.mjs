@@ -1,5 +1,5 @@
 // Four hidden layers of 256 units: every view is drawn, however many frames the
-// decision maps and the scores take (they are computed a slice a frame, from a
+// decision maps and the scores take (they are computed a slice at a time, from a
 // snapshot of the weights: www/view-work.js). No timing is asserted here
 // (machines are noisy); `node scripts/bench-views.mjs` prints what each draw costs.
 import { test, before, after } from 'node:test';
