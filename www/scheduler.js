@@ -25,16 +25,23 @@ function share(stamp) {
 
 /** How many units of work a frame's milliseconds buy, learnt from the frames
  * before: it starts small and grows fourfold a frame until a frame's work is
- * long enough to time, then follows the measured rate. */
+ * long enough to time, then follows the slowest rate of the last few frames.
+ * The slowest, not the mean: a unit's cost varies (an evaluation's units are
+ * cheaper than training's, the end of an epoch costs a little more) and a frame
+ * that overruns is missed, while one that stops short only trains a little less. */
 export function pacer() {
-  let rate = 0, next = 16; // units a millisecond; the units of a frame until a rate is known
+  const rates = []; // units a millisecond, of the last frames long enough to time
+  let next = 16; // never more than fourfold the last frame's work: a misjudged rate costs one frame
   return {
-    units: (ms) => Math.max(1, Math.floor(rate ? Math.min(rate * ms, next) : next)),
+    units: (ms) => Math.max(1, Math.floor(rates.length ? Math.min(Math.min(...rates) * ms, next) : next)),
     /** `spent` units took `ms`. */
     learn(spent, ms) {
       if (!spent) return;
-      if (ms >= 0.5) rate = rate ? 0.7 * rate + 0.3 * (spent / ms) : spent / ms;
-      next = spent * 4; // never more than fourfold the last frame's work: a misjudged rate costs one frame
+      if (ms >= 0.5) {
+        rates.push(spent / ms);
+        if (rates.length > 5) rates.shift();
+      }
+      next = spent * 4;
     },
   };
 }
