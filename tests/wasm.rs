@@ -9,16 +9,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const GOLDEN: &str = include_str!("golden/fingerprints.txt");
 
+/// The committed fingerprint of the golden case `name`.
+fn committed(name: &str) -> u64 {
+    let line = GOLDEN
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some(name))
+        .expect("golden case");
+    u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex")
+}
+
 #[wasm_bindgen_test]
 fn wasm_runs_match_the_native_fingerprints() {
     for (name, config, epochs) in golden_cases() {
-        let line = GOLDEN
-            .lines()
-            .find(|l| l.split_whitespace().next() == Some(name))
-            .expect("golden case");
-        let want =
-            u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex");
-        assert_eq!(run_fingerprint(config, epochs), want, "{name}");
+        assert_eq!(run_fingerprint(config, epochs), committed(name), "{name}");
     }
 }
 
@@ -27,16 +30,10 @@ fn wasm_runs_match_the_native_fingerprints() {
 #[wasm_bindgen_test]
 fn wasm_runs_stopped_between_patterns_match_the_native_fingerprints() {
     for (name, config, epochs) in golden_cases() {
-        let line = GOLDEN
-            .lines()
-            .find(|l| l.split_whitespace().next() == Some(name))
-            .expect("golden case");
-        let want =
-            u64::from_str_radix(line.split_whitespace().nth(1).expect("hash"), 16).expect("hex");
         // Budgets that change from call to call, so the stops fall everywhere.
         let mut calls = [1u64, 5, 2, 11, 3].into_iter().cycle();
         let got = sliced_run_fingerprint(config, epochs, || calls.next().unwrap());
-        assert_eq!(got, want, "{name}");
+        assert_eq!(got, committed(name), "{name}");
     }
 }
 
