@@ -687,7 +687,7 @@ mod views {
         Reflect::set(&config, &"hidden".into(), &Array::of2(&8.into(), &8.into())).unwrap();
         let mut p = Playground::new(config.into()).expect("a run");
         p.add_backprop().unwrap();
-        p.step(5);
+        p.step(5.0).unwrap();
         p.view_start("map", 9).unwrap();
         p.view_start("backpropMap", 9).unwrap();
         p.view_start("scores", 0).unwrap();
@@ -701,14 +701,14 @@ mod views {
             let one = p.view_map_pixels("map", Some(k)).unwrap().to_vec();
             assert_eq!(
                 one,
-                p.decision_map_output(9, k).unwrap().to_vec(),
+                p.decision_map_output(9, k as f64).unwrap().to_vec(),
                 "output {k}"
             );
         }
         let bp = p.view_map_pixels("backpropMap", None).unwrap().to_vec();
         assert_eq!(bp, p.backprop_decision_map(9).to_vec());
         let unit = p.view_map_pixels("unitMap", None).unwrap().to_vec();
-        assert_eq!(unit, p.unit_map(9, 1, 3).unwrap().to_vec());
+        assert_eq!(unit, p.unit_map(9, 1.0, 3.0).unwrap().to_vec());
         let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
         assert_eq!(bits(p.view_scores("scores").unwrap()), bits(p.scores()));
         // What does not exist is refused by name.
