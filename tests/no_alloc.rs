@@ -185,8 +185,8 @@ fn progressive_passes_and_heatmaps_allocate_nothing() {
             task,
             ..Config::seed_defaults()
         });
-        let (mut map, mut scores, mut heat) =
-            (MapPass::default(), ScoresPass::default(), Vec::new());
+        let (mut map, mut rows) = (MapPass::default(), MapPass::default());
+        let (mut scores, mut heat) = (ScoresPass::default(), Vec::new());
         let mut round = |trainer: &mut EdRun| {
             let loss = trainer.config().loss;
             map.start(trainer.networks(), loss, 24, 2);
@@ -198,6 +198,15 @@ fn progressive_passes_and_heatmaps_allocate_nothing() {
                 });
             }
             map.paint(|v| [(v[0] * 255.0) as u8; 3]);
+            let data = trainer.dataset();
+            rows.start_patterns(trainer.networks(), loss, data);
+            while rows.busy() {
+                rows.work(3, |nets, input, out| {
+                    for (net, o) in nets.iter_mut().zip(out) {
+                        *o = net.predict(input);
+                    }
+                });
+            }
             scores.start(trainer);
             while scores.busy() {
                 scores.work(5);

@@ -692,7 +692,8 @@ mod views {
         p.view_start("backpropMap", 9).unwrap();
         p.view_start("scores", 0).unwrap();
         p.unit_map_start(9, 1, 3).unwrap();
-        for view in ["map", "backpropMap", "scores", "unitMap"] {
+        p.view_start("outputs", 0).unwrap();
+        for view in ["map", "backpropMap", "scores", "unitMap", "outputs"] {
             finish(&mut p, view);
         }
         let map = p.view_map_pixels("map", None).unwrap().to_vec();
@@ -711,6 +712,8 @@ mod views {
         assert_eq!(unit, p.unit_map(9, 1.0, 3.0).unwrap().to_vec());
         let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
         assert_eq!(bits(p.view_scores("scores").unwrap()), bits(p.scores()));
+        let outputs = p.view_outputs().to_vec();
+        assert_eq!(bits(outputs), bits(p.pattern_outputs().to_vec()));
         // What does not exist is refused by name.
         let refused =
             |r: Result<f64, wasm_bindgen::JsError>| JsValue::from(r.expect_err("refused"));

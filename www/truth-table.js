@@ -2,10 +2,10 @@
 // training input, the network's current outputs (with a bar for one output, the
 // rounded bits for several) and the target; a row is marked when it is right.
 // For a 2-D task's hundreds of points: loss and accuracy on the training and
-// the test set instead, computed progressively (view-work.js) so that a large
-// network's hundreds of forward passes spread over several frames: a draw asks
-// for the scores of the weights as they are and the table shows the last whole
-// ones, of one moment.
+// the test set instead. Both are computed progressively (view-work.js), so that
+// a large network's forward passes spread over several slices: a draw asks for
+// the outputs or scores of the weights as they are, and the table shows the
+// last whole ones, of one moment.
 import { el, fmtNum } from './ui.js';
 import { timedView } from './view-timer.js';
 import { progressive, unitGuess } from './view-work.js';
@@ -15,16 +15,31 @@ const MAX_ROWS = 16;
 export function truthTable(table) {
   let cells = [], targets = [], outputs = 1, scores = null, racing = false, pg = null, jobs = [];
 
-  // ED's scores, and backprop's in a race: one job each, dropped with their run.
-  function scoreJobs(p) {
-    return (p.racing ? ['scores', 'backpropScores'] : ['scores']).map((view) => progressive({
+  // The rows' outputs; or ED's scores, and backprop's in a race: one job each,
+  // dropped with their run.
+  function jobsOf(p, views, done) {
+    return views.map((view) => progressive({
       start: () => p.viewStart(view, 0),
       work: (units) => p.viewWork(view, units),
       busy: () => p.viewBusy(view),
-      done: showScores,
+      done,
       alive: () => pg === p && table.isConnected,
       msPerUnit: unitGuess(p),
     }));
+  }
+
+  function showRows() {
+    const Y = pg.viewOutputs();
+    if (!Y.length) return; // none computed yet
+    cells.forEach(({ value, bar }, i) => {
+      const y = Y.subarray(i * outputs, (i + 1) * outputs);
+      const text = outputs > 1 ? Array.from(y, (v) => (Number.isFinite(v) ? String(Math.round(v)) : '?')).join('')
+        : Number.isFinite(y[0]) ? y[0].toFixed(4) : '—';
+      if (value.textContent === text) return;
+      value.textContent = text;
+      if (outputs === 1) bar.style.width = `${(Number.isFinite(y[0]) ? y[0] : 0) * 100}%`;
+      value.closest('tr').classList.toggle('ok', Array.from(y).every((v, j) => Math.round(v) === targets[i][j]));
+    });
   }
 
   function showScores() {
@@ -69,32 +84,21 @@ export function truthTable(table) {
       outputs = pg.outputCount;
       racing = pg.racing;
       scores = null;
-      jobs = [];
       if (pg.patternTargets().length / outputs > MAX_ROWS) {
         resetScores();
-        jobs = scoreJobs(pg);
-      } else resetRows(pg);
-      // The first scores at once when they take no longer (a small network's all).
+        jobs = jobsOf(pg, racing ? ['scores', 'backpropScores'] : ['scores'], showScores);
+      } else {
+        resetRows(pg);
+        jobs = jobsOf(pg, ['outputs'], showRows);
+      }
+      // The first at once when they take no longer (a small network's all).
       jobs.forEach((job) => job.want(false, 3));
       this.draw(pg);
     },
     draw: timedView('table', (p) => {
       if (p !== pg) return; // not reset for it yet
-      if (scores) {
-        jobs.forEach((job) => job.want());
-        showScores();
-        return;
-      }
-      const Y = pg.patternOutputs();
-      cells.forEach(({ value, bar }, i) => {
-        const y = Y.subarray(i * outputs, (i + 1) * outputs);
-        const text = outputs > 1 ? Array.from(y, (v) => (Number.isFinite(v) ? String(Math.round(v)) : '?')).join('')
-          : Number.isFinite(y[0]) ? y[0].toFixed(4) : '—';
-        if (value.textContent === text) return;
-        value.textContent = text;
-        if (outputs === 1) bar.style.width = `${(Number.isFinite(y[0]) ? y[0] : 0) * 100}%`;
-        value.closest('tr').classList.toggle('ok', Array.from(y).every((v, j) => Math.round(v) === targets[i][j]));
-      });
+      jobs.forEach((job) => job.want());
+      if (scores) showScores(); else showRows();
     }),
     /** Drops the scores' queued passes, so nothing calls the run once it is freed. */
     destroy() {

@@ -51,14 +51,20 @@ impl<N: SubNetwork> Snapshot<N> {
 }
 
 /// A map of `size` x `size` pixels over the input square (as
-/// [`super::decision_map::DecisionMap::render`] lays it out), holding at each
-/// pixel one value per network of its snapshot, computed a slice at a time.
+/// [`super::decision_map::DecisionMap::render`] lays it out), or a list of
+/// patterns' inputs (a truth table's rows), holding at each point one value per
+/// network of its snapshot, computed a slice at a time.
 #[derive(Clone, Debug)]
 pub struct MapPass<N> {
     snapshot: Snapshot<N>,
+    /// Side of the map; 0 for a list of patterns.
     size: usize,
+    /// The patterns' inputs, pattern-major, when the points are patterns.
+    patterns: Vec<f64>,
     inputs: usize,
-    /// Pixels computed in the pass under way; none is under way when it is `size^2`.
+    /// Points of the pass under way, and how many are computed: none is under
+    /// way when they are all.
+    count: usize,
     done: usize,
     values: Vec<f64>,
     input: Vec<f64>,
@@ -72,7 +78,9 @@ impl<N> Default for MapPass<N> {
         MapPass {
             snapshot: Snapshot::default(),
             size: 0,
+            patterns: Vec::new(),
             inputs: 0,
+            count: 0,
             done: 0,
             values: Vec::new(),
             input: Vec::new(),
@@ -90,6 +98,25 @@ impl<N: SubNetwork> MapPass<N> {
     pub fn start(&mut self, live: &[N], loss: Loss, size: usize, inputs: usize) -> u64 {
         self.size = size.clamp(2, MAX_MAP_SIZE);
         self.inputs = inputs;
+        self.count = self.size * self.size;
+        self.begin(live, loss)
+    }
+
+    /// Starts the values of `live`'s weights at the inputs of `data`'s
+    /// patterns, in their order, as [`crate::train::Run::pattern_outputs_into`]
+    /// gives them with `predict`. Returns the units spent.
+    pub fn start_patterns(&mut self, live: &[N], loss: Loss, data: &Dataset) -> u64 {
+        self.size = 0;
+        self.inputs = data.n_inputs;
+        self.count = data.len();
+        self.patterns.clear();
+        for k in 0..data.len() {
+            self.patterns.extend_from_slice(data.input(k));
+        }
+        self.begin(live, loss)
+    }
+
+    fn begin(&mut self, live: &[N], loss: Loss) -> u64 {
         self.done = 0;
         self.values.clear();
         self.snapshot.take(live, loss)
@@ -97,35 +124,40 @@ impl<N: SubNetwork> MapPass<N> {
 
     /// Whether a pass is under way.
     pub fn busy(&self) -> bool {
-        self.done < self.size * self.size
+        self.done < self.count
     }
 
     /// Goes on with the pass under way for about `units` units, at least one
-    /// pixel; `value_at(networks, input, out)` fills a pixel's values, one per
-    /// network. When the last pixel is in, the pass becomes the map shown.
+    /// point; `value_at(networks, input, out)` fills a point's values, one per
+    /// network. When the last point is in, the pass becomes the one shown.
     /// Returns the units spent.
     pub fn work(
         &mut self,
         units: u64,
         mut value_at: impl FnMut(&mut [N], &[f64], &mut [f64]),
     ) -> u64 {
-        let per_pixel = self.snapshot.networks.len();
-        let pixels = self.size * self.size;
-        let last = (self.size - 1) as f64;
+        let per_point = self.snapshot.networks.len();
+        let last = self.size.saturating_sub(1) as f64;
         self.input.clear();
         self.input.resize(self.inputs.max(1), 0.0);
-        self.values.resize(pixels * per_pixel, 0.0);
+        self.values.resize(self.count * per_point, 0.0);
         let mut spent = 0;
-        while self.done < pixels && (spent == 0 || spent < units) {
-            let (row, col) = (self.done / self.size, self.done % self.size);
-            self.input[0] = col as f64 / last;
-            if self.inputs > 1 {
-                self.input[1] = 1.0 - row as f64 / last;
-            }
-            let out = &mut self.values[self.done * per_pixel..(self.done + 1) * per_pixel];
-            value_at(self.snapshot.networks_mut(), &self.input, out);
+        while self.busy() && (spent == 0 || spent < units) {
+            // A grid's pixel (row by row), or the next pattern when there is no grid.
+            let input = if let Some(row) = self.done.checked_div(self.size) {
+                let col = self.done - row * self.size;
+                self.input[0] = col as f64 / last;
+                if self.inputs > 1 {
+                    self.input[1] = 1.0 - row as f64 / last;
+                }
+                &self.input[..]
+            } else {
+                &self.patterns[self.done * self.inputs..(self.done + 1) * self.inputs]
+            };
+            let out = &mut self.values[self.done * per_point..(self.done + 1) * per_point];
+            value_at(self.snapshot.networks_mut(), input, out);
             self.done += 1;
-            spent += per_pixel as u64;
+            spent += per_point as u64;
         }
         if spent > 0 && !self.busy() {
             std::mem::swap(&mut self.shown, &mut self.values);
@@ -134,7 +166,12 @@ impl<N: SubNetwork> MapPass<N> {
         spent
     }
 
-    /// Side of the map shown; 0 before the first pass has ended.
+    /// The values of the last pass that ended, point-major (empty before the first).
+    pub fn shown_values(&self) -> &[f64] {
+        &self.shown
+    }
+
+    /// Side of the map shown; 0 before the first pass has ended, and for patterns.
     pub fn shown_size(&self) -> usize {
         self.shown_size
     }
@@ -354,6 +391,23 @@ mod tests {
         assert!(!pass.busy());
         let mut whole = DecisionMap::default();
         assert_eq!(pass.paint(|v| colour(v[0])), whole.render(&mut run, 6));
+    }
+
+    #[test]
+    fn a_truth_tables_outputs_made_a_pattern_at_a_time_are_the_runs_own() {
+        let mut run = trained(Task::Adder, 30);
+        let mut want = vec![0.0; run.dataset().len() * 3];
+        run.pattern_outputs_into(&mut want);
+        let mut pass = MapPass::default();
+        let data = run.dataset().clone();
+        pass.start_patterns(run.networks(), run.config().loss, &data);
+        while pass.busy() {
+            pass.work(1, predict_all);
+            run.run_epoch(); // the pass gives the weights it started from
+        }
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(pass.shown_values()), bits(&want));
+        assert_eq!(pass.shown_size(), 0, "no map");
     }
 
     #[test]

@@ -1,16 +1,16 @@
 //! The views the page computes a slice at a time (see
 //! [`crate::view::progressive`]): ED's decision map (its class map and each
-//! output's map from one pass), backprop's, one unit's map, and the scores of
-//! both. The page starts a pass, calls `viewWork` with a number of units until
+//! output's map from one pass), backprop's, one unit's map, the truth table's
+//! outputs, and the scores of both. The page starts a pass, calls `viewWork` with a number of units until
 //! the pass is no longer busy, and draws what is shown meanwhile: the last
 //! whole result. Also what the weight views need from whole layers (the
 //! heatmaps' pixels, the strongest connections), which would take the page's
 //! JavaScript milliseconds for a 256 x 256 layer.
 
-use js_sys::Uint8Array;
+use js_sys::{Float64Array, Uint8Array};
 use wasm_bindgen::prelude::*;
 
-use super::Playground;
+use super::{f64_view, Playground};
 use crate::task::Scoring;
 use crate::train::evaluation::most_probable;
 use crate::train::SubNetwork;
@@ -24,6 +24,8 @@ pub(super) struct Passes {
     map: MapPass<crate::ed::Network>,
     backprop_map: MapPass<crate::backprop::Network>,
     unit_map: MapPass<crate::ed::Network>,
+    /// The training patterns' outputs (a truth table's rows).
+    outputs: MapPass<crate::ed::Network>,
     /// Layer and unit of the unit map's pass.
     unit_of: (usize, usize),
     scores: ScoresPass<crate::ed::Network>,
@@ -45,8 +47,9 @@ fn no_such_view(view: &str) -> JsError {
 #[wasm_bindgen]
 impl Playground {
     /// Starts a pass of the current weights for `view`: "map" or "backpropMap"
-    /// (`size` pixels a side), "scores" or "backpropScores"; the pass under way
-    /// is dropped. A backprop view without a race has nothing to start.
+    /// (`size` pixels a side), "outputs" (the training patterns', as
+    /// `patternOutputs`), "scores" or "backpropScores"; the pass under way is
+    /// dropped. A backprop view without a race has nothing to start.
     /// Returns the units spent.
     #[wasm_bindgen(js_name = viewStart)]
     pub fn view_start(&mut self, view: &str, size: usize) -> Result<f64, JsError> {
@@ -57,6 +60,13 @@ impl Playground {
                 self.passes
                     .map
                     .start(run.networks(), run.config().loss, size, inputs)
+            }
+            "outputs" => {
+                let run = self.session.run();
+                let loss = run.config().loss;
+                self.passes
+                    .outputs
+                    .start_patterns(run.networks(), loss, run.dataset())
             }
             "scores" => self.passes.scores.start(self.session.run()),
             "backpropMap" | "backpropScores" => match self.session.backprop() {
@@ -102,8 +112,8 @@ impl Playground {
             .start(net, run.config().loss, size, inputs) as f64)
     }
 
-    /// Goes on with `view`'s pass ("map", "backpropMap", "unitMap", "scores",
-    /// "backpropScores") for about `units` units, at least one pixel or pattern
+    /// Goes on with `view`'s pass ("map", "backpropMap", "unitMap", "outputs",
+    /// "scores", "backpropScores") for about `units` units, at least one pixel or pattern
     /// when one is under way. Returns the units spent.
     #[wasm_bindgen(js_name = viewWork)]
     pub fn view_work(&mut self, view: &str, units: f64) -> Result<f64, JsError> {
@@ -116,6 +126,7 @@ impl Playground {
             "unitMap" => passes.unit_map.work(units, |nets, input, out| {
                 out[0] = nets[0].unit_output(input, layer, unit);
             }),
+            "outputs" => passes.outputs.work(units, probabilities),
             "scores" => passes.scores.work(units),
             "backpropScores" => passes.backprop_scores.work(units),
             _ => return Err(no_such_view(view)),
@@ -131,6 +142,7 @@ impl Playground {
             "map" => passes.map.busy(),
             "backpropMap" => passes.backprop_map.busy(),
             "unitMap" => passes.unit_map.busy(),
+            "outputs" => passes.outputs.busy(),
             "scores" => passes.scores.busy(),
             "backpropScores" => passes.backprop_scores.busy(),
             _ => return Err(no_such_view(view)),
@@ -218,6 +230,13 @@ impl Playground {
         let mut picked = Vec::with_capacity(count.min(weights.len()));
         strongest(weights, count, &mut picked);
         Ok(picked)
+    }
+
+    /// The training patterns' outputs of the last "outputs" pass that ended,
+    /// laid out as `patternOutputs` (empty until then), as a view over wasm memory.
+    #[wasm_bindgen(js_name = viewOutputs)]
+    pub fn view_outputs(&self) -> Float64Array {
+        f64_view(self.passes.outputs.shown_values())
     }
 
     /// `[train loss, train accuracy, test loss, test accuracy]` of the last
