@@ -133,8 +133,8 @@ export async function run(root, opts) {
     if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
     $('card-output')?.classList.toggle('racing', pg.racing);
     views.outputs.reset(pg, state.task);
-    // Backprop's map too when there is no race: it then lets go of the old run.
-    views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg); views.mapBp?.reset(pg);
+    views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
+    views.mapBp?.reset(pg); // without a race too: it then lets go of the old run
     status.restart(pg);
     frames.settle();
     if (haltedByDivergence) { haltedByDivergence = false; setPlaying(true); }

@@ -15,7 +15,7 @@ import { timedView } from './view-timer.js';
 
 const SLICE_MS = 3; // the work of one idle period, all passes together
 const STARVED_MS = 100; // with no idle time for this long, a slice runs anyway
-const FIRST_MS = 1; // a job's first slice, before it knows what a unit costs
+const FIRST_MS = 1; // a pass's start (its snapshot): no later in a slice than this before its end
 
 // Safari has no requestIdleCallback: a task after the frame's, a slice each.
 const whenIdle = globalThis.requestIdleCallback
@@ -30,12 +30,13 @@ const slice = timedView('passes', (deadline) => {
   scheduled = false;
   const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS;
   const end = performance.now() + Math.min(SLICE_MS, idle);
-  // Round robin: each job goes to the back once served, so none waits for long.
+  // Round robin: a job may take what is left of the slice, then goes to the
+  // back, so that another goes first in the next.
   for (const job of [...pending]) {
     const rest = end - performance.now();
     if (rest <= 0) break;
     pending.delete(job);
-    if (job.advance(rest / (pending.size + 1))) pending.add(job);
+    if (job.advance(rest)) pending.add(job);
   }
   schedule();
 }, { callable: false });
@@ -81,6 +82,9 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
     const end = performance.now() + ms;
     if (restart || !busy()) {
       if (!asked) return false;
+      // A snapshot copies every weight, about what a unit costs per network:
+      // not begun in the last moments of a slice, where it would overrun it.
+      if (ms < FIRST_MS) return true;
       asked = restart = false;
       spend(FIRST_MS, () => start());
     }
