@@ -1,7 +1,13 @@
 // Frame pacing as a reader feels it: the gaps between animation frames while a
 // link trains, and how long a click on Pause takes to show `paused` and stop the
 // epoch count. The links are those of the frame-budget issue: within the page's
-// limits, and once able to hang the tab.
+// limits, and once able to hang the tab. Called by bench.mjs, or alone (after
+// `make dist`): `node scripts/bench-frames.mjs`.
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+import { CHROMIUM } from './chromium.mjs';
+import { TRAIN_MS } from '../www/scheduler.js';
 
 export const HEAVY_LINKS = [
   '?speed=10000',
@@ -65,4 +71,34 @@ export async function blogFrames(page, origin, { settle = 2000, seconds = 5 } = 
   await recordGaps(page);
   await page.waitForTimeout(seconds * 1000);
   return { figures: await page.locator('ed-playground').count(), ...(await gaps(page)) };
+}
+
+async function hookedPage(browser, options) {
+  const page = await browser.newPage(options);
+  await page.addInitScript(() => { window.__edTestHook = true; });
+  return page;
+}
+
+/** Prints, for each heavy link and for the blog post, the frame gaps and the pause latency. */
+export async function benchFrames(browser, origin) {
+  console.log(`frame budget: training stops after ${TRAIN_MS} ms a frame (all figures on a page together); from 2 s after load, 5 s of animation frames, then a click on Pause`);
+  console.log('link                                                       frames   gap p50   gap p95   max gap   pause -> "paused"   epochs stop');
+  const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
+  for (const link of HEAVY_LINKS) {
+    const r = await linkFrames(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin, link);
+    console.log(`${link.padEnd(58)} ${String(r.frames).padStart(6)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${ms(r.pause).padStart(19)}   ${r.stopped ? 'yes' : 'NO'}`);
+  }
+  const blog = await blogFrames(await hookedPage(browser, { viewport: { width: 1280, height: 2400 } }), origin);
+  console.log(`blog post, ${blog.figures} figures training at once: ${blog.frames} animation frames, gap p50 ${blog.p50.toFixed(1)} ms, p95 ${blog.p95.toFixed(1)} ms, max ${blog.max.toFixed(1)} ms`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const server = await startServer({ root: 'dist', port: 0 });
+  const browser = await chromium.launch(CHROMIUM);
+  try {
+    await benchFrames(browser, `http://127.0.0.1:${server.address().port}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
 }

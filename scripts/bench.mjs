@@ -7,8 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM } from './chromium.mjs';
-import { HEAVY_LINKS, linkFrames, blogFrames } from './bench-frames.mjs';
-import { TRAIN_MS } from '../www/scheduler.js';
+import { benchFrames } from './bench-frames.mjs';
 import { benchPool } from './bench-pool.mjs';
 import { benchViews } from './bench-views.mjs';
 
@@ -141,15 +140,7 @@ try {
   console.log(`page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`);
   const e = await embedFrameTimes(await hookedPage(browser, { viewport: { width: 1280, height: 2400 } }), origin);
   console.log(`blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`);
-  console.log(`frame budget: training stops after ${TRAIN_MS} ms a frame (all figures on a page together); from 2 s after load, 5 s of animation frames, then a click on Pause`);
-  console.log('link                                                       frames   gap p50   gap p95   max gap   pause -> "paused"   epochs stop');
-  for (const link of HEAVY_LINKS) {
-    const r = await linkFrames(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin, link);
-    const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
-    console.log(`${link.padEnd(58)} ${String(r.frames).padStart(6)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${ms(r.pause).padStart(19)}   ${r.stopped ? 'yes' : 'NO'}`);
-  }
-  const blog = await blogFrames(await hookedPage(browser, { viewport: { width: 1280, height: 2400 } }), origin);
-  console.log(`blog post, ${blog.figures} figures training at once: ${blog.frames} animation frames, gap p50 ${blog.p50.toFixed(1)} ms, p95 ${blog.p95.toFixed(1)} ms, max ${blog.max.toFixed(1)} ms`);
+  await benchFrames(browser, origin);
   const size = shippedSize(), start = await loadedSize(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +

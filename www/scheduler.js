@@ -37,10 +37,10 @@ export function pacer() {
     /** `spent` units took `ms`. */
     learn(spent, ms) {
       if (!spent) return;
-      if (ms >= 0.5) {
-        rates.push(spent / ms);
-        if (rates.length > 5) rates.shift();
-      }
+      // Too short to time, a frame still says the rate is at least this: a slow
+      // first frame (the engine warming up) is not the rate for good.
+      rates.push(spent / Math.max(ms, 0.5));
+      if (rates.length > 5) rates.shift();
       next = spent * 4;
     },
   };

@@ -154,6 +154,12 @@ impl<N: SubNetwork> Lane<N> {
         Cow::Owned(run)
     }
 
+    /// Epochs ended with their solve check: the run's count, less the epoch
+    /// whose check is still being taken.
+    pub fn epochs_finished(&self) -> u64 {
+        self.run.epoch() - u64::from(self.ended.is_some())
+    }
+
     /// Whether an epoch, or the check after it, is under way.
     pub fn mid_epoch(&self) -> bool {
         self.run.mid_epoch() || self.ended.is_some()

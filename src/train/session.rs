@@ -274,7 +274,7 @@ impl Session {
     /// while the rest of its epoch is under way.
     pub fn epoch(&self) -> u64 {
         match self.stage {
-            Stage::Ed => self.ed.run().epoch(),
+            Stage::Ed => self.ed.epochs_finished(),
             _ => self.ed.run().epoch() - 1,
         }
     }
@@ -557,6 +557,28 @@ mod tests {
             assert_eq!(sliced.last_loss(), want, "at epoch {e}");
         }
         assert!(seen_ahead, "stopped between ED's epoch and its measurement");
+    }
+
+    #[test]
+    fn the_epoch_waits_for_the_solve_check() {
+        // XOR's loss falls under the solve bound long before every pattern is
+        // right, so many epochs end with a check, which one unit at a time
+        // cannot finish in the call that ends the epoch.
+        let mut s = Session::new(Config::seed_defaults());
+        let mut checked = false;
+        while s.epoch() < 300 {
+            let before = s.epoch();
+            s.train(1, &mut Budget::new(1));
+            assert!(s.epoch() <= before + 1);
+            if s.mid_epoch() && s.run().epoch() > s.epoch() {
+                checked = true;
+            }
+        }
+        assert!(checked, "stopped within a solve check");
+        let mut whole = Session::new(Config::seed_defaults());
+        whole.step(300);
+        assert_eq!(s.solved_at(), whole.solved_at());
+        assert_eq!(s.last_loss(), whole.last_loss());
     }
 
     #[test]
