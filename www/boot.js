@@ -28,7 +28,13 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   document.body.classList.add('no-wasm');
 } else {
   const { fail, hasFailed } = banner();
-  addEventListener('error', (e) => fail(e.error || e.message));
+  addEventListener('error', (e) => {
+    // Not an error: the browser reports that a ResizeObserver's callback changed
+    // the layout (a canvas redrawn for its new size) and the rest of that
+    // round's notifications come next frame. Nothing threw, and nothing is lost.
+    if (!e.error && /^ResizeObserver loop/.test(e.message)) return;
+    fail(e.error || e.message);
+  });
   addEventListener('unhandledrejection', (e) => fail(e.reason));
   $('banner-reload').addEventListener('click', () => location.reload());
   import('./main.js').then((m) => m.start({ fail, hasFailed })).catch(fail);
