@@ -29,7 +29,9 @@ export function statusLine(root, lossLabel) {
      * speed's epochs; `frames`: training frames so far. */
     show(pg, { paused, capped, frames }) {
       const now = performance.now();
-      if (now - rate.t > 500) {
+      // Half a second at least, and until an epoch has ended: an epoch longer
+      // than that (the frame budget spreads it over frames) is measured whole.
+      if (now - rate.t > 500 && pg.epoch > rate.epoch) {
         const epochs = pg.epoch - rate.epoch;
         rate = { t: now, epoch: pg.epoch, frames, value: (epochs * 1000) / (now - rate.t), perFrame: frames > rate.frames ? epochs / (frames - rate.frames) : null };
       }
