@@ -39,7 +39,7 @@ pub fn params(data: &[u8]) {
         .validate()
         .expect("what leaves the parser is valid");
     assert!(problems.len() <= pairs.len() + 1);
-    assert!((1..=10_000).contains(&params.speed));
+    assert!((0.1..=10_000.0).contains(&params.speed));
     for name in PARAMS.map(|p| p.name) {
         for (_, value) in &pairs {
             let _ = parse_value(name, value, parse_number_native);

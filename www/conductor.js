@@ -76,7 +76,7 @@ export async function run(root, opts) {
       { card: 'card-output', every: 8, phase: 1, draw: () => views.outputs.draw() },
       { card: 'card-output', every: 4, phase: 3, draw: views.table && (() => views.table.draw(pg)) },
     ],
-    train: (units) => (stepping() ? stepOn(units) : advance(state.speed, units)),
+    train: (units) => (stepping() ? stepOn(units) : advance(paced(), units)),
     status: () => status.show(pg, { paused: state.paused && !stepping(), capped, frames: trainedFrames }),
     idle, fail: stop, stagger,
   });
@@ -155,6 +155,21 @@ export async function run(root, opts) {
     }
     changes.catchUp(pg);
     sync();
+  }
+
+  // The epochs this frame is to end. Below one a frame (the default pace, so a
+  // small task's learning can be watched), the speed accrues over frames and an
+  // epoch ends when a whole one has built up; an epoch already under way
+  // (stopped by the budget) always goes on.
+  let accrued = 0;
+  function paced() {
+    if (state.speed >= 1) { accrued = 0; return state.speed; }
+    accrued = Math.min(1, accrued + state.speed);
+    if (pg.midEpoch) return 1;
+    // 1e-9: five steps of 0.2 add to 0.9999999999999999.
+    if (accrued < 1 - 1e-9) return 0;
+    accrued = 0;
+    return 1;
   }
 
   // One frame's training, at most `units` units of work; returns the units spent.

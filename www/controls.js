@@ -10,7 +10,7 @@ import { fmtInt } from './ui.js';
 const DISPLAY = {
   decimal2: (v) => v.toFixed(2),
   percent: (v) => `${Math.round(v * 100)} %`,
-  'per-frame': (v) => `${fmtInt(v)} epoch${v > 1 ? 's' : ''}/frame`,
+  'per-frame': (v) => (v < 1 ? `1 epoch every ${Math.round(1 / v)} frames` : `${fmtInt(v)} epoch${v > 1 ? 's' : ''}/frame`),
 };
 const written = (e, v) => (DISPLAY[e.display] ?? String)(v);
 // The step of a stepped slider (the speed) nearest to `v`, on a log scale.

@@ -10,9 +10,17 @@ use super::schema::{self, Kind, Value};
 use crate::ed::Loss;
 use crate::task::Task;
 
-/// Epochs trained per animation frame.
-pub const MIN_SPEED: u32 = 1;
-pub const MAX_SPEED: u32 = 10_000;
+/// Epochs trained per animation frame: below one, an epoch every few frames,
+/// so that a small task's learning can be watched.
+pub const MIN_SPEED: f64 = 0.1;
+pub const MAX_SPEED: f64 = 10_000.0;
+/// The speed a page opens at: XOR under the seed's setting is solved in
+/// about 40 epochs, which at 0.2 epochs a frame is three or four seconds to
+/// watch it learn, not a flash.
+pub const DEFAULT_SPEED: f64 = 0.2;
+/// The furthest epoch a link may open at (`at=`): the page replays the run
+/// to it within its frame budget, so it must be reachable in reasonable time.
+pub const MAX_AT_EPOCH: u64 = 1_000_000;
 /// Live changes a run may have, made by hand or replayed from a link: the page
 /// refuses one more, so the link it writes holds them all and stays short
 /// (200 changes of about 20 characters: 4 KB, well under what servers take).
@@ -64,8 +72,12 @@ pub struct TimedChange {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Params {
     pub config: Config,
-    pub speed: u32,
+    pub speed: f64,
     pub paused: bool,
+    /// The epoch the link opens at, paused there (0: the start).
+    pub at: u64,
+    /// Training pauses once the task is solved (else it trains on).
+    pub stop_when_solved: bool,
     pub changes: Vec<TimedChange>,
     /// Backprop races ED on the same network.
     pub race: bool,
@@ -181,8 +193,10 @@ impl Params {
     pub fn defaults_under(rule: RuleName) -> Params {
         Params {
             config: Config::defaults_under(rule),
-            speed: 2,
+            speed: DEFAULT_SPEED,
             paused: false,
+            at: 0,
+            stop_when_solved: true,
             changes: Vec::new(),
             race: false,
         }

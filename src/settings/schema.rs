@@ -69,7 +69,7 @@ pub enum Control {
         step: f64,
     },
     /// A slider over listed values.
-    Steps(&'static [u32]),
+    Steps(&'static [f64]),
     Check,
     /// A text field with a button that draws a random seed.
     Seed,

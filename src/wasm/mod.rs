@@ -46,7 +46,7 @@ pub struct Playground {
 /// The most epochs one `step` call trains: a hundred frames at the page's top
 /// speed. A bound keeps a mistaken count (-1 read as 2^32 - 1, 1e10) from
 /// hanging the tab; a longer run is several calls.
-pub const MAX_STEP_EPOCHS: u32 = 100 * MAX_SPEED;
+pub const MAX_STEP_EPOCHS: u32 = 100 * MAX_SPEED as u32;
 
 fn index(name: &str, x: f64, len: usize) -> Result<usize, JsError> {
     convert::index_arg(name, x, len).map_err(|e| JsError::new(&e))

@@ -36,7 +36,7 @@ fn good_values_apply() {
     assert_eq!(p.config.hidden, [16, 4]);
     assert_eq!(p.config.lr, 0.25);
     assert_eq!(p.config.seed, MAX_PAGE_SEED);
-    assert_eq!((p.speed, p.paused), (10_000, true));
+    assert_eq!((p.speed, p.paused), (10_000.0, true));
     assert_eq!(
         p.changes,
         [

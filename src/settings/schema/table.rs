@@ -4,7 +4,7 @@
 use super::{en, Choice, Control, Display, Kind, Param, Value};
 use crate::ed::Loss;
 use crate::settings::config::{RuleName, MAX_LR, MAX_PARAMETER};
-use crate::settings::params::{MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
+use crate::settings::params::{MAX_AT_EPOCH, MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
 use crate::task::{
     Task, MAX_NOISE, MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS,
     MIN_TEST_FRACTION,
@@ -57,7 +57,13 @@ pub(super) const RULES: [Choice; 2] = [
 ];
 
 /// The speeds the page's slider walks, epochs per frame.
-pub const SPEEDS: [u32; 13] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000];
+pub const SPEEDS: [f64; 16] = [
+    0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0,
+    10000.0,
+];
+
+/// When training stops by itself.
+const STOPS: [Choice; 2] = [choice("solved", "When solved"), choice("never", "Never")];
 
 const fn number(min: f64, min_inclusive: bool, max: f64, stated: &'static str) -> Kind {
     Kind::Number {
@@ -90,7 +96,7 @@ const BASE: Param = Param {
 };
 
 /// Every parameter, in the order the page shows its fields and writes its link.
-pub static PARAMS: [Param; 19] = [
+pub static PARAMS: [Param; 21] = [
     Param {
         name: "loss",
         kind: Kind::Choice(&LOSSES),
@@ -168,18 +174,15 @@ pub static PARAMS: [Param; 19] = [
     Param {
         name: "speed",
         config: false,
-        kind: Kind::Whole {
-            min: MIN_SPEED as u64,
-            max: MAX_SPEED as u64,
-        },
+        kind: number(MIN_SPEED, true, MAX_SPEED, "from 0.1 to 10000"),
         control: Control::Steps(&SPEEDS),
         display: Display::PerFrame,
         live: true,
         optional: false,
         label: en("Speed"),
         help: en("Epochs trained per animation frame."),
-        get: |p| Value::Whole(p.speed.into()),
-        set: |p, v| p.speed = v.whole() as u32,
+        get: |p| Value::Number(p.speed),
+        set: |p, v| p.speed = v.number(),
         ..BASE
     },
     Param {
@@ -290,6 +293,29 @@ pub static PARAMS: [Param; 19] = [
         help: en("Open the link paused."),
         get: |p| Value::Flag(p.paused),
         set: |p, v| p.paused = v.flag(),
+        ..BASE
+    },
+    Param {
+        name: "stop",
+        config: false,
+        kind: Kind::Choice(&STOPS),
+        label: en("Stop training"),
+        help: en("When solved: training pauses once the task is solved, with Replay and Keep training; never: it trains on."),
+        get: |p| Value::Choice(if p.stop_when_solved { "solved" } else { "never" }),
+        set: |p, v| p.stop_when_solved = v.choice() != "never",
+        ..BASE
+    },
+    Param {
+        name: "at",
+        config: false,
+        kind: Kind::Whole {
+            min: 0,
+            max: MAX_AT_EPOCH,
+        },
+        label: en("Open at epoch"),
+        help: en("The link opens paused at this epoch, the run replayed to it from the start."),
+        get: |p| Value::Whole(p.at),
+        set: |p, v| p.at = v.whole(),
         ..BASE
     },
     Param {

@@ -140,7 +140,7 @@ fn messages_state_the_limits_in_force() {
         must("seed"),
         "must be a whole number from 0 to 9007199254740991"
     );
-    assert_eq!(must("speed"), "must be a whole number from 1 to 10000");
+    assert_eq!(must("speed"), "must be a number from 0.1 to 10000");
     assert_eq!(must("points"), "must be a whole number from 20 to 1000");
     assert_eq!(
         must("lr"),
