@@ -59,8 +59,8 @@ export async function run(root, opts) {
   // Whether the last frame's budget ran out before the epochs the speed asks for,
   // and the frames that trained so far (the status line's epochs a frame).
   let capped = false, trainedFrames = 0;
-  // A divergence paused a playing run: the next run plays again.
-  let haltedByDivergence = false;
+  // The run paused itself (it diverged, or solved its task): the next run plays again.
+  let haltedByRun = false;
   // The run has paused at its solve once (or was solved before it played):
   // it does not pause there again.
   let announced = false;
@@ -139,7 +139,10 @@ export async function run(root, opts) {
     pg?.free();
     pg = next;
     stepTo = null;
-    seekTo = null;
+    // A link's moment (`at=N`): replayed to, paused there (set before any view
+    // or status line shows the new run, so none says "paused" at epoch 0).
+    seekTo = state.at > 0 ? state.at : null;
+    if (seeking()) state.paused = true;
     capped = false;
     announced = false;
     solved.hide();
@@ -151,7 +154,7 @@ export async function run(root, opts) {
     views.mapBp?.reset(pg); // without a race too: it then lets go of the old run
     status.restart(pg);
     frames.settle();
-    if (haltedByDivergence) { haltedByDivergence = false; setPlaying(true); }
+    if (haltedByRun) { haltedByRun = false; setPlaying(true); }
   }
 
   const create = () => {
@@ -168,12 +171,7 @@ export async function run(root, opts) {
       adopt(create());
     }
     changes.catchUp(pg);
-    // A link's moment: replayed to, paused there.
-    if (state.at > pg.epoch) {
-      seekTo = state.at;
-      state.paused = true;
-      frames.schedule();
-    }
+    if (seeking()) frames.schedule();
     sync();
   }
 
@@ -201,7 +199,7 @@ export async function run(root, opts) {
     if (ended && !seeking()) stopIfSolved();
     if (diverged()) {
       stepTo = null;
-      if (!state.paused) { setPlaying(false); haltedByDivergence = true; }
+      if (!state.paused) { setPlaying(false); haltedByRun = true; }
       status.diverged(pg, changes.live());
       sync();
     }
@@ -241,6 +239,7 @@ export async function run(root, opts) {
     if (state.changes.some((c) => c.epoch > pg.epoch)) return;
     announced = true;
     setPlaying(false);
+    haltedByRun = true;
     solved.show(pg);
   }
 
@@ -250,7 +249,7 @@ export async function run(root, opts) {
     seekTo = null;
     // Paused, the link holds the moment (`at`); playing, it opens at the start.
     state.at = on ? 0 : pg.epoch;
-    if (on) { haltedByDivergence = false; solved.hide(); }
+    if (on) { haltedByRun = false; solved.hide(); }
     status.restart(pg);
     sync();
     if (on) frames.schedule(); else frames.settle(); // paused: every view shows the very last epoch
