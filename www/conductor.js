@@ -327,6 +327,8 @@ export async function run(root, opts) {
       get frameTimes() { return frames.frameTimes(); },
     }),
     set: setParam,
+    /** The state now, a copy (the page's Embed this and presentation mode read it). */
+    state: () => structuredClone(state),
     /** Several values at once, then one new run (an embed's attributes, read together). */
     setAll(values) { Object.assign(state, values); build(); },
     notify,

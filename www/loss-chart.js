@@ -30,13 +30,13 @@ export function lossChart(box, theme, height = 230) {
   function marks(u) {
     const { ctx, bbox } = u, d = devicePixelRatio || 1;
     ctx.save();
-    ctx.setLineDash([4 * d, 3 * d]); ctx.lineWidth = d; ctx.font = `${11 * d}px system-ui, sans-serif`;
+    ctx.setLineDash([4 * d, 3 * d]); ctx.lineWidth = d; ctx.font = `${theme.label * d}px system-ui, sans-serif`;
     for (const [epoch, k] of switches) {
       const px = u.valToPos(epoch, 'x', true);
       if (!(epoch > u.data[0][0]) || px > bbox.left + bbox.width) continue;
       ctx.strokeStyle = ctx.fillStyle = theme['loss' + k];
       ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
-      ctx.fillText('→ ' + kindLabel(k), px + 4 * d, bbox.top + 12 * d);
+      ctx.fillText('→ ' + kindLabel(k), px + 4 * d, bbox.top + (theme.label + 1) * d);
     }
     // Each solid mark's label a line above the last, so two at one epoch both read.
     solid.forEach(({ epoch, label }, i) => {
