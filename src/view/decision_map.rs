@@ -16,8 +16,11 @@ const LOW: [f64; 3] = [232.0, 119.0, 34.0];
 const MID: [f64; 3] = [238.0, 238.0, 238.0];
 const HIGH: [f64; 3] = [31.0, 119.0, 180.0];
 /// The classes of a one-hot task: the first two as the two ends above, so a
-/// two-class picture reads the same, and a green that both tell apart.
-const CLASS_COLOURS: [[f64; 3]; 3] = [LOW, HIGH, [44.0, 160.0, 44.0]];
+/// two-class picture reads the same, and a dark brick red (#8a3129) that stays
+/// apart from both under simulated protanopia, deuteranopia and tritanopia (a
+/// green did not: green and orange both turn olive). The page's `--class0` to
+/// `--class2` (www/style.css) are these three, and its palette test checks them.
+const CLASS_COLOURS: [[f64; 3]; 3] = [LOW, HIGH, [138.0, 49.0, 41.0]];
 
 /// Reusable buffers, so that redrawing the map every few frames allocates nothing
 /// once their sizes are settled.
