@@ -15,9 +15,9 @@ const WORDS = {
   test: 'test (hollow)',
   mapOf: (name) => `Decision map of ${name} alone`,
   outputOption: (k) => `output ${k}`,
-  classMaps: 'small maps: one class each, blue where it is that class',
-  bitMaps: 'small maps: one bit each, blue where it is 1',
-  slice: (inputs) => `maps over x0, x1 with ${inputs.slice(2).map((_, i) => `x${i + 2}`).join(' = ')} = 0: the points there`,
+  classMaps: 'Small maps: one class each, blue where it is that class.',
+  bitMaps: 'Small maps: one bit each, blue where it is 1.',
+  slice: (inputs) => `Maps over x0 and x1 with ${inputs.slice(2).map((_, i) => `x${i + 2}`).join(' = ')} = 0, and the points there.`,
 };
 
 /** A legend mark: class or value `k`'s shape (circle, triangle, square) in `colour` (0, 1, 2: the class colours). */
@@ -39,8 +39,9 @@ function keyOf(pg) {
     hollow.setAttribute('aria-hidden', 'true');
     entries.push(entry(hollow, WORDS.test));
   }
-  if (pg.outputCount > 1) entries.push(entry(classes ? WORDS.classMaps : WORDS.bitMaps));
-  if (inputs.length > 2) entries.push(entry(WORDS.slice(inputs)));
+  const note = (text) => el('span', { className: 'key-note' }, text);
+  if (pg.outputCount > 1) entries.push(note(classes ? WORDS.classMaps : WORDS.bitMaps));
+  if (inputs.length > 2) entries.push(note(WORDS.slice(inputs)));
   return entries;
 }
 

@@ -176,6 +176,20 @@ mod tests {
         assert_eq!(colour(f64::NAN), [238, 238, 238]);
     }
 
+    /// The page draws a map's points in `--class0` to `--class2` (www/style.css):
+    /// they must be the colours the map's classes are painted in.
+    #[test]
+    fn the_page_draws_points_in_the_maps_class_colours() {
+        let css = include_str!("../../www/style.css");
+        for class in 0..3 {
+            let name = format!("--class{class}: #");
+            let at = css.find(&name).expect("a class colour in style.css") + name.len();
+            let hex = u32::from_str_radix(&css[at..at + 6], 16).unwrap();
+            let rgb = [(hex >> 16) as u8, (hex >> 8) as u8, hex as u8];
+            assert_eq!(class_colour(class, 1.0), rgb, "class {class}");
+        }
+    }
+
     #[test]
     fn trained_xor_map_has_its_corners() {
         let mut t = EdRun::new(Config::seed_defaults());
