@@ -1,8 +1,13 @@
 // A decision map: a network's output over the input square, computed in wasm as
-// RGBA and blitted here, with the points on top coloured by target: training
-// points filled, test points (a 2-D task's held-out share) as rings. `source`
-// picks the map: ED's (the default), backprop's in a race, one output's or one
-// unit's; `maxPoints` leaves the points off a small map when there are more.
+// RGBA and blitted here, with the points on top: coloured as the map is (by
+// class, or for one output's map by that output's target, 0 orange and 1 blue),
+// shaped by class (circle, triangle, square: a mark beside the colour, for
+// colour-blind readers), training points filled, test points (a 2-D task's
+// held-out share) hollow. A task of more than two inputs (the adder, parity) is
+// mapped over its first two with the others held at 0, so the points drawn are
+// those lying there. `source` picks the map: ED's (the default), backprop's in
+// a race, one output's or one unit's; `maxPoints` leaves the points off a small
+// map when there are more.
 //
 // The map is computed progressively (view-work.js): a draw asks for a map of
 // the weights as they are and shows the last whole one, which the new one
@@ -15,7 +20,6 @@ import { timedView } from './view-timer.js';
 import { progressive, unitGuess } from './view-work.js';
 
 const PAD = 16; // room for the points on the corners and the axis names
-const GREEN = '#2ca02c'; // the third class, as the engine paints it
 const FIRST_MAP_MS = 3; // a new run's first map, computed at once if it takes no longer
 
 // One job per run and map ("map", "backpropMap", "unitMap"), shared by its views.
@@ -69,6 +73,33 @@ function mapJob(pg, view) {
   });
 }
 
+/** How many classes run `pg`'s targets are one-hot over (the 3-class spiral's
+ * three); 0 when they are not classes (one output, or the adder's bits). */
+export function oneHotClasses(pg) {
+  const outputs = pg.outputCount, T = pg.patternTargets();
+  if (outputs < 2) return 0;
+  for (let i = 0; i < T.length; i += outputs) {
+    let ones = 0;
+    for (let j = i; j < i + outputs; j++) ones += T[j] >= 0.5;
+    if (ones !== 1) return 0;
+  }
+  return outputs;
+}
+
+/** Adds a point's mark to the path: class 0 a circle, 1 a triangle, 2 a
+ * square, each of about the area of a circle of radius `r` at (x, y). */
+export function mark(ctx, shape, x, y, r) {
+  if (shape === 1) {
+    const R = 1.45 * r; // an equilateral triangle's circumradius, its centre on the point
+    ctx.moveTo(x, y - R);
+    ctx.lineTo(x + R * 0.866, y + R / 2); ctx.lineTo(x - R * 0.866, y + R / 2);
+    ctx.closePath();
+  } else if (shape === 2) {
+    const a = 0.89 * r;
+    ctx.rect(x - a, y - a, 2 * a, 2 * a);
+  } else ctx.arc(x, y, r, 0, 7);
+}
+
 /**
  * `source`: `{ view, output, unit() }`: the map ("map", "backpropMap",
  * "unitMap"), for "map" optionally one output alone, for "unitMap" a function
@@ -80,20 +111,28 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
   const size = fitCanvas(canvas, () => blit());
   const self = { showing: (p) => p === pg && canvas.isConnected, blit: () => blit() };
 
-  // [inputs, targets] of a set, laid out for drawing once per run.
+  // The points of both sets, laid out for drawing once per run: `x`, `y`; `shape`,
+  // the class (one-hot targets) or else the target the map shows; `colour`, what
+  // the map shows: the class on a class map, that output's 0 or 1 on one output's.
   function pointsOf(p) {
     const outputs = p.outputCount, sets = [[p.patternInputs(), p.patternTargets(), false], [p.testInputs(), p.testTargets(), true]];
-    const all = [];
+    const rows = [];
     for (const [X, T, test] of sets) {
       const count = T.length / outputs, k = X.length / Math.max(1, count);
-      if (!count || k !== 2) continue; // points only where the square is the whole input
+      if (!count || k < 2) continue;
       for (let i = 0; i < count; i++) {
-        const t = T.subarray ? T.subarray(i * outputs, (i + 1) * outputs) : T.slice(i * outputs, (i + 1) * outputs);
-        const cls = outputs > 1 ? t.indexOf(Math.max(...t)) : t[0] >= 0.5 ? 1 : 0;
-        all.push({ x: X[i * 2], y: X[i * 2 + 1], cls, test });
+        // The map holds the inputs past the first two at 0: only the points lying there are on it.
+        if (X.slice(i * k + 2, (i + 1) * k).some((v) => v !== 0)) continue;
+        rows.push({ x: X[i * k], y: X[i * k + 1], t: Array.from(T.slice(i * outputs, (i + 1) * outputs)), test });
       }
     }
-    return all;
+    const oneHot = oneHotClasses(p) > 0;
+    if (source.view === 'unitMap' && outputs > 1 && !oneHot) return []; // which output's targets would they show?
+    const shown = source.output ?? 0; // the engine's map of several outputs that are not classes shows the first
+    return rows.map(({ x, y, t, test }) => {
+      const bit = t[shown] >= 0.5 ? 1 : 0, cls = oneHot ? t.indexOf(Math.max(...t)) : bit;
+      return { x, y, test, shape: cls, colour: oneHot && source.output === undefined ? cls : bit };
+    });
   }
 
   // What the view asks of its job: the map's size, and for a unit's map the unit.
@@ -124,15 +163,15 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
       ctx.restore();
     }
     ctx.strokeStyle = theme.line; ctx.lineWidth = 1; ctx.strokeRect(x0 + 0.5, y0 + 0.5, side - 1, side - 1);
-    const colours = [theme.neg, theme.pos, GREEN];
+    const colours = [theme.class0, theme.class1, theme.class2];
     const r = points.length > 16 ? Math.max(2.5, side / 80) : 6.5;
     for (const p of points) {
       ctx.beginPath();
-      ctx.arc(x0 + p.x * side, y0 + (1 - p.y) * side, r, 0, 7);
+      mark(ctx, p.shape, x0 + p.x * side, y0 + (1 - p.y) * side, r);
       if (p.test) {
-        ctx.lineWidth = 1.5; ctx.strokeStyle = colours[p.cls]; ctx.stroke();
+        ctx.lineWidth = 1.5; ctx.strokeStyle = colours[p.colour]; ctx.stroke();
       } else {
-        ctx.fillStyle = colours[p.cls]; ctx.fill();
+        ctx.fillStyle = colours[p.colour]; ctx.fill();
         ctx.lineWidth = r > 4 ? 2 : 1; ctx.strokeStyle = theme.card; ctx.stroke();
       }
     }

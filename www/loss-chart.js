@@ -4,7 +4,9 @@
 // Kaneko's rule, a solid mark where his stopping rule would have ended the run;
 // a solid mark where the task was solved (each method's, in a race).
 // A task with a test set adds its test loss, dashed; a race adds backprop's
-// curves (training solid, test dashed) in their own colour.
+// curves (training solid, test dashed) in backprop's colour on every chart (s4).
+// Every pair of these colours stays apart under colour-blind simulation
+// (tests/e2e/palette.test.mjs).
 import { lineChart } from './chart.js';
 import { fmtNum } from './ui.js';
 import { timedView } from './view-timer.js';
@@ -22,8 +24,8 @@ export function lossChart(box, theme, height = 230) {
   // Extra series: [label, colour key, dashed, which history column].
   const EXTRA = {
     test: ['ED test', 'muted', true, (pg) => pg.historyTestLosses()],
-    bp: ['Backprop', 's3', false, (pg) => pg.historyBackpropLosses()],
-    bpTest: ['Backprop test', 's3', true, (pg) => pg.historyBackpropTestLosses()],
+    bp: ['Backprop', 's4', false, (pg) => pg.historyBackpropLosses()],
+    bpTest: ['Backprop test', 's4', true, (pg) => pg.historyBackpropTestLosses()],
   };
   const extraYs = { test: [], bp: [], bpTest: [] };
 

@@ -1,26 +1,70 @@
 // One small decision map per output of a several-output task (a class of the
-// 3-class spiral, a bit of the adder's sum), each from its own sub-network, and
-// the select offering each output's sub-network to the network and weights views.
-import { decisionView } from './decision.js';
+// 3-class spiral, a bit of the adder's sum), each from its own sub-network, the
+// select offering each output's sub-network to the network and weights views,
+// and the Output card's key: each class's colour and mark, what the small maps
+// show (where a colour's meaning changes), and for a task of more than two
+// inputs which of its points the map can show.
+import { decisionView, oneHotClasses } from './decision.js';
 import { el } from './ui.js';
 
-/** Returns `{ reset(pg, task), draw(), destroy() }`; either place missing from `root` is simply not used. */
+// Every reader-facing word of this module, in one place (to translate).
+const WORDS = {
+  className: (k) => `class ${k}`,
+  bitName: (k, outputs) => `sum bit ${outputs - 1 - k}`,
+  value: (v) => String(v),
+  test: 'test (hollow)',
+  mapOf: (name) => `Decision map of ${name} alone`,
+  outputOption: (k) => `output ${k}`,
+  classMaps: 'Small maps: one class each, blue where it is that class.',
+  bitMaps: 'Small maps: one bit each, blue where it is 1.',
+  slice: (inputs) => `Maps over x0 and x1 with ${inputs.slice(2).map((_, i) => `x${i + 2}`).join(' = ')} = 0, and the points there.`,
+};
+
+/** A legend mark: class or value `k`'s shape (circle, triangle, square) in `colour` (0, 1, 2: the class colours). */
+export const markEl = (k, colour = k) => {
+  const m = el('span', { className: `mk s${k} c${colour}` });
+  m.setAttribute('aria-hidden', 'true');
+  return m;
+};
+
+/** The Output card's key for run `pg`. */
+function keyOf(pg) {
+  const classes = oneHotClasses(pg), inputs = Array.from({ length: pg.patternInputs().length / (pg.patternTargets().length / pg.outputCount) });
+  const entry = (...kids) => el('span', {}, ...kids);
+  const entries = classes
+    ? Array.from({ length: classes }, (_, k) => entry(markEl(k), WORDS.className(k)))
+    : [0, 1].map((v) => entry(markEl(v), WORDS.value(v)));
+  if (pg.testTargets().length) {
+    const hollow = el('span', { className: 'mk hollow' });
+    hollow.setAttribute('aria-hidden', 'true');
+    entries.push(entry(hollow, WORDS.test));
+  }
+  const note = (text) => el('span', { className: 'key-note' }, text);
+  if (pg.outputCount > 1) entries.push(note(classes ? WORDS.classMaps : WORDS.bitMaps));
+  if (inputs.length > 2) entries.push(note(WORDS.slice(inputs)));
+  return entries;
+}
+
+/** Returns `{ reset(pg), draw(), destroy() }`; any place missing from `root` is simply not used. */
 export function outputMaps(root, theme) {
-  const box = root.getElementById('output-maps'), select = root.getElementById('view-output');
+  const box = root.getElementById('output-maps'), select = root.getElementById('view-output'), key = root.getElementById('output-key');
   let maps = [];
   return {
-    reset(pg, task) {
+    reset(pg) {
       const many = pg.outputCount > 1;
+      key?.replaceChildren(...keyOf(pg));
       if (box) {
         maps.forEach((m) => m.destroy()); // the old run's maps, their canvases replaced below
         box.hidden = !many;
-        const name = task === 'adder' ? (k) => `sum bit ${2 - k}` : (k) => `class ${k}`;
+        const classes = oneHotClasses(pg);
+        const name = classes ? WORDS.className : (k) => WORDS.bitName(k, pg.outputCount);
         const figures = [];
         maps = many ? Array.from({ length: pg.outputCount }, (_, k) => {
           const canvas = el('canvas', { className: 'map small' });
           canvas.setAttribute('role', 'img');
-          canvas.setAttribute('aria-label', `Decision map of ${name(k)} alone`);
-          figures.push(el('figure', {}, canvas, el('figcaption', {}, name(k))));
+          canvas.setAttribute('aria-label', WORDS.mapOf(name(k)));
+          // A class's map is captioned with its mark, the shape its points keep there.
+          figures.push(el('figure', {}, canvas, el('figcaption', {}, ...(classes ? [markEl(k)] : []), name(k))));
           return decisionView(canvas, theme, { view: 'map', output: k }, { name: `output-map-${k}` });
         }) : [];
         box.replaceChildren(...figures);
@@ -28,7 +72,7 @@ export function outputMaps(root, theme) {
       }
       if (select) {
         select.closest('label').hidden = !many;
-        select.replaceChildren(...Array.from({ length: pg.outputCount }, (_, k) => new Option(`output ${k}`, String(k))));
+        select.replaceChildren(...Array.from({ length: pg.outputCount }, (_, k) => new Option(WORDS.outputOption(k), String(k))));
       }
     },
     draw() { maps.forEach((m) => m.draw()); },

@@ -1,7 +1,7 @@
 // Shared look: the colour scheme read from CSS (so canvases follow light and
 // dark), canvas sizing for sharp pixels, number formats, a tiny DOM builder.
 
-const KEYS = ['card', 'fg', 'muted', 'line', 'pos', 'neg', 'loss0', 'loss1', 'loss2', 's0', 's1', 's2', 's3', 's4'];
+const KEYS = ['card', 'fg', 'muted', 'line', 'pos', 'neg', 'class0', 'class1', 'class2', 'loss0', 'loss1', 'loss2', 's0', 's1', 's2', 's3', 's4'];
 
 /** Reads the colours (CSS variables) in force at `node` into `into`. */
 export function readTheme(node, into = {}) {
