@@ -141,7 +141,7 @@ for (const [what, answer, said] of [
   ['a site\'s "not found" page (200, HTML)', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><p>Not here' }), 'it answered with a text/html page, not the engine'],
 ]) {
   test(`ed-playground.js without its wasm (${what}): every figure names the file to copy and where`, () =>
-    withPage('examples/blog-post.html', { clean: false, setup: (page) => page.route('**/pkg/ed_playground_bg.wasm', answer) }, async (page) => {
+    withPage('examples/blog-post.html', { clean: false, viewport: { width: 360, height: 780 }, setup: (page) => page.route('**/pkg/ed_playground_bg.wasm', answer) }, async (page) => {
     const figures = page.locator('ed-playground');
     assert.equal(await figures.count(), 4);
     const url = new URL('pkg/ed_playground_bg.wasm', page.url().replace(/examples\/.*$/, '')).href;
@@ -152,6 +152,9 @@ for (const [what, answer, said] of [
       assert.equal(text, `ED Playground cannot start: its learning engine is missing. Copy dist/pkg/ed_playground_bg.wasm from the build to pkg/ed_playground_bg.wasm next to ed-playground.js, that is to ${url} (${said}).`);
       assert.equal(await f.getByRole('button', { name: 'Reload' }).count(), 0);
       assert.ok(await notice.isVisible());
+      // On a phone too, its long URL wraps inside the figure.
+      const [n, e] = [await notice.boundingBox(), await f.boundingBox()];
+      assert.ok(n.x + n.width <= e.x + e.width, `the notice inside the figure: ${JSON.stringify([n, e])}`);
       assert.equal(await f.getByRole('status').textContent(), 'stopped');
     }
     assert.ok(page.problems.errors.some((e) => e.includes('Copy dist/pkg/ed_playground_bg.wasm')), 'said in the console too');
