@@ -160,3 +160,20 @@ for (const [what, answer, said] of [
     assert.ok(page.problems.errors.some((e) => e.includes('Copy dist/pkg/ed_playground_bg.wasm')), 'said in the console too');
   }));
 }
+
+test('a wasm request the network drops once: each figure tries again and runs, with its controls and attributes', () =>
+  withPage('examples/blog-post.html', {
+    clean: false,
+    setup: async (page) => {
+      let dropped = 0;
+      await page.route('**/pkg/ed_playground_bg.wasm', (route) => (dropped++ ? route.continue() : route.abort('connectionreset')));
+    },
+  }, async (page) => {
+  const figures = page.locator('ed-playground');
+  for (const f of await figures.all()) await running(f);
+  const bce = figures.nth(1);
+  assert.deepEqual((({ loss, stop }) => [loss, stop])(await hook(bce, 'state')), ['bce', 'never']);
+  assert.equal(await bce.getByRole('button', { name: 'Reset' }).count(), 1, 'its controls');
+  assert.deepEqual(await notices(bce), []);
+  await epochAtLeast(bce, 5);
+}));

@@ -45,6 +45,7 @@ let ALL = [];
 
 /** Fills the names from the engine's table; call once it is loaded. */
 export function learnNames() {
+  if (PARAMETER.size) return;
   for (const e of table()) PARAMETER.set(e.attribute, e.name);
   for (const e of schema().filter((x) => x.control !== 'none')) {
     const control = controlOf(e);

@@ -20,7 +20,7 @@ const WASM = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
 // The engine first: its parameter table names the element's attributes and
 // builds its fields. If it cannot load, each instance says why (and, when its
 // file is missing, which file to copy where).
-const failed = await loadEngine(WASM).then(() => false, () => true);
+let failed = await loadEngine(WASM).then(() => false, () => true);
 if (!failed) learnNames();
 
 const icon = (name, cls) => `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
@@ -163,13 +163,14 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#run?.destroy();
     this.#run = null;
     this.#themeFns.clear();
-    const problems = failed ? [] : unknownAttributes(this);
+    const named = !failed; // built with the engine's names and fields
+    const problems = named ? unknownAttributes(this) : [];
     const get = (name) => {
       const { value, problem } = this.#attr(name);
       if (problem) problems.push(problem);
       return value;
     };
-    const warning = failed ? null : hiddenWarning(this);
+    const warning = named ? hiddenWarning(this) : null;
     if (warning) console.warn(warning);
     // The element's own attributes first, so its frame (status included) shows
     // while the engine loads; then the run's, which the engine's table reads.
@@ -179,7 +180,7 @@ export class EdPlaygroundElement extends HTMLElement {
     if (reduced) controls.add('play'); // never stuck paused without a way to start
 
     const frame = TEMPLATE.content.cloneNode(true);
-    if (!failed) frame.querySelector('.fields').append(...fields((control) => controls.has(control)));
+    if (named) frame.querySelector('.fields').append(...fields((control) => controls.has(control)));
     for (const e of frame.querySelectorAll('[data-control]')) if (!controls.has(e.dataset.control)) e.remove();
     for (const e of frame.querySelectorAll('[data-view]')) if (!e.dataset.view.split(' ').some((v) => views.has(v))) e.remove();
     // Which views it shows, for the layout (element.css).
@@ -188,7 +189,7 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#root.replaceChildren(frame);
     this.#retheme();
 
-    if (failed) {
+    if (!named) {
       // Its file missing, as when only ed-playground.js was copied: no reload will bring it.
       const missing = await engineMissing(WASM);
       if (gen !== this.#gen) return;
@@ -201,6 +202,13 @@ export class EdPlaygroundElement extends HTMLElement {
       return;
     }
     if (gen !== this.#gen) return;
+    if (!named) {
+      // Loaded at a later try: built again, with the names and fields its table gives.
+      failed = false;
+      learnNames();
+      this.#start();
+      return;
+    }
     const { state, problems: refused } = readRun(this);
     problems.push(...refused.map((p) => p.text));
     problems.forEach((p) => console.warn(SAY.console(p)));
