@@ -122,11 +122,97 @@ fn decimal(text: &str, number: NumberParser, ok: impl Fn(f64) -> bool) -> Option
         .filter(|&v| v.is_finite() && ok(v))
 }
 
+/// How a flag may be written, in any case: a link is written with 1 and 0;
+/// an author may use the words an HTML attribute or a config file would.
+/// One rule for every flag (`race`, `shuffle`, `paused`, the element's
+/// `autoplay`).
+pub const FLAG_WORDS: [(&str, bool); 8] = [
+    ("1", true),
+    ("0", false),
+    ("yes", true),
+    ("no", false),
+    ("true", true),
+    ("false", false),
+    ("on", true),
+    ("off", false),
+];
+
 fn flag(text: &str) -> Option<bool> {
-    match text {
-        "0" => Some(false),
-        "1" => Some(true),
-        _ => None,
+    FLAG_WORDS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(text))
+        .map(|&(_, on)| on)
+}
+
+/// Typed text longer than this is not a misspelling of any option or name.
+const MAX_SUGGESTED_FROM: usize = 64;
+
+/// The number of single-character edits (insert, delete, substitute, swap two
+/// neighbours) that turn `a` into `b`, case aside: the optimal string
+/// alignment distance.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().flat_map(char::to_lowercase).collect();
+    let b: Vec<char> = b.chars().flat_map(char::to_lowercase).collect();
+    // Three rows of the table: two back (for a swap), the last, this one.
+    let mut back2 = vec![0; b.len() + 1];
+    let mut back: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            row[j] = (back[j] + 1).min(row[j - 1] + 1).min(back[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                row[j] = row[j].min(back2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut back2, &mut back);
+        std::mem::swap(&mut back, &mut row);
+    }
+    back[b.len()]
+}
+
+/// The one of `options` that `typed` most likely meant, if any is near enough:
+/// `moon` → `moons`, `XOR` → `xor`, `tsk` → `task`, `circel` → `circle`. Near
+/// enough: at most one edit per three characters typed (one for the shortest),
+/// and fewer edits than the option has characters; the first of equals wins.
+pub fn nearest<'a>(typed: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let typed = typed.trim();
+    let n = typed.chars().count();
+    if n == 0 || n > MAX_SUGGESTED_FROM {
+        return None;
+    }
+    let allowed = (n / 3).max(1);
+    options
+        .into_iter()
+        .map(|o| (edit_distance(typed, o), o))
+        .filter(|&(d, o)| d <= allowed && d < o.chars().count())
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, o)| o)
+}
+
+/// The typed text as a message repeats it: quoted, cut short if long.
+fn quoted(text: &str) -> String {
+    const SHOWN: usize = 40;
+    if text.chars().count() <= SHOWN {
+        format!("“{text}”")
+    } else {
+        format!("“{}…”", text.chars().take(SHOWN).collect::<String>())
+    }
+}
+
+/// Why `text` is refused for `param`: what it must be, the text itself, and
+/// for a choice the option it was probably meant to be.
+fn refusal(param: &schema::Param, text: &str) -> ParamError {
+    let mut message = format!("{}, not {}", param.must(), quoted(text));
+    if let Kind::Choice(options) = param.kind {
+        if let Some(meant) = nearest(text, options.iter().map(|o| o.value)) {
+            message.push_str(&format!(" (did you mean {meant}?)"));
+        }
+    }
+    ParamError {
+        name: param.name,
+        message,
     }
 }
 
@@ -183,10 +269,7 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
         Kind::Changes => changes(text, number).map(Value::Changes),
         Kind::Flag => flag(text).map(Value::Flag),
     };
-    value.ok_or_else(|| ParamError {
-        name: param.name,
-        message: param.must(),
-    })
+    value.ok_or_else(|| refusal(param, text))
 }
 
 impl Params {

@@ -9,7 +9,7 @@
 //! [`Config::validate`]: super::Config::validate
 
 use super::config::{RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
-use super::params::{Params, TimedChange, MAX_CHANGES};
+use super::params::{Params, TimedChange, FLAG_WORDS, MAX_CHANGES};
 
 /// Words a person reads, in each language of the interface. English only for
 /// now; a second language is a second field, filled for every entry.
@@ -101,10 +101,26 @@ pub enum Value {
     Absent,
 }
 
+/// The `<ed-playground>` attribute that gives a parameter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attribute {
+    /// The parameter's own name.
+    Name,
+    /// Another name, where its own means something else to HTML: `hidden`
+    /// is HTML's global attribute, and a site's `[hidden] { display: none }`
+    /// reset would hide the figure, so the layer sizes are `layers`.
+    Named(&'static str),
+    /// None: the element says it its own way (`paused` is its `autoplay`).
+    Without,
+}
+
 /// One parameter.
 #[derive(Clone, Copy, Debug)]
 pub struct Param {
     pub name: &'static str,
+    /// Its name as an attribute of the `<ed-playground>` element (and a token
+    /// of its `controls`); [`Param::attribute`] reads it.
+    pub attribute: Attribute,
     pub kind: Kind,
     pub control: Control,
     pub display: Display,
@@ -186,6 +202,15 @@ impl Value {
 }
 
 impl Param {
+    /// Its `<ed-playground>` attribute's name, if it has one.
+    pub fn attribute(&self) -> Option<&'static str> {
+        match self.attribute {
+            Attribute::Name => Some(self.name),
+            Attribute::Named(name) => Some(name),
+            Attribute::Without => None,
+        }
+    }
+
     /// What a refused value is told, in the form "must be ...".
     pub fn must(&self) -> String {
         match self.kind {
@@ -201,7 +226,10 @@ impl Param {
             Kind::Changes => format!(
                 "must list up to {MAX_CHANGES} epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce"
             ),
-            Kind::Flag => "must be 0 or 1".into(),
+            Kind::Flag => {
+                let words: Vec<&str> = FLAG_WORDS[2..].iter().map(|(w, _)| *w).collect();
+                format!("must be 1 or 0 (or {})", words.join(", "))
+            }
         }
     }
 

@@ -112,6 +112,14 @@ pub fn parse_param(name: &str, text: &str) -> Object {
     obj
 }
 
+/// The one of `options` that `typed` most likely meant, or `undefined`: the
+/// engine's suggestion for a choice, offered for the element's own names
+/// (attributes, `controls` and `views` tokens) too.
+#[wasm_bindgen(js_name = nearestName)]
+pub fn nearest_name(typed: &str, options: Vec<String>) -> Option<String> {
+    crate::settings::params::nearest(typed, options.iter().map(String::as_str)).map(str::to_owned)
+}
+
 /// The state with no parameters given: the seed's setting.
 #[wasm_bindgen(js_name = defaultParams)]
 pub fn default_params() -> Object {
@@ -128,6 +136,12 @@ fn text(t: Text) -> Object {
 fn entry(p: &Param) -> Object {
     let obj = Object::new();
     set(&obj, "name", p.name);
+    // The element's attribute (null: none, `paused` is its `autoplay`).
+    set(
+        &obj,
+        "attribute",
+        p.attribute().map_or(JsValue::NULL, JsValue::from),
+    );
     let kind = match p.kind {
         Kind::Choice(options) => {
             let list: Array = options

@@ -120,13 +120,13 @@ test('changing the loss attribute of a live element switches its loss without a 
 test('a bad attribute value shows a short message in the element and falls back to its default', () => withPage('examples/blog-post.html', async (page) => {
   await page.evaluate(() => {
     const e = document.createElement('ed-playground');
-    for (const [k, v] of [['lr', 'abc'], ['hidden', '0,x'], ['views', 'chart,<img src=x onerror=alert(1)>'], ['theme', 'blue'], ['controls', 'loss']]) e.setAttribute(k, v);
+    for (const [k, v] of [['lr', 'abc'], ['layers', '0,x'], ['views', 'chart,<img src=x onerror=alert(1)>'], ['theme', 'blue'], ['controls', 'loss']]) e.setAttribute(k, v);
     e.id = 'bad';
     document.querySelector('article').prepend(e);
   });
   const figure = page.locator('#bad');
   await epochAtLeast(figure, 5);
-  const names = ['lr', 'hidden', 'views', 'theme'];
+  const names = ['lr', 'layers', 'views', 'theme'];
   await until(() => notices(figure), (ns) => names.every((name) => ns.some((t) => t.includes(`“${name}”`))), { what: `a notice naming each of ${names}` });
   const state = await hook(figure, 'state');
   assert.deepEqual([state.lr, state.hidden], [0.5, [8, 8]]);
@@ -137,7 +137,8 @@ test('a bad attribute value shows a short message in the element and falls back 
 test('the iframe embed trains with the options of its URL and fills its frame', () => withPage('examples/blog-post.html', async (page) => {
   await page.evaluate(() => {
     const frame = document.createElement('iframe');
-    frame.src = '../embed.html?loss=bce&seed=3&hidden=6,5&speed=5&controls=play,loss&views=chart,map&theme=dark';
+    // A page link's names: `hidden` is the element's `layers`.
+    frame.src = '../embed.html?loss=bce&seed=3&hidden=6,5&speed=5&stop=never&controls=play,loss&views=chart,map&theme=dark';
     frame.title = 'ED Playground';
     frame.width = '640'; frame.height = '420';
     document.querySelector('article').prepend(frame);
@@ -198,7 +199,7 @@ const withElement = (query, options, body) => withPage(`embed.html?${query}`, op
 const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test('a racing 2-D element: both methods\' loss curves and test losses, backprop\'s map beside ED\'s, the race line', () =>
-  withElement('task=moons&race=1&speed=50&views=chart,map&controls=race', { viewport: { width: 680, height: 700 } }, async (page, figure) => {
+  withElement('task=moons&race=1&speed=50&stop=never&views=chart,map&controls=race', { viewport: { width: 680, height: 700 } }, async (page, figure) => {
   // `ed race --task moons` at the seed's setting: ED solves at epoch 434, backprop at 3,985.
   const race = await until(() => hook(figure, 'race'), (r) => r?.backprop !== undefined, { what: 'backprop solved', timeout: 60000 });
   assert.deepEqual([race.ed, race.backprop], [434, 3985]);
@@ -269,9 +270,9 @@ test('rule="kaneko" brings his defaults; with controls="rule" his u0, beta and u
 test('bad state attributes are each named with the default used, the rest applies; a live bad value too', () =>
   withElement('rule=x&noise=9&bits=4&task=moons&seed=7&changes=5:loss:<img src=x>&views=chart,map', {}, async (page, figure) => {
   const expected = [
-    'Attribute “rule” must be one of seed, kaneko; using seed.',
-    'Attribute “noise” must be a number from 0 to 0.5; using 0.1.',
-    'Attribute “changes” must list up to 200 epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce; using none.',
+    'Attribute “rule” must be one of seed, kaneko, not “x”; using seed.',
+    'Attribute “noise” must be a number from 0 to 0.5, not “9”; using 0.1.',
+    'Attribute “changes” must list up to 200 epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce, not “5:loss:<img src=x>”; using none.',
     'Attribute “bits” applies to the parity task only; using 2.',
   ];
   await until(async () => (await notices(figure)).join('\n'), (ns) => expected.every((text) => ns.includes(text)), { what: `the notices ${expected.join(' ')}` });
@@ -282,7 +283,7 @@ test('bad state attributes are each named with the default used, the rest applie
   await epochAtLeast(figure, 20);
   // Live: a bad value is named and its default used; a good one starts a new run with it.
   await figure.evaluate((e) => e.setAttribute('test_fraction', '0.95'));
-  await figure.locator('.notice', { hasText: 'Attribute “test_fraction” must be a number from 0.1 to 0.9; using 0.5.' }).waitFor();
+  await figure.locator('.notice', { hasText: 'Attribute “test_fraction” must be a number from 0.1 to 0.9, not “0.95”; using 0.5.' }).waitFor();
   assert.equal(await figure.evaluate((e) => { e.setAttribute('noise', '0.3'); return e.playground.epoch; }), 0, 'a new run');
   const after = await hook(figure, 'state');
   assert.deepEqual([after.noise, after.test_fraction, after.task, after.seed], [0.3, 0.5, 'moons', 7]);
@@ -290,7 +291,7 @@ test('bad state attributes are each named with the default used, the rest applie
 }));
 
 test('the task: every task of the page in its select, live attribute changes rebuild with the task\'s bits and views', () =>
-  withElement('task=parity&bits=4&views=chart,map,table&controls=task,noise', {}, async (page, figure) => {
+  withElement('task=parity&bits=4&stop=never&views=chart,map,table&controls=task,noise', {}, async (page, figure) => {
   await until(() => figure.locator('#truth tbody tr').count(), (n) => n === 16, { what: 'a table of 16 rows: parity of 4 bits' });
   assert.deepEqual([(await hook(figure, 'state')).bits, await hook(figure, 'outputs')], [4, 1]);
   await epochAtLeast(figure, 30);

@@ -5,37 +5,23 @@
 // the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL.
 import { run } from '../conductor.js';
 import { loadEngine, reason } from '../engine.js';
-import { fromPairs, schema, entry, brings } from '../state.js';
-import { fields, controlOf } from '../fields.js';
+import { entry, brings } from '../state.js';
+import { fields } from '../fields.js';
 import { ICONS } from '../icons.js';
 import { readTheme, el } from '../ui.js';
 import { testing } from '../test-hook.js';
 import pageCss from '../style.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
+import { PARAMETER, OWN, SAY, learnNames, readOwn, readRun, unknownAttributes, hiddenWarning, fromLink } from './attributes.js';
+import { engineMissing } from './missing.js';
 
 const WASM = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
 // The engine first: its parameter table names the element's attributes and
-// builds its fields. If it cannot load, each instance says so (#start tries again).
-const failed = await loadEngine(WASM).then(() => false, () => true);
-const table = failed ? [] : schema();
-// The page's URL parameters, under the same names; `paused` is `autoplay` here.
-const STATE = table.map((e) => e.name).filter((name) => name !== 'paused');
-const VIEWS = ['chart', 'network', 'map', 'table'];
-// The transport buttons, then each parameter control (a rule's own parameters come with its select).
-const CONTROLS = ['play', 'step', 'reset', ...new Set(table.filter((e) => e.control !== 'none').map(controlOf))];
-
-// The element's own attributes, parsed like state.js's: `{ value }` or `{ error }`.
-const list = (allowed) => (t) => {
-  const parts = t.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-  return parts.every((p) => allowed.includes(p)) ? { value: new Set(parts) } : { error: `must list some of ${allowed.join(', ')} (or none), separated by commas` };
-};
-const OWN = {
-  autoplay: { def: true, parse: (t) => (['', 'true', '1'].includes(t) ? { value: true } : ['false', '0'].includes(t) ? { value: false } : { error: 'must be true or false' }) },
-  controls: { def: new Set(), parse: list(CONTROLS), show: () => 'none' },
-  views: { def: new Set(['chart']), parse: list(VIEWS), show: () => 'chart' },
-  theme: { def: 'auto', parse: (t) => (['light', 'dark', 'auto'].includes(t) ? { value: t } : { error: 'must be light, dark or auto' }) },
-};
+// builds its fields. If it cannot load, each instance says why (and, when its
+// file is missing, which file to copy where).
+let failed = await loadEngine(WASM).then(() => false, () => true);
+if (!failed) learnNames();
 
 const icon = (name, cls) => `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
 
@@ -82,7 +68,10 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export class EdPlaygroundElement extends HTMLElement {
-  static observedAttributes = [...STATE, ...Object.keys(OWN)];
+  // `hidden` too: older snippets gave the layer sizes so (see attributes.js).
+  static observedAttributes = [...PARAMETER.keys(), ...OWN, 'hidden'];
+  /** A page link's parameter as this element's attribute (embed.html's URL). */
+  static fromLink = fromLink;
   #root; #run = null; #gen = 0; #visible = true; #io = null;
   #theme = {}; #themeFns = new Set();
   #onDark = () => this.#retheme();
@@ -120,22 +109,30 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#themeFns.clear(); // the run's redraws: a theme change must not rebuild its charts
   }
 
-  attributeChangedCallback(name, old, text) {
+  attributeChangedCallback(attr, old, text) {
     if (old === text || !this.#io) return; // before connectedCallback, #start reads them all
     const r = this.#run;
-    if (!r || name === 'controls' || name === 'views') { this.#start(); return; }
-    if (OWN[name]) {
-      const { value, problem } = this.#attr(name);
-      if (problem) r.notify(problem);
-      if (name === 'autoplay') r.play(value); else this.#retheme();
+    if (!r || attr === 'controls' || attr === 'views') { this.#start(); return; }
+    if (OWN.includes(attr)) {
+      const { value, problem } = this.#attr(attr);
+      if (problem) this.#tell(problem);
+      if (attr === 'autoplay') r.play(value); else this.#retheme();
       return;
     }
+    if (attr === 'hidden') {
+      // HTML's own (bare: hide it, the host's style does); layer sizes only in an older snippet's form.
+      const warning = hiddenWarning(this);
+      if (!warning) return;
+      console.warn(warning);
+      if (this.hasAttribute('layers')) return;
+    }
+    const name = PARAMETER.get(attr) ?? 'hidden';
     // All of them read again, so this one is read in context (a rule's defaults, a task's bits).
-    const { state, problems } = this.#read();
+    const { state, problems } = readRun(this);
     // What else it sets: a rule brings its defaults for the values it reads unless
     // attributes give them (as its select does on the page), a task its bits.
     const names = [name, ...Object.keys(brings(name, state[name]))];
-    for (const p of problems) if (names.includes(p.name)) r.notify(p.text);
+    for (const p of problems) if (names.includes(p.name)) this.#tell(p.text);
     // A live one (loss, learning rate, speed) switches without a new run, as the page's fields do.
     if (entry(name).live) r.set(name, state[name]);
     else r.setAll(Object.fromEntries(names.map((n) => [n, state[n]])));
@@ -143,16 +140,13 @@ export class EdPlaygroundElement extends HTMLElement {
 
   // One of the element's own attributes: its value, or its default and a message naming the problem.
   #attr(name) {
-    const text = this.getAttribute(name);
-    if (text === null) return { value: OWN[name].def };
-    const r = OWN[name].parse(text.trim());
-    if (!r.error) return { value: r.value };
-    return { value: OWN[name].def, problem: `Attribute “${name}” ${r.error}; using ${OWN[name].show?.() ?? OWN[name].def}.` };
+    return readOwn(this, name, !failed);
   }
 
-  // The run's attributes, read together by the engine's table, as the page reads its link.
-  #read() {
-    return fromPairs(STATE.filter((n) => this.hasAttribute(n)).map((n) => [n, this.getAttribute(n)]), 'Attribute');
+  // A mistake in an attribute: in the console, for the author, and in the figure, where they preview it.
+  #tell(text) {
+    console.warn(SAY.console(text));
+    this.#run?.notify(text);
   }
 
   #retheme() {
@@ -169,12 +163,15 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#run?.destroy();
     this.#run = null;
     this.#themeFns.clear();
-    const problems = [];
+    const named = !failed; // built with the engine's names and fields
+    const problems = named ? unknownAttributes(this) : [];
     const get = (name) => {
       const { value, problem } = this.#attr(name);
       if (problem) problems.push(problem);
       return value;
     };
+    const warning = named ? hiddenWarning(this) : null;
+    if (warning) console.warn(warning);
     // The element's own attributes first, so its frame (status included) shows
     // while the engine loads; then the run's, which the engine's table reads.
     const reduced = !get('autoplay') || reducedMotion();
@@ -183,13 +180,21 @@ export class EdPlaygroundElement extends HTMLElement {
     if (reduced) controls.add('play'); // never stuck paused without a way to start
 
     const frame = TEMPLATE.content.cloneNode(true);
-    if (!failed) frame.querySelector('.fields').append(...fields((name) => controls.has(name)));
+    if (named) frame.querySelector('.fields').append(...fields((control) => controls.has(control)));
     for (const e of frame.querySelectorAll('[data-control]')) if (!controls.has(e.dataset.control)) e.remove();
     for (const e of frame.querySelectorAll('[data-view]')) if (!e.dataset.view.split(' ').some((v) => views.has(v))) e.remove();
+    // Which views it shows, for the layout (element.css).
+    frame.querySelector('.views').dataset.views = [...views].join(' ');
     for (const e of frame.querySelectorAll('.transport, .fields')) if (!e.children.length) e.remove();
     this.#root.replaceChildren(frame);
     this.#retheme();
 
+    if (!named) {
+      // Its file missing, as when only ed-playground.js was copied: no reload will bring it.
+      const missing = await engineMissing(WASM);
+      if (gen !== this.#gen) return;
+      if (missing) { this.#fail(null, missing); return; }
+    }
     try {
       await loadEngine(WASM);
     } catch (e) {
@@ -197,8 +202,16 @@ export class EdPlaygroundElement extends HTMLElement {
       return;
     }
     if (gen !== this.#gen) return;
-    const { state, problems: refused } = this.#read();
+    if (!named) {
+      // Loaded at a later try: built again, with the names and fields its table gives.
+      failed = false;
+      learnNames();
+      this.#start();
+      return;
+    }
+    const { state, problems: refused } = readRun(this);
     problems.push(...refused.map((p) => p.text));
+    problems.forEach((p) => console.warn(SAY.console(p)));
     state.paused = reduced;
 
     let r = null;
@@ -220,12 +233,19 @@ export class EdPlaygroundElement extends HTMLElement {
     r.hold(!this.#visible);
   }
 
-  #fail(error) {
+  // `missing`: what to copy where, when the engine's file is not there (no Reload: it cannot help).
+  #fail(error, missing) {
     const status = this.#root.getElementById('status');
     if (status) status.textContent = 'stopped';
+    const notices = this.#root.getElementById('notices');
+    if (missing) {
+      console.error(SAY.console(missing));
+      notices?.append(el('p', { className: 'notice', role: 'alert' }, missing));
+      return;
+    }
     const reload = el('button', { type: 'button' }, 'Reload');
     reload.addEventListener('click', () => location.reload());
-    this.#root.getElementById('notices')?.append(el('p', { className: 'notice' }, `ED Playground stopped: ${reason(error)}. `, reload));
+    notices?.append(el('p', { className: 'notice' }, `ED Playground stopped: ${reason(error)}. `, reload));
   }
 }
 

@@ -3,8 +3,12 @@
 // only ever attribute values; the element validates them and says what it refused.
 import './ed-playground.js';
 
-// Exactly the element's attributes: a page link's parameters carry over, `paused` aside.
-const NAMES = customElements.get('ed-playground').observedAttributes;
+// A page link's parameters carry over under the element's names (`hidden` is
+// `layers`, `paused` the opposite `autoplay`); others (a tracker's) are left out.
+const { fromLink } = customElements.get('ed-playground');
 const figure = document.createElement('ed-playground');
-for (const [name, value] of new URLSearchParams(location.search)) if (NAMES.includes(name)) figure.setAttribute(name, value);
+for (const [name, value] of new URLSearchParams(location.search)) {
+  const attribute = fromLink(name, value);
+  if (attribute) figure.setAttribute(...attribute);
+}
 document.body.append(figure);

@@ -84,7 +84,7 @@ fn each_bad_value_is_named_and_the_rest_applies() {
         ("test_fraction", "0.95"),
         ("points", "10"),
         ("points", "1001"),
-        ("race", "yes"),
+        ("race", "maybe"),
         ("u0", "0"),
         ("u0", "101"),
         ("u1", "-0.5"),
@@ -113,7 +113,7 @@ fn each_bad_value_is_named_and_the_rest_applies() {
         ("seed", "1.5"),
         ("speed", "0"),
         ("speed", "10001"),
-        ("paused", "yes"),
+        ("paused", "2"),
         ("changes", "5:loss:bce,3:loss:mse"),
     ];
     for (name, text) in bad {
@@ -205,5 +205,95 @@ fn number_text_too_long_is_refused_for_its_length() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(p.config.lr, 0.1);
     let (_, problems) = read(&[("lr", "-1")]);
-    assert_eq!(problems[0].message, schema::param("lr").unwrap().must());
+    let must = schema::param("lr").unwrap().must();
+    assert_eq!(problems[0].message, format!("{must}, not “-1”"));
+}
+
+/// Issue 13, item 9: one rule for every flag, in any case; a link is still
+/// written with 1 and 0 (the page's writer), and both read back.
+#[test]
+fn every_flag_takes_yes_no_true_false_on_off_1_0() {
+    for (text, on) in [
+        ("1", true),
+        ("0", false),
+        ("yes", true),
+        ("No", false),
+        ("true", true),
+        ("FALSE", false),
+        (" on ", true),
+        ("off", false),
+    ] {
+        let (p, problems) = read(&[("race", text), ("paused", text), ("shuffle", text)]);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+        assert_eq!((p.race, p.paused, p.config.shuffle), (on, on, on), "{text}");
+    }
+    for text in ["", "2", "y", "enabled", "truee"] {
+        let (p, problems) = read(&[("race", text)]);
+        assert!(!p.race);
+        assert_eq!(problems.len(), 1, "{text}");
+        assert_eq!(
+            problems[0].message,
+            format!(
+                "must be 1 or 0 (or yes, no, true, false, on, off), not “{}”",
+                text.trim()
+            )
+        );
+    }
+}
+
+#[test]
+fn a_refusal_repeats_the_value_and_a_choice_suggests_the_nearest_option() {
+    let message = |name: &str, text: &str| read(&[(name, text)]).1[0].message.clone();
+    let tasks = schema::param("task").unwrap().must();
+    assert_eq!(
+        message("task", "moon"),
+        format!("{tasks}, not “moon” (did you mean moons?)")
+    );
+    assert!(message("task", "XOR").ends_with("not “XOR” (did you mean xor?)"));
+    assert!(message("task", "spiral-3").ends_with("(did you mean spiral3?)"));
+    assert!(message("loss", "bce_with_logits").ends_with("(did you mean bce-with-logits?)"));
+    assert!(message("rule", "kanekoo").ends_with("(did you mean kaneko?)"));
+    // Nothing near: no guess.
+    assert!(message("loss", "hinge").ends_with("not “hinge”"));
+    assert!(message("rule", "backprop").ends_with("not “backprop”"));
+    // Every kind repeats what it refused; a long text is cut short.
+    assert!(message("hidden", "8,x").ends_with(", not “8,x”"));
+    assert!(message("seed", "-1").ends_with(", not “-1”"));
+    let long = format!("{}9", "8,".repeat(30));
+    assert!(message("hidden", &long).ends_with(&format!(", not “{}…”", &long[..40])));
+}
+
+#[test]
+fn edit_distance_counts_single_character_edits() {
+    for (a, b, d) in [
+        ("", "", 0),
+        ("moons", "moons", 0),
+        ("moon", "moons", 1),
+        ("tsk", "task", 1),
+        ("circel", "circle", 1), // a swap of neighbours is one edit
+        ("XOR", "xor", 0),       // case aside
+        ("kitten", "sitting", 3),
+        ("", "abc", 3),
+        ("pause", "play", 4),
+        ("layers", "hidden", 6),
+    ] {
+        assert_eq!(edit_distance(a, b), d, "{a} → {b}");
+        assert_eq!(edit_distance(b, a), d, "{b} → {a}");
+    }
+}
+
+#[test]
+fn nearest_suggests_only_a_likely_meaning() {
+    let tasks = ["xor", "and", "or", "nand", "moons", "spiral", "spiral3"];
+    assert_eq!(nearest("moon", tasks), Some("moons"));
+    assert_eq!(nearest(" Moons ", tasks), Some("moons"));
+    assert_eq!(nearest("spirl", tasks), Some("spiral"));
+    assert_eq!(nearest("nor", tasks), Some("xor"), "the first of equals");
+    assert_eq!(nearest("tsk", ["task", "seed", "speed"]), Some("task"));
+    assert_eq!(nearest("pause", ["play", "step", "reset"]), None);
+    assert_eq!(nearest("circle", tasks), None);
+    assert_eq!(nearest("", tasks), None);
+    // A one-letter option is never a guess for a different letter.
+    assert_eq!(nearest("b", ["a"]), None);
+    assert_eq!(nearest(&"x".repeat(1 << 20), tasks), None);
 }

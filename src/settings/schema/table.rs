@@ -1,7 +1,7 @@
 //! The table itself: one entry per parameter, in the order the page shows
 //! its fields and writes its link.
 
-use super::{en, Choice, Control, Display, Kind, Param, Value};
+use super::{en, Attribute, Choice, Control, Display, Kind, Param, Value};
 use crate::ed::Loss;
 use crate::settings::config::{RuleName, MAX_LR, MAX_PARAMETER};
 use crate::settings::params::{MAX_AT_EPOCH, MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
@@ -80,6 +80,7 @@ const NON_NEGATIVE: Kind = number(0.0, true, MAX_PARAMETER, "from 0 to 100");
 /// A parameter with the common settings; each entry below changes what it needs.
 const BASE: Param = Param {
     name: "",
+    attribute: Attribute::Name,
     kind: Kind::Flag,
     control: Control::None,
     display: Display::Plain,
@@ -252,6 +253,7 @@ pub static PARAMS: [Param; 22] = [
     },
     Param {
         name: "hidden",
+        attribute: Attribute::Named("layers"),
         kind: Kind::Layers,
         control: Control::Text,
         optional: false,
@@ -287,6 +289,7 @@ pub static PARAMS: [Param; 22] = [
     },
     Param {
         name: "paused",
+        attribute: Attribute::Without,
         config: false,
         optional: false,
         label: en("Paused"),

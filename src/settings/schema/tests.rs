@@ -155,7 +155,38 @@ fn messages_state_the_limits_in_force() {
     assert_eq!(must("test_fraction"), "must be a number from 0.1 to 0.9");
     assert!(must("hidden").starts_with("must be 1 to 4 layer sizes from 1 to 256,"));
     assert!(must("changes").starts_with(&format!("must list up to {MAX_CHANGES} ")));
-    assert_eq!(must("race"), "must be 0 or 1");
+    assert_eq!(
+        must("race"),
+        "must be 1 or 0 (or yes, no, true, false, on, off)"
+    );
+}
+
+#[test]
+fn attributes_are_names_html_leaves_alone_and_unique() {
+    // The element's attributes: each parameter's own name, except the layer
+    // sizes (`hidden` is HTML's global attribute: a site's `[hidden]` reset
+    // hid the figure) and `paused` (the element's `autoplay` says it).
+    let attributes: Vec<&str> = PARAMS.iter().filter_map(Param::attribute).collect();
+    for (i, a) in attributes.iter().enumerate() {
+        assert!(!attributes[i + 1..].contains(a), "{a}");
+        assert!(
+            param(a).is_none_or(|p| p.attribute() == Some(a)),
+            "{a} names two parameters"
+        );
+    }
+    assert_eq!(param("hidden").unwrap().attribute(), Some("layers"));
+    assert_eq!(param("paused").unwrap().attribute(), None);
+    assert_eq!(param("task").unwrap().attribute(), Some("task"));
+    // HTML's global attributes, which a site's CSS or script may act on.
+    for global in [
+        "hidden", "id", "class", "style", "title", "lang", "dir", "slot", "part", "inert", "is",
+    ] {
+        assert!(!attributes.contains(&global), "{global}");
+    }
+    // The element's own attributes are none of the table's.
+    for own in ["autoplay", "controls", "views", "theme"] {
+        assert!(!attributes.contains(&own) && param(own).is_none(), "{own}");
+    }
 }
 
 #[test]

@@ -1,0 +1,153 @@
+// <ed-playground>'s attributes, read as text and only ever shown as text. The
+// run's come from the engine's parameter table under their attribute names
+// (its `attribute`: `layers` for the layer sizes, which HTML's global `hidden`
+// cannot carry; none for `paused`, which is `autoplay` here), read together by
+// the engine as a link is; the element's own four are read here. A mistake is
+// named with the value it refused and, when one is near, the name or value
+// that was probably meant (the engine's `nearestName`), and the rest applies.
+import { engine } from '../engine.js';
+import { schema, show, parse } from '../state.js';
+import { controlOf } from '../fields.js';
+
+/** Every message an author reads, in one place (to be translated with the page). */
+export const SAY = {
+  value: (attr, error, using) => `Attribute “${attr}” ${error}; using ${using}.`,
+  unknown: (attr, value, meant) => (meant
+    ? `“${attr}” is not an attribute of ED Playground: did you mean ${meant}="${value}"? Ignored.`
+    : `“${attr}” is not an attribute of ED Playground (it takes ${ALL.join(', ')}); ignored.`),
+  tokens: (attr, bad, allowed, meant, kept) => `Attribute “${attr}” has ${bad.map((b) => `“${b}”`).join(', ')}, not one of ${allowed.join(', ')}${
+    meant.length ? ` (did you mean ${meant.join(', ')}?)` : ''}; using ${kept.length ? kept.join(', ') : 'none'}.`,
+  oneOf: (values) => `must be one of ${values.join(', ')}`,
+  notValue: (text) => `, not “${text}”`,
+  meant: (value) => ` (did you mean ${value}?)`,
+  oldHidden: (value, also) => (also
+    ? `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element, not the layer sizes; ignored, as “layers” gives them.`
+    : `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element (a site's [hidden] { display: none } hides it), not the layer sizes; read as layers="${value}" this time. Write layers="${value}".`),
+  console: (text) => `<ed-playground>: ${text}`,
+};
+
+// HTML's own attributes and those a site or framework adds: none is a mistake.
+const GLOBAL = new Set(['id', 'class', 'style', 'title', 'lang', 'dir', 'hidden', 'tabindex', 'slot', 'part', 'exportparts', 'role', 'is',
+  'inert', 'autofocus', 'accesskey', 'autocapitalize', 'contenteditable', 'draggable', 'enterkeyhint', 'inputmode', 'nonce', 'popover',
+  'spellcheck', 'translate', 'itemid', 'itemprop', 'itemref', 'itemscope', 'itemtype']);
+const foreign = (name) => GLOBAL.has(name) || /^(aria-|data-|on)|[:@]|^_/.test(name);
+
+const table = () => schema().filter((e) => e.attribute);
+/** The run's attributes, in the table's order, and the parameter each gives. */
+export const PARAMETER = new Map();
+// The transport buttons, then each parameter control, named as its attribute
+// (a rule's own parameters come with its select): the `controls` tokens.
+const CONTROL = new Map([['play', 'play'], ['step', 'step'], ['reset', 'reset']]);
+export const VIEWS = ['chart', 'network', 'map', 'table'];
+const THEMES = ['light', 'dark', 'auto'];
+export const OWN = ['autoplay', 'controls', 'views', 'theme'];
+let ALL = [];
+
+/** Fills the names from the engine's table; call once it is loaded. */
+export function learnNames() {
+  if (PARAMETER.size) return;
+  for (const e of table()) PARAMETER.set(e.attribute, e.name);
+  for (const e of schema().filter((x) => x.control !== 'none')) {
+    const control = controlOf(e);
+    CONTROL.set(control === e.name ? e.attribute : control, control);
+  }
+  ALL = [...PARAMETER.keys(), ...OWN];
+}
+
+/** The attribute of parameter `name` (a link's name: `hidden` gives `layers`). */
+export const attributeOf = (name) => schema().find((e) => e.name === name)?.attribute ?? name;
+
+// A suggestion for `typed` among `names`: a parameter's own name for its
+// attribute (`hidden` → `layers`), else the nearest by the engine's edit distance.
+function meant(typed, names) {
+  const renamed = schema().find((e) => e.name === typed && e.attribute && e.attribute !== typed)?.attribute;
+  if (renamed && names.includes(renamed)) return renamed;
+  return engine().nearestName(typed, names);
+}
+
+/** Attributes that are none of the element's (nor HTML's): their messages. */
+export function unknownAttributes(element) {
+  return element.getAttributeNames().filter((n) => !ALL.includes(n) && !foreign(n))
+    .map((n) => SAY.unknown(n, element.getAttribute(n), meant(n, ALL)));
+}
+
+// A comma-separated list: the known tokens kept, each other one named.
+function tokens(attr, text, allowed, fallback) {
+  const parts = text.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
+  const good = parts.filter((p) => allowed.includes(p)), bad = parts.filter((p) => !allowed.includes(p));
+  const kept = bad.length && !good.length ? [...fallback] : good;
+  const problem = bad.length ? SAY.tokens(attr, bad, allowed, bad.map((b) => meant(b, allowed)).filter(Boolean), kept) : null;
+  return { value: new Set(kept), problem };
+}
+
+// Each own attribute: `{ value }`, or its default with a `problem`.
+const OWN_READ = {
+  // A flag by the engine's one rule for flags; the bare attribute is true.
+  autoplay: (t) => {
+    if (t === '') return { value: true };
+    const r = parse('paused', t);
+    return 'value' in r ? { value: r.value } : { value: true, problem: SAY.value('autoplay', r.error, 'true') };
+  },
+  controls: (t) => {
+    const r = tokens('controls', t, [...CONTROL.keys()], []);
+    return { value: new Set([...r.value].map((k) => CONTROL.get(k))), problem: r.problem };
+  },
+  views: (t) => tokens('views', t, VIEWS, ['chart']),
+  theme: (t) => (THEMES.includes(t) ? { value: t } : {
+    value: 'auto',
+    problem: SAY.value('theme', SAY.oneOf(THEMES) + SAY.notValue(t) + (meant(t, THEMES) ? SAY.meant(meant(t, THEMES)) : ''), 'auto'),
+  }),
+};
+const OWN_DEFAULT = { autoplay: true, controls: new Set(), views: new Set(['chart']), theme: 'auto' };
+
+/** One of the element's own attributes: `{ value, problem? }`. Without the
+ * engine (it could not load) each is its default. */
+export function readOwn(element, name, engineLoaded = true) {
+  const text = element.getAttribute(name);
+  if (text === null || !engineLoaded) return { value: OWN_DEFAULT[name] };
+  return OWN_READ[name](text.trim());
+}
+
+// The layer sizes under HTML's `hidden` (older snippets wrote them so): any
+// value but the global attribute's own (bare, `hidden`, `until-found`).
+const oldHidden = (element) => {
+  const v = element.getAttribute('hidden');
+  return v !== null && !['', 'hidden', 'until-found'].includes(v.trim().toLowerCase()) ? v : null;
+};
+
+/** A console warning for layer sizes given as `hidden`, or null. */
+export function hiddenWarning(element) {
+  const v = oldHidden(element);
+  return v === null ? null : SAY.console(SAY.oldHidden(v, element.hasAttribute('layers')));
+}
+
+/** The run's attributes, read together by the engine's table as the page reads
+ * its link: `{ state, problems: [{ name, text }] }`, each problem naming its
+ * attribute (`name` is the parameter's). A flag's bare attribute is true. */
+export function readRun(element) {
+  const pairs = [];
+  const legacy = oldHidden(element);
+  if (legacy !== null && !element.hasAttribute('layers')) pairs.push(['hidden', legacy]);
+  for (const [attr, name] of PARAMETER) {
+    if (!element.hasAttribute(attr)) continue;
+    const text = element.getAttribute(attr), e = schema().find((x) => x.name === name);
+    pairs.push([name, e.kind === 'flag' && text.trim() === '' ? 'true' : text]);
+  }
+  const { state, problems } = engine().parseParams(pairs);
+  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || 'none' : 'the default');
+  return { state, problems: problems.map((p) => ({ name: p.name, text: SAY.value(attributeOf(p.name), p.error, using(p.name)) })) };
+}
+
+/** A link's parameter as the element's attribute: `[attribute, value]`, or
+ * null for none of its names (a page link's `hidden` is `layers`, its
+ * `paused` the opposite `autoplay`). */
+export function fromLink(name, value) {
+  if (!PARAMETER.size) return OWN.includes(name) ? [name, value] : null; // no engine: it says so, attributes aside
+  if (name === 'paused') {
+    const r = parse('paused', value);
+    return 'value' in r ? ['autoplay', r.value ? '0' : '1'] : null;
+  }
+  if (OWN.includes(name) || PARAMETER.has(name)) return [name, value];
+  const attr = schema().find((e) => e.name === name)?.attribute;
+  return attr ? [attr, value] : null;
+}
