@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, stopSite, withPage, statusWhen, until, origin } from './harness.mjs';
 
-before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
+before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
 const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
@@ -113,4 +113,19 @@ test('an at= beyond the solve opens there paused, and playing on does not stop a
   await page.getByRole('button', { name: 'Play' }).click();
   const on = await statusWhen(page, (x) => x.epoch >= 140, 'training on');
   assert.ok(!on.text.includes('paused'), on.text);
+}));
+
+test('an embedded figure pauses at its solve too, its panel inside the figure, and Replay plays it again', () => withPage('embed.html?speed=1&views=chart,table', async (page) => {
+  const figure = page.locator('ed-playground');
+  const panel = figure.locator('#solved');
+  await panel.filter({ hasText: 'Solved at epoch 42' }).waitFor({ timeout: 30000 });
+  // Inside the figure's box, not pinned to the host page's window.
+  const [box, inner] = [await figure.boundingBox(), await panel.boundingBox()];
+  assert.ok(inner.y >= box.y && inner.y + inner.height <= box.y + box.height + 1, `panel ${JSON.stringify(inner)} in figure ${JSON.stringify(box)}`);
+  assert.equal(await panel.evaluate((p) => getComputedStyle(p).position), 'absolute');
+  assert.equal(await figure.evaluate((e) => e.playground.epoch), 42);
+  await figure.getByRole('button', { name: 'Replay' }).click();
+  await until(() => figure.evaluate((e) => e.playground.epoch), (n) => n < 42, { what: 'the replay under way' });
+  await panel.filter({ hasText: 'Solved at epoch 42' }).waitFor({ timeout: 30000 });
+  assert.equal(await figure.evaluate((e) => e.playground.epoch), 42);
 }));
