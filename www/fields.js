@@ -23,13 +23,14 @@ export function field(entry) {
   const { name, control } = entry;
   if (!control || control === 'none') return null;
   const label = words(entry.label), help = entry.help && words(entry.help);
-  const caption = el('span', {}, label);
+  // The caption names its control alone (the help under it is a description, not the name).
+  const caption = el('label', { htmlFor: name }, label);
   if (entry.ruleLabel) caption.id = `${name}-name`; // its words change with the rule (controls.js)
   let box;
   if (control === 'select') {
     const select = el('select', { id: name });
     for (const o of entry.options) if (o.menu !== false) select.add(new Option(words(o.label), o.value));
-    box = el('label', {}, caption, select);
+    box = el('div', {}, caption, select);
   } else if (control === 'text' || control === 'seed') {
     const input = el('input', { id: name, autocomplete: 'off' });
     if (control === 'seed') Object.assign(input, { type: 'number', min: entry.min ?? 0, step: 1 });
@@ -37,16 +38,16 @@ export function field(entry) {
     if (control === 'seed') {
       const dice = el('button', { id: 'random-seed', type: 'button', className: 'icon small', title: DICE }, iconElement('dice'));
       dice.setAttribute('aria-label', DICE);
-      box = el('div', {}, el('label', { htmlFor: name }, label), el('span', { className: 'joined' }, input, dice));
+      box = el('div', {}, caption, el('span', { className: 'joined' }, input, dice));
     } else {
-      box = el('label', {}, caption, input);
+      box = el('div', {}, caption, input);
     }
   } else if (control === 'slider') {
     // A slider over listed steps (the speed) moves by index; the others by value.
     const input = el('input', { id: name, type: 'range' });
     Object.assign(input, entry.steps ? { min: 0, max: entry.steps.length - 1, step: 1 } : { min: entry.min, max: entry.max, step: entry.step });
     input.setAttribute('aria-describedby', `${name}-out`);
-    box = el('div', {}, el('label', { htmlFor: name }, label), input, el('span', { id: `${name}-out` }));
+    box = el('div', {}, caption, input, el('span', { id: `${name}-out` }));
   } else if (control === 'check') {
     box = el('div', {}, el('label', {}, el('input', { id: name, type: 'checkbox' }), el('span', {}, label)));
   } else {
