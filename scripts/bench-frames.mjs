@@ -10,10 +10,10 @@ import { CHROMIUM } from './chromium.mjs';
 import { TRAIN_MS } from '../www/scheduler.js';
 
 export const HEAVY_LINKS = [
-  '?speed=10000',
-  '?hidden=256,256,256,256&speed=100',
-  '?hidden=256,256,256,256&speed=10000',
-  '?task=spiral3&hidden=256,256,256,256&race=1&speed=10000',
+  '?speed=10000&stop=never',
+  '?hidden=256,256,256,256&speed=100&stop=never',
+  '?hidden=256,256,256,256&speed=10000&stop=never',
+  '?task=spiral3&hidden=256,256,256,256&race=1&speed=10000&stop=never',
 ];
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];

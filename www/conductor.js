@@ -17,6 +17,8 @@ import { replay } from './replay.js';
 import { statusLine } from './status-line.js';
 import { frameScheduler } from './scheduler.js';
 import { loadEngine } from './engine.js';
+import { solvedPanel, finished } from './solved.js';
+import { copyLink } from './copy-link.js';
 
 /**
  * Runs one playground in `root` and returns
@@ -57,12 +59,18 @@ export async function run(root, opts) {
   // Whether the last frame's budget ran out before the epochs the speed asks for,
   // and the frames that trained so far (the status line's epochs a frame).
   let capped = false, trainedFrames = 0;
-  // A divergence paused a playing run: the next run plays again.
-  let haltedByDivergence = false;
+  // The run paused itself (it diverged, or solved its task): the next run plays again.
+  let haltedByRun = false;
+  // The run has paused at its solve once (or was solved before it played):
+  // it does not pause there again.
+  let announced = false;
+  // Opening a link's moment (`at=N`): the epoch the run is replayed to, paused there.
+  let seekTo = null;
   const diverged = () => pg.divergedAt !== undefined;
   const stepping = () => stepTo !== null;
+  const seeking = () => seekTo !== null;
   // Held (an embed scrolled out of view) or in a hidden tab, it does no work.
-  const idle = () => (state.paused && !stepping()) || held || stopped || hasFailed() || document.visibilityState === 'hidden';
+  const idle = () => (state.paused && !stepping() && !seeking()) || held || stopped || hasFailed() || document.visibilityState === 'hidden';
   const stop = (e) => { stopped = true; fail(e); };
 
   const frames = frameScheduler(root, {
@@ -76,8 +84,8 @@ export async function run(root, opts) {
       { card: 'card-output', every: 8, phase: 1, draw: () => views.outputs.draw() },
       { card: 'card-output', every: 4, phase: 3, draw: views.table && (() => views.table.draw(pg)) },
     ],
-    train: (units) => (stepping() ? stepOn(units) : advance(paced(), units)),
-    status: () => status.show(pg, { paused: state.paused && !stepping(), capped, frames: trainedFrames }),
+    train: (units) => (seeking() ? seekOn(units) : stepping() ? stepOn(units) : advance(paced(), units)),
+    status: () => status.show(pg, { paused: state.paused && !stepping() && !seeking(), capped, frames: trainedFrames, seekTo }),
     idle, fail: stop, stagger,
   });
 
@@ -93,7 +101,7 @@ export async function run(root, opts) {
       if (stepping()) frames.schedule();
     },
     reset() {
-      Object.assign(state, changes.live(), { changes: [] });
+      Object.assign(state, changes.live(), { changes: [], at: 0 });
       build();
     },
     set: setParam,
@@ -103,12 +111,15 @@ export async function run(root, opts) {
 
   // A live parameter of the run (loss, learning rate) changes it as it trains
   // and is recorded; one of how it plays (the speed) just applies; any other
-  // builds a new run, with what its value brings (a rule's defaults, a task's bits).
+  // builds a new run, with what its value brings (a rule's defaults, a task's
+  // bits). A new run starts from the settings the reader sees: the loss and
+  // rate in force now, no replayed changes (they belonged to the old run).
   function setParam(name, value) {
     if (entry(name).live && configFields.includes(name)) change(name, value);
+    else if (entry(name).live) Object.assign(state, { [name]: value });
     else {
-      Object.assign(state, { [name]: value }, brings(name, value));
-      if (!entry(name).live) build();
+      Object.assign(state, changes.live(), { changes: [], at: 0 }, { [name]: value }, brings(name, value));
+      build();
     }
     sync();
   }
@@ -116,7 +127,7 @@ export async function run(root, opts) {
   // A live change before any training just changes the start.
   function change(name, value) {
     if (value === changes.live()[name]) return;
-    if (pg.epoch === 0) { Object.assign(state, changes.live(), { [name]: value, changes: [] }); build(); return; }
+    if (pg.epoch === 0 && !pg.midEpoch) { Object.assign(state, changes.live(), { [name]: value, changes: [], at: 0 }); build(); return; }
     const max = entry('changes').max;
     if (changes.record(pg, name, value, max) < 0) {
       notify(`${words(entry('changes').label)}: a run holds at most ${max}, so that its link replays it. Reset to go on from these settings in a new run.`);
@@ -128,7 +139,13 @@ export async function run(root, opts) {
     pg?.free();
     pg = next;
     stepTo = null;
+    // A link's moment (`at=N`): replayed to, paused there (set before any view
+    // or status line shows the new run, so none says "paused" at epoch 0).
+    seekTo = state.at > 0 ? state.at : null;
+    if (seeking()) state.paused = true;
     capped = false;
+    announced = false;
+    solved.hide();
     changes.start(pg);
     if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
     $('card-output')?.classList.toggle('racing', pg.racing);
@@ -137,7 +154,7 @@ export async function run(root, opts) {
     views.mapBp?.reset(pg); // without a race too: it then lets go of the old run
     status.restart(pg);
     frames.settle();
-    if (haltedByDivergence) { haltedByDivergence = false; setPlaying(true); }
+    if (haltedByRun) { haltedByRun = false; setPlaying(true); }
   }
 
   const create = () => {
@@ -154,6 +171,7 @@ export async function run(root, opts) {
       adopt(create());
     }
     changes.catchUp(pg);
+    if (seeking()) frames.schedule();
     sync();
   }
 
@@ -178,9 +196,10 @@ export async function run(root, opts) {
     capped = ended < epochs && !diverged();
     trainedFrames++;
     if (applied) sync();
+    if (ended && !seeking()) stopIfSolved();
     if (diverged()) {
       stepTo = null;
-      if (!state.paused) { setPlaying(false); haltedByDivergence = true; }
+      if (!state.paused) { setPlaying(false); haltedByRun = true; }
       status.diverged(pg, changes.live());
       sync();
     }
@@ -192,15 +211,45 @@ export async function run(root, opts) {
     const spent = advance(stepTo - pg.epoch, units);
     if (pg.epoch >= stepTo || diverged()) {
       stepTo = null;
+      state.at = pg.epoch;
+      sync();
       frames.settle();
     }
     return spent;
   }
 
+  // Opening at a link's epoch: as fast as the frame budget allows, then paused.
+  // A run already solved there does not pause at its solve when played on.
+  function seekOn(units) {
+    const spent = advance(seekTo - pg.epoch, units);
+    if (pg.epoch >= seekTo || diverged()) {
+      seekTo = null;
+      announced = pg.solvedAt !== undefined;
+      state.at = pg.epoch;
+      sync();
+      frames.settle();
+    }
+    return spent;
+  }
+
+  // By default a run pauses once its task is solved, unless the link's
+  // changes are still to come (a switch after the solve is the point of that link).
+  function stopIfSolved() {
+    if (state.paused || announced || state.stop !== 'solved' || !finished(pg)) return;
+    if (state.changes.some((c) => c.epoch > pg.epoch)) return;
+    announced = true;
+    setPlaying(false);
+    haltedByRun = true;
+    solved.show(pg);
+  }
+
   function setPlaying(on) {
     state.paused = !on;
     stepTo = null;
-    if (on) haltedByDivergence = false;
+    seekTo = null;
+    // Paused, the link holds the moment (`at`); playing, it opens at the start.
+    state.at = on ? 0 : pg.epoch;
+    if (on) { haltedByRun = false; solved.hide(); }
     status.restart(pg);
     sync();
     if (on) frames.schedule(); else frames.settle(); // paused: every view shows the very last epoch
@@ -212,13 +261,20 @@ export async function run(root, opts) {
     show(state, { playing: !state.paused, diverged: diverged(), live: changes.live() });
   }
 
+  const solved = solvedPanel(root, {
+    // The same run again from epoch 0, its changes replayed.
+    replay() { state.at = 0; build(); setPlaying(true); },
+    keep() { setPlaying(true); },
+  });
+  copyLink(root, () => new URL(toQuery({ ...state, at: pg.epoch, paused: true }), location.href).href);
+
   fileButtons(root, {
     current: () => pg,
     name: (kind) => `ed-${kind}-${state.task}-${changes.live().loss}-seed${state.seed}-epoch${pg.epoch}`,
     // Everything the file holds comes back into the state, so the fields and the
     // link say what the run is; its changes are behind it, in its weights.
     loaded(next, file) {
-      Object.assign(state, stateOfConfig(next.config()), { changes: [], race: next.racing });
+      Object.assign(state, stateOfConfig(next.config()), { changes: [], race: next.racing, at: 0 });
       adopt(next);
       sync();
       notify(`Loaded ${file.name} at epoch ${next.epoch}. The link now gives its settings from epoch 0, not its trained weights.`);
@@ -271,6 +327,8 @@ export async function run(root, opts) {
       get frameTimes() { return frames.frameTimes(); },
     }),
     set: setParam,
+    /** The state now, a copy (the page's Embed this and presentation mode read it). */
+    state: () => structuredClone(state),
     /** Several values at once, then one new run (an embed's attributes, read together). */
     setAll(values) { Object.assign(state, values); build(); },
     notify,

@@ -110,7 +110,7 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
     if (!pg || !w) return;
     const asked = what();
     const map = asked && job.pixels(asked, source.output);
-    const side = Math.min(w, h) - 2 * PAD, x0 = (w - side) / 2, y0 = PAD / 2;
+    const pad = Math.max(PAD, theme.label + 4), side = Math.min(w, h) - 2 * pad, x0 = (w - side) / 2, y0 = pad / 2;
     if (map) {
       const { n: m, px } = map;
       if (off.width !== m) off.width = off.height = m; // resizing clears and reallocates
@@ -136,8 +136,8 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
         ctx.lineWidth = r > 4 ? 2 : 1; ctx.strokeStyle = theme.card; ctx.stroke();
       }
     }
-    ctx.fillStyle = theme.muted; ctx.font = '11px system-ui, sans-serif'; ctx.textAlign = 'center';
-    ctx.fillText('x0 →', x0 + side / 2, y0 + side + 12);
+    ctx.fillStyle = theme.muted; ctx.font = `${theme.label}px system-ui, sans-serif`; ctx.textAlign = 'center';
+    ctx.fillText('x0 →', x0 + side / 2, y0 + side + theme.label + 1);
     ctx.save(); ctx.translate(x0 - 6, y0 + side / 2); ctx.rotate(-Math.PI / 2); ctx.fillText('x1 →', 0, 0); ctx.restore();
   }
 

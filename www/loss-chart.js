@@ -1,7 +1,8 @@
 // The loss chart: mean loss per epoch on a log scale, one series per loss
 // function with gaps where another loss is in force, and a dashed mark at each
 // switch, from where the curve continues in the new loss's colour; under
-// Kaneko's rule, a solid mark where his stopping rule would have ended the run.
+// Kaneko's rule, a solid mark where his stopping rule would have ended the run;
+// a solid mark where the task was solved (each method's, in a race).
 // A task with a test set adds its test loss, dashed; a race adds backprop's
 // curves (training solid, test dashed) in their own colour.
 import { lineChart } from './chart.js';
@@ -15,7 +16,8 @@ const kindLabel = (k) => lossLabel(losses()[k]);
 const CAP = 2048; // the session's history capacity
 
 export function lossChart(box, theme, height = 230) {
-  let chart, kinds = [], extras = [], switches = [], stop, key = '';
+  // `solid`: the marks drawn as solid lines, labelled at the foot: [{ epoch, label }].
+  let chart, kinds = [], extras = [], switches = [], solid = [], key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
   // Extra series: [label, colour key, dashed, which history column].
   const EXTRA = {
@@ -28,24 +30,24 @@ export function lossChart(box, theme, height = 230) {
   function marks(u) {
     const { ctx, bbox } = u, d = devicePixelRatio || 1;
     ctx.save();
-    ctx.setLineDash([4 * d, 3 * d]); ctx.lineWidth = d; ctx.font = `${11 * d}px system-ui, sans-serif`;
+    ctx.setLineDash([4 * d, 3 * d]); ctx.lineWidth = d; ctx.font = `${theme.label * d}px system-ui, sans-serif`;
     for (const [epoch, k] of switches) {
       const px = u.valToPos(epoch, 'x', true);
       if (!(epoch > u.data[0][0]) || px > bbox.left + bbox.width) continue;
       ctx.strokeStyle = ctx.fillStyle = theme['loss' + k];
       ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
-      ctx.fillText('→ ' + kindLabel(k), px + 4 * d, bbox.top + 12 * d);
+      ctx.fillText('→ ' + kindLabel(k), px + 4 * d, bbox.top + (theme.label + 1) * d);
     }
-    if (stop !== undefined) {
-      const px = u.valToPos(stop, 'x', true);
-      if (px >= bbox.left && px <= bbox.left + bbox.width) {
-        ctx.setLineDash([]); ctx.lineWidth = 1.5 * d;
-        ctx.strokeStyle = ctx.fillStyle = theme.fg;
-        ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
-        ctx.textAlign = px > bbox.left + bbox.width / 2 ? 'right' : 'left';
-        ctx.fillText(stopLabel(), px + (ctx.textAlign === 'right' ? -4 : 4) * d, bbox.top + bbox.height - 6 * d);
-      }
-    }
+    // Each solid mark's label a line above the last, so two at one epoch both read.
+    solid.forEach(({ epoch, label }, i) => {
+      const px = u.valToPos(epoch, 'x', true);
+      if (!(px >= bbox.left && px <= bbox.left + bbox.width)) return;
+      ctx.setLineDash([]); ctx.lineWidth = 1.5 * d;
+      ctx.strokeStyle = ctx.fillStyle = theme.fg;
+      ctx.beginPath(); ctx.moveTo(px, bbox.top); ctx.lineTo(px, bbox.top + bbox.height); ctx.stroke();
+      ctx.textAlign = px > bbox.left + bbox.width / 2 ? 'right' : 'left';
+      ctx.fillText(label, px + (ctx.textAlign === 'right' ? -4 : 4) * d, bbox.top + bbox.height - (6 + 14 * i) * d);
+    });
     ctx.restore();
   }
 
@@ -62,7 +64,12 @@ export function lossChart(box, theme, height = 230) {
   }
   build([0], []);
 
-  const stopLabel = () => `Kaneko's stop: epoch ${stop}`;
+  // The solid marks of a run now: where each method solved the task, and Kaneko's stop.
+  const solidMarks = (pg, stopAt) => [
+    ...(pg.solvedAt === undefined ? [] : [{ epoch: pg.solvedAt, label: pg.racing ? `ED solved: epoch ${pg.solvedAt}` : `solved: epoch ${pg.solvedAt}` }]),
+    ...(pg.racing && pg.backpropSolvedAt !== undefined ? [{ epoch: pg.backpropSolvedAt, label: `backprop solved: epoch ${pg.backpropSolvedAt}` }] : []),
+    ...(stopAt === undefined ? [] : [{ epoch: stopAt, label: `Kaneko's stop: epoch ${stopAt}` }]),
+  ];
 
   return {
     /** `stopAt`: the epoch Kaneko's stopping rule was met, if it is to be marked. */
@@ -73,9 +80,10 @@ export function lossChart(box, theme, height = 230) {
       const hasTest = n > 0 && !Number.isNaN(pg.historyTestLosses()[0]);
       const more = [...(hasTest ? ['test'] : []), ...(pg.racing ? ['bp'] : []), ...(pg.racing && hasTest ? ['bpTest'] : [])];
       if (used.join() !== kinds.join() || more.join() !== extras.join()) build(used, more);
-      const now = `${n}:${n && E[n - 1]}:${switches.length}:${stopAt}`;
+      const marks = solidMarks(pg, stopAt);
+      const now = `${n}:${n && E[n - 1]}:${switches.length}:${marks.map((m) => m.label)}`;
       if (now === key) return;
-      stop = stopAt;
+      solid = marks;
       key = now;
       const L = pg.historyLosses(), K = pg.historyKinds();
       x.set(E);
@@ -102,6 +110,6 @@ export function lossChart(box, theme, height = 230) {
     /** For tests: each series's label and how many points it draws. */
     series: () => chart.series.slice(1).map((s, j) => ({ label: s.label, points: chart.data[j + 1].filter((v) => v != null).length })),
     /** For tests: the marks drawn over the curves. */
-    marks: () => [...switches.slice(1).map(([epoch, k]) => ({ epoch, label: '→ ' + kindLabel(k) })), ...(stop === undefined ? [] : [{ epoch: stop, label: stopLabel() }])],
+    marks: () => [...switches.slice(1).map(([epoch, k]) => ({ epoch, label: '→ ' + kindLabel(k) })), ...solid],
   };
 }

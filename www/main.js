@@ -7,6 +7,8 @@ import { loadEngine } from './engine.js';
 import { documentTheme } from './ui.js';
 import { exposeForTests } from './test-hook.js';
 import { fields, helpButton } from './fields.js';
+import { embedThis } from './share.js';
+import { presentation } from './present.js';
 
 export async function start({ fail, hasFailed }) {
   await loadEngine();
@@ -15,11 +17,15 @@ export async function start({ fail, hasFailed }) {
   // The link as opened: the playground rewrites it with its own settings, which
   // leave out the cards' pool size (`?workers=N`, worker-pool.js reads it).
   const opened = location.search;
+  // Before the colours and the canvases' label size are read: presentation mode sets a larger one.
+  const present = presentation(document.getElementById('present'), document.getElementById('settings'), state.present);
   const { theme, onTheme } = documentTheme();
   const box = document.querySelector('.fields');
   box.append(...fields(undefined, state), helpButton(box));
-  const playground = await run(document, { state, problems, page: true, theme, onTheme, fail, hasFailed });
+  const playground = await run(document, { state, problems, page: true, theme, onTheme, fail, hasFailed, chartHeight: present.chartHeight });
   exposeForTests('__edPlayground', playground.hook);
+  present.start(playground, theme);
+  embedThis(document.getElementById('embed-this'), document.getElementById('embed-dialog'), playground.state);
   // Kaneko's experiment and the handwritten digits are far down the page and
   // most readers never run them: their buttons (disabled in the HTML) work once
   // their code has loaded.

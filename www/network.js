@@ -146,15 +146,17 @@ export function networkView(canvas, tip, theme) {
     pick = (pick + 1) % shapes.length;
     for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l));
     if (hover) litEdges().forEach((edges, l) => edges.length && connections(ctx, l, pg.layerWeights(l), edges, true));
-    ctx.font = '600 11px system-ui, sans-serif'; ctx.textAlign = 'center';
+    ctx.font = `600 ${theme.label}px system-ui, sans-serif`; ctx.textAlign = 'center';
     cols.forEach((col, c) => {
       ctx.fillStyle = theme.muted;
       const name = c === 0 ? 'input' : c === shapes.length ? 'output' : `hidden ${c}`;
-      ctx.fillText(cols.length > 4 && w < 420 && c && c < shapes.length ? `h${c}` : name, Math.min(Math.max(col[0][0], 24), w - 24), 13);
+      const text = cols.length > 4 && w < 420 && c && c < shapes.length ? `h${c}` : name;
+      const half = Math.max(24, ctx.measureText(text).width / 2 + 2); // kept whole inside the canvas
+      ctx.fillText(text, Math.min(Math.max(col[0][0], half), w - half), theme.label + 2);
       units(ctx, col, c);
     });
     if (r >= 6) {
-      ctx.textAlign = 'right'; ctx.fillStyle = theme.muted; ctx.font = '11px system-ui, sans-serif';
+      ctx.textAlign = 'right'; ctx.fillStyle = theme.muted; ctx.font = `${theme.label}px system-ui, sans-serif`;
       cols[0].forEach(([x, y], i) => ctx.fillText(i < bias ? 'β' : `x${(i - bias) >> 1}`, x - r - 4, y + 4));
     }
   }

@@ -7,9 +7,11 @@ import { fmtNum, fmtInt } from './ui.js';
 // Two significant figures below 10 (0.23, 1.5), whole numbers above.
 const perFrame = (v) => (v >= 10 ? fmtInt(Math.round(v)) : String(+v.toPrecision(2)));
 
-// One method's progress in the race: solved, diverged or not yet.
-const clock = (at, loss, diverged) => at !== undefined ? `solved at epoch ${fmtInt(at)}`
-  : diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}` : `not yet (loss ${fmtNum(loss, 3)})`;
+// One method's progress in the race: solved (and still so), diverged or not yet.
+const clock = (at, loss, diverged, lost) => diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}`
+  : at === undefined ? `not yet (loss ${fmtNum(loss, 3)})`
+    : lost === undefined ? `solved at epoch ${fmtInt(at)}`
+      : `solved at epoch ${fmtInt(at)}, lost at epoch ${fmtInt(lost)} (loss ${fmtNum(loss, 3)})`;
 
 /**
  * The lines in `root` (`#status`, `#race-status`, `#diverged-text`). `lossLabel(name)`
@@ -26,8 +28,9 @@ export function statusLine(root, lossLabel) {
     restart(pg) { rate = { t: performance.now(), epoch: pg.epoch, frames: rate.frames, value: null, perFrame: null }; },
 
     /** `paused`: no training; `capped`: the last frame's budget ran out before the
-     * speed's epochs; `frames`: training frames so far. */
-    show(pg, { paused, capped, frames }) {
+     * speed's epochs; `frames`: training frames so far; `seekTo`: the epoch a
+     * link's moment is being replayed to. */
+    show(pg, { paused, capped, frames, seekTo = null }) {
       const now = performance.now();
       // Half a second at least, and until an epoch has ended: an epoch longer
       // than that (the frame budget spreads it over frames) is measured whole.
@@ -38,14 +41,18 @@ export function statusLine(root, lossLabel) {
       // No rate until there is one to show: "0 epochs/s" would read as stuck.
       const speed = rate.value === null ? '' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
       const held = capped && rate.perFrame !== null ? ` · capped at ${perFrame(rate.perFrame)} epochs/frame` : '';
-      const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}` : paused ? 'paused' : speed && speed + held;
-      const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)}${tail && ' · ' + tail}`;
+      const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}`
+        : seekTo !== null ? `opening at epoch ${fmtInt(seekTo)} (${Math.floor((100 * pg.epoch) / seekTo)} %)`
+          : paused ? 'paused' : speed && speed + held;
+      // The moment it was solved stays said while it holds (the chart marks it too).
+      const solved = pg.solvedAt !== undefined && pg.lostAt === undefined ? ` · solved at epoch ${fmtInt(pg.solvedAt)}` : '';
+      const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)}${solved}${tail && ' · ' + tail}`;
       if ($('status').textContent !== text) $('status').textContent = text;
       const race = $('race-status');
       if (race) {
         race.hidden = !pg.racing;
         if (pg.racing) {
-          const line = `ED ${clock(pg.solvedAt, pg.loss)} · backprop ${clock(pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt)} · ` +
+          const line = `ED ${clock(pg.solvedAt, pg.loss, undefined, pg.lostAt)} · backprop ${clock(pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt, pg.backpropLostAt)} · ` +
             `solved: ${pg.solvedRule}`;
           if (race.textContent !== line) race.textContent = line;
         }

@@ -7,6 +7,8 @@ const KEYS = ['card', 'fg', 'muted', 'line', 'pos', 'neg', 'loss0', 'loss1', 'lo
 export function readTheme(node, into = {}) {
   const css = getComputedStyle(node);
   for (const k of KEYS) into[k] = css.getPropertyValue('--' + k).trim();
+  // The canvases' label size in CSS px (presentation mode sets 16; present.css).
+  into.label = parseFloat(css.getPropertyValue('--canvas-label')) || 11;
   return into;
 }
 

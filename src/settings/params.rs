@@ -81,6 +81,8 @@ pub struct Params {
     pub changes: Vec<TimedChange>,
     /// Backprop races ED on the same network.
     pub race: bool,
+    /// The page opens in presentation mode (www/present.js).
+    pub present: bool,
 }
 
 impl Default for Params {
@@ -199,6 +201,7 @@ impl Params {
             stop_when_solved: true,
             changes: Vec::new(),
             race: false,
+            present: false,
         }
     }
 

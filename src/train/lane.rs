@@ -191,6 +191,11 @@ impl<N: SubNetwork> Lane<N> {
         self.clock.solved_at()
     }
 
+    /// The epoch the solved task was lost at, while it is lost.
+    pub fn lost_at(&self) -> Option<u64> {
+        self.clock.lost_at()
+    }
+
     /// What the latest finite epoch measured.
     pub fn last(&self) -> Option<EpochStats> {
         self.last

@@ -101,6 +101,11 @@ impl Session {
         self.ed.solved_at()
     }
 
+    /// The epoch ED lost the task it had solved, while it is lost.
+    pub fn lost_at(&self) -> Option<u64> {
+        self.ed.lost_at()
+    }
+
     /// Trains up to `epochs` epochs and returns the last epoch's mean loss. An
     /// epoch with a non-finite loss stops the session: its weights are rolled back
     /// to the end of the last finite epoch and nothing non-finite is recorded.

@@ -52,13 +52,19 @@ pub fn solved_rule(task: Task) -> &'static str {
     }
 }
 
-/// The first epoch at which a run solved its task, checked after each epoch.
+/// The first epoch at which a run solved its task, checked after each epoch,
+/// and whether it still holds: a run that solved its task can lose it (a loss
+/// switched midway, a rate raised), and a page must not say "solved" beside a
+/// wrong answer. Lost is told by the free test alone (an epoch's mean loss at
+/// or over [`SOLVE_LOSS`]); solved again takes the whole check once more.
 /// The check may need a pass over the training set, which a [`Budget`] can
 /// spread over several calls: [`SolveClock::after_epoch`] starts it,
 /// [`SolveClock::settle`] finishes it before the next epoch trains.
 #[derive(Clone, Debug, Default)]
 pub struct SolveClock {
     solved_at: Option<u64>,
+    /// The first epoch since the last passed check whose loss was too high.
+    lost_at: Option<u64>,
     /// The check of the epoch just ended, while its accuracy is being taken.
     pending: Option<PendingCheck>,
 }
@@ -74,8 +80,12 @@ impl SolveClock {
     /// Notes that `trainer` just ran an epoch (`stats`); the accuracy, when the
     /// loss calls for it, is taken by [`SolveClock::settle`].
     pub fn after_epoch<N: SubNetwork>(&mut self, trainer: &Run<N>, stats: &EpochStats) {
-        // The loss test is free; the accuracy costs a forward pass per pattern.
-        if self.solved_at.is_none() && stats.mean_loss < SOLVE_LOSS {
+        // The loss test is free; the accuracy costs a forward pass per pattern,
+        // taken until the task is solved and again while it is lost.
+        let holds = self.solved_at.is_some() && self.lost_at.is_none();
+        if holds && !(stats.mean_loss < SOLVE_LOSS) {
+            self.lost_at = Some(trainer.epoch());
+        } else if !holds && stats.mean_loss < SOLVE_LOSS {
             self.pending = Some(PendingCheck {
                 epoch: trainer.epoch(),
                 mean_loss: stats.mean_loss,
@@ -97,7 +107,8 @@ impl SolveClock {
             return false;
         };
         if is_solved(task, check.mean_loss, evaluation.accuracy) {
-            self.solved_at = Some(check.epoch);
+            self.solved_at.get_or_insert(check.epoch);
+            self.lost_at = None;
         }
         self.pending = None;
         true
@@ -105,6 +116,11 @@ impl SolveClock {
 
     pub fn solved_at(&self) -> Option<u64> {
         self.solved_at
+    }
+
+    /// The epoch a solved task was lost at, while it is lost.
+    pub fn lost_at(&self) -> Option<u64> {
+        self.lost_at
     }
 }
 

@@ -246,6 +246,21 @@ impl Playground {
         self.session.solved_at().map(|e| e as f64)
     }
 
+    /// The epoch at which ED lost the task it had solved (its epoch's loss rose
+    /// to the solve bound or over), while it is lost; undefined otherwise.
+    #[wasm_bindgen(getter, js_name = lostAt)]
+    pub fn lost_at(&self) -> Option<f64> {
+        self.session.lost_at().map(|e| e as f64)
+    }
+
+    #[wasm_bindgen(getter, js_name = backpropLostAt)]
+    pub fn backprop_lost_at(&self) -> Option<f64> {
+        self.session
+            .backprop()
+            .and_then(|b| b.lost_at())
+            .map(|e| e as f64)
+    }
+
     /// Backprop's last finite epoch loss (NaN without a race or before the first epoch).
     #[wasm_bindgen(getter, js_name = backpropLoss)]
     pub fn backprop_loss(&self) -> f64 {

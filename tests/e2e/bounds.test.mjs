@@ -38,12 +38,13 @@ test('live changes stop at the bound a link holds, and the link the page writes 
   const link = a.url().slice(origin.length + 1);
   assert.ok(link.length < 8000, `a link of ${link.length} characters`);
 
+  assert.match(link, new RegExp(`at=${epoch}(&|$)`), 'the link holds the paused epoch');
+
+  // The link opens replayed to its epoch, every change applied at its own.
   await withPage(link, async (b) => {
-    await statusWhen(b, (s) => s.epoch === 0 && s.text.endsWith(' · paused'), 'the link, paused');
+    await statusWhen(b, (s) => s.epoch === epoch && s.text.endsWith(' · paused'), `the replay paused at epoch ${epoch}`, 30000);
     assert.equal(await b.locator('.notice').count(), 0, 'the page takes its own link');
     assert.equal((await hook(b, 'state')).changes.length, max);
-    await b.evaluate((n) => { for (let i = 0; i < n; i++) document.getElementById('step').click(); }, epoch);
-    await statusWhen(b, (s) => s.epoch === epoch, `the replay at epoch ${epoch}`);
     assert.equal(await hook(b, 'loss'), loss, 'bit-identical loss');
   });
 }));

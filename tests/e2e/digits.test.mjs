@@ -52,7 +52,8 @@ const colours = (canvas) => canvas.evaluate((c) => {
 
 test("a small run finishes in the worker while the page trains on, with the CLI's accuracies", async () => {
   const expected = cli();
-  await withPage('', async (page) => {
+  // A run that trains on (not paused at its solve) at a pace that shows it.
+  await withPage('?stop=never&speed=5', async (page) => {
     const workers = watchWorkers(page), requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await ready(page);

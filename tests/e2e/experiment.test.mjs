@@ -78,7 +78,8 @@ const SLOWEST_FRAME_MS = 50, TRIES = 3;
 
 test("a small run finishes in the worker while the page trains on, with the library's numbers", async () => {
   const expected = SMALL.sizes.map((h) => cli(h, SMALL.runs));
-  await withPage('', async (page) => {
+  // A run that trains on (not paused at its solve) at a pace that shows it.
+  await withPage('?stop=never&speed=5', async (page) => {
     const workers = watchWorkers(page);
     await ready(page);
     await setSmall(page);

@@ -123,7 +123,7 @@ test('ten million epochs through the wasm API: memory flat after warm-up, histor
   console.log(`# long run: ${r.epoch} epochs, wasm memory ${r.warm} -> ${r.end} bytes, ${r.points} history points, loss ${r.loss}`);
 }));
 
-test('the page runs 60 seconds at maximum speed with a flat JS heap and frame time', () => withPage('?speed=10000', { clean: false }, async (page) => {
+test('the page runs 60 seconds at maximum speed with a flat JS heap and frame time', () => withPage('?speed=10000&stop=never', { clean: false }, async (page) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.enable');
   // The live JS heap after a full collection: what the page keeps, not garbage.

@@ -117,7 +117,7 @@ const BASE: Param = Param {
 };
 
 /// Every parameter, in the order the page shows its fields and writes its link.
-pub static PARAMS: [Param; 21] = [
+pub static PARAMS: [Param; 22] = [
     Param {
         name: "loss",
         kind: Kind::Choice(&LOSSES),
@@ -337,6 +337,17 @@ pub static PARAMS: [Param; 21] = [
         help: en("The link opens paused at this epoch, the run replayed to it from the start."),
         get: |p| Value::Whole(p.at),
         set: |p, v| p.at = v.whole(),
+        ..BASE
+    },
+    Param {
+        name: "present",
+        config: false,
+        // Shown and hidden on the running page: no new run.
+        live: true,
+        label: en("Presentation mode"),
+        help: en("Open the page in presentation mode: the network, the map and the loss chart on one screen, in large type."),
+        get: |p| Value::Flag(p.present),
+        set: |p, v| p.present = v.flag(),
         ..BASE
     },
     Param {

@@ -315,3 +315,30 @@ fn a_refused_learning_rate_changes_nothing() {
     }
     assert_eq!(s.run().config().lr, 0.5);
 }
+
+#[test]
+fn a_solved_task_lost_by_a_switch_is_said_lost_and_keeps_its_first_solve() {
+    // The page's own invitation: MSE until solved, then BCE, which freezes
+    // the seed's rule with every output pinned (docs/method.md).
+    let mut s = Session::new(Config::seed_defaults());
+    s.step(178);
+    let solved = s.solved_at().expect("XOR is solved by epoch 178");
+    assert_eq!(s.lost_at(), None);
+    s.set_loss(Loss::Bce);
+    s.step(20);
+    assert_eq!(s.solved_at(), Some(solved), "the race's finish stays");
+    let lost = s.lost_at().expect("lost after the switch");
+    assert!((179..=198).contains(&lost), "{lost}");
+}
+
+#[test]
+fn a_healthy_run_never_loses_its_solve() {
+    let mut s = Session::new(Config::seed_defaults());
+    for _ in 0..40 {
+        s.step(25);
+        if s.solved_at().is_some() {
+            assert_eq!(s.lost_at(), None, "epoch {}", s.epoch());
+        }
+    }
+    assert!(s.solved_at().is_some());
+}
