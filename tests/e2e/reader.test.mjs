@@ -108,6 +108,16 @@ test('the spirals say ED does not learn them, with a link to a race that shows i
   });
 });
 
+test("the two spirals' link shows what its note says: backprop learns them, ED does not", () => withPage('?task=spiral&paused=1', async (page) => {
+  await page.locator('#task-note a').click();
+  await page.waitForFunction(() => window.__edPlayground?.state.race === true, null, { timeout: 15000 });
+  // docs/results.md's race (ed race --task spiral --noise 0 --hidden 32,32 --lr 0.2 --shuffle --seed 1).
+  await page.waitForFunction(() => window.__edPlayground.race.backprop !== undefined, null, { timeout: 90000 });
+  const race = await page.evaluate(() => window.__edPlayground.race);
+  assert.equal(race.backprop, 2997);
+  assert.equal(race.ed, undefined, 'ED has not solved it');
+}));
+
 const rows = (page) => page.locator('#truth tbody tr').evaluateAll((trs) => trs.map((tr) => ({
   output: Number(tr.querySelector('td.out span:not(.meter)').textContent), ok: tr.classList.contains('ok'),
 })));

@@ -33,7 +33,7 @@ const SPIRALS_NOTE: Note = Note {
     text: en("ED does not learn the two spirals, with this network or under Kaneko's rule: over ten seeds it stays near chance (50 % on test)."),
     link: en("Race backprop where it can learn them"),
     // docs/results.md's race: backprop solves it at epoch 2997, ED not in 10,000.
-    href: "?task=spiral&noise=0&hidden=32,32&lr=0.2&shuffle=1&seed=1&race=1&stop=never&speed=50",
+    href: "?task=spiral&noise=0&hidden=32,32&lr=0.2&shuffle=1&seed=1&race=1&stop=never&speed=200",
 };
 const SPIRAL3_NOTE: Note = Note {
     text: en("ED does not learn the three spirals: its three networks stay near chance (33 %), under either rule; backprop fits more of the points but does not solve them either."),
