@@ -17,7 +17,9 @@ const written = (e, v) => (DISPLAY[e.display] ?? String)(v);
 const nearest = (steps, v) => steps.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(steps[b] / v)) ? i : b), 0);
 
 /**
- * `on`: { play(), step(), reset(), set(name, value), randomSeed(), problem(text) }.
+ * `on`: { play(), step(), reset(), set(name, value), randomSeed(), problem(text, name) },
+ * `problem` keying a field's notice by its parameter's name and, with a
+ * `problem.drop(name)` (notices.js), taking it away once a value is accepted.
  * `keys`: whether the document's keyboard shortcuts are ours (the page's, not an embed's).
  * Returns `show(state, run)`, which reflects the state and the run
  * ({ playing, diverged, live: the values in force of the parameters that change live }).
@@ -35,8 +37,9 @@ export function controls(on, root = document, keys = true) {
   const commit = (e, text) => {
     const input = $(e.name), r = parse(e.name, text);
     input.toggleAttribute('aria-invalid', !!r.error);
-    if (r.error) on.problem(`${input.dataset.label} ${r.error}.`);
-    else on.set(e.name, r.value);
+    // The notice is about this parameter: an accepted value takes it away.
+    if (r.error) on.problem(`${input.dataset.label} ${r.error}.`, e.name);
+    else { on.problem.drop?.(e.name); on.set(e.name, r.value); }
   };
   for (const e of present) {
     const input = $(e.name);
@@ -58,6 +61,7 @@ export function controls(on, root = document, keys = true) {
   $('random-seed')?.addEventListener('click', () => {
     let seed;
     try { seed = on.randomSeed(); } catch (e) { on.problem(e.message); return; }
+    on.problem.drop?.('seed');
     on.set('seed', seed);
   });
 

@@ -136,7 +136,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
       run = null;
       setRunning(false);
       const last = (m) => scores[m].at(-1)?.test;
-      say(`Done in ${seconds()}: after ${epochs} epochs ED gets ${pct(last('ed'))} of the test digits right, backprop ${pct(last('backprop'))}.`, true);
+      say(`Done in ${seconds()}: after ${epochs} epoch${epochs === 1 ? '' : 's'} ED gets ${pct(last('ed'))} of the test digits right, backprop ${pct(last('backprop'))}.`, true);
     } catch (e) {
       if (e.job === undefined) bytes = null; // not the engine's refusal: try the download again next time
       if (mine !== run) return;

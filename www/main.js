@@ -1,25 +1,27 @@
 // The page: its state from the URL, its parameter fields (fields.js), its
 // playground (conductor.js) over the page's own views and controls, its failures in the banner (boot.js), and the
 // cards far down the page, whose code loads when they come near the screen.
-import { fromQuery } from './state.js';
+import { fromPairs } from './state.js';
 import { run } from './conductor.js';
 import { loadEngine } from './engine.js';
 import { documentTheme } from './ui.js';
 import { exposeForTests } from './test-hook.js';
-import { fields } from './fields.js';
+import { fields, helpButton } from './fields.js';
 import { embedThis } from './share.js';
 import { presentation } from './present.js';
 
 export async function start({ fail, hasFailed }) {
   await loadEngine();
-  const { state, problems } = fromQuery(location.search);
+  // Each refused parameter as { name, text }: its notice goes once a field sets it right.
+  const { state, problems } = fromPairs([...new URLSearchParams(location.search)], 'URL parameter');
   // The link as opened: the playground rewrites it with its own settings, which
   // leave out the cards' pool size (`?workers=N`, worker-pool.js reads it).
   const opened = location.search;
   // Before the colours and the canvases' label size are read: presentation mode sets a larger one.
   const present = presentation(document.getElementById('present'), document.getElementById('settings'), state.present);
   const { theme, onTheme } = documentTheme();
-  document.querySelector('.fields').append(...fields());
+  const box = document.querySelector('.fields');
+  box.append(...fields(undefined, state), helpButton(box));
   const playground = await run(document, { state, problems, page: true, theme, onTheme, fail, hasFailed, chartHeight: present.chartHeight });
   exposeForTests('__edPlayground', playground.hook);
   present.start(playground, theme);

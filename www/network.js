@@ -25,6 +25,9 @@ function shares(sizes) {
   return out;
 }
 
+// Below this width (CSS pixels) the readout sits under the diagram, not by the pointer.
+const NARROW = 560;
+
 export function networkView(canvas, tip, theme) {
   let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
   let shown = [], share = [], pick = 0; // per layer, the connections drawn last (those the pointer can find), and how many
@@ -169,7 +172,7 @@ export function networkView(canvas, tip, theme) {
         const w = pg.layerWeights(c - 1), U = shapes[c - 1][1];
         let sum = 0;
         for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + j]);
-        text += `, mean |w| in ${fmtNum(sum / shapes[c - 1][0], 3)}`;
+        text += `, its incoming weights' average size ${fmtNum(sum / shapes[c - 1][0], 3)}`;
       }
       return { unit: true, c, i, text, layer: c > 0 && j >= 0 ? [c - 1, j] : null };
     }
@@ -200,8 +203,13 @@ export function networkView(canvas, tip, theme) {
     mapped = inputs === 2 ? hover.layer ?? null : null;
     tipMap.hidden = !mapped;
     if (mapped) unitMap.draw();
-    tip.style.left = Math.max(0, Math.min(mouse[0] + 12, size().w - tip.offsetWidth - 4)) + 'px';
-    tip.style.top = mouse[1] + 14 + 'px';
+    // On a narrow diagram (a phone's) a finger covers what it taps and the readout
+    // would cover the rest: there it goes, smaller, under the diagram.
+    const { w, h } = size(), below = w < NARROW;
+    tip.classList.toggle('below', below);
+    const x = below ? mouse[0] - tip.offsetWidth / 2 : mouse[0] + 12;
+    tip.style.left = Math.max(0, Math.min(x, w - tip.offsetWidth - 4)) + 'px';
+    tip.style.top = (below ? h + 6 : mouse[1] + 14) + 'px';
   }
   // Pointer events, so a tap on a phone reads a unit as hovering does with a mouse.
   const at = (e) => { mouse = [e.offsetX, e.offsetY]; if (pg) { point(); draw(); } };

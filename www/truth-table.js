@@ -2,18 +2,28 @@
 // training input, the network's current outputs (with a bar for one output, the
 // rounded bits for several) and the target; a row is marked when it is right.
 // For a 2-D task's hundreds of points: loss and accuracy on the training and
-// the test set instead. Both are computed progressively (view-work.js), so that
+// the test set instead. A row is right when every output is strictly on its
+// target's side of 0.5 (0.5 itself is on neither), and none is marked before the first
+// epoch: an untrained network's 0.50 is no answer. Both are computed
+// progressively (view-work.js), so that
 // a large network's forward passes spread over several slices: a draw asks for
 // the outputs or scores of the weights as they are, and the table shows the
 // last whole ones, of one moment.
 import { el, fmtNum } from './ui.js';
 import { timedView } from './view-timer.js';
 import { progressive, unitGuess } from './view-work.js';
+import { showTaskNote } from './task-note.js';
 
 const MAX_ROWS = 16;
 
+// Strictly on the target's side: 0.5 is on neither.
+const onSide = (y, t) => (t ? y > 0.5 : y < 0.5);
+
 export function truthTable(table) {
-  let cells = [], targets = [], outputs = 1, scores = null, racing = false, pg = null, jobs = [];
+  // The task's note, where the page has a place for it (an embed may not).
+  const note = table.getRootNode().getElementById?.('task-note');
+  // marked: whether the rows were last marked for a trained network.
+  let marked = false, cells = [], targets = [], outputs = 1, scores = null, racing = false, pg = null, jobs = [];
 
   // The rows' outputs; or ED's scores, and backprop's in a race: one job each,
   // dropped with their run.
@@ -31,14 +41,16 @@ export function truthTable(table) {
   function showRows() {
     const Y = pg.viewOutputs();
     if (!Y.length) return; // none computed yet
+    const trained = pg.epoch > 0, remark = trained !== marked;
+    marked = trained;
     cells.forEach(({ value, bar }, i) => {
       const y = Y.subarray(i * outputs, (i + 1) * outputs);
       const text = outputs > 1 ? Array.from(y, (v) => (Number.isFinite(v) ? String(Math.round(v)) : '?')).join('')
         : Number.isFinite(y[0]) ? y[0].toFixed(4) : '—';
-      if (value.textContent === text) return;
+      if (value.textContent === text && !remark) return;
       value.textContent = text;
       if (outputs === 1) bar.style.width = `${(Number.isFinite(y[0]) ? y[0] : 0) * 100}%`;
-      value.closest('tr').classList.toggle('ok', Array.from(y).every((v, j) => Math.round(v) === targets[i][j]));
+      value.closest('tr').classList.toggle('ok', trained && Array.from(y).every((v, j) => onSide(v, targets[i][j])));
     });
   }
 
@@ -81,6 +93,7 @@ export function truthTable(table) {
     reset(p) {
       jobs.forEach((job) => job.drop()); // the old run's, freed by now
       pg = p;
+      if (note) showTaskNote(note, pg.config().task);
       outputs = pg.outputCount;
       racing = pg.racing;
       scores = null;

@@ -19,7 +19,7 @@ export function weightsView(box, chartBox, readout, theme) {
     chart?.destroy();
     chart = lineChart(chartBox, {
       series: maps.map((m, l) => ({ label: layerName(l, count).replace(/hidden /g, 'h'), stroke: theme['s' + Math.min(l, 4)] })),
-      height: 170, theme, yLabel: 'mean |w|', value: (v) => fmtNum(v, 3),
+      height: 170, theme, yLabel: 'average weight size', value: (v) => fmtNum(v, 3),
     });
     key = '';
   }

@@ -32,6 +32,19 @@ pub struct Choice {
     pub menu: bool,
     /// A task drawn as points on a plane, with a test set.
     pub plane: bool,
+    /// What a reader should know while this value is in force (a task ED does
+    /// not learn), shown beside its output.
+    pub note: Option<Note>,
+}
+
+/// A line of warning about a choice, with a link to the evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub text: Text,
+    /// The link's words.
+    pub link: Text,
+    /// The link: a query of this page (`?task=...`), a run that shows it.
+    pub href: &'static str,
 }
 
 /// What values a parameter takes. Every refusal message derives from this.

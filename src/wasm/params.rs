@@ -152,6 +152,13 @@ fn entry(p: &Param) -> Object {
                     set(&option, "label", text(o.label));
                     set(&option, "menu", o.menu);
                     set(&option, "plane", o.plane);
+                    if let Some(note) = o.note {
+                        let shown = Object::new();
+                        set(&shown, "text", text(note.text));
+                        set(&shown, "link", text(note.link));
+                        set(&shown, "href", note.href);
+                        set(&option, "note", shown);
+                    }
                     JsValue::from(option)
                 })
                 .collect();

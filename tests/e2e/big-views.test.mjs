@@ -53,7 +53,7 @@ async function weightsAndNetwork(page) {
   const box = await page.locator('#network').boundingBox();
   await page.locator('#network').hover({ position: { x: 34 + (box.width - 56) / 5, y: 26 + (box.height - 34) / 512 } });
   const tip = await until(() => page.locator('#network-tip').textContent(), (t) => /^hidden 1 unit 0:/.test(t), { what: "the readout of hidden 1's unit 0" });
-  assert.match(tip, /mean \|w\| in \d/);
+  assert.match(tip, /its incoming weights' average size \d/);
   await mapDrawn(page, '#network-tip canvas');
 }
 

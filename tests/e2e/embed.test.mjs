@@ -243,27 +243,27 @@ test('rule="kaneko" brings his defaults; with controls="rule" his u0, beta and u
   // His program's defaults where no attribute gives a value: 8 hidden units, u0 0.4, beta 0.8, u1 1.
   assert.deepEqual([state.rule, state.hidden, state.lr, state.u0, state.beta, state.u1], ['kaneko', [8], 0.3, 0.4, 0.8, 1]);
   assert.equal(await figure.getByLabel('Rule').inputValue(), 'kaneko');
-  assert.equal(await figure.getByLabel('u0 (sigmoid width)').inputValue(), '0.4');
-  assert.equal(await figure.getByLabel('beta (bias input)').inputValue(), '0.8');
-  assert.equal(await figure.getByLabel('u1 (hidden amine)').inputValue(), '1');
-  assert.equal(await figure.getByLabel('alpha (learning rate)').inputValue(), '0.3');
+  assert.equal(await figure.getByLabel('Sigmoid width (u0)').inputValue(), '0.4');
+  assert.equal(await figure.getByLabel('Bias input (beta)').inputValue(), '0.8');
+  assert.equal(await figure.getByLabel('Hidden error share (u1)').inputValue(), '1');
+  assert.equal(await figure.getByLabel('Learning rate (alpha)').inputValue(), '0.3');
   // The select, as on the page: the seed's rule and its defaults, and his fields go away.
-  await figure.getByLabel('Rule').selectOption({ label: 'Loss-driven (seed)' });
+  await figure.getByLabel('Rule').selectOption({ label: 'Loss-based' });
   assert.deepEqual((({ rule, hidden, lr }) => [rule, hidden, lr])(await hook(figure, 'state')), ['seed', [8, 8], 0.5]);
-  assert.equal(await figure.getByLabel('u0 (sigmoid width)').isVisible(), false);
+  assert.equal(await figure.getByLabel('Sigmoid width (u0)').isVisible(), false);
   assert.equal(await figure.getByLabel('Learning rate').inputValue(), '0.5');
   // The attribute, changed live: each rule's defaults, except the lr its attribute gives.
   await figure.evaluate((e) => e.setAttribute('rule', 'seed'));
   assert.deepEqual((({ rule, hidden, lr }) => [rule, hidden, lr])(await hook(figure, 'state')), ['seed', [8, 8], 0.3]);
   await figure.evaluate((e) => e.setAttribute('rule', 'kaneko'));
   assert.deepEqual((({ rule, hidden, lr, u0 }) => [rule, hidden, lr, u0])(await hook(figure, 'state')), ['kaneko', [8], 0.3, 0.4]);
-  assert.ok(await figure.getByLabel('u0 (sigmoid width)').isVisible());
+  assert.ok(await figure.getByLabel('Sigmoid width (u0)').isVisible());
   // Without the rule control his fields are not offered, whatever the rule.
   await figure.evaluate((e) => e.setAttribute('controls', 'lr'));
   await running(figure);
   assert.equal(await figure.locator('#u0').count(), 0);
   assert.equal(await figure.locator('#rule').count(), 0);
-  assert.equal(await figure.getByLabel('alpha (learning rate)').inputValue(), '0.3');
+  assert.equal(await figure.getByLabel('Learning rate (alpha)').inputValue(), '0.3');
   await epochAtLeast(figure, 5);
 }));
 

@@ -45,14 +45,14 @@ test('loading a Kaneko-rule model of the moons sets every field and the link fro
     for (const [k, v] of Object.entries(config)) assert.deepEqual(loaded[k], v, `${k} in the state`);
 
     // The fields.
-    const value = (label) => page.getByLabel(label, { exact: label === 'Seed' }).inputValue(); // not 'Random seed'
+    const value = (label) => page.getByLabel(label, { exact: label === 'Random seed' }).inputValue(); // not 'Draw a random seed'
     assert.equal(await value('Rule'), 'kaneko');
     assert.equal(await value('Task'), 'moons');
     assert.equal(await value('Loss function'), 'bce');
-    assert.equal(await value('alpha (learning rate)'), '0.3');
+    assert.equal(await value('Learning rate (alpha)'), '0.3');
     assert.equal(await value('Hidden layers'), '6');
-    assert.equal(await value('Seed'), '9');
-    for (const [label, v] of [['u0 (sigmoid width)', '0.6'], ['beta (bias input)', '0.5'], ['u1 (hidden amine)', '2']]) {
+    assert.equal(await value('Random seed'), '9');
+    for (const [label, v] of [['Sigmoid width (u0)', '0.6'], ['Bias input (beta)', '0.5'], ['Hidden error share (u1)', '2']]) {
       assert.ok(await page.getByLabel(label).isVisible(), `${label} shown under Kaneko's rule`);
       assert.equal(await value(label), v, label);
     }

@@ -67,7 +67,7 @@ test('a new task, layers, rule, race or seed starts a new run with the loss the 
     ['task', () => page.getByLabel('Task').selectOption('moons')],
     ['hidden', async () => { await page.getByLabel('Hidden layers').fill('4,4'); await page.getByLabel('Hidden layers').press('Enter'); }],
     ['race', () => page.getByLabel('Race backprop').check()],
-    ['seed', async () => { await page.getByLabel('Seed', { exact: true }).fill('7'); await page.getByLabel('Seed', { exact: true }).press('Enter'); }],
+    ['seed', async () => { await page.getByLabel('Random seed', { exact: true }).fill('7'); await page.getByLabel('Random seed', { exact: true }).press('Enter'); }],
   ]) {
     await act();
     const q = await until(() => query(page), (x) => x.get('loss') === 'bce' && x.get('changes') === null, { what: `a new run after the ${label} changed` });

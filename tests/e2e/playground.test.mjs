@@ -74,10 +74,10 @@ test('pause, step exactly one epoch, reset; shortcuts stay quiet while typing', 
   await page.getByLabel('Hidden layers').press('Escape');
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await at(page, 0);
-  await page.getByRole('button', { name: 'Random seed' }).click();
+  await page.getByRole('button', { name: 'Draw a random seed' }).click();
   const seed = (await hook(page, 'state')).seed;
   assert.notEqual(seed, 42);
-  assert.equal(await page.getByLabel('Seed', { exact: true }).inputValue(), String(seed));
+  assert.equal(await page.getByLabel('Random seed', { exact: true }).inputValue(), String(seed));
   assert.match(page.url(), new RegExp(`seed=${seed}`));
   await page.locator('body').click({ position: { x: 5, y: 5 } }); // Space on a focused button presses that button
   await page.keyboard.press('s');
@@ -90,8 +90,8 @@ test('pause, step exactly one epoch, reset; shortcuts stay quiet while typing', 
 
 test('a shared link reproduces the same loss after the same number of epochs', () => withPage('?paused=1', async (a) => {
   await ready(a);
-  await a.getByLabel('Seed', { exact: true }).fill('7');
-  await a.getByLabel('Seed', { exact: true }).press('Enter');
+  await a.getByLabel('Random seed', { exact: true }).fill('7');
+  await a.getByLabel('Random seed', { exact: true }).press('Enter');
   await a.getByLabel('Hidden layers').fill('6,5');
   await a.getByLabel('Hidden layers').press('Enter');
   await a.getByLabel('Learning rate').fill('0.8');
@@ -154,13 +154,13 @@ test('a diverging learning rate stops each loss, keeps the last finite weights a
 
 test('the rule selector brings Kaneko\'s parameters and marks where his stopping rule is met', () => withPage('?speed=5&stop=never', async (page) => {
   await epochAtLeast(page, 5);
-  for (const name of ['u0 (sigmoid width)', 'beta (bias input)', 'u1 (hidden amine)']) assert.equal(await page.getByLabel(name).isVisible(), false);
-  await page.getByLabel('Rule').selectOption({ label: 'Kaneko 1999' });
+  for (const name of ['Sigmoid width (u0)', 'Bias input (beta)', 'Hidden error share (u1)']) assert.equal(await page.getByLabel(name).isVisible(), false);
+  await page.getByLabel('Rule').selectOption({ label: "Kaneko's original (1999)" });
   // His program's defaults: 8 hidden units, alpha 0.8, u0 0.4, beta 0.8, u1 1.
-  assert.equal(await page.getByLabel('u0 (sigmoid width)').inputValue(), '0.4');
-  assert.equal(await page.getByLabel('beta (bias input)').inputValue(), '0.8');
-  assert.equal(await page.getByLabel('u1 (hidden amine)').inputValue(), '1');
-  assert.equal(await page.getByLabel('alpha (learning rate)').inputValue(), '0.8');
+  assert.equal(await page.getByLabel('Sigmoid width (u0)').inputValue(), '0.4');
+  assert.equal(await page.getByLabel('Bias input (beta)').inputValue(), '0.8');
+  assert.equal(await page.getByLabel('Hidden error share (u1)').inputValue(), '1');
+  assert.equal(await page.getByLabel('Learning rate (alpha)').inputValue(), '0.8');
   assert.equal(await page.getByLabel('Hidden layers').inputValue(), '8');
   assert.match(page.url(), /rule=kaneko/);
   // Seed 42 with his defaults meets the rule early; the chart marks the epoch.
@@ -170,16 +170,16 @@ test('the rule selector brings Kaneko\'s parameters and marks where his stopping
   const state = await hook(page, 'state');
   assert.deepEqual([state.rule, state.u0, state.beta, state.u1, state.lr], ['kaneko', 0.4, 0.8, 1, 0.8]);
   // A parameter of his changes the run; a bad one is refused by name.
-  await page.getByLabel('u0 (sigmoid width)').fill('0');
-  await page.getByLabel('u0 (sigmoid width)').press('Enter');
-  await page.locator('.notice', { hasText: 'u0 (sigmoid width) must be a number greater than 0 and at most 100' }).waitFor();
-  await page.getByLabel('u0 (sigmoid width)').fill('0.5');
-  await page.getByLabel('u0 (sigmoid width)').press('Enter');
+  await page.getByLabel('Sigmoid width (u0)').fill('0');
+  await page.getByLabel('Sigmoid width (u0)').press('Enter');
+  await page.locator('.notice', { hasText: 'Sigmoid width (u0) must be a number greater than 0 and at most 100' }).waitFor();
+  await page.getByLabel('Sigmoid width (u0)').fill('0.5');
+  await page.getByLabel('Sigmoid width (u0)').press('Enter');
   await page.waitForFunction(() => window.__edPlayground.state.u0 === 0.5);
   assert.match(page.url(), /u0=0\.5/);
   // Back to the seed's rule: its own defaults, and his fields go away.
-  await page.getByLabel('Rule').selectOption({ label: 'Loss-driven (seed)' });
-  assert.equal(await page.getByLabel('u0 (sigmoid width)').isVisible(), false);
+  await page.getByLabel('Rule').selectOption({ label: 'Loss-based' });
+  assert.equal(await page.getByLabel('Sigmoid width (u0)').isVisible(), false);
   assert.equal(await page.getByLabel('Learning rate').inputValue(), '0.5');
   assert.equal((await hook(page, 'state')).rule, 'seed');
   // The new run's chart has no stop mark (the next frames could not add one: the seed's rule has no stop).
@@ -303,12 +303,13 @@ test('the loss chart, network view, weights and decision map are drawn (not blan
   await until(() => page.locator('#loss-chart .u-legend').textContent(), (t) => /epoch\S*\s*\d.*MSE\S*\s*\d/s.test(t), { what: "the legend's values under the pointer" });
 }));
 
-test('on a phone the first screen shows training: settings folded, the loss chart in view', async () => {
+test('on a phone the first screen shows training: settings folded, the network in view', async () => {
   await withPage('', { viewport: { width: 360, height: 780 }, clean: false }, async (page) => {
     await epochAtLeast(page, 20);
     assert.equal(await page.getByLabel('Learning rate').isVisible(), false, 'folded');
-    const chart = await page.locator('#loss-chart').boundingBox();
-    assert.ok(chart.y + chart.height / 2 < 780, `loss chart's middle at ${chart.y + chart.height / 2} px`);
+    // The network comes first, under what ED is (reader.test.mjs); the loss and the map follow.
+    const net = await page.locator('#network').boundingBox();
+    assert.ok(net.y < 780 - 100, `the network starts at ${net.y} px`);
     await page.getByText('Settings', { exact: true }).click();
     assert.ok(await page.getByLabel('Learning rate').isVisible());
     await page.getByLabel('Learning rate').fill('0.3');

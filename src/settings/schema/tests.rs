@@ -211,3 +211,45 @@ fn labels_are_written_once() {
     assert!(RULES.iter().all(|r| !r.label.en.is_empty()));
     assert_ne!(RULES[0].label, RULES[1].label);
 }
+
+#[test]
+fn the_spirals_and_only_they_carry_a_note_whose_link_opens_them() {
+    // ED's finding (docs/results.md): it learns neither spiral. The note's link
+    // is a run of this page, so each of its parameters must read back.
+    let noted: Vec<&str> = TASKS
+        .iter()
+        .filter(|t| t.note.is_some())
+        .map(|t| t.value)
+        .collect();
+    assert_eq!(noted, ["spiral", "spiral3"]);
+    for task in TASKS.iter().filter(|t| t.note.is_some()) {
+        let note = task.note.unwrap();
+        assert!(!note.text.en.is_empty() && !note.link.en.is_empty());
+        let query = note.href.strip_prefix('?').expect("a query of the page");
+        let pairs: Vec<(&str, &str)> = query
+            .split('&')
+            .map(|pair| pair.split_once('=').expect("name=value"))
+            .collect();
+        assert!(
+            pairs.iter().all(|(name, _)| param(name).is_some()),
+            "{query}"
+        );
+        let (params, problems) = Params::from_pairs(pairs, parse_number_native);
+        assert!(problems.is_empty(), "{query}: {problems:?}");
+        assert_eq!(params.config.task.name(), task.value);
+        assert!(params.race && !params.stop_when_solved, "{query}");
+    }
+}
+
+#[test]
+fn the_rule_and_the_seed_read_apart() {
+    // "Seed" named both a rule and the random seed's field: one word, two things.
+    let rule_words: Vec<&str> = RULES.iter().map(|r| r.label.en).collect();
+    assert!(
+        rule_words
+            .iter()
+            .all(|w| !w.to_lowercase().contains("seed")),
+        "{rule_words:?}"
+    );
+    assert_eq!(param("seed").unwrap().label.en, "Random seed");
+}
