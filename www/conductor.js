@@ -17,6 +17,7 @@ import { replay } from './replay.js';
 import { statusLine } from './status-line.js';
 import { frameScheduler } from './scheduler.js';
 import { loadEngine } from './engine.js';
+import { frozenNotice } from './frozen.js';
 
 /**
  * Runs one playground in `root` and returns
@@ -77,8 +78,14 @@ export async function run(root, opts) {
       { card: 'card-output', every: 4, phase: 3, draw: views.table && (() => views.table.draw(pg)) },
     ],
     train: (units) => (stepping() ? stepOn(units) : advance(paced(), units)),
-    status: () => status.show(pg, { paused: state.paused && !stepping(), capped, frames: trainedFrames }),
+    status: () => { status.show(pg, { paused: state.paused && !stepping(), capped, frames: trainedFrames }); frozen.update(pg, changes.live()); },
     idle, fail: stop, stagger,
+  });
+
+  // A frozen run's explanation (www/frozen.js); its ways out start a new run from
+  // the settings in force, changed as the way says, with no replayed changes.
+  const frozen = frozenNotice(root, {
+    restart(values) { Object.assign(state, changes.live(), values, { changes: [] }); build(); },
   });
 
   const show = controls({
@@ -136,6 +143,7 @@ export async function run(root, opts) {
     views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
     views.mapBp?.reset(pg); // without a race too: it then lets go of the old run
     status.restart(pg);
+    frozen.reset();
     frames.settle();
     if (haltedByDivergence) { haltedByDivergence = false; setPlaying(true); }
   }

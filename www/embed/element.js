@@ -55,6 +55,7 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
 <div class="fields"></div>
 <div id="notices" class="notices" aria-live="polite"></div>
 <div id="diverged" class="alert" role="alert" hidden><p id="diverged-text">Training diverged.</p><button id="diverged-reset" type="button">Reset</button></div>
+<div id="frozen" class="alert frozen" role="alert" hidden></div>
 <div class="views">
   <section class="card" id="card-loss" data-view="chart" aria-label="Loss"><div id="loss-chart" class="chart"></div></section>
   <section class="card" id="card-network" data-view="network" aria-label="Network"><div class="canvas-box">
