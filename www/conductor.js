@@ -19,6 +19,7 @@ import { frameScheduler } from './scheduler.js';
 import { loadEngine } from './engine.js';
 import { solvedPanel, finished } from './solved.js';
 import { copyLink } from './copy-link.js';
+import { frozenNotice } from './frozen.js';
 
 /**
  * Runs one playground in `root` and returns
@@ -85,8 +86,14 @@ export async function run(root, opts) {
       { card: 'card-output', every: 4, phase: 3, draw: views.table && (() => views.table.draw(pg)) },
     ],
     train: (units) => (seeking() ? seekOn(units) : stepping() ? stepOn(units) : advance(paced(), units)),
-    status: () => status.show(pg, { paused: state.paused && !stepping() && !seeking(), capped, frames: trainedFrames, seekTo }),
+    status: () => { status.show(pg, { paused: state.paused && !stepping() && !seeking(), capped, frames: trainedFrames, seekTo }); frozen.update(pg, changes.live()); },
     idle, fail: stop, stagger,
+  });
+
+  // A frozen run's explanation (www/frozen.js); its ways out start a new run from
+  // the settings in force, changed as the way says, with no replayed changes.
+  const frozen = frozenNotice(root, {
+    restart(values) { Object.assign(state, changes.live(), values, { changes: [], at: 0 }); build(); },
   });
 
   const show = controls({
@@ -153,6 +160,7 @@ export async function run(root, opts) {
     views.net?.reset(pg); views.weights?.reset(pg, () => pg); views.map?.reset(pg); views.table?.reset(pg);
     views.mapBp?.reset(pg); // without a race too: it then lets go of the old run
     status.restart(pg);
+    frozen.reset();
     frames.settle();
     if (haltedByRun) { haltedByRun = false; setPlaying(true); }
   }

@@ -1,10 +1,11 @@
 //! Training runs of either method and what is measured of them: a [`Run`]
 //! over [`SubNetwork`]s, its [`evaluation`], the [`solve`] clock, a [`Lane`]
-//! (a run with its clock and divergence) and the playground's live
-//! [`Session`] with its [`History`].
+//! (a run with its clock and divergence), the [`freeze`] watch, and the
+//! playground's live [`Session`] with its [`History`].
 
 pub mod budget;
 pub mod evaluation;
+pub mod freeze;
 pub mod history;
 pub mod lane;
 pub mod method;
@@ -15,6 +16,7 @@ pub mod solve;
 
 pub use budget::Budget;
 pub use evaluation::{evaluate, Evaluation, EvaluationPass};
+pub use freeze::{FreezeCause, FreezeWatch, Frozen, FrozenOutputs};
 pub use history::{History, HISTORY_CAPACITY};
 pub use lane::{Divergence, Lane, LaneProgress};
 pub use method::Method;

@@ -26,6 +26,10 @@ pub struct EpochStats {
     pub mean_loss: f64,
     /// Sum of `|t - p|` over patterns and outputs (Kaneko's `err`).
     pub abs_error: f64,
+    /// The largest `min(p, 1 - p)` of any output and pattern: how far the
+    /// least certain output stood from 0 or 1. Near 0, every output is pinned
+    /// (see [`crate::train::freeze`]).
+    pub max_uncertainty: f64,
 }
 
 impl EpochStats {
@@ -76,6 +80,7 @@ struct PartialEpoch {
     done: usize,
     loss_sum: f64,
     abs_error: f64,
+    max_uncertainty: f64,
 }
 
 impl<N: SubNetwork> Run<N> {
@@ -198,6 +203,7 @@ impl<N: SubNetwork> Run<N> {
             mut done,
             mut loss_sum,
             mut abs_error,
+            mut max_uncertainty,
         } = self.partial;
         for &k in &self.order[done..] {
             if !budget.take(units) {
@@ -209,6 +215,8 @@ impl<N: SubNetwork> Run<N> {
                 let (y, p) = net.train(input, t, rule, loss, lr);
                 pattern_loss += loss.value(y, t);
                 abs_error += (t - p).abs();
+                // `max` passes a NaN over; a NaN loss stops the run anyway.
+                max_uncertainty = max_uncertainty.max(p.min(1.0 - p));
             }
             loss_sum += pattern_loss / outputs;
             done += 1;
@@ -218,6 +226,7 @@ impl<N: SubNetwork> Run<N> {
                 done,
                 loss_sum,
                 abs_error,
+                max_uncertainty,
             };
             return None;
         }
@@ -228,6 +237,7 @@ impl<N: SubNetwork> Run<N> {
         Some(EpochStats {
             mean_loss,
             abs_error,
+            max_uncertainty,
         })
     }
 

@@ -12,6 +12,7 @@
 
 use super::budget::Budget;
 use super::evaluation::EvaluationPass;
+use super::freeze::{FreezeCause, FreezeWatch, Frozen};
 use super::history::{History, Point};
 use super::lane::{Divergence, Lane, LaneProgress};
 use super::run::{EdRun, EpochStats};
@@ -26,6 +27,8 @@ pub struct Session {
     switches: Vec<(u64, Loss)>,
     /// The first epoch that met Kaneko's stopping rule in this session.
     kaneko_stop: Option<u64>,
+    /// Whether ED's run has frozen (see [`super::freeze`]).
+    freeze: FreezeWatch,
     backprop: Option<Lane<crate::backprop::Network>>,
     stage: Stage,
     /// ED's mean loss in the last epoch the session ended (ED's own is one
@@ -60,6 +63,7 @@ impl Session {
     pub fn resume(run: EdRun) -> Session {
         let layers = run.networks()[0].layers().len();
         Session {
+            freeze: FreezeWatch::new(run.networks()),
             history: History::new(layers),
             switches: vec![(run.epoch(), run.config().loss)],
             last_loss: run.last_loss(),
@@ -150,6 +154,8 @@ impl Session {
                     if self.kaneko_stop.is_none() && stats.meets_kaneko_stop() {
                         self.kaneko_stop = Some(self.ed.run().epoch());
                     }
+                    let run = self.ed.run();
+                    self.freeze.after_epoch(run.epoch(), &stats, run.networks());
                     self.stage = Stage::Backprop(stats);
                 }
                 Stage::Backprop(ed) => {
@@ -322,6 +328,32 @@ impl Session {
 
     pub fn diverged(&self) -> Option<Divergence> {
         self.ed.diverged()
+    }
+
+    /// ED's run has frozen: since when, and how its outputs look; `None` while
+    /// it moves (again). See [`super::freeze`].
+    pub fn frozen(&self) -> Option<Frozen> {
+        self.freeze.frozen()
+    }
+
+    /// The first epoch of the stretch in which ED's run froze, while it is frozen.
+    pub fn frozen_at(&self) -> Option<u64> {
+        self.frozen().map(|f| f.since)
+    }
+
+    /// What froze ED's run, while it is frozen: a switch to BCE before the
+    /// freeze, or the settings it trained with.
+    pub fn freeze_cause(&self) -> Option<FreezeCause> {
+        let since = self.frozen_at()?;
+        // The first entry is the run's start, not a switch.
+        let to_bce = self.switches[1..]
+            .iter()
+            .any(|&(epoch, loss)| loss == Loss::Bce && epoch < since);
+        Some(if to_bce {
+            FreezeCause::SwitchToBce
+        } else {
+            FreezeCause::Saturated
+        })
     }
 }
 

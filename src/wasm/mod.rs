@@ -221,6 +221,39 @@ impl Playground {
         self.session.diverged().map(|d| d.epoch as f64)
     }
 
+    /// The first epoch of the stretch in which ED's run froze (its outputs
+    /// pinned or still, its loss and weights no longer moving: it cannot learn
+    /// again), or undefined while it is not frozen. See `src/train/freeze.rs`.
+    #[wasm_bindgen(getter, js_name = frozenAt)]
+    pub fn frozen_at(&self) -> Option<f64> {
+        self.session.frozen_at().map(|e| e as f64)
+    }
+
+    /// Why the run froze, while it is frozen: `"bce-switch"` (it was switched
+    /// to BCE before) or `"saturated"` (under its own settings: a large rate,
+    /// or BCE from the start); undefined otherwise.
+    #[wasm_bindgen(getter, js_name = frozenCause)]
+    pub fn frozen_cause(&self) -> Option<String> {
+        use crate::train::FreezeCause;
+        self.session.freeze_cause().map(|cause| {
+            match cause {
+                FreezeCause::SwitchToBce => "bce-switch",
+                FreezeCause::Saturated => "saturated",
+            }
+            .into()
+        })
+    }
+
+    /// Whether a frozen run's outputs are all pinned at 0 or 1 (else they just
+    /// stopped changing); undefined while it is not frozen.
+    #[wasm_bindgen(getter, js_name = frozenPinned)]
+    pub fn frozen_pinned(&self) -> Option<bool> {
+        use crate::train::FrozenOutputs;
+        self.session
+            .frozen()
+            .map(|f| f.outputs == FrozenOutputs::Pinned)
+    }
+
     /// Starts plain backprop racing this run on the same network shape (see
     /// `BackpropRun::new`); only at epoch 0.
     #[wasm_bindgen(js_name = addBackprop)]

@@ -43,6 +43,7 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
 <div id="diverged" class="alert" role="alert" hidden><p id="diverged-text">Training diverged.</p><button id="diverged-reset" type="button">Reset</button></div>
 <div id="solved" class="solved" role="region" aria-label="Solved" aria-live="polite" hidden><p id="solved-text">Solved.</p>
   <div class="solved-buttons"><button id="solved-replay" type="button">Replay</button> <button id="solved-keep" type="button">Keep training</button> <button id="solved-close" class="close" type="button" aria-label="Close">×</button></div></div>
+<div id="frozen" class="alert frozen" role="alert" hidden></div>
 <div class="views">
   <section class="card" id="card-loss" data-view="chart" aria-label="Loss"><div id="loss-chart" class="chart"></div></section>
   <section class="card" id="card-network" data-view="network" aria-label="Network"><div class="canvas-box">

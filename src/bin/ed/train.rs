@@ -8,7 +8,8 @@ use ed_playground::ed::Loss;
 use ed_playground::io::model::{check_integers, check_size, MAX_MODEL_BYTES};
 use ed_playground::settings::params::parse_number_native;
 use ed_playground::settings::schema::Value;
-use ed_playground::{EdRun, Evaluation};
+use ed_playground::train::{FreezeWatch, Frozen, FrozenOutputs};
+use ed_playground::{Config, EdRun, Evaluation};
 
 use crate::{fail, print_json, ConfigArgs, Failure};
 
@@ -31,7 +32,8 @@ pub struct TrainArgs {
 }
 
 /// `ed train --json`: `converged_epoch` is the first epoch that met Kaneko's
-/// stopping rule (summed |t - y| under 0.1), or null. A 2-D task adds `train`
+/// stopping rule (summed |t - y| under 0.1), or null; `frozen_at`, only for a
+/// run frozen at the end, the first epoch of its freeze. A 2-D task adds `train`
 /// and `test`, each `{ mean_loss, accuracy }` with the final weights.
 #[derive(serde::Serialize)]
 struct TrainSummary {
@@ -40,6 +42,9 @@ struct TrainSummary {
     outputs: Vec<f64>,
     targets: Vec<f64>,
     converged_epoch: Option<u64>,
+    /// Present only for a run frozen at the end (see [`frozen_line`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frozen_at: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     train: Option<Scores>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -62,10 +67,11 @@ impl From<Evaluation> for Scores {
 }
 
 /// The run to train: a new one from the options, or the one `--load` names
-/// with `--loss` and `--lr` applied (the only settings that may change mid-run).
-fn load_trainer(args: &TrainArgs) -> Result<EdRun, Failure> {
+/// with `--loss` and `--lr` applied (the only settings that may change mid-run);
+/// and whether that switched a loaded run to BCE.
+fn load_trainer(args: &TrainArgs) -> Result<(EdRun, bool), Failure> {
     let Some(path) = &args.load else {
-        return Ok(EdRun::new(args.config.resolve()?));
+        return Ok((EdRun::new(args.config.resolve()?), false));
     };
     let meta = std::fs::metadata(path)
         .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
@@ -86,15 +92,16 @@ fn load_trainer(args: &TrainArgs) -> Result<EdRun, Failure> {
         changed.lr = lr;
     }
     changed.validate().or_else(|e| fail(e.to_string()))?;
+    let to_bce = changed.loss == Loss::Bce && trainer.config().loss != Loss::Bce;
     trainer.set_loss(changed.loss);
     trainer
         .set_lr(changed.lr)
         .or_else(|e| fail(e.to_string()))?;
-    Ok(trainer)
+    Ok((trainer, to_bce))
 }
 
 pub fn run(args: TrainArgs) -> Result<(), Failure> {
-    let mut trainer = load_trainer(&args)?;
+    let (mut trainer, switched_to_bce) = load_trainer(&args)?;
     if let (Some(path), false) = (&args.load, args.json) {
         let loss = trainer
             .last_loss()
@@ -112,8 +119,10 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
     }
     let mut final_loss = trainer.last_loss();
     let mut converged_epoch = None;
+    let mut freeze = FreezeWatch::new(trainer.networks());
     for _ in 0..args.epochs {
         let stats = trainer.run_epoch();
+        freeze.after_epoch(trainer.epoch(), &stats, trainer.networks());
         if !args.json {
             out!("loss: {:.8}", stats.mean_loss);
         }
@@ -146,6 +155,7 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
             outputs,
             targets,
             converged_epoch,
+            frozen_at: freeze.frozen().map(|f| f.since),
             train: test_scores.is_some().then_some(train_scores.into()),
             test: test_scores.map(Scores::from),
         };
@@ -180,9 +190,41 @@ pub fn run(args: TrainArgs) -> Result<(), Failure> {
             );
         }
     }
+    if let (Some(frozen), false) = (freeze.frozen(), args.json) {
+        out!("{}", frozen_line(frozen, switched_to_bce, trainer.config()));
+    }
     if let Some(path) = &args.save {
         std::fs::write(path, trainer.to_json().or_else(|e| fail(e.to_string()))?)
             .or_else(|e| fail(format!("cannot write {}: {e}", path.display())))?;
     }
     Ok(())
+}
+
+/// What a frozen run's last line says: since when, what it looks like, why it
+/// cannot come back, and what to try instead (docs/method.md section 5).
+fn frozen_line(frozen: Frozen, switched_to_bce: bool, config: &Config) -> String {
+    let outputs = match frozen.outputs {
+        FrozenOutputs::Pinned => "every output pinned at 0 or 1",
+        FrozenOutputs::Still => "its outputs no longer change",
+    };
+    let default_lr = Config::defaults_under(config.rule).lr;
+    let why = if switched_to_bce {
+        "BCE's error signal saturated the hidden units after the switch, \
+         and ED never shrinks a weight; train it anew with --loss bce-with-logits"
+            .to_string()
+    } else if config.lr > default_lr {
+        format!(
+            "learning rate {} saturated its units, and ED never shrinks a weight; \
+             train it anew with a smaller --lr (the default is {default_lr})",
+            config.lr
+        )
+    } else {
+        "its units saturated, and ED never shrinks a weight; \
+         train it anew with --loss bce-with-logits or another --seed"
+            .to_string()
+    };
+    format!(
+        "frozen since epoch {}: {outputs}, the loss and the weights no longer move; {why}",
+        frozen.since
+    )
 }
