@@ -82,10 +82,12 @@ impl SolveClock {
     pub fn after_epoch<N: SubNetwork>(&mut self, trainer: &Run<N>, stats: &EpochStats) {
         // The loss test is free; the accuracy costs a forward pass per pattern,
         // taken until the task is solved and again while it is lost.
+        // A loss that is not a number is not under the bound either.
         let holds = self.solved_at.is_some() && self.lost_at.is_none();
-        if holds && !(stats.mean_loss < SOLVE_LOSS) {
+        let under = stats.mean_loss < SOLVE_LOSS;
+        if holds && !under {
             self.lost_at = Some(trainer.epoch());
-        } else if !holds && stats.mean_loss < SOLVE_LOSS {
+        } else if !holds && under {
             self.pending = Some(PendingCheck {
                 epoch: trainer.epoch(),
                 mean_loss: stats.mean_loss,

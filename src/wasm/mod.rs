@@ -13,6 +13,7 @@ use crate::train::EdRun;
 use crate::train::{Run, SubNetwork};
 use crate::view::decision_map::DecisionMap;
 
+mod clocks;
 mod convert;
 #[cfg(feature = "digits-page")]
 mod digits;
@@ -208,52 +209,6 @@ impl Playground {
         self.session.last_loss().unwrap_or(f64::NAN)
     }
 
-    /// The first epoch that met Kaneko's stopping rule (summed |t - p| under
-    /// 0.1), or undefined: where his program would have stopped.
-    #[wasm_bindgen(getter, js_name = kanekoStopAt)]
-    pub fn kaneko_stop_at(&self) -> Option<f64> {
-        self.session.kaneko_stop().map(|e| e as f64)
-    }
-
-    /// The epoch whose loss was not finite, or undefined while training is healthy.
-    #[wasm_bindgen(getter, js_name = divergedAt)]
-    pub fn diverged_at(&self) -> Option<f64> {
-        self.session.diverged().map(|d| d.epoch as f64)
-    }
-
-    /// The first epoch of the stretch in which ED's run froze (its outputs
-    /// pinned or still, its loss and weights no longer moving: it cannot learn
-    /// again), or undefined while it is not frozen. See `src/train/freeze.rs`.
-    #[wasm_bindgen(getter, js_name = frozenAt)]
-    pub fn frozen_at(&self) -> Option<f64> {
-        self.session.frozen_at().map(|e| e as f64)
-    }
-
-    /// Why the run froze, while it is frozen: `"bce-switch"` (it was switched
-    /// to BCE before) or `"saturated"` (under its own settings: a large rate,
-    /// or BCE from the start); undefined otherwise.
-    #[wasm_bindgen(getter, js_name = frozenCause)]
-    pub fn frozen_cause(&self) -> Option<String> {
-        use crate::train::FreezeCause;
-        self.session.freeze_cause().map(|cause| {
-            match cause {
-                FreezeCause::SwitchToBce => "bce-switch",
-                FreezeCause::Saturated => "saturated",
-            }
-            .into()
-        })
-    }
-
-    /// Whether a frozen run's outputs are all pinned at 0 or 1 (else they just
-    /// stopped changing); undefined while it is not frozen.
-    #[wasm_bindgen(getter, js_name = frozenPinned)]
-    pub fn frozen_pinned(&self) -> Option<bool> {
-        use crate::train::FrozenOutputs;
-        self.session
-            .frozen()
-            .map(|f| f.outputs == FrozenOutputs::Pinned)
-    }
-
     /// Starts plain backprop racing this run on the same network shape (see
     /// `BackpropRun::new`); only at epoch 0.
     #[wasm_bindgen(js_name = addBackprop)]
@@ -265,58 +220,6 @@ impl Playground {
     #[wasm_bindgen(getter)]
     pub fn racing(&self) -> bool {
         self.session.backprop().is_some()
-    }
-
-    /// When this run's task counts as solved, in words (see `race::is_solved`).
-    #[wasm_bindgen(getter, js_name = solvedRule)]
-    pub fn solved_rule(&self) -> String {
-        crate::train::solved_rule(self.session.run().config().task).into()
-    }
-
-    /// The first epoch at which ED solved the task, or undefined.
-    #[wasm_bindgen(getter, js_name = solvedAt)]
-    pub fn solved_at(&self) -> Option<f64> {
-        self.session.solved_at().map(|e| e as f64)
-    }
-
-    /// The epoch at which ED lost the task it had solved (its epoch's loss rose
-    /// to the solve bound or over), while it is lost; undefined otherwise.
-    #[wasm_bindgen(getter, js_name = lostAt)]
-    pub fn lost_at(&self) -> Option<f64> {
-        self.session.lost_at().map(|e| e as f64)
-    }
-
-    #[wasm_bindgen(getter, js_name = backpropLostAt)]
-    pub fn backprop_lost_at(&self) -> Option<f64> {
-        self.session
-            .backprop()
-            .and_then(|b| b.lost_at())
-            .map(|e| e as f64)
-    }
-
-    /// Backprop's last finite epoch loss (NaN without a race or before the first epoch).
-    #[wasm_bindgen(getter, js_name = backpropLoss)]
-    pub fn backprop_loss(&self) -> f64 {
-        self.session
-            .backprop()
-            .and_then(|b| b.last_loss())
-            .unwrap_or(f64::NAN)
-    }
-
-    #[wasm_bindgen(getter, js_name = backpropSolvedAt)]
-    pub fn backprop_solved_at(&self) -> Option<f64> {
-        self.session
-            .backprop()
-            .and_then(|b| b.solved_at())
-            .map(|e| e as f64)
-    }
-
-    #[wasm_bindgen(getter, js_name = backpropDivergedAt)]
-    pub fn backprop_diverged_at(&self) -> Option<f64> {
-        self.session
-            .backprop()
-            .and_then(|b| b.diverged())
-            .map(|d| d.epoch as f64)
     }
 
     /// The decision map of the backprop run (empty without a race).
