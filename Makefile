@@ -1,5 +1,5 @@
 # The two commands of the README: `make serve` and `make test`.
-.PHONY: serve test dist pkg setup test-native test-wasm test-e2e bench fuzz figures fmt lint clean
+.PHONY: serve test dist package pkg setup test-native test-wasm test-e2e bench fuzz figures fmt lint clean
 
 PORT ?= 8080
 
@@ -11,6 +11,10 @@ pkg: setup
 
 dist: pkg
 	@scripts/build-dist.sh
+
+# The npm package: dist/package/ed-playground-<version>.tgz (scripts/build-package.mjs).
+package: dist
+	@node scripts/build-package.mjs
 
 serve: dist
 	@node scripts/serve.mjs dist $(PORT)

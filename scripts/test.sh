@@ -14,4 +14,5 @@ CHROMEDRIVER=/usr/bin/chromedriver \
 echo "== end-to-end tests of the page (Playwright over Debian's Chromium)"
 scripts/build-wasm.sh
 scripts/build-dist.sh
+node scripts/build-package.mjs # the npm package, for tests/e2e/package.test.mjs
 node --test --test-concurrency=1 tests/e2e/

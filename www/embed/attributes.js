@@ -51,7 +51,7 @@ export function learnNames() {
     const control = controlOf(e);
     CONTROL.set(control === e.name ? e.attribute : control, control);
   }
-  ALL = [...PARAMETER.keys(), ...OWN];
+  ALL = [...PARAMETER.keys(), ...OWN, 'wasm-url']; // wasm-url: read once, before the engine loads (wasm-url.js)
 }
 
 /** The attribute of parameter `name` (a link's name: `hidden` gives `layers`). */

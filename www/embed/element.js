@@ -2,7 +2,8 @@
 // It runs the page's own conductor (conductor.js) over a smaller set of views and
 // controls; every instance on a page shares one wasm module. Built into one
 // file with its chart library and styles (scripts/build-element.mjs), it finds
-// the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL.
+// the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL,
+// unless the page's first instance with a `wasm-url` names another (wasm-url.js).
 import { run } from '../conductor.js';
 import { loadEngine, reason } from '../engine.js';
 import { entry, brings } from '../state.js';
@@ -15,8 +16,11 @@ import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
 import { PARAMETER, OWN, SAY, learnNames, readOwn, readRun, unknownAttributes, hiddenWarning, fromLink } from './attributes.js';
 import { engineMissing } from './missing.js';
+import { pageWasm, wasmUrlProblem } from './wasm-url.js';
 
-const WASM = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
+const NEXT_TO_SCRIPT = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
+// Read before the engine loads: a module script (unless async) runs once the page's HTML is parsed.
+const WASM = pageWasm(NEXT_TO_SCRIPT);
 // The engine first: its parameter table names the element's attributes and
 // builds its fields. If it cannot load, each instance says why (and, when its
 // file is missing, which file to copy where).
@@ -168,6 +172,8 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#themeFns.clear();
     const named = !failed; // built with the engine's names and fields
     const problems = named ? unknownAttributes(this) : [];
+    const wasmProblem = wasmUrlProblem(this, WASM);
+    if (wasmProblem) problems.push(wasmProblem);
     const get = (name) => {
       const { value, problem } = this.#attr(name);
       if (problem) problems.push(problem);
@@ -194,7 +200,7 @@ export class EdPlaygroundElement extends HTMLElement {
 
     if (!named) {
       // Its file missing, as when only ed-playground.js was copied: no reload will bring it.
-      const missing = await engineMissing(WASM);
+      const missing = await engineMissing(WASM, WASM !== NEXT_TO_SCRIPT);
       if (gen !== this.#gen) return;
       if (missing) { this.#fail(null, missing); return; }
     }

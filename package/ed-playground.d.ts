@@ -1,0 +1,98 @@
+// Types of the package's main entry, ed-playground.js: the <ed-playground>
+// custom element. Importing the module defines the element (once per page); it
+// loads its learning engine, pkg/ed_playground_bg.wasm next to the script,
+// unless the page's first <ed-playground> with a `wasm-url` names another file.
+// Written by hand; tests/e2e/package.test.mjs checks that the attributes listed
+// here are the element's own.
+
+/**
+ * The element's attributes, all read as text (as a page link's parameters are).
+ * A bad value is named in the console and in a notice inside the figure, and
+ * the default is used. A flag takes `1`, `yes`, `true`, `on` or `0`, `no`,
+ * `false`, `off`; the bare attribute is on. Usable as the props of the element
+ * in a JSX or template type map.
+ */
+export interface EdPlaygroundAttributes {
+  /** What the network learns: `xor` (default), `and`, `or`, `nand`, `parity`, `adder`, `circle`, `gaussians`, `spiral`, `moons`, `spiral3`. */
+  task?: string;
+  /** Input bits of the parity task, 2 to 8 (default 3). */
+  bits?: string;
+  /** The update rule: `seed` (the seed's loss-driven rule, default) or `kaneko` (Kaneko's 1999 rule, with his defaults for what is not given). */
+  rule?: string;
+  /** What the output's error is measured by: `mse` (default), `bce`, `bce-with-logits`. */
+  loss?: string;
+  /** 1 to 4 hidden layer sizes from 1 to 256, comma-separated, like `8,8` (default). */
+  layers?: string;
+  /** Learning rate (Kaneko's alpha), greater than 0 (default 0.5). */
+  lr?: string;
+  /** The random seed, a whole number from 0 to 2^53 − 1 (default 42). */
+  seed?: string;
+  /** Epochs trained per animation frame, 0.1 to 10000 (default 0.2). */
+  speed?: string;
+  /** `solved` (default): training pauses once the task is solved; `never`: it trains on. */
+  stop?: string;
+  /** Open paused at this epoch, the run replayed to it (default 0). */
+  at?: string;
+  /** A flag of the page's link (presentation mode): accepted, and no part of the element. */
+  present?: string;
+  /** Loss and learning-rate switches to replay at their epochs, like `300:loss:bce,900:lr:0.1`. */
+  changes?: string;
+  /** Kaneko's sigmoid width, greater than 0 and at most 100. */
+  u0?: string;
+  /** Kaneko's factor of the error in the hidden layers, 0 to 100. */
+  u1?: string;
+  /** What Kaneko's two bias units are fed, 0 to 100. */
+  beta?: string;
+  /** A 2-D task's noise, 0 to 0.5 (default 0.1). */
+  noise?: string;
+  /** A 2-D task's held-out share, 0.1 to 0.9 (default 0.5). */
+  test_fraction?: string;
+  /** A 2-D task's points, training and test together, 20 to 1000 (default 200). */
+  points?: string;
+  /** A flag: plain backprop trains beside ED, on the same network shape. */
+  race?: string;
+  /** A flag: a new pattern order every epoch, drawn from the seed. */
+  shuffle?: string;
+  /** Initial weight magnitudes are drawn from U(0, init_range) (default 1). */
+  init_range?: string;
+  /** A flag: it trains as soon as it is in view (default on; off under `prefers-reduced-motion`). */
+  autoplay?: string;
+  /** Comma-separated controls: `play`, `step`, `reset` and parameter names such as `loss`, `lr`, `speed`, `task`, `layers`, `race`, `seed`; or `none` (default). */
+  controls?: string;
+  /** Comma-separated views: `chart` (default), `network`, `map`, `table`. */
+  views?: string;
+  /** `light`, `dark` or `auto` (default: the reader's colour scheme). */
+  theme?: string;
+  /**
+   * Where the learning engine's wasm file is, when not at
+   * `pkg/ed_playground_bg.wasm` next to ed-playground.js: an http or https URL,
+   * relative ones read against the document's base URL. Every instance on a
+   * page shares one engine, so the first `<ed-playground>` in the document
+   * with a `wasm-url` decides for all of them, read once when the script runs
+   * (a module script runs once the page's HTML is parsed); a different value
+   * on a later instance is named in its notices and ignored.
+   */
+  'wasm-url'?: string;
+}
+
+/**
+ * `<ed-playground>`: a live ED experiment in an open shadow root. Several on a
+ * page train independently on one shared engine; each stops while scrolled out
+ * of view. Changing an attribute on a live element takes effect at once.
+ */
+export declare class EdPlaygroundElement extends HTMLElement {
+  /** The attributes whose changes the element follows (every one above but `wasm-url`, and HTML's `hidden`). */
+  static readonly observedAttributes: string[];
+  /**
+   * A page link's parameter as this element's attribute: `[attribute, value]`,
+   * or null for a name the element does not take (`hidden` gives `layers`,
+   * `paused` the opposite `autoplay`).
+   */
+  static fromLink(name: string, value: string): [attribute: string, value: string] | null;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ed-playground': EdPlaygroundElement;
+  }
+}

@@ -1,0 +1,41 @@
+// <ed-playground wasm-url="…">: where the page's one learning engine comes
+// from, when not from next to the element's script (a site that keeps its wasm
+// elsewhere, a bundler that renames it). Every instance on a page shares one
+// engine, fetched once, before any instance starts: so the first
+// <ed-playground> in the document that has a wasm-url when the script runs
+// decides for all of them (a module script runs once the page's HTML is
+// parsed). Read once; changing it later changes nothing. Like `src`, a relative
+// value is read against the document's base URL.
+
+/** Every message an author reads, in one place (to be translated with the page). */
+export const SAY = {
+  notUrl: (text, used) => `Attribute “wasm-url” must be an http or https URL, not “${text}”; the engine loads from ${used}.`,
+  ignored: (text, used) => `Attribute “wasm-url” (“${text}”) is ignored: every <ed-playground> on a page shares one engine, `
+    + `and it loads from ${used} (the first one with a wasm-url decides).`,
+};
+
+/** The URL an attribute's text names, or null when it names none a page can fetch. */
+export function parseWasmUrl(text, base = document.baseURI) {
+  if (text.trim() === '') return null;
+  try {
+    const url = new URL(text.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where the page's engine loads from: the first instance's wasm-url, else `nextToScript`. */
+export function pageWasm(nextToScript) {
+  const text = document.querySelector('ed-playground[wasm-url]')?.getAttribute('wasm-url');
+  return (text == null ? null : parseWasmUrl(text)) ?? nextToScript;
+}
+
+/** This instance's message about its wasm-url (null when it has none, or it is the one in force). */
+export function wasmUrlProblem(element, used) {
+  const text = element.getAttribute('wasm-url');
+  if (text === null) return null;
+  const url = parseWasmUrl(text);
+  if (!url) return SAY.notUrl(text, used.href);
+  return url.href === used.href ? null : SAY.ignored(text, used.href);
+}
