@@ -9,6 +9,8 @@ import { exposeForTests } from './test-hook.js';
 import { fields, helpButton } from './fields.js';
 import { embedThis } from './share.js';
 import { presentation } from './present.js';
+import { chooseLanguage, speak, applyWords } from './words/index.js';
+import { languageSwitch } from './language-switch.js';
 
 export async function start({ fail, hasFailed }) {
   await loadEngine();
@@ -17,6 +19,11 @@ export async function start({ fail, hasFailed }) {
   // The link as opened: the playground rewrites it with its own settings, which
   // leave out the cards' pool size (`?workers=N`, worker-pool.js reads it).
   const opened = location.search;
+  // The page's language: the link's `lang`, else the browser's. Every module
+  // finds its words through the document (words/index.js).
+  const w = speak(document, chooseLanguage(state.lang === 'auto' ? null : state.lang));
+  document.documentElement.lang = w.lang;
+  applyWords(document, w);
   // Before the colours and the canvases' label size are read: presentation mode sets a larger one.
   const present = presentation(document.getElementById('present'), document.getElementById('settings'), state.present);
   const { theme, onTheme } = documentTheme();
@@ -26,6 +33,7 @@ export async function start({ fail, hasFailed }) {
   exposeForTests('__edPlayground', playground.hook);
   present.start(playground, theme);
   embedThis(document.getElementById('embed-this'), document.getElementById('embed-dialog'), playground.state);
+  languageSwitch(document.getElementById('language'), w, playground.state);
   // Kaneko's experiment and the handwritten digits are far down the page and
   // most readers never run them: their buttons (disabled in the HTML) work once
   // their code has loaded.

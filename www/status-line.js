@@ -6,6 +6,8 @@ import { fmtNum, fmtInt } from './ui.js';
 
 // Two significant figures below 10 (0.23, 1.5), whole numbers above.
 const perFrame = (v) => (v >= 10 ? fmtInt(Math.round(v)) : String(+v.toPrecision(2)));
+// "1 epoch", "0.5 epochs", "12 epochs": a count as written.
+const epochs = (written) => `${written} epoch${written === '1' ? '' : 's'}`;
 
 // One method's progress in the race: solved (and still so), diverged or not yet.
 const clock = (at, loss, diverged, lost) => diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}`
@@ -39,8 +41,8 @@ export function statusLine(root, lossLabel) {
         rate = { t: now, epoch: pg.epoch, frames, value: (epochs * 1000) / (now - rate.t), perFrame: frames > rate.frames ? epochs / (frames - rate.frames) : null };
       }
       // No rate until there is one to show: "0 epochs/s" would read as stuck.
-      const speed = rate.value === null ? '' : `${fmtInt(+rate.value.toPrecision(3))} epochs/s`;
-      const held = capped && rate.perFrame !== null ? ` · capped at ${perFrame(rate.perFrame)} epochs/frame` : '';
+      const speed = rate.value === null ? '' : `${epochs(fmtInt(+rate.value.toPrecision(3)))}/s`;
+      const held = capped && rate.perFrame !== null ? ` · capped at ${epochs(perFrame(rate.perFrame))}/frame` : '';
       const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}`
         : seekTo !== null ? `opening at epoch ${fmtInt(seekTo)} (${Math.floor((100 * pg.epoch) / seekTo)} %)`
           : paused ? 'paused' : speed && speed + held;

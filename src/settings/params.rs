@@ -83,6 +83,8 @@ pub struct Params {
     pub race: bool,
     /// The page opens in presentation mode (www/present.js).
     pub present: bool,
+    /// The interface's language: `auto` (the browser's), `en` or `ja`.
+    pub lang: &'static str,
 }
 
 impl Default for Params {
@@ -285,6 +287,7 @@ impl Params {
             changes: Vec::new(),
             race: false,
             present: false,
+            lang: "auto",
         }
     }
 

@@ -11,15 +11,23 @@
 use super::config::{RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
 use super::params::{Params, TimedChange, FLAG_WORDS, MAX_CHANGES};
 
-/// Words a person reads, in each language of the interface. English only for
-/// now; a second language is a second field, filled for every entry.
+/// Words a person reads, in each language of the interface: English and
+/// Japanese, side by side in each entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub en: &'static str,
+    /// Empty where no Japanese is written yet: the page shows the English.
+    pub ja: &'static str,
 }
 
+/// English only (a text not yet translated).
 pub(super) const fn en(text: &'static str) -> Text {
-    Text { en: text }
+    Text { en: text, ja: "" }
+}
+
+/// The same words in English and in Japanese.
+pub(super) const fn t(en: &'static str, ja: &'static str) -> Text {
+    Text { en, ja }
 }
 
 /// One value of a choice and how it reads.

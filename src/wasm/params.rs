@@ -130,6 +130,9 @@ pub fn default_params() -> Object {
 fn text(t: Text) -> Object {
     let obj = Object::new();
     set(&obj, "en", t.en);
+    if !t.ja.is_empty() {
+        set(&obj, "ja", t.ja);
+    }
     obj
 }
 

@@ -1,7 +1,7 @@
 //! The table itself: one entry per parameter, in the order the page shows
 //! its fields and writes its link.
 
-use super::{en, Attribute, Choice, Control, Display, Kind, Note, Param, Value};
+use super::{en, t, Attribute, Choice, Control, Display, Kind, Note, Param, Value};
 use crate::ed::Loss;
 use crate::settings::config::{RuleName, MAX_LR, MAX_PARAMETER};
 use crate::settings::params::{MAX_AT_EPOCH, MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
@@ -83,6 +83,13 @@ pub const SPEEDS: [f64; 16] = [
     10000.0,
 ];
 
+/// The languages of the interface; `auto` is the browser's.
+const LANGUAGES: [Choice; 3] = [
+    choice("auto", "The browser's"),
+    choice("en", "English"),
+    choice("ja", "日本語"),
+];
+
 /// When training stops by itself.
 const STOPS: [Choice; 2] = [choice("solved", "When solved"), choice("never", "Never")];
 
@@ -118,7 +125,7 @@ const BASE: Param = Param {
 };
 
 /// Every parameter, in the order the page shows its fields and writes its link.
-pub static PARAMS: [Param; 22] = [
+pub static PARAMS: [Param; 23] = [
     Param {
         name: "loss",
         kind: Kind::Choice(&LOSSES),
@@ -345,12 +352,32 @@ pub static PARAMS: [Param; 22] = [
     Param {
         name: "present",
         config: false,
+        // The page's mode: a figure in a post has no use for it.
+        attribute: Attribute::Without,
         // Shown and hidden on the running page: no new run.
         live: true,
         label: en("Presentation mode"),
         help: en("Open the page in presentation mode: the network, the map and the loss chart on one screen, in large type."),
         get: |p| Value::Flag(p.present),
         set: |p, v| p.present = v.flag(),
+        ..BASE
+    },
+    Param {
+        name: "lang",
+        config: false,
+        // The words a reader sees, not the run: no new run.
+        live: true,
+        kind: Kind::Choice(&LANGUAGES),
+        // An element's language is HTML's own `lang` attribute (its own, or the
+        // nearest around it), read as HTML reads it (`ja-JP` is Japanese).
+        attribute: Attribute::Without,
+        label: t("Language", "言語"),
+        help: t(
+            "The language of the page: the browser's own (auto), English or Japanese.",
+            "ページの言語: ブラウザの設定に合わせる (auto)、英語、日本語。",
+        ),
+        get: |p| Value::Choice(p.lang),
+        set: |p, v| p.lang = v.choice(),
         ..BASE
     },
     Param {

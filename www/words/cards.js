@@ -1,0 +1,3 @@
+// The words of cards: see index.js. Each entry: `key: { en, ja }`.
+export const CARDS = {
+};

@@ -1,0 +1,3 @@
+// The words of run: see index.js. Each entry: `key: { en, ja }`.
+export const RUN = {
+};
