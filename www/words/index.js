@@ -12,11 +12,12 @@ import { RUN } from './run.js';
 import { VIEWS } from './views.js';
 import { CARDS } from './cards.js';
 import { EMBED } from './embed.js';
+import { SETTINGS } from './settings.js';
 
 export const LANGUAGES = ['en', 'ja'];
 
 /** Every entry: `key: { en, ja }`, each a string or a function of the entry's values. */
-export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED });
+export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS });
 
 function merge(parts) {
   const all = {};
