@@ -5,6 +5,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::Playground;
+use crate::backprop::Network as BackpropNetwork;
+use crate::train::Lane;
 
 #[wasm_bindgen]
 impl Playground {
@@ -75,10 +77,7 @@ impl Playground {
 
     #[wasm_bindgen(getter, js_name = backpropLostAt)]
     pub fn backprop_lost_at(&self) -> Option<f64> {
-        self.session
-            .backprop()
-            .and_then(|b| b.lost_at())
-            .map(|e| e as f64)
+        self.backprop_epoch(|b| b.lost_at())
     }
 
     /// Backprop's last finite epoch loss (NaN without a race or before the first epoch).
@@ -92,17 +91,18 @@ impl Playground {
 
     #[wasm_bindgen(getter, js_name = backpropSolvedAt)]
     pub fn backprop_solved_at(&self) -> Option<f64> {
-        self.session
-            .backprop()
-            .and_then(|b| b.solved_at())
-            .map(|e| e as f64)
+        self.backprop_epoch(|b| b.solved_at())
     }
 
     #[wasm_bindgen(getter, js_name = backpropDivergedAt)]
     pub fn backprop_diverged_at(&self) -> Option<f64> {
-        self.session
-            .backprop()
-            .and_then(|b| b.diverged())
-            .map(|d| d.epoch as f64)
+        self.backprop_epoch(|b| b.diverged().map(|d| d.epoch))
+    }
+}
+
+impl Playground {
+    /// An epoch of backprop's lane, as JS reads it: undefined without a race.
+    fn backprop_epoch(&self, of: impl Fn(&Lane<BackpropNetwork>) -> Option<u64>) -> Option<f64> {
+        self.session.backprop().and_then(of).map(|e| e as f64)
     }
 }
