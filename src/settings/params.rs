@@ -14,10 +14,10 @@ use crate::task::Task;
 /// so that a small task's learning can be watched.
 pub const MIN_SPEED: f64 = 0.1;
 pub const MAX_SPEED: f64 = 10_000.0;
-/// The speed a page opens at: XOR under the seed's setting is solved in
-/// about 40 epochs, which at 0.2 epochs a frame is three or four seconds to
-/// watch it learn, not a flash.
-pub const DEFAULT_SPEED: f64 = 0.2;
+/// The speed a page opens at, XOR's pace ([`Task::pace`]): XOR under the
+/// seed's setting is solved in about 40 epochs, which at 0.2 epochs a frame is
+/// three or four seconds to watch it learn, not a flash.
+pub const DEFAULT_SPEED: f64 = Task::Xor.pace();
 /// The furthest epoch a link may open at (`at=`): the page replays the run
 /// to it within its frame budget, so it must be reachable in reasonable time.
 pub const MAX_AT_EPOCH: u64 = 1_000_000;
@@ -363,6 +363,10 @@ impl Params {
             }
         }
         let (mut params, bits_given) = Params::assemble(&values);
+        // Unless told, a task opens at its own pace, so that it can be watched.
+        if !values.iter().any(|(p, _)| p.name == "speed") {
+            params.speed = params.config.task.pace();
+        }
         // Only parity takes bits; it has 3 unless told otherwise.
         let c = &mut params.config;
         match (c.task, bits_given) {

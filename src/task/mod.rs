@@ -103,6 +103,23 @@ impl Task {
         )
     }
 
+    /// The speed (epochs a frame) a page opens this task at: slow enough that
+    /// a reader watches the seed's setting learn it, over three to five
+    /// seconds at 60 frames a second, not in a flash nor over a minute. From
+    /// `ed race --task T` at the seed's setting, ED solves XOR at epoch 42,
+    /// AND 19, OR 11, NAND 18, parity 36, the adder 294, the circle 878, the
+    /// Gaussians 2, the moons 434, the spirals not in 5,000 (a pace that shows
+    /// them struggle). A test holds the table to those epochs.
+    pub const fn pace(self) -> f64 {
+        match self {
+            Task::Xor | Task::Parity => 0.2,
+            Task::And | Task::Or | Task::Nand | Task::Gaussians => 0.1,
+            Task::Adder => 1.0,
+            Task::Moons => 2.0,
+            Task::Circle | Task::Spiral | Task::Spiral3 => 5.0,
+        }
+    }
+
     /// Raw inputs of a pattern; `bits` matters only for parity.
     pub fn inputs(self, bits: usize) -> usize {
         match self {
