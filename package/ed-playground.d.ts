@@ -63,6 +63,8 @@ export interface EdPlaygroundAttributes {
   views?: string;
   /** `light`, `dark` or `auto` (default: the reader's colour scheme). */
   theme?: string;
+  /** Its language, `en` or `ja`: else the nearest ancestor's `lang`, else the browser's. A change rebuilds it in the new one. */
+  lang?: string;
   /**
    * Where the learning engine's wasm file is, when not at
    * `pkg/ed_playground_bg.wasm` next to ed-playground.js: an http or https URL,
@@ -89,6 +91,8 @@ export declare class EdPlaygroundElement extends HTMLElement {
    * `paused` the opposite `autoplay`).
    */
   static fromLink(name: string, value: string): [attribute: string, value: string] | null;
+  /** The language (`en` or `ja`) for `asked` (a link's `lang=`), else the nearest `lang` around `node`, else the browser's. */
+  static chooseLanguage(asked: string | null, node: Element | null): 'en' | 'ja';
 }
 
 declare global {

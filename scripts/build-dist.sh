@@ -38,10 +38,10 @@ cargo build --quiet --release --bin ed
 target/release/ed digits --export dist/data/digits.bin --per-digit 250 --json
 # The embeds: <ed-playground> as one bundle at the root (it loads
 # pkg/ed_playground_bg.wasm relative to its own URL), the iframe page and the
-# example blog post. esbuild is required for the bundle.
+# example blog post, in English and in Japanese. esbuild is required for the bundle.
 mkdir -p dist/examples
 cp embed.html dist/
-cp www/examples/blog-post.html dist/examples/
+cp www/examples/blog-post.html www/examples/blog-post.ja.html dist/examples/
 if [ -x "$esbuild" ]; then
   node scripts/build-element.mjs www/embed/element.js dist/ed-playground.js
   min --format=esm --outfile=dist/embed.js www/embed/frame.js

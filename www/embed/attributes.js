@@ -8,23 +8,14 @@
 import { engine } from '../engine.js';
 import { schema, show, parse } from '../state.js';
 import { controlOf } from '../fields.js';
+import { wordsAt } from '../words/index.js';
 
-/** Every message an author reads, in one place (to be translated with the page). */
-export const SAY = {
-  value: (attr, error, using) => `Attribute “${attr}” ${error}; using ${using}.`,
-  unknown: (attr, value, meant) => (meant
-    ? `“${attr}” is not an attribute of ED Playground: did you mean ${meant}="${value}"? Ignored.`
-    : `“${attr}” is not an attribute of ED Playground (it takes ${ALL.join(', ')}); ignored.`),
-  tokens: (attr, bad, allowed, meant, kept) => `Attribute “${attr}” has ${bad.map((b) => `“${b}”`).join(', ')}, not one of ${allowed.join(', ')}${
-    meant.length ? ` (did you mean ${meant.join(', ')}?)` : ''}; using ${kept.length ? kept.join(', ') : 'none'}.`,
-  oneOf: (values) => `must be one of ${values.join(', ')}`,
-  notValue: (text) => `, not “${text}”`,
-  meant: (value) => ` (did you mean ${value}?)`,
-  oldHidden: (value, also) => (also
-    ? `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element, not the layer sizes; ignored, as “layers” gives them.`
-    : `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element (a site's [hidden] { display: none } hides it), not the layer sizes; read as layers="${value}" this time. Write layers="${value}".`),
-  console: (text) => `<ed-playground>: ${text}`,
-};
+/** The words an element's messages are in: its shadow root's language (words/embed.js). */
+export const wordsOf = (element) => wordsAt(element.shadowRoot);
+/** A console line naming the element (its messages' prefix there). */
+export const forConsole = (text) => `<ed-playground>: ${text}`;
+// The engine's refusal, in the element's language where the engine gives one.
+const said = (w, error) => (typeof error === 'string' ? error : w.pick(error));
 
 // HTML's own attributes and those a site or framework adds: none is a mistake.
 const GLOBAL = new Set(['id', 'class', 'style', 'title', 'lang', 'dir', 'hidden', 'tabindex', 'slot', 'part', 'exportparts', 'role', 'is',
@@ -68,34 +59,34 @@ function meant(typed, names) {
 /** Attributes that are none of the element's (nor HTML's): their messages. */
 export function unknownAttributes(element) {
   return element.getAttributeNames().filter((n) => !ALL.includes(n) && !foreign(n))
-    .map((n) => SAY.unknown(n, element.getAttribute(n), meant(n, ALL)));
+    .map((n) => wordsOf(element)('embed.unknown', n, element.getAttribute(n), meant(n, ALL), ALL));
 }
 
 // A comma-separated list: the known tokens kept, each other one named.
-function tokens(attr, text, allowed, fallback) {
+function tokens(w, attr, text, allowed, fallback) {
   const parts = text.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
   const good = parts.filter((p) => allowed.includes(p)), bad = parts.filter((p) => !allowed.includes(p));
   const kept = bad.length && !good.length ? [...fallback] : good;
-  const problem = bad.length ? SAY.tokens(attr, bad, allowed, bad.map((b) => meant(b, allowed)).filter(Boolean), kept) : null;
+  const problem = bad.length ? w('embed.tokens', attr, bad, allowed, bad.map((b) => meant(b, allowed)).filter(Boolean), kept) : null;
   return { value: new Set(kept), problem };
 }
 
 // Each own attribute: `{ value }`, or its default with a `problem`.
 const OWN_READ = {
   // A flag by the engine's one rule for flags; the bare attribute is true.
-  autoplay: (t) => {
+  autoplay: (t, w) => {
     if (t === '') return { value: true };
     const r = parse('paused', t);
-    return 'value' in r ? { value: r.value } : { value: true, problem: SAY.value('autoplay', r.error, 'true') };
+    return 'value' in r ? { value: r.value } : { value: true, problem: w('embed.value', 'autoplay', said(w, r.error), 'true') };
   },
-  controls: (t) => {
-    const r = tokens('controls', t, [...CONTROL.keys()], []);
+  controls: (t, w) => {
+    const r = tokens(w, 'controls', t, [...CONTROL.keys()], []);
     return { value: new Set([...r.value].map((k) => CONTROL.get(k))), problem: r.problem };
   },
-  views: (t) => tokens('views', t, VIEWS, ['chart']),
-  theme: (t) => (THEMES.includes(t) ? { value: t } : {
+  views: (t, w) => tokens(w, 'views', t, VIEWS, ['chart']),
+  theme: (t, w) => (THEMES.includes(t) ? { value: t } : {
     value: 'auto',
-    problem: SAY.value('theme', SAY.oneOf(THEMES) + SAY.notValue(t) + (meant(t, THEMES) ? SAY.meant(meant(t, THEMES)) : ''), 'auto'),
+    problem: w('embed.value', 'theme', w('embed.oneOf', THEMES) + w('embed.notValue', t) + (meant(t, THEMES) ? w('embed.meant', meant(t, THEMES)) : ''), 'auto'),
   }),
 };
 const OWN_DEFAULT = { autoplay: true, controls: new Set(), views: new Set(['chart']), theme: 'auto' };
@@ -105,7 +96,7 @@ const OWN_DEFAULT = { autoplay: true, controls: new Set(), views: new Set(['char
 export function readOwn(element, name, engineLoaded = true) {
   const text = element.getAttribute(name);
   if (text === null || !engineLoaded) return { value: OWN_DEFAULT[name] };
-  return OWN_READ[name](text.trim());
+  return OWN_READ[name](text.trim(), wordsOf(element));
 }
 
 // The layer sizes under HTML's `hidden` (older snippets wrote them so): any
@@ -118,7 +109,7 @@ const oldHidden = (element) => {
 /** A console warning for layer sizes given as `hidden`, or null. */
 export function hiddenWarning(element) {
   const v = oldHidden(element);
-  return v === null ? null : SAY.console(SAY.oldHidden(v, element.hasAttribute('layers')));
+  return v === null ? null : forConsole(wordsOf(element)('embed.oldHidden', v, element.hasAttribute('layers')));
 }
 
 /** The run's attributes, read together by the engine's table as the page reads
@@ -134,8 +125,9 @@ export function readRun(element) {
     pairs.push([name, e.kind === 'flag' && text.trim() === '' ? 'true' : text]);
   }
   const { state, problems } = engine().parseParams(pairs);
-  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || 'none' : 'the default');
-  return { state, problems: problems.map((p) => ({ name: p.name, text: SAY.value(attributeOf(p.name), p.error, using(p.name)) })) };
+  const w = wordsOf(element);
+  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || w('embed.none') : w('embed.default'));
+  return { state, problems: problems.map((p) => ({ name: p.name, text: w('embed.value', attributeOf(p.name), said(w, p.error), using(p.name)) })) };
 }
 
 /** A link's parameter as the element's attribute: `[attribute, value]`, or

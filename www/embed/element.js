@@ -14,9 +14,10 @@ import { testing } from '../test-hook.js';
 import pageCss from '../style.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
-import { PARAMETER, OWN, SAY, learnNames, readOwn, readRun, unknownAttributes, hiddenWarning, fromLink } from './attributes.js';
+import { PARAMETER, OWN, forConsole, learnNames, readOwn, readRun, unknownAttributes, hiddenWarning, fromLink } from './attributes.js';
 import { engineMissing } from './missing.js';
 import { pageWasm, wasmUrlProblem } from './wasm-url.js';
+import { chooseLanguage, speak, applyWords, wordsAt } from '../words/index.js';
 
 const NEXT_TO_SCRIPT = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
 // Read before the engine loads: a module script (unless async) runs once the page's HTML is parsed.
@@ -30,36 +31,38 @@ if (!failed) learnNames();
 const icon = (name, cls) => `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
 
 // Every control and view, each marked with its name; the ones not asked for are
-// removed. A constant: nothing from an attribute ever reaches this HTML.
+// removed. A constant: nothing from an attribute ever reaches this HTML. Its
+// English is the first paint; `data-w*` name each text's words (words/embed.js),
+// written in the instance's language when it starts.
 const TEMPLATE = document.createElement('template');
 TEMPLATE.innerHTML = `<div class="ed" part="frame">
 <div class="ed-bar">
   <div class="transport">
-    <button id="reset" data-control="reset" class="icon" type="button" aria-label="Reset" title="Reset">${icon('reset')}</button>
-    <button id="play" data-control="play" class="play" type="button" aria-label="Play" title="Play">${icon('play', 'i-play')}${icon('pause', 'i-pause')}</button>
-    <button id="step" data-control="step" class="icon" type="button" aria-label="Step" title="Step one epoch">${icon('step')}</button>
+    <button id="reset" data-control="reset" class="icon" type="button" aria-label="Reset" title="Reset" data-w-label="embed.reset" data-w-title="embed.reset">${icon('reset')}</button>
+    <button id="play" data-control="play" class="play" type="button" aria-label="Play" title="Play" data-w-label="embed.play" data-w-title="embed.play">${icon('play', 'i-play')}${icon('pause', 'i-pause')}</button>
+    <button id="step" data-control="step" class="icon" type="button" aria-label="Step" title="Step one epoch" data-w-label="embed.step" data-w-title="embed.step.title">${icon('step')}</button>
   </div>
-  <p id="status" class="status" role="status">loading the learning engine…</p>
+  <p id="status" class="status" role="status" data-w="embed.loading">loading the learning engine…</p>
 </div>
 <p id="race-status" class="race-status" hidden></p>
 <div class="fields"></div>
 <div id="notices" class="notices" aria-live="polite"></div>
-<div id="diverged" class="alert" role="alert" hidden><p id="diverged-text">Training diverged.</p><button id="diverged-reset" type="button">Reset</button></div>
-<div id="solved" class="solved" role="region" aria-label="Solved" aria-live="polite" hidden><p id="solved-text">Solved.</p>
-  <div class="solved-buttons"><button id="solved-replay" type="button">Replay</button> <button id="solved-keep" type="button">Keep training</button> <button id="solved-close" class="close" type="button" aria-label="Close">×</button></div></div>
+<div id="diverged" class="alert" role="alert" hidden><p id="diverged-text" data-w="embed.diverged">Training diverged.</p><button id="diverged-reset" type="button" data-w="embed.reset">Reset</button></div>
+<div id="solved" class="solved" role="region" aria-label="Solved" data-w-label="embed.solved" aria-live="polite" hidden><p id="solved-text" data-w="embed.solved.text">Solved.</p>
+  <div class="solved-buttons"><button id="solved-replay" type="button" data-w="embed.replay">Replay</button> <button id="solved-keep" type="button" data-w="embed.keep">Keep training</button> <button id="solved-close" class="close" type="button" aria-label="Close" data-w-label="embed.close">×</button></div></div>
 <div id="frozen" class="alert frozen" role="alert" hidden></div>
 <div class="views">
-  <section class="card" id="card-loss" data-view="chart" aria-label="Loss"><div id="loss-chart" class="chart"></div></section>
-  <section class="card" id="card-network" data-view="network" aria-label="Network"><div class="canvas-box">
-    <canvas id="network" role="img" aria-label="The network: units as + or − circles, connections coloured by sign, wider for larger weights"></canvas>
+  <section class="card" id="card-loss" data-view="chart" aria-label="Loss" data-w-label="embed.card.loss"><div id="loss-chart" class="chart"></div></section>
+  <section class="card" id="card-network" data-view="network" aria-label="Network" data-w-label="embed.card.network"><div class="canvas-box">
+    <canvas id="network" role="img" data-w-label="embed.network" aria-label="The network: units as + or − circles, connections coloured by sign, wider for larger weights"></canvas>
     <div id="network-tip" class="tip" hidden></div></div></section>
-  <section class="card" id="card-output" data-view="map table" aria-label="Output"><div class="output-row">
+  <section class="card" id="card-output" data-view="map table" aria-label="Output" data-w-label="embed.card.output"><div class="output-row">
     <div class="maps" data-view="map">
-      <figure><canvas id="map" class="map" role="img" aria-label="Decision map: the network's output over the input square, with the training points filled and the test points as rings"></canvas>
-        <figcaption id="map-caption" hidden>ED</figcaption></figure>
-      <figure id="fig-map-bp" hidden><canvas id="map-bp" class="map" role="img" aria-label="Backprop's decision map, with the same points"></canvas>
-        <figcaption>Backprop</figcaption></figure></div>
-    <table id="truth" data-view="table" class="truth"><caption>Truth table</caption></table></div>
+      <figure><canvas id="map" class="map" role="img" data-w-label="embed.map" aria-label="Decision map: the network's output over the input square, with the training points filled and the test points as rings"></canvas>
+        <figcaption id="map-caption" data-w="embed.map.ed" hidden>ED</figcaption></figure>
+      <figure id="fig-map-bp" hidden><canvas id="map-bp" class="map" role="img" data-w-label="embed.map.bp" aria-label="Backprop's decision map, with the same points"></canvas>
+        <figcaption data-w="embed.map.bp.caption">Backprop</figcaption></figure></div>
+    <table id="truth" data-view="table" class="truth"><caption data-w="embed.truth">Truth table</caption></table></div>
     <div id="output-maps" data-view="map" class="maps per-output" hidden></div></section>
 </div>
 </div>`;
@@ -76,9 +79,12 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 
 export class EdPlaygroundElement extends HTMLElement {
   // `hidden` too: older snippets gave the layer sizes so (see attributes.js).
-  static observedAttributes = [...PARAMETER.keys(), ...OWN, 'hidden'];
+  // `lang`: its language, chosen when it starts; a change rebuilds it in the new one.
+  static observedAttributes = [...PARAMETER.keys(), ...OWN, 'hidden', 'lang'];
   /** A page link's parameter as this element's attribute (embed.html's URL). */
   static fromLink = fromLink;
+  /** The language a root speaks (words/index.js): embed.html's `lang=` or the browser's. */
+  static chooseLanguage = chooseLanguage;
   #root; #run = null; #gen = 0; #visible = true; #io = null;
   #theme = {}; #themeFns = new Set();
   #onDark = () => this.#retheme();
@@ -119,7 +125,7 @@ export class EdPlaygroundElement extends HTMLElement {
   attributeChangedCallback(attr, old, text) {
     if (old === text || !this.#io) return; // before connectedCallback, #start reads them all
     const r = this.#run;
-    if (!r || attr === 'controls' || attr === 'views') { this.#start(); return; }
+    if (!r || attr === 'controls' || attr === 'views' || attr === 'lang') { this.#start(); return; }
     if (OWN.includes(attr)) {
       const { value, problem } = this.#attr(attr);
       if (problem) this.#tell(problem);
@@ -152,7 +158,7 @@ export class EdPlaygroundElement extends HTMLElement {
 
   // A mistake in an attribute: in the console, for the author, and in the figure, where they preview it.
   #tell(text) {
-    console.warn(SAY.console(text));
+    console.warn(forConsole(text));
     this.#run?.notify(text);
   }
 
@@ -170,9 +176,12 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#run?.destroy();
     this.#run = null;
     this.#themeFns.clear();
+    // Its language first, as every message below is written in it: its own
+    // `lang`, else the nearest one around it, else the browser's.
+    const w = speak(this.#root, chooseLanguage(this.getAttribute('lang'), this.parentElement));
     const named = !failed; // built with the engine's names and fields
     const problems = named ? unknownAttributes(this) : [];
-    const wasmProblem = wasmUrlProblem(this, WASM);
+    const wasmProblem = wasmUrlProblem(this, WASM, w);
     if (wasmProblem) problems.push(wasmProblem);
     const get = (name) => {
       const { value, problem } = this.#attr(name);
@@ -196,13 +205,14 @@ export class EdPlaygroundElement extends HTMLElement {
     frame.querySelector('.views').dataset.views = [...views].join(' ');
     for (const e of frame.querySelectorAll('.transport, .fields')) if (!e.children.length) e.remove();
     this.#root.replaceChildren(frame);
+    applyWords(this.#root, w);
     this.#retheme();
 
     if (!named) {
       // Its file missing, as when only ed-playground.js was copied: no reload will bring it.
       const missing = await engineMissing(WASM, WASM !== NEXT_TO_SCRIPT);
       if (gen !== this.#gen) return;
-      if (missing) { this.#fail(null, missing); return; }
+      if (missing) { this.#fail(null, missing(w)); return; }
     }
     try {
       await loadEngine(WASM);
@@ -220,7 +230,7 @@ export class EdPlaygroundElement extends HTMLElement {
     }
     const { state, problems: refused } = readRun(this);
     problems.push(...refused.map((p) => p.text));
-    problems.forEach((p) => console.warn(SAY.console(p)));
+    problems.forEach((p) => console.warn(forConsole(p)));
     state.paused = reduced;
 
     let r = null;
@@ -244,17 +254,18 @@ export class EdPlaygroundElement extends HTMLElement {
 
   // `missing`: what to copy where, when the engine's file is not there (no Reload: it cannot help).
   #fail(error, missing) {
+    const w = wordsAt(this.#root);
     const status = this.#root.getElementById('status');
-    if (status) status.textContent = 'stopped';
+    if (status) status.textContent = w('embed.stopped');
     const notices = this.#root.getElementById('notices');
     if (missing) {
-      console.error(SAY.console(missing));
+      console.error(forConsole(missing));
       notices?.append(el('p', { className: 'notice', role: 'alert' }, missing));
       return;
     }
-    const reload = el('button', { type: 'button' }, 'Reload');
+    const reload = el('button', { type: 'button' }, w('embed.reload'));
     reload.addEventListener('click', () => location.reload());
-    notices?.append(el('p', { className: 'notice' }, `ED Playground stopped: ${reason(error)}. `, reload));
+    notices?.append(el('p', { className: 'notice' }, w('embed.failed', reason(error)), reload));
   }
 }
 

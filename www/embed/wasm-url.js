@@ -7,13 +7,6 @@
 // parsed). Read once; changing it later changes nothing. Like `src`, a relative
 // value is read against the document's base URL.
 
-/** Every message an author reads, in one place (to be translated with the page). */
-export const SAY = {
-  notUrl: (text, used) => `Attribute “wasm-url” must be an http or https URL, not “${text}”; the engine loads from ${used}.`,
-  ignored: (text, used) => `Attribute “wasm-url” (“${text}”) is ignored: every <ed-playground> on a page shares one engine, `
-    + `and it loads from ${used} (the first one with a wasm-url decides).`,
-};
-
 /** The URL an attribute's text names, or null when it names none a page can fetch. */
 export function parseWasmUrl(text, base = document.baseURI) {
   if (text.trim() === '') return null;
@@ -31,11 +24,11 @@ export function pageWasm(nextToScript) {
   return (text == null ? null : parseWasmUrl(text)) ?? nextToScript;
 }
 
-/** This instance's message about its wasm-url (null when it has none, or it is the one in force). */
-export function wasmUrlProblem(element, used) {
+/** This instance's message about its wasm-url, in `w`'s language (null when it has none, or it is the one in force). */
+export function wasmUrlProblem(element, used, w) {
   const text = element.getAttribute('wasm-url');
   if (text === null) return null;
   const url = parseWasmUrl(text);
-  if (!url) return SAY.notUrl(text, used.href);
-  return url.href === used.href ? null : SAY.ignored(text, used.href);
+  if (!url) return w('embed.wasm.notUrl', text, used.href);
+  return url.href === used.href ? null : w('embed.wasm.ignored', text, used.href);
 }
