@@ -27,14 +27,12 @@ export interface EdPlaygroundAttributes {
   lr?: string;
   /** The random seed, a whole number from 0 to 2^53 − 1 (default 42). */
   seed?: string;
-  /** Epochs trained per animation frame, 0.1 to 10000 (default 0.2). */
+  /** Epochs trained per animation frame, 0.1 to 10000 (default: the task's pace, 0.2 for XOR). */
   speed?: string;
   /** `solved` (default): training pauses once the task is solved; `never`: it trains on. */
   stop?: string;
   /** Open paused at this epoch, the run replayed to it (default 0). */
   at?: string;
-  /** A flag of the page's link (presentation mode): accepted, and no part of the element. */
-  present?: string;
   /** Loss and learning-rate switches to replay at their epochs, like `300:loss:bce,900:lr:0.1`. */
   changes?: string;
   /** Kaneko's sigmoid width, greater than 0 and at most 100. */

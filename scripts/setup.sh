@@ -31,6 +31,13 @@ if [ "$need_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/ch
   apt-get update -qq
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+# A Japanese font, so the screenshots of the Japanese interface show its words, not boxes.
+if [ "$need_browser" = 1 ] && ! fc-list :lang=ja 2>/dev/null | grep -q .; then
+  echo "setup: installing a Japanese font (fonts-ipafont-gothic)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-ipafont-gothic >/dev/null
+fi
 
 # Reinstall npm packages only when the lock file changed since the last install.
 stamp=node_modules/.package-lock.stamp
