@@ -192,7 +192,7 @@ export function networkView(canvas, tip, theme) {
     }
     if (!best) return null;
     const { l, s, u } = best, v = pg.layerWeights(l)[s * shapes[l][1] + u];
-    best.text = `${unitName(l, s)} (${sign(s)}) → ${unitName(l + 1, node(l + 1, u))} (${sign(u)}): w = ${fmtNum(v)}${words().lang === 'ja' ? '、' : ', '}${words()('network.edgeSign', v < 0)}`;
+    best.text = words()('network.edge', `${unitName(l, s)} (${sign(s)})`, `${unitName(l + 1, node(l + 1, u))} (${sign(u)})`, fmtNum(v), v < 0);
     return best;
   }
 

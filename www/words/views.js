@@ -12,7 +12,10 @@ export const VIEWS = {
   'network.unit': { en: (c, last, j) => `${name(c, last)} unit ${j}`, ja: (c, last, j) => `${nameJa(c, last)}のユニット ${j}` },
   'network.unitSign': { en: (i) => (i % 2 ? 'inhibitory (−)' : 'excitatory (+)'), ja: (i) => (i % 2 ? '抑制性 (−)' : '興奮性 (+)') },
   'network.incoming': { en: (v) => `, its incoming weights' average size ${v}`, ja: (v) => `、入力側の重みの大きさの平均 ${v}` },
-  'network.edgeSign': { en: (neg) => (neg ? 'inhibitory' : 'excitatory'), ja: (neg) => (neg ? '抑制性' : '興奮性') },
+  'network.edge': {
+    en: (from, to, w, neg) => `${from} → ${to}: w = ${w}, ${neg ? 'inhibitory' : 'excitatory'}`,
+    ja: (from, to, w, neg) => `${from} → ${to}: w = ${w}、${neg ? '抑制性' : '興奮性'}`,
+  },
 
   // The weights view (www/weights.js).
   'weights.layer': {
