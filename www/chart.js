@@ -1,6 +1,7 @@
 // A uPlot line chart over epochs in the page's colours, sized to its box.
 import uPlot from '../vendor/uPlot.esm.js';
 import { fmtInt, fmtCompact, pow10 } from './ui.js';
+import { wordsAt } from './words/index.js';
 
 const font = (theme) => `${theme.label ?? 11}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
 
@@ -34,7 +35,7 @@ export function lineChart(box, { series, log, height, yLabel, value, draw, theme
     scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] } },
     axes: [axis(theme, (u, s) => s.map(fmtCompact)), { ...axis(theme, log ? logValues : (u, s) => s.map(fmtCompact), yLabel, log ? logFilter : undefined), size: 37 + (theme.label ?? 11) }],
     series: [
-      { label: 'epoch', value: (u, v) => (v == null ? '—' : fmtInt(v)) },
+      { label: wordsAt(box)('chart.epoch'), value: (u, v) => (v == null ? '—' : fmtInt(v)) },
       ...series.map((s) => ({ label: s.label, stroke: s.stroke, dash: s.dash, width: 1.75, points: { show: false }, value: (u, v) => value(v) })),
     ],
     cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 6 } },

@@ -10,8 +10,8 @@ const pct = (v) => (v == null ? '—' : `${(100 * v).toFixed(1)} %`);
 // 85 and 95 % show, rather than two flat lines near the top of 0 to 100 %.
 const lowest = (lo) => (Number.isFinite(lo) ? Math.max(0, Math.floor((lo - 0.02) * 10) / 10) : 0);
 
-/** `series`: [{ label, colour (a theme key) }]. Returns `{ set(epochs, ys), retheme(), data() }`. */
-export function digitsChart(box, { series, theme }) {
+/** `series`: [{ label, colour (a theme key) }]; `words`: the card's words (words/index.js). Returns `{ set(epochs, ys), retheme(), data() }`. */
+export function digitsChart(box, { series, theme, words }) {
   let u, xs = [], ys = series.map(() => []);
   const width = () => Math.max(200, box.clientWidth);
   function build() {
@@ -20,11 +20,11 @@ export function digitsChart(box, { series, theme }) {
       width: width(), height: HEIGHT,
       scales: { x: { time: false, range: (_, lo, hi) => [0.8, Math.max(2, hi ?? 1) + 0.2] }, y: { range: (_, lo) => [lowest(lo), 1] } },
       axes: [
-        { ...axis(theme, (_, s) => s.map((v) => (Number.isInteger(v) ? String(v) : '')), 'epoch'), size: 30 },
-        { ...axis(theme, (_, s) => s.map((v) => `${Math.round(100 * v)} %`), 'test digits right'), size: 48 },
+        { ...axis(theme, (_, s) => s.map((v) => (Number.isInteger(v) ? String(v) : '')), words('dg.xAxis')), size: 30 },
+        { ...axis(theme, (_, s) => s.map((v) => `${Math.round(100 * v)} %`), words('dg.yAxis')), size: 48 },
       ],
       series: [
-        { label: 'epoch', value: (_, v) => (v == null ? '—' : String(v)) },
+        { label: words('dg.xAxis'), value: (_, v) => (v == null ? '—' : String(v)) },
         ...series.map((s) => ({ label: s.label, stroke: theme[s.colour], width: 1.75, points: { show: true, size: 7, fill: theme[s.colour] }, value: (_, v) => pct(v) })),
       ],
       cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 8 } },

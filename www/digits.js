@@ -4,7 +4,8 @@
 // few of them, and what ED's hidden units look for. The digits (dist/data/digits.bin, written by `ed digits
 // --export`) are fetched when the reader first starts, not with the page.
 import { exposeForTests } from './test-hook.js';
-import { el, rgb, fmtInt } from './ui.js';
+import { el, rgb } from './ui.js';
+import { wordsAt } from './words/index.js';
 import { digitsChart } from './digits-chart.js';
 import { runPool, poolSize } from './worker-pool.js';
 
@@ -12,7 +13,6 @@ const SIDE = 16;
 const SHOW = 20; // test digits in the gallery
 const SEED = 1; // as `ed digits` by default, so the CLI gives the same numbers
 const METHODS = ['ed', 'backprop'];
-const NAMES = { ed: 'ED', backprop: 'backprop' };
 const pct = (v) => `${(100 * v).toFixed(1)} %`;
 
 /** Starts the panel in `card` (a missing card is no panel); its runs use up to
@@ -21,6 +21,9 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
   const maxWorkers = poolSize(search);
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
+  const w = wordsAt(card); // the language of the page the card is in
+  const int = (v) => Math.round(v).toLocaleString(w.locale);
+  const NAMES = { ed: 'ED', backprop: w('dg.bpName') };
   const fields = { epochs: $('dg-epochs'), train: $('dg-train'), test: $('dg-test'), hidden: $('dg-hidden') };
   const runButton = $('dg-run'), cancelButton = $('dg-cancel'), bar = $('dg-progress'), status = $('dg-status');
   const body = $('dg-table').tBodies[0], gallery = $('dg-gallery'), fieldBox = $('dg-fields');
@@ -30,7 +33,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
   let run = null, workers = 0, running = false, started = 0, bytes = null, epochs = 0;
   let scores = { ed: [], backprop: [] }, images = [], labels = [], guesses = [], maps = [], ms = { ed: [], backprop: [] };
 
-  const chart = digitsChart($('dg-chart'), { series: [{ label: 'ED', colour: 's0' }, { label: 'backprop', colour: 's4' }], theme });
+  const chart = digitsChart($('dg-chart'), { series: [{ label: 'ED', colour: 's0' }, { label: NAMES.backprop, colour: 's4' }], theme, words: w });
   onTheme(() => { chart.retheme(); drawGallery(); drawFields(); });
 
   function say(text, final) {
@@ -66,7 +69,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
       const guess = guesses[k], truth = labels[k], known = guess != null;
       const right = guess === truth;
       const text = known ? `${right ? '✓' : '✗'} ${guess}` : '…';
-      const label = known ? `A ${truth}; ED guesses ${guess}: ${right ? 'right' : 'wrong'}` : `A ${truth}; no guess yet`;
+      const label = known ? w('dg.guessLabel', truth, guess, right) : w('dg.noGuess', truth);
       const fig = el('figure', { className: known && !right ? 'wrong' : '' },
         picture(image, (v) => mix(paper, ink, v), label), el('figcaption', {}, text));
       fig.setAttribute('role', 'listitem');
@@ -81,8 +84,8 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     fieldBox.replaceChildren(...maps.map((field, d) => {
       const top = Math.max(1e-12, ...field.map(Math.abs));
       const fig = el('figure', {},
-        picture(field, (v) => mix(paper, v >= 0 ? pos : neg, Math.abs(v) / top), `Receptive field of the first hidden unit of digit ${d}'s network`),
-        el('figcaption', {}, `net ${d}`));
+        picture(field, (v) => mix(paper, v >= 0 ? pos : neg, Math.abs(v) / top), w('dg.field', d)),
+        el('figcaption', {}, w('dg.net', d)));
       fig.setAttribute('role', 'listitem');
       return fig;
     }));
@@ -112,11 +115,11 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     bar.max = 2 * epochs;
     bar.value = 0;
     setRunning(true);
-    say('Loading the digits…', false);
+    say(w('dg.loading'), false);
     const mine = (run = {});
     try {
       bytes ??= fetch(new URL('../data/digits.bin', import.meta.url)).then((r) => {
-        if (!r.ok) throw new Error(`the digits did not load (HTTP ${r.status})`);
+        if (!r.ok) throw new Error(w('dg.httpError', r.status));
         return r.arrayBuffer();
       });
       const data = await bytes;
@@ -128,7 +131,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
       const pool = runPool(new URL('./digits-worker.js', import.meta.url), groups.map((methods) => ({ ...job, methods })), { size, onProgress: (_, data) => receive(data) });
       mine.cancel = pool.cancel;
       workers = pool.workers;
-      say(`Learning from ${fmtInt(options.train)} digits…`, false);
+      say(w('dg.learning', int(options.train)), false);
       const results = await pool.done;
       // Every epoch's scores as the jobs gave them, in job order.
       scores = Object.assign({ ed: [], backprop: [] }, ...results);
@@ -136,11 +139,11 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
       run = null;
       setRunning(false);
       const last = (m) => scores[m].at(-1)?.test;
-      say(`Done in ${seconds()}: after ${epochs} epoch${epochs === 1 ? '' : 's'} ED gets ${pct(last('ed'))} of the test digits right, backprop ${pct(last('backprop'))}.`, true);
+      say(w('dg.done', seconds(), epochs, pct(last('ed')), pct(last('backprop'))), true);
     } catch (e) {
       if (e.job === undefined) bytes = null; // not the engine's refusal: try the download again next time
       if (mine !== run) return;
-      stopWith(e.job === undefined ? `The digits could not run: ${e.message}.` : `The digits stopped: ${e.message}.`);
+      stopWith(w(e.job === undefined ? 'dg.couldNot' : 'dg.stopped', e.message));
     }
   }
 
@@ -162,7 +165,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     }
     bar.value = scores.ed.length + scores.backprop.length;
     showScores();
-    say(`${NAMES[method]}, epoch ${epoch} of ${epochs}: ${pct(test)} of the test digits right (${(data.ms / 1000).toFixed(1)} s) · ${seconds()}`, false);
+    say(w('dg.progressLine', NAMES[method], epoch, epochs, pct(test), `${(data.ms / 1000).toFixed(1)} s`, seconds()), false);
   }
 
   function stopWith(text) {
@@ -174,7 +177,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
 
   runButton.addEventListener('click', start);
   runButton.disabled = false; // the page's HTML keeps it off until this code is here
-  cancelButton.addEventListener('click', () => stopWith(`Cancelled after ${seconds()}; the scores so far stay.`));
+  cancelButton.addEventListener('click', () => stopWith(w('dg.cancelled', seconds())));
 
   // Read-only, for the end-to-end tests (see test-hook.js).
   exposeForTests('__edDigits', Object.freeze({

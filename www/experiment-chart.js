@@ -10,11 +10,11 @@ const HEIGHT = 260;
 /**
  * `sizes`: the x values. `series`: [{ label, colour (a theme key), dashed }].
  * `readout(s, i)`: the hover text of series `s` at size index `i`; `failed(s, i)`:
- * whether every run of it failed there.
+ * whether every run of it failed there. `words`: the card's words (words/index.js).
  * Returns `{ set(ys), relabel(labels), retheme(), data() }`; `ys` has one array
  * per series, null where there is no mean.
  */
-export function experimentChart(box, { sizes, series, readout, failed, theme }) {
+export function experimentChart(box, { sizes, series, readout, failed, theme, words }) {
   let u, ys = series.map(() => sizes.map(() => null));
   const width = () => Math.max(200, box.clientWidth);
 
@@ -45,11 +45,11 @@ export function experimentChart(box, { sizes, series, readout, failed, theme }) 
         y: { distr: 3, range: (_, lo, hi) => [lo / 1.6, hi * 5] },
       },
       axes: [
-        { ...axis(theme, (_, splits) => splits.map((v) => (v == null ? '' : String(v))), 'hidden units'), splits: () => sizes, size: 30 },
-        { ...axis(theme, logValues, 'mean epochs to stop', logFilter), size: 48 },
+        { ...axis(theme, (_, splits) => splits.map((v) => (v == null ? '' : String(v))), words('xp.xAxis')), splits: () => sizes, size: 30 },
+        { ...axis(theme, logValues, words('xp.yAxis'), logFilter), size: 48 },
       ],
       series: [
-        { label: 'hidden units', value: (_, v) => (v == null ? '—' : String(v)) },
+        { label: words('xp.xAxis'), value: (_, v) => (v == null ? '—' : String(v)) },
         ...series.map((s, j) => ({
           label: s.label, stroke: theme[s.colour], width: 1.75, dash: s.dashed ? [5, 4] : undefined,
           points: { show: true, size: s.dashed ? 5 : 7, fill: s.dashed ? theme.card : theme[s.colour] },

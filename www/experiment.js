@@ -3,7 +3,8 @@
 // and a table next to his published means as the runs come back. The page only:
 // the embeddable element does not carry it.
 import { exposeForTests } from './test-hook.js';
-import { el, fmtInt } from './ui.js';
+import { el } from './ui.js';
+import { wordsAt } from './words/index.js';
 import { experimentChart } from './experiment-chart.js';
 import { runPool, poolSize } from './worker-pool.js';
 
@@ -30,7 +31,6 @@ function stretches(runs) {
 
 const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const fixed = (v) => (v == null ? '—' : v.toFixed(2));
-const failures = (failed, runs) => (failed === runs ? `all ${fmtInt(runs)} failed` : `${fmtInt(failed)} of ${fmtInt(runs)} failed`);
 
 /** Starts the panel in `card` (a missing card is no panel); its runs use up to
  * `poolSize(search)` workers, `search` being the page's link as opened. */
@@ -38,6 +38,9 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
   const maxWorkers = poolSize(search);
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
+  const w = wordsAt(card); // the language of the page the card is in
+  const int = (v) => Math.round(v).toLocaleString(w.locale);
+  const failures = (failed, runs) => w('xp.failures', int(failed), int(runs), failed === runs);
   const runsField = $('xp-runs'), largest = $('xp-largest'), bpLr = $('xp-bp-lr');
   const runButton = $('xp-run'), cancelButton = $('xp-cancel'), bar = $('xp-progress'), status = $('xp-status');
   const body = $('xp-table').tBodies[0];
@@ -50,9 +53,10 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
 
   // The backprop rate of the results on show, which the select may no longer hold.
   let shownLr = bpLr.value;
-  const bpLabel = () => `backprop, lr ${shownLr}`;
-  const labels = () => ['ED, here', bpLabel() + ', here', 'ED, Kaneko', 'backprop, Kaneko'];
+  const bpLabel = () => w('xp.bpLabel', shownLr);
+  const labels = () => [w('xp.here', 'ED'), w('xp.here', bpLabel()), w('xp.edKaneko'), w('xp.bpKaneko')];
   const chart = experimentChart($('xp-chart'), {
+    words: w,
     sizes: SIZES,
     series: labels().map((label, j) => ({ label, colour: j % 2 ? 's4' : 's0', dashed: j >= 2 })),
     readout: (s, i) => (s < 2 ? measured(METHODS[s], i) : published(METHODS[s - 2], i)),
@@ -71,8 +75,8 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
   }
   function published(method, i) {
     const { mean: m, failed } = PUBLISHED[method];
-    if (m[i] == null) return 'failed';
-    return failed?.[i] ? `${fixed(m[i])} (${failed[i]} of 100 failed)` : fixed(m[i]);
+    if (m[i] == null) return w('xp.failed');
+    return failed?.[i] ? `${fixed(m[i])} (${failures(failed[i], 100)})` : fixed(m[i]);
   }
 
   // One row per size up to the largest chosen; a cell shows the mean and, under
@@ -84,12 +88,12 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
   }
   function publishedCell(method, i) {
     const { mean: m, failed } = PUBLISHED[method];
-    if (m[i] == null) return cell('failed');
+    if (m[i] == null) return cell(w('xp.failed'));
     return cell(fixed(m[i]), failed?.[i] ? failures(failed[i], 100) : '');
   }
   function buildTable() {
-    $('xp-bp-head').textContent = `Backprop (lr ${shownLr}), here`;
-    $('xp-caption').textContent = `Mean epochs to Kaneko's stop, seeds 1 to ${fmtInt(runs || Number(runsField.value) || 100)} (his: 100 runs)`;
+    $('xp-bp-head').textContent = w('xp.bpHead', shownLr);
+    $('xp-caption').textContent = w('xp.caption', int(runs || Number(runsField.value) || 100));
     cells = [];
     body.replaceChildren(...SIZES.map((size, i) => {
       if (size > Number(largest.value)) return null;
@@ -116,7 +120,7 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
     const n = Number(runsField.value);
     const ok = runsField.value.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= MAX_RUNS;
     runsField.toggleAttribute('aria-invalid', !ok);
-    if (!ok) say(`Runs per size must be a whole number from 1 to ${fmtInt(MAX_RUNS)}.`, true);
+    if (!ok) say(w('xp.badRuns', int(MAX_RUNS)), true);
     return ok ? n : 0;
   }
 
@@ -165,10 +169,10 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
       showResults(SIZES.keys());
       pool = null;
       setRunning(false);
-      say(`Done: ${fmtInt(done)} runs in ${seconds()}.`, true);
-    }, (e) => mine === pool && stopWith(e.job === undefined ? `The experiment could not run: ${e.message}.` : `The experiment stopped: ${e.message}.`));
+      say(w('xp.done', int(done), seconds()), true);
+    }, (e) => mine === pool && stopWith(w(e.job === undefined ? 'xp.couldNot' : 'xp.stopped', e.message)));
     setRunning(true);
-    say(`Starting: ${fmtInt(plan.length * runs)} runs on ${workers === 1 ? 'one worker' : `${workers} workers`}…`, false);
+    say(w('xp.starting', int(plan.length * runs), workers), false);
   }
 
   // The tally from every result so far, job by job and seed by seed: the same
@@ -187,7 +191,7 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
     done += results.length;
     bar.value = done;
     const { entry, from } = jobs[j], { method, hidden, size } = plan[entry], seed = from + arrived[j].length - 1;
-    say(`${method === 'ed' ? 'ED' : bpLabel()}, ${hidden} hidden units: run ${seed} of ${fmtInt(runs)} · ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs · ${seconds()}`, false);
+    say(w('xp.progressLine', method === 'ed' ? 'ED' : bpLabel(), hidden, seed, int(runs), int(done), int(plan.length * runs), seconds()), false);
     showResults([size]);
   }
 
@@ -201,7 +205,7 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
   runButton.addEventListener('click', start);
   runButton.disabled = false; // the page's HTML keeps it off until this code is here
   cancelButton.addEventListener('click', () =>
-    stopWith(`Cancelled after ${fmtInt(done)} of ${fmtInt(plan.length * runs)} runs (${seconds()}); the table keeps the runs that finished.`));
+    stopWith(w('xp.cancelled', int(done), int(plan.length * runs), seconds())));
 
   // Read-only, for the end-to-end tests (see test-hook.js).
   exposeForTests('__edExperiment', Object.freeze({

@@ -11,6 +11,7 @@ import { lineChart } from './chart.js';
 import { fmtNum } from './ui.js';
 import { timedView } from './view-timer.js';
 import { losses, lossLabel } from './state.js';
+import { wordsAt } from './words/index.js';
 
 // A loss kind (its index in the engine's order, as its history gives it) as the page names it.
 const kindLabel = (k) => lossLabel(losses()[k]);
@@ -21,11 +22,12 @@ export function lossChart(box, theme, height = 230) {
   // `solid`: the marks drawn as solid lines, labelled at the foot: [{ epoch, label }].
   let chart, kinds = [], extras = [], switches = [], solid = [], key = '';
   const x = new Float64Array(CAP), ys = [[], [], []];
-  // Extra series: [label, colour key, dashed, which history column].
+  const w = (...args) => wordsAt(box)(...args); // in the language of the root the chart is in
+  // Extra series: [label key, colour key, dashed, which history column].
   const EXTRA = {
-    test: ['ED test', 'muted', true, (pg) => pg.historyTestLosses()],
-    bp: ['Backprop', 's4', false, (pg) => pg.historyBackpropLosses()],
-    bpTest: ['Backprop test', 's4', true, (pg) => pg.historyBackpropTestLosses()],
+    test: ['loss.edTest', 'muted', true, (pg) => pg.historyTestLosses()],
+    bp: ['loss.bp', 's4', false, (pg) => pg.historyBackpropLosses()],
+    bpTest: ['loss.bpTest', 's4', true, (pg) => pg.historyBackpropTestLosses()],
   };
   const extraYs = { test: [], bp: [], bpTest: [] };
 
@@ -59,18 +61,18 @@ export function lossChart(box, theme, height = 230) {
     chart = lineChart(box, {
       series: [
         ...used.map((k) => ({ label: kindLabel(k), stroke: theme['loss' + k] })),
-        ...more.map((e) => ({ label: EXTRA[e][0], stroke: theme[EXTRA[e][1]], dash: EXTRA[e][2] ? [6, 4] : undefined })),
+        ...more.map((e) => ({ label: w(EXTRA[e][0]), stroke: theme[EXTRA[e][1]], dash: EXTRA[e][2] ? [6, 4] : undefined })),
       ],
-      log: true, height, theme, yLabel: 'mean loss per epoch', value: (v) => fmtNum(v), draw: marks,
+      log: true, height, theme, yLabel: w('loss.yLabel'), value: (v) => fmtNum(v), draw: marks,
     });
   }
   build([0], []);
 
   // The solid marks of a run now: where each method solved the task, and Kaneko's stop.
   const solidMarks = (pg, stopAt) => [
-    ...(pg.solvedAt === undefined ? [] : [{ epoch: pg.solvedAt, label: pg.racing ? `ED solved: epoch ${pg.solvedAt}` : `solved: epoch ${pg.solvedAt}` }]),
-    ...(pg.racing && pg.backpropSolvedAt !== undefined ? [{ epoch: pg.backpropSolvedAt, label: `backprop solved: epoch ${pg.backpropSolvedAt}` }] : []),
-    ...(stopAt === undefined ? [] : [{ epoch: stopAt, label: `Kaneko's stop: epoch ${stopAt}` }]),
+    ...(pg.solvedAt === undefined ? [] : [{ epoch: pg.solvedAt, label: w(pg.racing ? 'loss.edSolved' : 'loss.solved', pg.solvedAt) }]),
+    ...(pg.racing && pg.backpropSolvedAt !== undefined ? [{ epoch: pg.backpropSolvedAt, label: w('loss.bpSolved', pg.backpropSolvedAt) }] : []),
+    ...(stopAt === undefined ? [] : [{ epoch: stopAt, label: w('loss.kanekoStop', stopAt) }]),
   ];
 
   return {

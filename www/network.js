@@ -9,6 +9,7 @@
 import { fitCanvas, fmtNum, el } from './ui.js';
 import { decisionView } from './decision.js';
 import { timedView } from './view-timer.js';
+import { wordsAt } from './words/index.js';
 
 const LEVELS = 8; // connections are drawn in 2 x LEVELS batches, not one stroke each
 const SHOWN = 8192; // connections drawn at most
@@ -43,9 +44,10 @@ export function networkView(canvas, tip, theme) {
   // column is the output. `node` finds unit u of a layer in its column.
   const sign = (i) => (i % 2 ? '−' : '+');
   const node = (c, u) => u + (c < shapes.length ? bias : 0);
+  const words = () => wordsAt(canvas); // the language of the root the canvas is in
   const unitName = (c, i) => {
-    const j = c < shapes.length ? i - bias : i;
-    return j < 0 ? `bias ${sign(i)}` : c === 0 ? `input x${j >> 1}, ${sign(j)} copy` : `${c === shapes.length ? 'output' : 'hidden ' + c} unit ${j}`;
+    const j = c < shapes.length ? i - bias : i, w = words();
+    return j < 0 ? w('network.bias', i) : c === 0 ? w('network.input', j) : w('network.unit', c, shapes.length, j);
   };
 
   function layout() {
@@ -149,8 +151,8 @@ export function networkView(canvas, tip, theme) {
     ctx.font = `600 ${theme.label}px system-ui, sans-serif`; ctx.textAlign = 'center';
     cols.forEach((col, c) => {
       ctx.fillStyle = theme.muted;
-      const name = c === 0 ? 'input' : c === shapes.length ? 'output' : `hidden ${c}`;
-      const text = cols.length > 4 && w < 420 && c && c < shapes.length ? `h${c}` : name;
+      const name = words()('network.layer', c, shapes.length);
+      const text = cols.length > 4 && w < 420 && c && c < shapes.length ? words()('network.layerShort', c) : name;
       const half = Math.max(24, ctx.measureText(text).width / 2 + 2); // kept whole inside the canvas
       ctx.fillText(text, Math.min(Math.max(col[0][0], half), w - half), theme.label + 2);
       units(ctx, col, c);
@@ -166,13 +168,13 @@ export function networkView(canvas, tip, theme) {
     for (let c = 0; c < cols.length; c++) for (let i = 0; i < cols[c].length; i++) {
       const [ux, uy] = cols[c][i];
       if (Math.hypot(x - ux, y - uy) > r + 3) continue;
-      let text = `${unitName(c, i)}: ${i % 2 ? 'inhibitory (−)' : 'excitatory (+)'}`;
+      let text = `${unitName(c, i)}: ${words()('network.unitSign', i)}`;
       const j = c < shapes.length ? i - bias : i;
       if (c > 0 && j >= 0) {
         const w = pg.layerWeights(c - 1), U = shapes[c - 1][1];
         let sum = 0;
         for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + j]);
-        text += `, its incoming weights' average size ${fmtNum(sum / shapes[c - 1][0], 3)}`;
+        text += words()('network.incoming', fmtNum(sum / shapes[c - 1][0], 3));
       }
       return { unit: true, c, i, text, layer: c > 0 && j >= 0 ? [c - 1, j] : null };
     }
@@ -190,7 +192,7 @@ export function networkView(canvas, tip, theme) {
     }
     if (!best) return null;
     const { l, s, u } = best, v = pg.layerWeights(l)[s * shapes[l][1] + u];
-    best.text = `${unitName(l, s)} (${sign(s)}) → ${unitName(l + 1, node(l + 1, u))} (${sign(u)}): w = ${fmtNum(v)}, ${v < 0 ? 'inhibitory' : 'excitatory'}`;
+    best.text = words()('network.edge', `${unitName(l, s)} (${sign(s)})`, `${unitName(l + 1, node(l + 1, u))} (${sign(u)})`, fmtNum(v), v < 0);
     return best;
   }
 

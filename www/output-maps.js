@@ -6,18 +6,22 @@
 // inputs which of its points the map can show.
 import { decisionView, oneHotClasses } from './decision.js';
 import { el } from './ui.js';
+import { wordsAt } from './words/index.js';
 
-// Every reader-facing word of this module, in one place (to translate).
-const WORDS = {
-  className: (k) => `class ${k}`,
-  bitName: (k, outputs) => `sum bit ${outputs - 1 - k}`,
-  value: (v) => String(v),
-  test: 'test (hollow)',
-  mapOf: (name) => `Decision map of ${name} alone`,
-  outputOption: (k) => `output ${k}`,
-  classMaps: 'Small maps: one class each, blue where it is that class.',
-  bitMaps: 'Small maps: one bit each, blue where it is 1.',
-  slice: (inputs) => `Maps over x0 and x1 with ${inputs.slice(2).map((_, i) => `x${i + 2}`).join(' = ')} = 0, and the points there.`,
+// Every reader-facing word of this module, in the language of the root `node` is in (words/views.js).
+const wordsOf = (node) => {
+  const w = wordsAt(node);
+  return {
+    className: (k) => w('output.class', k),
+    bitName: (k, outputs) => w('output.bit', k, outputs),
+    value: (v) => String(v),
+    test: w('output.test'),
+    mapOf: (name) => w('output.mapOf', name),
+    outputOption: (k) => w('output.option', k),
+    classMaps: w('output.classMaps'),
+    bitMaps: w('output.bitMaps'),
+    slice: (inputs) => w('output.slice', inputs.slice(2).map((_, i) => `x${i + 2}`).join(' = ')),
+  };
 };
 
 /** A legend mark: class or value `k`'s shape (circle, triangle, square) in `colour` (0, 1, 2: the class colours). */
@@ -28,7 +32,7 @@ export const markEl = (k, colour = k) => {
 };
 
 /** The Output card's key for run `pg`. */
-function keyOf(pg) {
+function keyOf(pg, WORDS) {
   const classes = oneHotClasses(pg), inputs = Array.from({ length: pg.patternInputs().length / (pg.patternTargets().length / pg.outputCount) });
   const entry = (...kids) => el('span', {}, ...kids);
   const entries = classes
@@ -51,8 +55,9 @@ export function outputMaps(root, theme) {
   let maps = [];
   return {
     reset(pg) {
+      const WORDS = wordsOf(root);
       const many = pg.outputCount > 1;
-      key?.replaceChildren(...keyOf(pg));
+      key?.replaceChildren(...keyOf(pg, WORDS));
       if (box) {
         maps.forEach((m) => m.destroy()); // the old run's maps, their canvases replaced below
         box.hidden = !many;

@@ -13,6 +13,7 @@ import { el, fmtNum } from './ui.js';
 import { timedView } from './view-timer.js';
 import { progressive, unitGuess } from './view-work.js';
 import { showTaskNote } from './task-note.js';
+import { wordsAt } from './words/index.js';
 
 const MAX_ROWS = 16;
 
@@ -23,6 +24,7 @@ export function truthTable(table) {
   // The task's note, where the page has a place for it (an embed may not).
   const note = table.getRootNode().getElementById?.('task-note');
   // marked: whether the rows were last marked for a trained network.
+  const words = () => wordsAt(table); // the language of the root the table is in
   let marked = false, cells = [], targets = [], outputs = 1, scores = null, racing = false, pg = null, jobs = [];
 
   // The rows' outputs; or ED's scores, and backprop's in a race: one job each,
@@ -68,17 +70,19 @@ export function truthTable(table) {
       return { tr: el('tr', {}, el('th', { scope: 'row' }, name), loss, acc), loss, acc };
     };
     // Racing, backprop's scores sit under ED's, rows named for whose they are.
-    scores = racing ? [row('ED train'), row('ED test'), row('backprop train'), row('backprop test')] : [row('train'), row('test')];
-    table.replaceChildren(el('caption', {}, 'Scores'),
-      el('thead', {}, el('tr', {}, el('td'), el('th', { scope: 'col' }, 'loss'), el('th', { scope: 'col' }, 'accuracy'))),
+    const w = words();
+    scores = (racing ? ['table.edTrain', 'table.edTest', 'table.bpTrain', 'table.bpTest'] : ['table.train', 'table.test']).map((k) => row(w(k)));
+    table.replaceChildren(el('caption', {}, w('table.scores')),
+      el('thead', {}, el('tr', {}, el('td'), el('th', { scope: 'col' }, w('table.loss')), el('th', { scope: 'col' }, w('table.accuracy')))),
       el('tbody', {}, ...scores.map((r) => r.tr)));
   }
 
   function resetRows(pg) {
+    const w = words();
     const X = pg.patternInputs(), T = pg.patternTargets(), n = T.length / outputs, k = X.length / n;
     targets = Array.from({ length: n }, (_, i) => Array.from(T.subarray(i * outputs, (i + 1) * outputs)));
     const head = el('tr', {}, ...Array.from({ length: k }, (_, j) => el('th', { scope: 'col' }, `x${j}`)),
-      el('th', { scope: 'col', className: 'out' }, outputs > 1 ? 'outputs' : 'output'), el('th', { scope: 'col' }, 'target'));
+      el('th', { scope: 'col', className: 'out' }, w(outputs > 1 ? 'table.outputs' : 'table.output')), el('th', { scope: 'col' }, w('table.target')));
     cells = [];
     const rows = targets.map((t, i) => {
       const value = el('span'), bar = el('i');
@@ -86,7 +90,7 @@ export function truthTable(table) {
       const out = outputs > 1 ? el('td', { className: 'out bits' }, value) : el('td', { className: 'out' }, el('span', { className: 'meter' }, bar), value);
       return el('tr', {}, ...Array.from({ length: k }, (_, j) => el('td', {}, String(X[i * k + j]))), out, el('td', {}, t.join('')));
     });
-    table.replaceChildren(el('caption', {}, 'Truth table'), el('thead', {}, head), el('tbody', {}, ...rows));
+    table.replaceChildren(el('caption', {}, w('table.truth')), el('thead', {}, head), el('tbody', {}, ...rows));
   }
 
   return {

@@ -4,22 +4,24 @@
 import { lineChart } from './chart.js';
 import { el, fmtNum } from './ui.js';
 import { timedView } from './view-timer.js';
+import { wordsAt, wordsIn } from './words/index.js';
 
 const CAP = 2048;
 
-/** Name of the layer a weight matrix feeds from / into. */
-export const layerName = (l, count) => (l === 0 ? 'input' : `hidden ${l}`) + ' → ' + (l === count - 1 ? 'output' : `hidden ${l + 1}`);
+/** Name of the layer a weight matrix feeds from / into, in the words `w` (English unless given). */
+export const layerName = (l, count, w = wordsIn('en')) => w('weights.layer', l, count);
 
 export function weightsView(box, chartBox, readout, theme) {
   let maps = [], chart, count = 0, key = '';
   const ys = [];
   const x = new Float64Array(CAP);
+  const words = () => wordsAt(box); // the language of the root the view is in
 
   function buildChart() {
     chart?.destroy();
     chart = lineChart(chartBox, {
-      series: maps.map((m, l) => ({ label: layerName(l, count).replace(/hidden /g, 'h'), stroke: theme['s' + Math.min(l, 4)] })),
-      height: 170, theme, yLabel: 'average weight size', value: (v) => fmtNum(v, 3),
+      series: maps.map((m, l) => ({ label: words()('weights.layerShort', l, count), stroke: theme['s' + Math.min(l, 4)] })),
+      height: 170, theme, yLabel: words()('weights.yLabel'), value: (v) => fmtNum(v, 3),
     });
     key = '';
   }
@@ -45,13 +47,15 @@ export function weightsView(box, chartBox, readout, theme) {
     const r = Math.floor(e.offsetY / m.cell), c = Math.floor(e.offsetX / m.cell);
     if (r < 0 || c < 0 || r >= m.rows || c >= m.cols) return;
     const w = pg().layerWeights(l)[r * m.cols + c];
-    readout.textContent = `${layerName(l, count)}: source ${r} (${r % 2 ? '−' : '+'}) → unit ${c} (${c % 2 ? '−' : '+'}), w = ${fmtNum(w)}`;
+    readout.textContent = words()('weights.cell', layerName(l, count, words()), r, c, fmtNum(w));
   }
 
   return {
     reset(pg, current) {
       count = pg.layerCount();
       box.replaceChildren();
+      // The readout's first words are the page's markup, in English until now.
+      readout.textContent = words()('weights.hover');
       maps = [];
       for (let l = 0; l < count; l++) {
         const [rows, cols] = pg.layerShape(l);
@@ -61,8 +65,8 @@ export function weightsView(box, chartBox, readout, theme) {
         canvas.style.width = cols * cell + 'px'; canvas.style.height = rows * cell + 'px';
         const m = { rows, cols, cell, canvas, off: el('canvas', { width: cols, height: rows }) };
         canvas.addEventListener('mousemove', (e) => hover(m, l, e, current));
-        canvas.addEventListener('mouseleave', () => { readout.textContent = 'Hover a cell to read its weight.'; });
-        const figure = el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count)} (${rows}×${cols})`));
+        canvas.addEventListener('mouseleave', () => { readout.textContent = words()('weights.hover'); });
+        const figure = el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count, words())} (${rows}×${cols})`));
         figure.style.maxWidth = Math.max(cols * cell, 110) + 'px'; // a thin matrix wraps its caption
         box.append(figure);
         maps.push(m);
