@@ -2,8 +2,18 @@
 // failed to load, or an error (a wasm panic included) that stopped the engine.
 
 import { reason } from './engine.js';
+import { chooseLanguage, speak, applyWords } from './words/index.js';
 
 const $ = (id) => document.getElementById(id);
+
+// The page's language as the link or the browser asks (main.js chooses it the
+// same way once the engine has read the link): the banners speak it even when
+// the page never starts.
+const asked = new URLSearchParams(location.search).get('lang');
+const w = speak(document, chooseLanguage(asked === 'auto' ? null : asked));
+document.documentElement.lang = w.lang;
+applyWords(document, w);
+document.querySelector('meta[name="description"]')?.setAttribute('content', w('page.description'));
 
 /** The error banner: `fail(error)` shows it once and stops the page's work. */
 function banner() {
@@ -12,7 +22,7 @@ function banner() {
     fail(error) {
       if (failed) return;
       failed = true;
-      $('banner-text').textContent = `ED Playground stopped: ${reason(error)}. Reload the page to start again.`;
+      $('banner-text').textContent = w('boot.stopped', reason(error));
       $('banner').hidden = false;
     },
     hasFailed: () => failed,

@@ -20,6 +20,7 @@ import { loadEngine } from './engine.js';
 import { solvedPanel, finished } from './solved.js';
 import { copyLink } from './copy-link.js';
 import { frozenNotice } from './frozen.js';
+import { wordsAt } from './words/index.js';
 
 /**
  * Runs one playground in `root` and returns
@@ -174,7 +175,7 @@ export async function run(root, opts) {
     try {
       adopt(create());
     } catch (e) {
-      notify(`${e.message}; using the seed's setting instead.`);
+      notify(wordsAt(root)('notice.seedFallback', e.message));
       Object.assign(state, fromQuery('').state, { speed: state.speed, paused: state.paused });
       adopt(create());
     }
@@ -285,7 +286,8 @@ export async function run(root, opts) {
       Object.assign(state, stateOfConfig(next.config()), { changes: [], race: next.racing, at: 0 });
       adopt(next);
       sync();
-      notify(`Loaded ${file.name} at epoch ${next.epoch}. The link now gives its settings from epoch 0, not its trained weights.`);
+      const w = wordsAt(root);
+      notify(w('notice.loaded', file.name, next.epoch.toLocaleString(w.locale)));
     },
     notify, Playground,
   });

@@ -5,6 +5,7 @@
 // missing from it is simply not offered.
 import { parse, schema, show, words, isPlaneTask } from './state.js';
 import { fmtInt } from './ui.js';
+import { wordsAt } from './words/index.js';
 
 // How a slider writes its value beside it (the table's `display`).
 const DISPLAY = {
@@ -75,8 +76,9 @@ export function controls(on, root = document, keys = true) {
 
   return function reflect(state, run) {
     if (play) {
-      play.setAttribute('aria-label', run.playing ? 'Pause' : 'Play');
-      play.title = (run.playing ? 'Pause' : 'Play') + (keys ? ' (space)' : '');
+      const said = wordsAt(root)(run.playing ? 'play.pause' : 'play.play');
+      play.setAttribute('aria-label', said);
+      play.title = said + (keys ? wordsAt(root)('play.key') : '');
       play.classList.toggle('playing', run.playing);
       play.disabled = run.diverged;
     }

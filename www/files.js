@@ -2,6 +2,7 @@
 // file back, and the buttons that do them.
 import { el } from './ui.js';
 import { losses } from './state.js';
+import { wordsAt } from './words/index.js';
 
 const MAX_FILE = 50 * 2 ** 20;
 
@@ -28,8 +29,8 @@ export function historyCsv(pg) {
  * The bytes go to the engine undecoded: it reads them by the rules `ed train
  * --load` reads a file by (encoding included), and refuses one over its limit
  * before copying it. MAX_FILE only spares the tab from reading a huge file. */
-export async function readModel(file, Playground) {
-  if (file.size > MAX_FILE) throw new Error(`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB; a model file is far smaller`);
+export async function readModel(file, Playground, w = wordsAt(document)) {
+  if (file.size > MAX_FILE) throw new Error(w('files.tooLarge', file.name, (file.size / 2 ** 20).toFixed(0)));
   return Playground.fromFile(new Uint8Array(await file.arrayBuffer()));
 }
 
@@ -41,8 +42,9 @@ export async function readModel(file, Playground) {
  */
 export function fileButtons(root, { current, name, loaded, notify, Playground }) {
   const $ = (id) => root.getElementById(id);
+  const w = wordsAt(root);
   const save = (file, text, type) => () => {
-    try { download(file(), text(), type); } catch (e) { notify(`Could not save: ${e.message}.`); }
+    try { download(file(), text(), type); } catch (e) { notify(w('files.saveFailed', e.message)); }
   };
   $('save-csv')?.addEventListener('click', save(() => name('loss') + '.csv', () => historyCsv(current()), 'text/csv'));
   $('save-json')?.addEventListener('click', save(() => name('model') + '.json', () => current().toJSON(), 'application/json'));
@@ -51,8 +53,8 @@ export function fileButtons(root, { current, name, loaded, notify, Playground })
     e.target.value = '';
     if (!file) return;
     let pg;
-    try { pg = await readModel(file, Playground); } catch (err) {
-      notify(`Could not load ${file.name}: ${err.message}. The current run goes on unchanged.`);
+    try { pg = await readModel(file, Playground, w); } catch (err) {
+      notify(w('files.loadFailed', file.name, err.message));
       return;
     }
     loaded(pg, file);

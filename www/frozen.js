@@ -4,25 +4,9 @@
 // this module says why in one or two sentences that depend on what happened (a
 // switch to BCE, a large learning rate, BCE from the start) and offers to start
 // again from the current settings, changed where that is the way out.
-import { el, fmtInt } from './ui.js';
+import { el } from './ui.js';
 import { brings, defaults, lossLabel, show } from './state.js';
-
-// Every reader-facing string of this module, for translation (issue 14).
-const TEXT = {
-  outputs: { one: 'every output is pinned at 1', zero: 'every output is pinned at 0', mixed: 'every output is pinned at 0 or 1', still: 'the outputs no longer change' },
-  stuck: (epoch, outputs) => `Stuck since epoch ${epoch}: ${outputs}, and the loss no longer moves.`,
-  why: {
-    // The loss was switched to BCE before it froze.
-    bceSwitch: (seedRule) => `${seedRule ? "Under the seed's rule, " : ''}BCE's error signal saturated the hidden units after the switch; ED only ever grows weights, so this run cannot come back, and switching back does not help.`,
-    // At a rate above the rule's default.
-    rate: (lr) => `At learning rate ${lr} the updates saturated every unit; ED only ever grows weights, so this run cannot come back, and lowering the rate now does not help.`,
-    // BCE from the start.
-    bce: (seedRule) => `${seedRule ? "Under the seed's rule, " : ''}BCE's error signal saturated the hidden units; ED only ever grows weights, so this run cannot come back.`,
-    other: 'Its units saturated; ED only ever grows weights, so this run cannot come back.',
-  },
-  withLoss: (loss) => `Start again with ${loss}`,
-  atRate: (lr) => `Start again at learning rate ${lr}`,
-};
+import { wordsAt } from './words/index.js';
 
 const LOGITS = 'bce-with-logits';
 
@@ -35,6 +19,8 @@ const LOGITS = 'bce-with-logits';
  */
 export function frozenNotice(root, { restart }) {
   const box = root.getElementById('frozen');
+  // Every reader-facing string of this module is in words/run.js (`frozen.*`).
+  const w = wordsAt(root);
   let shown = null; // what the box says now, as a key; null: hidden
 
   function reset() {
@@ -57,29 +43,29 @@ export function frozenNotice(root, { restart }) {
     const defaultRate = brings('rule', rule).lr ?? defaults().lr;
     const largeRate = live.lr > defaultRate;
 
-    const outputs = pg.frozenPinned ? TEXT.outputs[side(pg.patternOutputs())] : TEXT.outputs.still;
+    const outputs = w(`frozen.${pg.frozenPinned ? side(pg.patternOutputs()) : 'still'}`);
     let why, ways;
     if (cause === 'bce-switch') {
-      why = TEXT.why.bceSwitch(seedRule);
+      why = w('frozen.bceSwitch', seedRule);
       ways = [{ loss: live.loss }, { loss: LOGITS }];
       if (largeRate) ways.push({ lr: defaultRate });
     } else if (largeRate) {
-      why = TEXT.why.rate(show('lr', live.lr));
+      why = w('frozen.rate', show('lr', live.lr));
       ways = [{ lr: defaultRate }];
     } else {
-      why = live.loss === 'bce' ? TEXT.why.bce(seedRule) : TEXT.why.other;
+      why = live.loss === 'bce' ? w('frozen.bce', seedRule) : w('frozen.other');
       // BCE with logits does not freeze at the rule's rate (tests/freeze.rs); MSE neither.
-      ways = [{ loss: LOGITS }, { loss: 'mse' }].filter((w) => w.loss !== live.loss);
+      ways = [{ loss: LOGITS }, { loss: 'mse' }].filter((way) => way.loss !== live.loss);
     }
     // One button a way, each named for what it changes; the same way twice is one button.
     const seen = new Set();
-    const buttons = ways.filter((w) => !seen.has(JSON.stringify(w)) && seen.add(JSON.stringify(w))).map((w) => {
-      const label = w.lr !== undefined ? TEXT.atRate(show('lr', w.lr)) : TEXT.withLoss(lossLabel(w.loss));
+    const buttons = ways.filter((way) => !seen.has(JSON.stringify(way)) && seen.add(JSON.stringify(way))).map((way) => {
+      const label = way.lr !== undefined ? w('frozen.atRate', show('lr', way.lr)) : w('frozen.withLoss', lossLabel(way.loss));
       const b = el('button', { type: 'button' }, label);
-      b.addEventListener('click', () => restart(w));
+      b.addEventListener('click', () => restart(way));
       return b;
     });
-    box.replaceChildren(el('p', {}, TEXT.stuck(fmtInt(since), outputs), ' ', why), el('div', { className: 'ways' }, ...buttons));
+    box.replaceChildren(el('p', {}, w('frozen.stuck', Math.round(since).toLocaleString(w.locale), outputs), ' ', why), el('div', { className: 'ways' }, ...buttons));
     box.hidden = false;
   }
 

@@ -6,14 +6,10 @@
 // at the size present.css sets (`--canvas-label`, read with the colours), so the
 // theme is read again and every view redrawn when it changes.
 import { readTheme } from './ui.js';
+import { wordsAt } from './words/index.js';
 
-// Every reader-facing word of this module (issue 14 translates them).
-const WORDS = {
-  enter: 'Present',
-  enterHelp: 'Presentation mode: the network, the map and the loss chart on one screen, in large type',
-  exit: 'Exit presentation',
-  exitHelp: 'Leave presentation mode (Esc)',
-};
+// Every reader-facing word of this module is in words/page.js (`present.*`).
+const said = (key) => wordsAt(document)(`present.${key}`);
 
 // The loss chart's height outside presentation mode (loss-chart.js's own).
 const CHART_HEIGHT = 230;
@@ -36,8 +32,8 @@ export function presentation(button, settings, initially) {
     if (on) { settingsWereOpen = settings.open; settings.open = false; } else settings.open = settingsWereOpen;
     root.classList.toggle('present', on);
     button.setAttribute('aria-pressed', String(on));
-    button.textContent = on ? WORDS.exit : WORDS.enter;
-    button.title = on ? WORDS.exitHelp : WORDS.enterHelp;
+    button.textContent = said(on ? 'exit' : 'enter');
+    button.title = said(on ? 'exitHelp' : 'enterHelp');
   }
   show(initially);
 

@@ -7,15 +7,11 @@
 // are text (textContent), never HTML, whatever the link held.
 import { schema, show, defaults, isPlaneTask } from './state.js';
 import { engine } from './engine.js';
+import { wordsAt } from './words/index.js';
 
-// Every reader-facing word of this module (issue 14 translates them).
-const WORDS = {
-  copy: 'Copy',
-  copied: 'Copied',
-  // The clipboard was refused (an older browser, a page without permission): the text is selected instead.
-  selected: 'Selected: press Ctrl+C (⌘C on a Mac) to copy',
-  title: 'ED Playground: a live error diffusion experiment',
-};
+// Every reader-facing word of this module is in words/page.js (`embedThis.*`), in
+// the language of the document: the iframe's title too, for the author's readers.
+const said = (key) => wordsAt(document)(`embedThis.${key}`);
 
 // What the snippets leave out, being the page's and the link's alone: a figure in
 // a post starts at epoch 0 and plays (its own `autoplay`), whatever moment the
@@ -68,7 +64,7 @@ export function snippets(state, base) {
   // name and `=`, which HTML never reads as a character reference (the values are
   // percent-encoded above). 640 × 640: the three views in a 640-pixel frame, a race's
   // two maps included, took 530 to 610 pixels.
-  const iframe = `<iframe src="${frame.href.replace(/"/g, '%22')}" title=${quoted(WORDS.title)} width="640" height="640" loading="lazy"></iframe>`;
+  const iframe = `<iframe src="${frame.href.replace(/"/g, '%22')}" title=${quoted(said('title'))} width="640" height="640" loading="lazy"></iframe>`;
   return { element, iframe };
 }
 
@@ -85,7 +81,7 @@ export function embedThis(button, dialog, current) {
   };
   button.addEventListener('click', () => {
     fill();
-    for (const b of dialog.querySelectorAll('[data-copy]')) b.textContent = WORDS.copy;
+    for (const b of dialog.querySelectorAll('[data-copy]')) b.textContent = said('copy');
     dialog.showModal();
   });
   // The page's keyboard shortcuts (space, s, r) are not for the dialog's keys.
@@ -97,10 +93,10 @@ export function embedThis(button, dialog, current) {
       const block = blocks[copy.dataset.copy];
       try {
         await navigator.clipboard.writeText(block.textContent);
-        say(copy, WORDS.copied);
+        say(copy, said('copied'));
       } catch {
         select(block);
-        say(copy, WORDS.selected);
+        say(copy, said('selected'));
       }
     });
   }
@@ -115,7 +111,7 @@ const outside = (dialog, e) => {
 function say(button, text) {
   button.textContent = text;
   clearTimeout(button.sayTimer);
-  button.sayTimer = setTimeout(() => { button.textContent = WORDS.copy; }, 4000);
+  button.sayTimer = setTimeout(() => { button.textContent = said('copy'); }, 4000);
 }
 
 // Selects the whole of `block`, for the reader to copy by hand.

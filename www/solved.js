@@ -3,15 +3,7 @@
 // ever, for nobody, on a phone's battery. The panel says when it was solved,
 // by what measure, and offers Replay (the same run again from epoch 0) and
 // Keep training. A race waits for both methods to finish.
-import { fmtInt } from './ui.js';
-
-// The words, in one place.
-const SAID = {
-  solved: (at, rule) => `Solved at epoch ${fmtInt(at)}: ${rule}.`,
-  race: (ed, bp, rule) => `ED solved the task at epoch ${fmtInt(ed)}, backprop ${bp}. Solved: ${rule}.`,
-  bpSolved: (at) => `at epoch ${fmtInt(at)}`,
-  bpDiverged: (at) => `diverged at epoch ${fmtInt(at)}`,
-};
+import { wordsAt } from './words/index.js';
 
 /** Whether `pg`'s run has reached its end: ED's task solved (and still so), and
  * in a race backprop's solved or diverged too. */
@@ -28,15 +20,19 @@ export function finished(pg) {
 export function solvedPanel(root, on) {
   const $ = (id) => root.getElementById(id);
   const box = $('solved');
+  // The words of the panel's root (words/run.js), its numbers in its language.
+  const w = wordsAt(root);
+  const int = (v) => Math.round(v).toLocaleString(w.locale);
   $('solved-replay')?.addEventListener('click', on.replay);
   $('solved-keep')?.addEventListener('click', on.keep);
   $('solved-close')?.addEventListener('click', () => { box.hidden = true; });
   return {
     show(pg) {
       if (!box) return;
+      const rule = w('run.solvedRule', pg.solvedRule);
       $('solved-text').textContent = pg.racing
-        ? SAID.race(pg.solvedAt, pg.backpropSolvedAt !== undefined ? SAID.bpSolved(pg.backpropSolvedAt) : SAID.bpDiverged(pg.backpropDivergedAt), pg.solvedRule)
-        : SAID.solved(pg.solvedAt, pg.solvedRule);
+        ? w('solved.race', int(pg.solvedAt), pg.backpropSolvedAt !== undefined ? w('solved.bpSolved', int(pg.backpropSolvedAt)) : w('solved.bpDiverged', int(pg.backpropDivergedAt)), rule)
+        : w('solved.text', int(pg.solvedAt), rule);
       box.hidden = false;
     },
     hide() { if (box) box.hidden = true; },

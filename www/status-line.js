@@ -2,18 +2,17 @@
 // why there are none, and the epochs a frame actually trained when the frame's
 // time budget holds the speed back), the race line under it when backprop races
 // ED, and the alert that says why a run diverged.
-import { fmtNum, fmtInt } from './ui.js';
+import { fmtNum } from './ui.js';
+import { wordsAt } from './words/index.js';
 
 // Two significant figures below 10 (0.23, 1.5), whole numbers above.
-const perFrame = (v) => (v >= 10 ? fmtInt(Math.round(v)) : String(+v.toPrecision(2)));
-// "1 epoch", "0.5 epochs", "12 epochs": a count as written.
-const epochs = (written) => `${written} epoch${written === '1' ? '' : 's'}`;
+const perFrame = (int, v) => (v >= 10 ? int(v) : String(+v.toPrecision(2)));
 
 // One method's progress in the race: solved (and still so), diverged or not yet.
-const clock = (at, loss, diverged, lost) => diverged !== undefined ? `diverged at epoch ${fmtInt(diverged)}`
-  : at === undefined ? `not yet (loss ${fmtNum(loss, 3)})`
-    : lost === undefined ? `solved at epoch ${fmtInt(at)}`
-      : `solved at epoch ${fmtInt(at)}, lost at epoch ${fmtInt(lost)} (loss ${fmtNum(loss, 3)})`;
+const clock = (w, int, at, loss, diverged, lost) => diverged !== undefined ? w('race.diverged', int(diverged))
+  : at === undefined ? w('race.notYet', fmtNum(loss, 3))
+    : lost === undefined ? w('race.solved', int(at))
+      : w('race.lost', int(at), int(lost), fmtNum(loss, 3));
 
 /**
  * The lines in `root` (`#status`, `#race-status`, `#diverged-text`). `lossLabel(name)`
@@ -21,6 +20,10 @@ const clock = (at, loss, diverged, lost) => diverged !== undefined ? `diverged a
  */
 export function statusLine(root, lossLabel) {
   const $ = (id) => root.getElementById(id);
+  // The words of the root the lines are in (the page's, an element's), and its
+  // whole numbers.
+  const w = wordsAt(root);
+  const int = (v) => Math.round(v).toLocaleString(w.locale);
   // Epochs per second and per training frame, measured over half a second from
   // `t`: none until then.
   let rate = { t: 0, epoch: 0, frames: 0, value: null, perFrame: null };
@@ -41,21 +44,21 @@ export function statusLine(root, lossLabel) {
         rate = { t: now, epoch: pg.epoch, frames, value: (epochs * 1000) / (now - rate.t), perFrame: frames > rate.frames ? epochs / (frames - rate.frames) : null };
       }
       // No rate until there is one to show: "0 epochs/s" would read as stuck.
-      const speed = rate.value === null ? '' : `${epochs(fmtInt(+rate.value.toPrecision(3)))}/s`;
-      const held = capped && rate.perFrame !== null ? ` · capped at ${epochs(perFrame(rate.perFrame))}/frame` : '';
-      const tail = pg.divergedAt !== undefined ? `diverged at epoch ${pg.divergedAt}`
-        : seekTo !== null ? `opening at epoch ${fmtInt(seekTo)} (${Math.floor((100 * pg.epoch) / seekTo)} %)`
-          : paused ? 'paused' : speed && speed + held;
+      const speed = rate.value === null ? '' : w('status.perSecond', int(+rate.value.toPrecision(3)));
+      const held = capped && rate.perFrame !== null ? ' · ' + w('status.capped', perFrame(int, rate.perFrame)) : '';
+      const tail = pg.divergedAt !== undefined ? w('status.diverged', pg.divergedAt)
+        : seekTo !== null ? w('status.opening', int(seekTo), Math.floor((100 * pg.epoch) / seekTo))
+          : paused ? w('status.paused') : speed && speed + held;
       // The moment it was solved stays said while it holds (the chart marks it too).
-      const solved = pg.solvedAt !== undefined && pg.lostAt === undefined ? ` · solved at epoch ${fmtInt(pg.solvedAt)}` : '';
-      const text = `epoch ${pg.epoch} · loss ${fmtNum(pg.loss, 5)}${solved}${tail && ' · ' + tail}`;
+      const solved = pg.solvedAt !== undefined && pg.lostAt === undefined ? ' · ' + w('status.solved', int(pg.solvedAt)) : '';
+      const text = `${w('status.epochLoss', pg.epoch, fmtNum(pg.loss, 5))}${solved}${tail && ' · ' + tail}`;
       if ($('status').textContent !== text) $('status').textContent = text;
       const race = $('race-status');
       if (race) {
         race.hidden = !pg.racing;
         if (pg.racing) {
-          const line = `ED ${clock(pg.solvedAt, pg.loss, undefined, pg.lostAt)} · backprop ${clock(pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt, pg.backpropLostAt)} · ` +
-            `solved: ${pg.solvedRule}`;
+          const line = w('race.line', clock(w, int, pg.solvedAt, pg.loss, undefined, pg.lostAt),
+            clock(w, int, pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt, pg.backpropLostAt), w('run.solvedRule', pg.solvedRule));
           if (race.textContent !== line) race.textContent = line;
         }
       }
@@ -66,7 +69,7 @@ export function statusLine(root, lossLabel) {
 
     /** What stopped a diverged run, and what to do about it. */
     diverged(pg, live) {
-      $('diverged-text').textContent = `Training diverged at epoch ${pg.divergedAt}: the ${lossLabel(live.loss)} loss became infinite or not a number at learning rate ${live.lr}. Training has stopped; the views show the last finite weights. Lower the learning rate, then reset.`;
+      $('diverged-text').textContent = w('diverged.text', pg.divergedAt, lossLabel(live.loss), live.lr);
     },
   };
 }
