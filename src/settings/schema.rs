@@ -16,8 +16,8 @@ use super::params::{Params, TimedChange, FLAG_WORDS, MAX_CHANGES};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub en: &'static str,
-    /// Empty where no Japanese is written yet: the page shows the English
-    /// (a test keeps the table's texts all written).
+    /// The page shows the English where this is empty; a test keeps every
+    /// text of the table written in both.
     pub ja: &'static str,
 }
 
@@ -26,16 +26,6 @@ pub struct Text {
 pub enum Lang {
     En,
     Ja,
-}
-
-impl Text {
-    /// The words in `lang` (the English where no Japanese is written).
-    pub fn of(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ja if !self.ja.is_empty() => self.ja,
-            _ => self.en,
-        }
-    }
 }
 
 /// The same words in English and in Japanese.
