@@ -138,7 +138,7 @@ export async function run(root, opts) {
     if (pg.epoch === 0 && !pg.midEpoch) { Object.assign(state, changes.live(), { [name]: value, changes: [], at: 0 }); build(); return; }
     const max = entry('changes').max;
     if (changes.record(pg, name, value, max) < 0) {
-      notify(`${words(entry('changes').label)}: a run holds at most ${max}, so that its link replays it. Reset to go on from these settings in a new run.`);
+      notify(wordsAt(root)('settings.changes-full', words(entry('changes').label, root), max));
     }
   }
 

@@ -3,17 +3,16 @@
 // a reader's input into validated values (through state.parse) and hand them to
 // `on`. They live in `root` (the document, or an embed's shadow root); a control
 // missing from it is simply not offered.
-import { parse, schema, show, words, isPlaneTask } from './state.js';
+import { parse, schema, show, isPlaneTask } from './state.js';
 import { fmtInt } from './ui.js';
 import { wordsAt } from './words/index.js';
 
-// How a slider writes its value beside it (the table's `display`).
+// How a slider writes its value beside it (the table's `display`), in `w`'s language.
 const DISPLAY = {
   decimal2: (v) => v.toFixed(2),
   percent: (v) => `${Math.round(v * 100)} %`,
-  'per-frame': (v) => (v < 1 ? `1 epoch every ${Math.round(1 / v)} frames` : `${fmtInt(v)} epoch${v > 1 ? 's' : ''}/frame`),
+  'per-frame': (v, w) => (v < 1 ? w('settings.frames-per-epoch', Math.round(1 / v)) : w('settings.epochs-per-frame', v, fmtInt(v))),
 };
-const written = (e, v) => (DISPLAY[e.display] ?? String)(v);
 // The step of a stepped slider (the speed) nearest to `v`, on a log scale.
 const nearest = (steps, v) => steps.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(steps[b] / v)) ? i : b), 0);
 
@@ -27,6 +26,8 @@ const nearest = (steps, v) => steps.reduce((b, s, i) => (Math.abs(Math.log(s / v
  */
 export function controls(on, root = document, keys = true) {
   const $ = (id) => root.getElementById(id);
+  const w = wordsAt(root);
+  const written = (e, v) => (DISPLAY[e.display] ?? String)(v, w);
   const play = $('play'), step = $('step');
   play?.addEventListener('click', on.play);
   step?.addEventListener('click', on.step);
@@ -39,7 +40,7 @@ export function controls(on, root = document, keys = true) {
     const input = $(e.name), r = parse(e.name, text);
     input.toggleAttribute('aria-invalid', !!r.error);
     // The notice is about this parameter: an accepted value takes it away.
-    if (r.error) on.problem(`${input.dataset.label} ${r.error}.`, e.name);
+    if (r.error) on.problem(w('settings.field-refused', input.dataset.label, w.pick(r.message) || r.error), e.name);
     else { on.problem.drop?.(e.name); on.set(e.name, r.value); }
   };
   for (const e of present) {
@@ -93,13 +94,13 @@ export function controls(on, root = document, keys = true) {
         const text = show(e.name, v);
         // A value the menu does not offer (parity, given by a link) is added, under its own label.
         if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === text)) {
-          input.add(new Option(words(e.options.find((o) => o.value === text)?.label) || text, text));
+          input.add(new Option(w.pick(e.options.find((o) => o.value === text)?.label) || text, text));
         }
         if (root.activeElement !== input || input.tagName === 'SELECT') input.value = text;
         input.removeAttribute('aria-invalid');
       }
       // Words that change with the rule (the learning rate is Kaneko's alpha under his).
-      if (e.ruleLabel) $(`${e.name}-name`).textContent = words(e.ruleLabel[state.rule] ?? e.label);
+      if (e.ruleLabel) $(`${e.name}-name`).textContent = w.pick(e.ruleLabel[state.rule] ?? e.label);
     }
     // A rule's own parameters show under it; the plane's, for the tasks drawn on one.
     for (const box of root.querySelectorAll('[data-rule]')) box.hidden = box.dataset.rule !== state.rule;

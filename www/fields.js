@@ -2,13 +2,12 @@
 // table (`paramSchema()`, see state.js): its label, options, limits and help
 // text all come from there, so none of them is written in HTML or JS. How a
 // field shows its value and hands on what a reader enters is controls.js's job.
+// A field speaks the language of the root it is built for (`at`, a node in it:
+// built detached, it cannot find its own yet).
 import { el } from './ui.js';
 import { iconElement } from './icons.js';
-import { schema, words, isPlaneTask } from './state.js';
-
-// The words of the help toggle (one place, for a later translation).
-const HELP = { show: 'What these mean', hide: 'Hide the explanations' };
-const DICE = 'Draw a random seed';
+import { schema, isPlaneTask } from './state.js';
+import { wordsAt } from './words/index.js';
 
 /** The control a field belongs to (an element's `controls` attribute names it):
  * a rule's own parameters come and go with the rule's select. */
@@ -18,26 +17,28 @@ export const controlOf = (entry) => (entry.rule ? 'rule' : entry.name);
 const INPUT_MODE = { number: 'decimal', whole: 'numeric', layers: 'numeric' };
 
 /** The field of `entry` (label, input, and what goes with it), or null for a
- * parameter with no control (bits, paused, changes, points: the link's alone). */
-export function field(entry) {
+ * parameter with no control (bits, paused, changes, points: the link's alone),
+ * in the language of the root `at` is in (the page's when none is given). */
+export function field(entry, at = document) {
   const { name, control } = entry;
   if (!control || control === 'none') return null;
-  const label = words(entry.label), help = entry.help && words(entry.help);
+  const w = wordsAt(at);
+  const label = w.pick(entry.label), help = entry.help && w.pick(entry.help);
   // The caption names its control alone (the help under it is a description, not the name).
   const caption = el('label', { htmlFor: name }, label);
   if (entry.ruleLabel) caption.id = `${name}-name`; // its words change with the rule (controls.js)
   let box;
   if (control === 'select') {
     const select = el('select', { id: name });
-    for (const o of entry.options) if (o.menu !== false) select.add(new Option(words(o.label), o.value));
+    for (const o of entry.options) if (o.menu !== false) select.add(new Option(w.pick(o.label), o.value));
     box = el('div', {}, caption, select);
   } else if (control === 'text' || control === 'seed') {
     const input = el('input', { id: name, autocomplete: 'off' });
     if (control === 'seed') Object.assign(input, { type: 'number', min: entry.min ?? 0, step: 1 });
     else Object.assign(input, { type: 'text', inputMode: INPUT_MODE[entry.kind] ?? 'text', spellcheck: false });
     if (control === 'seed') {
-      const dice = el('button', { id: 'random-seed', type: 'button', className: 'icon small', title: DICE }, iconElement('dice'));
-      dice.setAttribute('aria-label', DICE);
+      const dice = el('button', { id: 'random-seed', type: 'button', className: 'icon small', title: w('settings.random-seed') }, iconElement('dice'));
+      dice.setAttribute('aria-label', w('settings.random-seed'));
       box = el('div', {}, caption, el('span', { className: 'joined' }, input, dice));
     } else {
       box = el('div', {}, caption, input);
@@ -80,14 +81,17 @@ function applies(box, entry, state) {
 }
 
 /** Every field whose control `wanted(name)` accepts, in the table's order,
- * shown or hidden as `state` (if given) wants them. */
-export const fields = (wanted = () => true, state = undefined) => schema()
+ * shown or hidden as `state` (if given) wants them, in the language of the
+ * root `at` is in (the page's when none is given). */
+export const fields = (wanted = () => true, state = undefined, at = document) => schema()
   .filter((e) => wanted(controlOf(e)))
-  .map((e) => { const box = field(e); return box && applies(box, e, state); })
+  .map((e) => { const box = field(e, at); return box && applies(box, e, state); })
   .filter(Boolean);
 
-/** A button that shows or hides every field's help under it, in `scope`. */
+/** A button that shows or hides every field's help under it, in `scope`
+ * (and in its root's language). */
 export function helpButton(scope) {
+  const w = wordsAt(scope), HELP = { show: w('settings.help-show'), hide: w('settings.help-hide') };
   const button = el('button', { type: 'button', className: 'help-toggle' }, HELP.show);
   button.setAttribute('aria-expanded', 'false');
   button.addEventListener('click', () => {

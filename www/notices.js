@@ -4,8 +4,7 @@
 // later removes it (`notify.drop(name)`), so no notice outlives what it is
 // about. The same text again replaces the old one rather than stacking up.
 import { el } from './ui.js';
-
-const DISMISS = 'Dismiss';
+import { wordsAt } from './words/index.js';
 
 /**
  * Returns `notify(message, key)`, which shows `message` (as text, never HTML)
@@ -15,6 +14,7 @@ const DISMISS = 'Dismiss';
  * `notify.drop(key)` removes the notice about `key`, if any.
  */
 export function notices(box) {
+  const DISMISS = wordsAt(box)('settings.dismiss');
   const notes = () => [...box.querySelectorAll(':scope > .notice')];
   function notify(message, key) {
     const text = typeof message === 'object' ? message.text : String(message);

@@ -5,18 +5,21 @@
 // messages and writes a state back as a link. The engine must be loaded
 // (engine.js) first.
 import { engine, parameterTable } from './engine.js';
+import { wordsAt } from './words/index.js';
 
 /** The table's entries, in the page's field order (the contract: notes on the schema). */
 export const schema = () => parameterTable();
 export const entry = (name) => schema().find((e) => e.name === name);
 
-/** One of the table's texts (`{ en, ... }`) in the page's language. */
-export const words = (text) => text?.en ?? '';
+/** One of the table's texts (`{ en, ja }`) in the language of the root `node`
+ * is in (the page's document when none is given): an element that speaks
+ * another language than its page gets its own. */
+export const words = (text, node) => wordsAt(node ?? document).pick(text);
 
 /** The loss functions' names, in the order of the kinds the engine's history gives. */
 export const losses = () => entry('loss').options.map((o) => o.value);
-/** A loss function's name as the page writes it (“BCE with logits”). */
-export const lossLabel = (name) => words(entry('loss').options.find((o) => o.value === name)?.label) || name;
+/** A loss function's name as the page (or the root of `node`) writes it (“BCE with logits”). */
+export const lossLabel = (name, node) => words(entry('loss').options.find((o) => o.value === name)?.label, node) || name;
 /** Whether a task is drawn as points on a plane, with a test set and a noise level. */
 export const isPlaneTask = (task) => !!entry('task').options.find((o) => o.value === task)?.plane;
 
@@ -32,25 +35,39 @@ const SHOW = {
 /** A value as its parameter's text (a link's, a field's). */
 export const show = (name, v) => String(SHOW[entry(name)?.kind]?.(v) ?? v);
 
-/** One parameter's text: `{ value }` or `{ error }` (what is allowed). */
+/** One parameter's text: `{ value }` or `{ error, message }` (what is allowed:
+ * `error` in English, `message` its `{ en, ja }`). */
 export const parse = (name, text) => engine().parseParam(String(name), String(text));
 
 /** The state when nothing is given: the seed's setting. */
 export const defaults = () => engine().defaultParams();
 
-/** Reads `[name, text]` pairs (a link's query, an embed's attributes) through the
- * engine's table, which also settles how they combine (the rule's defaults, bits
- * for parity only); a refused value keeps its default. Each problem is
- * `{ name, text }`, its text naming the value as `what` (“URL parameter”). */
-export function fromPairs(pairs, what) {
+/** Reads `[name, text]` pairs (a link's query) through the engine's table,
+ * which also settles how they combine (the rule's defaults, bits for parity
+ * only); a refused value keeps its default. Each problem is `{ name, text }`,
+ * its text naming the value as a URL parameter, in the language of the root
+ * `node` is in (the page's when none is given). `what`, if another text, names
+ * the value instead (in English only). */
+export function fromPairs(pairs, what = 'URL parameter', node = undefined) {
   const { state, problems } = engine().parseParams(pairs);
-  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || 'none' : 'the default');
-  return { state, problems: problems.map((p) => ({ name: p.name, text: `${what} “${p.name}” ${p.error}; using ${using(p.name)}.` })) };
+  const using = (w, name) => {
+    if (!Object.hasOwn(state, name)) return w('settings.using-default');
+    const text = show(name, state[name]);
+    return text ? w('settings.using', text) : w('settings.using-none');
+  };
+  // Written when read: the page reads its language from these very pairs
+  // (`lang=`), so it speaks one only after this returns.
+  const told = (p) => {
+    const w = wordsAt(node ?? document);
+    const said = what === 'URL parameter' ? w('settings.url-parameter') : what;
+    return w('settings.refused', said, p.name, w.pick(p.message) || p.error, using(w, p.name));
+  };
+  return { state, problems: problems.map((p) => ({ name: p.name, get text() { return told(p); } })) };
 }
 
 /** Reads a query string; a refused value keeps its default, and each is reported. */
-export function fromQuery(search) {
-  const { state, problems } = fromPairs([...new URLSearchParams(search)], 'URL parameter');
+export function fromQuery(search, node = undefined) {
+  const { state, problems } = fromPairs([...new URLSearchParams(search)], 'URL parameter', node);
   return { state, problems: problems.map((p) => p.text) };
 }
 

@@ -123,7 +123,7 @@ fn number_in(field: &'static str, v: f64) -> Result<f64, ConfigError> {
     let param = schema::param(field).expect("every number field has a schema entry");
     match param.kind {
         Kind::Number { stated, .. } if !param.admits(v) => {
-            refuse(field, format!("must be a finite number {stated}"))
+            refuse(field, format!("must be a finite number {}", stated.en))
         }
         _ => Ok(v),
     }

@@ -6,7 +6,7 @@
 //! the engine.
 
 use super::config::{check_lr, Config, ConfigError, RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
-use super::schema::{self, Kind, Value};
+use super::schema::{self, Kind, Lang, Value};
 use crate::ed::Loss;
 use crate::task::Task;
 
@@ -42,11 +42,14 @@ pub fn parse_number_native(text: &str) -> Option<f64> {
     text.parse().ok()
 }
 
-/// A refused parameter: its name and what it must be (from the schema).
+/// A refused parameter: its name and what it must be (from the schema), in
+/// English (the CLI's, the Display's) and in Japanese (the page's).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParamError {
     pub name: &'static str,
     pub message: String,
+    /// The same, as the predicate of 「name」は...
+    pub ja: String,
 }
 
 impl std::fmt::Display for ParamError {
@@ -193,28 +196,43 @@ pub fn nearest<'a>(typed: &str, options: impl IntoIterator<Item = &'a str>) -> O
         .map(|(_, o)| o)
 }
 
-/// The typed text as a message repeats it: quoted, cut short if long.
-fn quoted(text: &str) -> String {
+/// The typed text as a message repeats it: quoted (“…” in English, 「…」 in
+/// Japanese), cut short if long.
+fn quoted(text: &str, lang: Lang) -> String {
     const SHOWN: usize = 40;
-    if text.chars().count() <= SHOWN {
-        format!("“{text}”")
+    let shown = if text.chars().count() <= SHOWN {
+        text.to_string()
     } else {
-        format!("“{}…”", text.chars().take(SHOWN).collect::<String>())
+        format!("{}…", text.chars().take(SHOWN).collect::<String>())
+    };
+    match lang {
+        Lang::En => format!("“{shown}”"),
+        Lang::Ja => format!("「{shown}」"),
     }
 }
 
 /// Why `text` is refused for `param`: what it must be, the text itself, and
 /// for a choice the option it was probably meant to be.
 fn refusal(param: &schema::Param, text: &str) -> ParamError {
-    let mut message = format!("{}, not {}", param.must(), quoted(text));
-    if let Kind::Choice(options) = param.kind {
-        if let Some(meant) = nearest(text, options.iter().map(|o| o.value)) {
-            message.push_str(&format!(" (did you mean {meant}?)"));
-        }
+    let meant = match param.kind {
+        Kind::Choice(options) => nearest(text, options.iter().map(|o| o.value)),
+        _ => None,
+    };
+    let mut message = format!("{}, not {}", param.must(), quoted(text, Lang::En));
+    let mut ja = format!(
+        "{} ({}は不可",
+        param.must_in(Lang::Ja),
+        quoted(text, Lang::Ja)
+    );
+    if let Some(meant) = meant {
+        message.push_str(&format!(" (did you mean {meant}?)"));
+        ja.push_str(&format!("、もしかして {meant}?"));
     }
+    ja.push(')');
     ParamError {
         name: param.name,
         message,
+        ja,
     }
 }
 
@@ -247,6 +265,7 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
         return Err(ParamError {
             name: "parameter",
             message: "is not one the playground knows".into(),
+            ja: "このプレイグラウンドのパラメータではありません".into(),
         });
     };
     let text = text.trim();
@@ -256,6 +275,10 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
             name: param.name,
             message: format!(
                 "must be number text of at most {MAX_NUMBER_TEXT} characters (17 significant digits and an exponent fit), got {}",
+                text.len()
+            ),
+            ja: format!(
+                "{MAX_NUMBER_TEXT} 文字以内の数値でなければなりません (有効数字 17 桁と指数が入ります。{} 文字ありました)",
                 text.len()
             ),
         });
@@ -377,6 +400,7 @@ impl Params {
                     problems.push(ParamError {
                         name: "bits",
                         message: "applies to the parity task only".into(),
+                        ja: "パリティのタスクでだけ使われます".into(),
                     });
                 }
                 c.bits = 2;
@@ -388,6 +412,7 @@ impl Params {
             problems.push(ParamError {
                 name: e.field,
                 message: "does not fit the rest of the settings".into(),
+                ja: "ほかの設定と合いません".into(),
             });
             params.config = Params::default().config;
         }

@@ -16,13 +16,16 @@ use super::params::{Params, TimedChange, FLAG_WORDS, MAX_CHANGES};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
     pub en: &'static str,
-    /// Empty where no Japanese is written yet: the page shows the English.
+    /// The page shows the English where this is empty; a test keeps every
+    /// text of the table written in both.
     pub ja: &'static str,
 }
 
-/// English only (a text not yet translated).
-pub(super) const fn en(text: &'static str) -> Text {
-    Text { en: text, ja: "" }
+/// A language of the interface: the CLI speaks English, the page either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    En,
+    Ja,
 }
 
 /// The same words in English and in Japanese.
@@ -66,7 +69,7 @@ pub enum Kind {
         min: f64,
         min_inclusive: bool,
         max: f64,
-        stated: &'static str,
+        stated: Text,
     },
     Whole {
         min: u64,
@@ -234,22 +237,51 @@ impl Param {
 
     /// What a refused value is told, in the form "must be ...".
     pub fn must(&self) -> String {
+        self.must_in(Lang::En)
+    }
+
+    /// What a refused value is told in `lang`: "must be ..." in English, the
+    /// predicate of 「name」は... in Japanese.
+    pub fn must_in(&self, lang: Lang) -> String {
+        let ja = lang == Lang::Ja;
         match self.kind {
             Kind::Choice(options) => {
                 let names: Vec<&str> = options.iter().map(|o| o.value).collect();
-                format!("must be one of {}", names.join(", "))
+                let names = names.join(", ");
+                if ja {
+                    format!("{names} のいずれかでなければなりません")
+                } else {
+                    format!("must be one of {names}")
+                }
             }
-            Kind::Number { stated, .. } => format!("must be a number {stated}"),
+            Kind::Number { stated, .. } if ja => {
+                format!("{}の数でなければなりません", stated.ja)
+            }
+            Kind::Number { stated, .. } => format!("must be a number {}", stated.en),
+            Kind::Whole { min, max } if ja => {
+                format!("{min} 以上 {max} 以下の整数でなければなりません")
+            }
             Kind::Whole { min, max } => format!("must be a whole number from {min} to {max}"),
+            Kind::Layers if ja => format!(
+                "1 〜 {MAX_HIDDEN_LAYERS} 層の大きさ (各 1 〜 {MAX_UNITS}) をカンマ区切りで並べたもの (例: 8,8) でなければなりません"
+            ),
             Kind::Layers => format!(
                 "must be 1 to {MAX_HIDDEN_LAYERS} layer sizes from 1 to {MAX_UNITS}, separated by commas, like 8,8"
+            ),
+            Kind::Changes if ja => format!(
+                "エポック:loss:名前 か エポック:lr:数値 をエポック順に {MAX_CHANGES} 個まで並べたもの (エポックは 2^53 未満、例: 300:loss:bce) でなければなりません"
             ),
             Kind::Changes => format!(
                 "must list up to {MAX_CHANGES} epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce"
             ),
             Kind::Flag => {
                 let words: Vec<&str> = FLAG_WORDS[2..].iter().map(|(w, _)| *w).collect();
-                format!("must be 1 or 0 (or {})", words.join(", "))
+                let words = words.join(", ");
+                if ja {
+                    format!("1 か 0 (または {words}) でなければなりません")
+                } else {
+                    format!("must be 1 or 0 (or {words})")
+                }
             }
         }
     }

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::settings::config::RuleName;
 use crate::settings::params::{Change, ParamError, Params};
-use crate::settings::schema::{Control, Display, Kind, Param, Text, Value, PARAMS};
+use crate::settings::schema::{Control, Display, Kind, Lang, Param, Text, Value, PARAMS};
 
 /// `+text`, which is `Number(text)`: the browser's own number reader, so the
 /// module needs none. It cannot throw for a string.
@@ -65,15 +65,25 @@ fn state_object(p: &Params) -> Object {
     obj
 }
 
+/// A refusal in each language: `{ en, ja }`.
+fn said(e: &ParamError) -> Object {
+    let obj = Object::new();
+    set(&obj, "en", e.message.as_str());
+    set(&obj, "ja", e.ja.as_str());
+    obj
+}
+
 fn problem_object(e: &ParamError) -> Object {
     let obj = Object::new();
     set(&obj, "name", e.name);
     set(&obj, "error", e.message.as_str());
+    set(&obj, "message", said(e));
     obj
 }
 
 /// `pairs`: `[name, text]` lists, as `new URLSearchParams(search)` gives them.
-/// Returns `{ state, problems: [{ name, error }] }`; a refused value keeps its default.
+/// Returns `{ state, problems: [{ name, error, message }] }` (`error` in English,
+/// `message` its `{ en, ja }`); a refused value keeps its default.
 #[wasm_bindgen(js_name = parseParams)]
 pub fn parse_params(pairs: Array) -> Object {
     let pairs: Vec<(String, String)> = pairs
@@ -97,17 +107,25 @@ pub fn parse_params(pairs: Array) -> Object {
     obj
 }
 
-/// One parameter's text: `{ value }` or `{ error }` (what it must be).
+/// One parameter's text: `{ value }` or `{ error, message }` (what it must be:
+/// `error` in English, `message` its `{ en, ja }`).
 #[wasm_bindgen(js_name = parseParam)]
 pub fn parse_param(name: &str, text: &str) -> Object {
     let obj = Object::new();
     if crate::settings::schema::param(name).is_none() {
         set(&obj, "error", "is not a parameter");
+        let message = Object::new();
+        set(&message, "en", "is not a parameter");
+        set(&message, "ja", "パラメータではありません");
+        set(&obj, "message", message);
         return obj;
     }
     match crate::settings::params::parse_value(name, text, js_number) {
         Ok(v) => set(&obj, "value", value_of(&v)),
-        Err(e) => set(&obj, "error", e.message),
+        Err(e) => {
+            set(&obj, "message", said(&e));
+            set(&obj, "error", e.message);
+        }
     }
     obj
 }
@@ -126,13 +144,11 @@ pub fn default_params() -> Object {
     state_object(&Params::default())
 }
 
-/// `{ en: ... }`: the shape a second language joins.
+/// `{ en, ja }` (a test keeps every text of the table written in both).
 fn text(t: Text) -> Object {
     let obj = Object::new();
     set(&obj, "en", t.en);
-    if !t.ja.is_empty() {
-        set(&obj, "ja", t.ja);
-    }
+    set(&obj, "ja", t.ja);
     obj
 }
 
@@ -237,6 +253,7 @@ fn entry(p: &Param) -> Object {
     set(&obj, "help", text(p.help));
     let error = Object::new();
     set(&error, "en", p.must());
+    set(&error, "ja", p.must_in(Lang::Ja));
     set(&obj, "error", error);
     obj
 }

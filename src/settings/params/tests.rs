@@ -198,6 +198,9 @@ fn number_text_too_long_is_refused_for_its_length() {
             message: format!(
                 "must be number text of at most {MAX_NUMBER_TEXT} characters (17 significant digits and an exponent fit), got 36"
             ),
+            ja: format!(
+                "{MAX_NUMBER_TEXT} 文字以内の数値でなければなりません (有効数字 17 桁と指数が入ります。36 文字ありました)"
+            ),
         }]
     );
     // At the limit the value is read; out of range it is refused by its range.
@@ -261,6 +264,30 @@ fn a_refusal_repeats_the_value_and_a_choice_suggests_the_nearest_option() {
     assert!(message("seed", "-1").ends_with(", not “-1”"));
     let long = format!("{}9", "8,".repeat(30));
     assert!(message("hidden", &long).ends_with(&format!(", not “{}…”", &long[..40])));
+}
+
+/// Issue 14: the page's Japanese refusal says the same things: what the value
+/// must be, the value in 「」, and the option it was likely meant to be.
+#[test]
+fn a_refusal_is_told_in_japanese_too() {
+    let ja = |name: &str, text: &str| read(&[(name, text)]).1[0].ja.clone();
+    let tasks = schema::param("task").unwrap().must_in(Lang::Ja);
+    assert_eq!(
+        ja("task", "moon"),
+        format!("{tasks} (「moon」は不可、もしかして moons?)")
+    );
+    assert_eq!(
+        ja("lr", "abc"),
+        "0 より大きく 1e308 以下の数でなければなりません (「abc」は不可)"
+    );
+    assert_eq!(
+        ja("seed", "-1"),
+        format!("0 以上 {MAX_PAGE_SEED} 以下の整数でなければなりません (「-1」は不可)")
+    );
+    let long = format!("{}9", "8,".repeat(30));
+    assert!(ja("hidden", &long).ends_with(&format!("(「{}…」は不可)", &long[..40])));
+    let (_, problems) = read(&[("task", "xor"), ("bits", "4")]);
+    assert_eq!(problems[0].ja, "パリティのタスクでだけ使われます");
 }
 
 #[test]

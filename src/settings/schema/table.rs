@@ -1,7 +1,7 @@
 //! The table itself: one entry per parameter, in the order the page shows
 //! its fields and writes its link.
 
-use super::{en, t, Attribute, Choice, Control, Display, Kind, Note, Param, Value};
+use super::{t, Attribute, Choice, Control, Display, Kind, Note, Param, Text, Value};
 use crate::ed::Loss;
 use crate::settings::config::{RuleName, MAX_LR, MAX_PARAMETER};
 use crate::settings::params::{MAX_AT_EPOCH, MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
@@ -10,71 +10,79 @@ use crate::task::{
     MIN_TEST_FRACTION,
 };
 
-const fn choice(value: &'static str, label: &'static str) -> Choice {
+const fn choice(value: &'static str, en: &'static str, ja: &'static str) -> Choice {
     Choice {
         value,
-        label: en(label),
+        label: t(en, ja),
         menu: true,
         plane: false,
         note: None,
     }
 }
 
-const fn plane(value: &'static str, label: &'static str) -> Choice {
+const fn plane(value: &'static str, en: &'static str, ja: &'static str) -> Choice {
     Choice {
         plane: true,
-        ..choice(value, label)
+        ..choice(value, en, ja)
     }
 }
 
 // ED's finding on the spirals (docs/results.md, "ED does not learn spirals"),
 // said where a reader meets it, with a run that shows it.
 const SPIRALS_NOTE: Note = Note {
-    text: en("ED does not learn the two spirals, with this network or under Kaneko's rule: over ten seeds it stays near chance (50 % on test)."),
-    link: en("Race backprop where it can learn them"),
+    text: t("ED does not learn the two spirals, with this network or under Kaneko's rule: over ten seeds it stays near chance (50 % on test).", "ED 法は 2 つの渦巻きを学習できません。このネットワークでも金子勇の学習則でも、10 個のシードすべてで偶然と変わらない正解率 (テストで 50 %) のままです。"),
+    link: t("Race backprop where it can learn them", "学習できる誤差逆伝播法と競争させる"),
     // docs/results.md's race: backprop solves it at epoch 2997, ED not in 10,000.
     href: "?task=spiral&noise=0&hidden=32,32&lr=0.2&shuffle=1&seed=1&race=1&stop=never&speed=200",
 };
 const SPIRAL3_NOTE: Note = Note {
-    text: en("ED does not learn the three spirals: its three networks stay near chance (33 %), under either rule; backprop fits more of the points but does not solve them either."),
-    link: en("Race backprop on them"),
+    text: t("ED does not learn the three spirals: its three networks stay near chance (33 %), under either rule; backprop fits more of the points but does not solve them either.", "ED 法は 3 つの渦巻きを学習できません。どちらの学習則でも 3 つのネットワークは偶然と変わらない正解率 (33 %) のままです。誤差逆伝播法はより多くの点に合わせますが、やはり解けません。"),
+    link: t("Race backprop on them", "誤差逆伝播法と競争させる"),
     href: "?task=spiral3&race=1&stop=never&speed=20",
 };
 
 /// In [`Task::ALL`]'s order (a test checks it), which is the menu's order.
 pub(super) const TASKS: [Choice; 11] = [
-    choice(Task::Xor.name(), "XOR"),
-    choice(Task::And.name(), "AND"),
-    choice(Task::Or.name(), "OR"),
-    choice(Task::Nand.name(), "NAND"),
+    choice(Task::Xor.name(), "XOR", "XOR"),
+    choice(Task::And.name(), "AND", "AND"),
+    choice(Task::Or.name(), "OR", "OR"),
+    choice(Task::Nand.name(), "NAND", "NAND"),
     Choice {
         menu: false,
-        ..choice(Task::Parity.name(), "Parity")
+        ..choice(Task::Parity.name(), "Parity", "パリティ")
     },
-    choice(Task::Adder.name(), "2-bit adder"),
-    plane(Task::Circle.name(), "Circle"),
-    plane(Task::Gaussians.name(), "Gaussians"),
+    choice(Task::Adder.name(), "2-bit adder", "2 ビット加算器"),
+    plane(Task::Circle.name(), "Circle", "円"),
+    plane(Task::Gaussians.name(), "Gaussians", "ガウス分布"),
     Choice {
         note: Some(SPIRALS_NOTE),
-        ..plane(Task::Spiral.name(), "Spiral")
+        ..plane(Task::Spiral.name(), "Spiral", "渦巻き")
     },
-    plane(Task::Moons.name(), "Moons"),
+    plane(Task::Moons.name(), "Moons", "三日月"),
     Choice {
         note: Some(SPIRAL3_NOTE),
-        ..plane(Task::Spiral3.name(), "3-class spiral")
+        ..plane(Task::Spiral3.name(), "3-class spiral", "3 クラスの渦巻き")
     },
 ];
 
 /// In [`Loss::ALL`]'s order, which numbers the losses in the history.
 const LOSSES: [Choice; 3] = [
-    choice(Loss::Mse.name(), "MSE"),
-    choice(Loss::Bce.name(), "BCE"),
-    choice(Loss::BceWithLogits.name(), "BCE with logits"),
+    choice(Loss::Mse.name(), "MSE", "MSE"),
+    choice(Loss::Bce.name(), "BCE", "BCE"),
+    choice(
+        Loss::BceWithLogits.name(),
+        "BCE with logits",
+        "BCE (ロジット入力)",
+    ),
 ];
 
 pub(super) const RULES: [Choice; 2] = [
-    choice(RuleName::Seed.name(), "Loss-based"),
-    choice(RuleName::Kaneko.name(), "Kaneko's original (1999)"),
+    choice(RuleName::Seed.name(), "Loss-based", "損失関数ベース"),
+    choice(
+        RuleName::Kaneko.name(),
+        "Kaneko's original (1999)",
+        "金子勇のオリジナル (1999)",
+    ),
 ];
 
 /// The speeds the page's slider walks, epochs per frame.
@@ -85,15 +93,18 @@ pub const SPEEDS: [f64; 16] = [
 
 /// The languages of the interface; `auto` is the browser's.
 const LANGUAGES: [Choice; 3] = [
-    choice("auto", "The browser's"),
-    choice("en", "English"),
-    choice("ja", "日本語"),
+    choice("auto", "The browser's", "ブラウザに合わせる"),
+    choice("en", "English", "English"),
+    choice("ja", "日本語", "日本語"),
 ];
 
 /// When training stops by itself.
-const STOPS: [Choice; 2] = [choice("solved", "When solved"), choice("never", "Never")];
+const STOPS: [Choice; 2] = [
+    choice("solved", "When solved", "解けたら"),
+    choice("never", "Never", "止めない"),
+];
 
-const fn number(min: f64, min_inclusive: bool, max: f64, stated: &'static str) -> Kind {
+const fn number(min: f64, min_inclusive: bool, max: f64, stated: Text) -> Kind {
     Kind::Number {
         min,
         min_inclusive,
@@ -102,8 +113,18 @@ const fn number(min: f64, min_inclusive: bool, max: f64, stated: &'static str) -
     }
 }
 
-const POSITIVE: Kind = number(0.0, false, MAX_PARAMETER, "greater than 0 and at most 100");
-const NON_NEGATIVE: Kind = number(0.0, true, MAX_PARAMETER, "from 0 to 100");
+const POSITIVE: Kind = number(
+    0.0,
+    false,
+    MAX_PARAMETER,
+    t("greater than 0 and at most 100", "0 より大きく 100 以下"),
+);
+const NON_NEGATIVE: Kind = number(
+    0.0,
+    true,
+    MAX_PARAMETER,
+    t("from 0 to 100", "0 以上 100 以下"),
+);
 
 /// A parameter with the common settings; each entry below changes what it needs.
 const BASE: Param = Param {
@@ -117,9 +138,9 @@ const BASE: Param = Param {
     rule: None,
     plane: false,
     optional: true,
-    label: en(""),
+    label: t("", ""),
     kaneko_label: None,
-    help: en(""),
+    help: t("", ""),
     get: |_| Value::Absent,
     set: |_, _| {},
 };
@@ -132,8 +153,8 @@ pub static PARAMS: [Param; 23] = [
         control: Control::Select,
         live: true,
         optional: false,
-        label: en("Loss function"),
-        help: en("What the output's error is measured by; switch it while it trains."),
+        label: t("Loss function", "損失関数"),
+        help: t("What the output's error is measured by; switch it while it trains.", "出力の誤差を測る関数。学習中にも切り替えられます。"),
         get: |p| Value::Choice(p.config.loss.name()),
         set: |p, v| p.config.loss = Loss::from_name(v.choice()).unwrap_or(p.config.loss),
         ..BASE
@@ -142,21 +163,21 @@ pub static PARAMS: [Param; 23] = [
         name: "rule",
         kind: Kind::Choice(&RULES),
         control: Control::Select,
-        label: en("Rule"),
-        help: en("Loss-based: the one error signal every layer gets is the slope of the loss function (the rule of the article this project started from). Kaneko's original: his 1999 program's rule and defaults, with his u0, u1 and beta."),
+        label: t("Rule", "学習則"),
+        help: t("Loss-based: the one error signal every layer gets is the slope of the loss function (the rule of the article this project started from). Kaneko's original: his 1999 program's rule and defaults, with his u0, u1 and beta.", "損失関数ベース: 全層が受け取るただ一つの誤差信号が損失関数の傾き (このプロジェクトの出発点になった記事の学習則)。金子勇のオリジナル: 1999 年の彼のプログラムの学習則と既定値 (u0, u1, beta を含む)。"),
         get: |p| Value::Choice(p.config.rule.name()),
         set: |p, v| p.config.rule = RuleName::from_name(v.choice()).unwrap_or(p.config.rule),
         ..BASE
     },
     Param {
         name: "lr",
-        kind: number(0.0, false, MAX_LR, "greater than 0 and at most 1e308"),
+        kind: number(0.0, false, MAX_LR, t("greater than 0 and at most 1e308", "0 より大きく 1e308 以下")),
         control: Control::Text,
         live: true,
         optional: false,
-        label: en("Learning rate"),
-        kaneko_label: Some(en("Learning rate (alpha)")),
-        help: en("How far each weight grows per pattern (Kaneko's alpha under his rule), greater than 0."),
+        label: t("Learning rate", "学習率"),
+        kaneko_label: Some(t("Learning rate (alpha)", "学習率 (alpha)")),
+        help: t("How far each weight grows per pattern (Kaneko's alpha under his rule), greater than 0.", "パターンごとに各重みをどれだけ増やすか (金子勇の学習則では alpha)。0 より大きい値。"),
         get: |p| Value::Number(p.config.lr),
         set: |p, v| p.config.lr = v.number(),
         ..BASE
@@ -166,8 +187,8 @@ pub static PARAMS: [Param; 23] = [
         kind: POSITIVE,
         control: Control::Text,
         rule: Some(RuleName::Kaneko),
-        label: en("Sigmoid width (u0)"),
-        help: en("How gently each unit turns on: f(u) = 1 / (1 + exp(-2u / u0)); smaller is steeper. Greater than 0, at most 100."),
+        label: t("Sigmoid width (u0)", "シグモイドの幅 (u0)"),
+        help: t("How gently each unit turns on: f(u) = 1 / (1 + exp(-2u / u0)); smaller is steeper. Greater than 0, at most 100.", "各ユニットの立ち上がりのなだらかさ: f(u) = 1 / (1 + exp(-2u / u0))。小さいほど急になります。0 より大きく 100 以下。"),
         get: |p| Value::Number(p.config.u0),
         set: |p, v| p.config.u0 = v.number(),
         ..BASE
@@ -177,8 +198,8 @@ pub static PARAMS: [Param; 23] = [
         kind: NON_NEGATIVE,
         control: Control::Text,
         rule: Some(RuleName::Kaneko),
-        label: en("Bias input (beta)"),
-        help: en("The constant Kaneko's two bias units (one +, one −) feed every unit, 0 to 100."),
+        label: t("Bias input (beta)", "バイアス入力 (beta)"),
+        help: t("The constant Kaneko's two bias units (one +, one −) feed every unit, 0 to 100.", "金子勇の 2 つのバイアスユニット (+ と − が 1 つずつ) が全ユニットに送る定数。0 以上 100 以下。"),
         get: |p| p.config.beta.map_or(Value::Absent, Value::Number),
         // Absent: no bias units (a model file's `null`).
         set: |p, v| {
@@ -194,8 +215,8 @@ pub static PARAMS: [Param; 23] = [
         kind: NON_NEGATIVE,
         control: Control::Text,
         rule: Some(RuleName::Kaneko),
-        label: en("Hidden error share (u1)"),
-        help: en("How much of the error signal (Kaneko's “amine”) the hidden layers get, as a multiple of the output's, 0 to 100."),
+        label: t("Hidden error share (u1)", "隠れ層への誤差の配分 (u1)"),
+        help: t("How much of the error signal (Kaneko's “amine”) the hidden layers get, as a multiple of the output's, 0 to 100.", "誤差信号 (金子勇の言う「アミン」) を隠れ層がどれだけ受け取るか。出力層の何倍か、0 以上 100 以下。"),
         get: |p| Value::Number(p.config.u1),
         set: |p, v| p.config.u1 = v.number(),
         ..BASE
@@ -203,13 +224,13 @@ pub static PARAMS: [Param; 23] = [
     Param {
         name: "speed",
         config: false,
-        kind: number(MIN_SPEED, true, MAX_SPEED, "from 0.1 to 10000"),
+        kind: number(MIN_SPEED, true, MAX_SPEED, t("from 0.1 to 10000", "0.1 以上 10000 以下")),
         control: Control::Steps(&SPEEDS),
         display: Display::PerFrame,
         live: true,
         optional: false,
-        label: en("Speed"),
-        help: en("Epochs trained per animation frame."),
+        label: t("Speed", "速度"),
+        help: t("Epochs trained per animation frame.", "アニメーションの 1 フレームごとに学習するエポック数。"),
         get: |p| Value::Number(p.speed),
         set: |p, v| p.speed = v.number(),
         ..BASE
@@ -219,8 +240,8 @@ pub static PARAMS: [Param; 23] = [
         kind: Kind::Choice(&TASKS),
         control: Control::Select,
         optional: false,
-        label: en("Task"),
-        help: en("What the network learns: a truth table, or points on a plane."),
+        label: t("Task", "タスク"),
+        help: t("What the network learns: a truth table, or points on a plane.", "ネットワークが学習するもの: 真理値表、または平面上の点。"),
         get: |p| Value::Choice(p.config.task.name()),
         set: |p, v| p.config.task = Task::from_name(v.choice()).unwrap_or(p.config.task),
         ..BASE
@@ -231,20 +252,20 @@ pub static PARAMS: [Param; 23] = [
             min: MIN_PARITY_BITS as u64,
             max: MAX_PARITY_BITS as u64,
         },
-        label: en("Parity bits"),
-        help: en("Input bits of the parity task."),
+        label: t("Parity bits", "パリティのビット数"),
+        help: t("Input bits of the parity task.", "パリティタスクの入力ビット数。"),
         get: |p| Value::Whole(p.config.bits as u64),
         set: |p, v| p.config.bits = v.whole() as usize,
         ..BASE
     },
     Param {
         name: "noise",
-        kind: number(0.0, true, MAX_NOISE, "from 0 to 0.5"),
+        kind: number(0.0, true, MAX_NOISE, t("from 0 to 0.5", "0 以上 0.5 以下")),
         control: Control::Slider { step: 0.05 },
         display: Display::Decimal2,
         plane: true,
-        label: en("Noise"),
-        help: en("How far the points stray from their shape."),
+        label: t("Noise", "ノイズ"),
+        help: t("How far the points stray from their shape.", "点が形からどれだけずれるか。"),
         get: |p| Value::Number(p.config.noise),
         set: |p, v| p.config.noise = v.number(),
         ..BASE
@@ -255,13 +276,13 @@ pub static PARAMS: [Param; 23] = [
             MIN_TEST_FRACTION,
             true,
             MAX_TEST_FRACTION,
-            "from 0.1 to 0.9",
+            t("from 0.1 to 0.9", "0.1 以上 0.9 以下"),
         ),
         control: Control::Slider { step: 0.1 },
         display: Display::Percent,
         plane: true,
-        label: en("Test share"),
-        help: en("The share of the points held out to test on."),
+        label: t("Test share", "テストデータの割合"),
+        help: t("The share of the points held out to test on.", "テスト用に取り分けておく点の割合。"),
         get: |p| Value::Number(p.config.test_fraction),
         set: |p, v| p.config.test_fraction = v.number(),
         ..BASE
@@ -273,8 +294,8 @@ pub static PARAMS: [Param; 23] = [
             max: MAX_POINTS as u64,
         },
         plane: true,
-        label: en("Points"),
-        help: en("Points drawn, training and test together."),
+        label: t("Points", "点の数"),
+        help: t("Points drawn, training and test together.", "生成する点の数 (訓練データとテストデータの合計)。"),
         get: |p| Value::Whole(p.config.points as u64),
         set: |p, v| p.config.points = v.whole() as usize,
         ..BASE
@@ -285,8 +306,8 @@ pub static PARAMS: [Param; 23] = [
         kind: Kind::Layers,
         control: Control::Text,
         optional: false,
-        label: en("Hidden layers"),
-        help: en("How many units each hidden layer has, 1 to 4 layers, like 8,8."),
+        label: t("Hidden layers", "隠れ層"),
+        help: t("How many units each hidden layer has, 1 to 4 layers, like 8,8.", "各隠れ層のユニット数。1 〜 4 層、例: 8,8。"),
         get: |p| Value::Layers(p.config.hidden.clone()),
         set: |p, v| p.config.hidden = v.layers().to_vec(),
         ..BASE
@@ -295,8 +316,8 @@ pub static PARAMS: [Param; 23] = [
         name: "race",
         config: false,
         control: Control::Check,
-        label: en("Race backprop"),
-        help: en("Train plain backprop on the same network beside ED."),
+        label: t("Race backprop", "誤差逆伝播法と競争"),
+        help: t("Train plain backprop on the same network beside ED.", "同じネットワークを普通の誤差逆伝播法でも学習させ、ED 法と並べます。"),
         get: |p| Value::Flag(p.race),
         set: |p, v| p.race = v.flag(),
         ..BASE
@@ -309,8 +330,8 @@ pub static PARAMS: [Param; 23] = [
         },
         control: Control::Seed,
         optional: false,
-        label: en("Random seed"),
-        help: en("The number the initial weights (and a plane's points) are drawn from: the same seed gives the same run."),
+        label: t("Random seed", "乱数シード"),
+        help: t("The number the initial weights (and a plane's points) are drawn from: the same seed gives the same run.", "重みの初期値 (と平面の点) を決める数。同じシードなら同じ学習になります。"),
         get: |p| Value::Whole(p.config.seed),
         set: |p, v| p.config.seed = v.whole(),
         ..BASE
@@ -320,8 +341,8 @@ pub static PARAMS: [Param; 23] = [
         attribute: Attribute::Without,
         config: false,
         optional: false,
-        label: en("Paused"),
-        help: en("Open the link paused."),
+        label: t("Paused", "一時停止"),
+        help: t("Open the link paused.", "リンクを一時停止した状態で開きます。"),
         get: |p| Value::Flag(p.paused),
         set: |p, v| p.paused = v.flag(),
         ..BASE
@@ -330,8 +351,8 @@ pub static PARAMS: [Param; 23] = [
         name: "stop",
         config: false,
         kind: Kind::Choice(&STOPS),
-        label: en("Stop training"),
-        help: en("When solved: training pauses once the task is solved, with Replay and Keep training; never: it trains on."),
+        label: t("Stop training", "学習の停止"),
+        help: t("When solved: training pauses once the task is solved, with Replay and Keep training; never: it trains on.", "解けたら: タスクが解けた時点で学習が止まり、再生するか学習を続けるかを選べます。止めない: そのまま学習を続けます。"),
         get: |p| Value::Choice(if p.stop_when_solved { "solved" } else { "never" }),
         set: |p, v| p.stop_when_solved = v.choice() != "never",
         ..BASE
@@ -343,8 +364,8 @@ pub static PARAMS: [Param; 23] = [
             min: 0,
             max: MAX_AT_EPOCH,
         },
-        label: en("Open at epoch"),
-        help: en("The link opens paused at this epoch, the run replayed to it from the start."),
+        label: t("Open at epoch", "開くエポック"),
+        help: t("The link opens paused at this epoch, the run replayed to it from the start.", "リンクをこのエポックで一時停止した状態で開きます。学習は最初からそこまで再現されます。"),
         get: |p| Value::Whole(p.at),
         set: |p, v| p.at = v.whole(),
         ..BASE
@@ -356,8 +377,8 @@ pub static PARAMS: [Param; 23] = [
         attribute: Attribute::Without,
         // Shown and hidden on the running page: no new run.
         live: true,
-        label: en("Presentation mode"),
-        help: en("Open the page in presentation mode: the network, the map and the loss chart on one screen, in large type."),
+        label: t("Presentation mode", "プレゼンテーションモード"),
+        help: t("Open the page in presentation mode: the network, the map and the loss chart on one screen, in large type.", "ページをプレゼンテーションモードで開きます: ネットワーク、決定マップ、損失のグラフを 1 画面に大きな文字で。"),
         get: |p| Value::Flag(p.present),
         set: |p, v| p.present = v.flag(),
         ..BASE
@@ -384,8 +405,8 @@ pub static PARAMS: [Param; 23] = [
         name: "changes",
         config: false,
         kind: Kind::Changes,
-        label: en("Live changes"),
-        help: en("Loss and learning-rate changes replayed at their epochs."),
+        label: t("Live changes", "学習中の変更"),
+        help: t("Loss and learning-rate changes replayed at their epochs.", "損失関数と学習率の変更を、それぞれのエポックで再現します。"),
         get: |p| Value::Changes(p.changes.clone()),
         set: |p, v| p.changes = v.changes().to_vec(),
         ..BASE
@@ -393,16 +414,16 @@ pub static PARAMS: [Param; 23] = [
     Param {
         name: "init_range",
         kind: POSITIVE,
-        label: en("Initial weight range"),
-        help: en("Initial magnitudes are drawn from U(0, init_range)."),
+        label: t("Initial weight range", "重みの初期値の範囲"),
+        help: t("Initial magnitudes are drawn from U(0, init_range).", "重みの初期値の大きさを U(0, init_range) から引きます。"),
         get: |p| Value::Number(p.config.init_range),
         set: |p, v| p.config.init_range = v.number(),
         ..BASE
     },
     Param {
         name: "shuffle",
-        label: en("Shuffle patterns"),
-        help: en("A new pattern order every epoch, drawn from the seed."),
+        label: t("Shuffle patterns", "パターンのシャッフル"),
+        help: t("A new pattern order every epoch, drawn from the seed.", "エポックごとにパターンの順番をシードから引き直します。"),
         get: |p| Value::Flag(p.config.shuffle),
         set: |p, v| p.config.shuffle = v.flag(),
         ..BASE

@@ -26,6 +26,48 @@ fn names_are_unique() {
     }
 }
 
+/// Every text a reader meets is written in both languages: labels, Kaneko's
+/// labels, help, each option's label and each task note's words, and the
+/// stated ranges of the refusals.
+#[test]
+fn every_text_has_its_japanese() {
+    let written = |text: Text, what: &str| {
+        assert!(
+            !text.en.is_empty() && !text.ja.is_empty(),
+            "{what}: {text:?}"
+        );
+        // Japanese prose, not the English again: a text with a letter of
+        // Japanese, or a proper name kept as it is (XOR, MSE, English).
+        let japanese = text
+            .ja
+            .chars()
+            .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
+        assert!(japanese || text.ja == text.en, "{what}: {text:?}");
+    };
+    for p in &PARAMS {
+        written(p.label, p.name);
+        written(p.help, p.name);
+        if let Some(label) = p.kaneko_label {
+            written(label, p.name);
+        }
+        match p.kind {
+            Kind::Choice(options) => {
+                for o in options {
+                    written(o.label, o.value);
+                    if let Some(note) = o.note {
+                        written(note.text, o.value);
+                        written(note.link, o.value);
+                    }
+                }
+            }
+            Kind::Number { stated, .. } => written(stated, p.name),
+            _ => {}
+        }
+        // Refusals in Japanese too, and not the English ones.
+        assert_ne!(p.must_in(Lang::Ja), p.must(), "{}", p.name);
+    }
+}
+
 #[test]
 fn choices_are_the_engines_enums_in_their_order() {
     let values = |name: &str| match param(name).unwrap().kind {
@@ -116,12 +158,19 @@ fn stated_ranges_match_their_bounds() {
             } else {
                 max.to_string()
             };
-            let want = if min_inclusive {
-                format!("from {min} to {max_text}")
+            let (want, want_ja) = if min_inclusive {
+                (
+                    format!("from {min} to {max_text}"),
+                    format!("{min} 以上 {max_text} 以下"),
+                )
             } else {
-                format!("greater than {min} and at most {max_text}")
+                (
+                    format!("greater than {min} and at most {max_text}"),
+                    format!("{min} より大きく {max_text} 以下"),
+                )
             };
-            assert_eq!(stated, want, "{}", p.name);
+            assert_eq!(stated.en, want, "{}", p.name);
+            assert_eq!(stated.ja, want_ja, "{}", p.name);
             assert!(p.admits(max) && !p.admits(f64::NAN) && !p.admits(f64::INFINITY));
             assert_eq!(p.admits(min), min_inclusive, "{}", p.name);
         }
