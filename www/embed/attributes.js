@@ -77,7 +77,7 @@ const OWN_READ = {
   autoplay: (t, w) => {
     if (t === '') return { value: true };
     const r = parse('paused', t);
-    return 'value' in r ? { value: r.value } : { value: true, problem: w('embed.value', 'autoplay', said(w, r.error), 'true') };
+    return 'value' in r ? { value: r.value } : { value: true, problem: w('embed.value', 'autoplay', said(w, r.message ?? r.error), 'true') };
   },
   controls: (t, w) => {
     const r = tokens(w, 'controls', t, [...CONTROL.keys()], []);
@@ -127,7 +127,7 @@ export function readRun(element) {
   const { state, problems } = engine().parseParams(pairs);
   const w = wordsOf(element);
   const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || w('embed.none') : w('embed.default'));
-  return { state, problems: problems.map((p) => ({ name: p.name, text: w('embed.value', attributeOf(p.name), said(w, p.error), using(p.name)) })) };
+  return { state, problems: problems.map((p) => ({ name: p.name, text: w('embed.value', attributeOf(p.name), said(w, p.message ?? p.error), using(p.name)) })) };
 }
 
 /** A link's parameter as the element's attribute: `[attribute, value]`, or

@@ -198,7 +198,7 @@ export class EdPlaygroundElement extends HTMLElement {
     if (reduced) controls.add('play'); // never stuck paused without a way to start
 
     const frame = TEMPLATE.content.cloneNode(true);
-    if (named) frame.querySelector('.fields').append(...fields((control) => controls.has(control)));
+    if (named) frame.querySelector('.fields').append(...fields((control) => controls.has(control), undefined, this.#root));
     for (const e of frame.querySelectorAll('[data-control]')) if (!controls.has(e.dataset.control)) e.remove();
     for (const e of frame.querySelectorAll('[data-view]')) if (!e.dataset.view.split(' ').some((v) => views.has(v))) e.remove();
     // Which views it shows, for the layout (element.css).
