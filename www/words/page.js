@@ -99,7 +99,6 @@ export const PAGE = {
   // The Weights card.
   'page.weights.heading': { en: 'Weights', ja: '重み' },
   'page.weights.key': { en: 'rows: sources · columns: units', ja: '行: 入力元 · 列: ユニット' },
-  'page.weights.readout': { en: 'Hover a cell to read its weight.', ja: 'セルにポインターを乗せると重みを表示します。' },
   'page.weights.note': {
     en: "The checkerboard is ED's sign rule at work. Each layer's average weight size (mean |w|) only ever rises: ED grows weights, it never shrinks them.",
     ja: '市松模様は ED の符号の規則の表れです。各層の重みの平均の大きさ (平均 |w|) は増える一方です。ED は重みを大きくするだけで、小さくすることはありません。',
