@@ -24,7 +24,7 @@ export const VIEWS = {
   },
   'weights.layerShort': {
     en: (l, count) => (l === 0 ? 'input' : `h${l}`) + ' → ' + (l === count - 1 ? 'output' : `h${l + 1}`),
-    ja: (l, count) => (l === 0 ? '入力' : `h${l}`) + ' → ' + (l === count - 1 ? '出力' : `h${l + 1}`),
+    ja: (l, count) => (l === 0 ? '入力' : `隠れ${l}`) + ' → ' + (l === count - 1 ? '出力' : `隠れ${l + 1}`),
   },
   'weights.cell': {
     en: (layer, r, c, w) => `${layer}: source ${r} (${sign(r)}) → unit ${c} (${sign(c)}), w = ${w}`,
