@@ -39,7 +39,7 @@ test('the Japanese post: its four figures speak Japanese (from <html lang="ja">)
     await resetNamed(f, 'リセット');
     assert.equal(await f.getByRole('button', { name: 'Reset', exact: true }).count(), 0);
     assert.equal(await f.locator('#card-loss').getAttribute('aria-label'), '損失');
-    assert.deepEqual(await solvedPanel(f), ['学習完了', 'もう一度', '学習を続ける', '閉じる']);
+    assert.deepEqual(await solvedPanel(f), ['解けました', 'もう一度再生', '学習を続ける', '閉じる']);
   }
   // The trio learns XOR: every figure's engine past epoch 150, its table's four rows right. The
   // post's longer introduction puts the trio below the fold, where the figures wait: the reader scrolls.
@@ -66,10 +66,10 @@ test('lang="ja" on an English page, and inside <div lang="ja">: Japanese buttons
   for (const f of [own, inherited]) {
     await running(f);
     await resetNamed(f, 'リセット');
-    assert.deepEqual(await solvedPanel(f), ['学習完了', 'もう一度', '学習を続ける', '閉じる']);
+    assert.deepEqual(await solvedPanel(f), ['解けました', 'もう一度再生', '学習を続ける', '閉じる']);
     await epochAtLeast(f, 10);
   }
-  assert.equal(await inherited.getByRole('button', { name: '1ステップ', exact: true }).count(), 1);
+  assert.equal(await inherited.getByRole('button', { name: '1 エポック進める', exact: true }).count(), 1);
   // A misspelled attribute, a wrong value and a wrong token, each named in Japanese with what was meant.
   await own.locator('.notice', { hasText: '「lose」は ED Playground の属性ではないので無視します。loss="bce" のことですか？' }).waitFor();
   await own.locator('.notice', { hasText: '属性「theme」: light, dark, auto のいずれかを指定してください（「drak」は使えません）。dark のことですか？ auto を使います。' }).waitFor();

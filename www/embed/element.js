@@ -38,29 +38,29 @@ const TEMPLATE = document.createElement('template');
 TEMPLATE.innerHTML = `<div class="ed" part="frame">
 <div class="ed-bar">
   <div class="transport">
-    <button id="reset" data-control="reset" class="icon" type="button" aria-label="Reset" title="Reset" data-w-label="embed.reset" data-w-title="embed.reset">${icon('reset')}</button>
-    <button id="play" data-control="play" class="play" type="button" aria-label="Play" title="Play" data-w-label="embed.play" data-w-title="embed.play">${icon('play', 'i-play')}${icon('pause', 'i-pause')}</button>
-    <button id="step" data-control="step" class="icon" type="button" aria-label="Step" title="Step one epoch" data-w-label="embed.step" data-w-title="embed.step.title">${icon('step')}</button>
+    <button id="reset" data-control="reset" class="icon" type="button" aria-label="Reset" title="Reset" data-w-label="bar.reset" data-w-title="bar.reset">${icon('reset')}</button>
+    <button id="play" data-control="play" class="play" type="button" aria-label="Play" title="Play" data-w-label="bar.play" data-w-title="bar.play">${icon('play', 'i-play')}${icon('pause', 'i-pause')}</button>
+    <button id="step" data-control="step" class="icon" type="button" aria-label="Step" title="Step one epoch" data-w-label="bar.step" data-w-title="embed.step.title">${icon('step')}</button>
   </div>
-  <p id="status" class="status" role="status" data-w="embed.loading">loading the learning engine…</p>
+  <p id="status" class="status" role="status" data-w="status.loading">loading the learning engine…</p>
 </div>
 <p id="race-status" class="race-status" hidden></p>
 <div class="fields"></div>
 <div id="notices" class="notices" aria-live="polite"></div>
-<div id="diverged" class="alert" role="alert" hidden><p id="diverged-text" data-w="embed.diverged">Training diverged.</p><button id="diverged-reset" type="button" data-w="embed.reset">Reset</button></div>
-<div id="solved" class="solved" role="region" aria-label="Solved" data-w-label="embed.solved" aria-live="polite" hidden><p id="solved-text" data-w="embed.solved.text">Solved.</p>
-  <div class="solved-buttons"><button id="solved-replay" type="button" data-w="embed.replay">Replay</button> <button id="solved-keep" type="button" data-w="embed.keep">Keep training</button> <button id="solved-close" class="close" type="button" aria-label="Close" data-w-label="embed.close">×</button></div></div>
+<div id="diverged" class="alert" role="alert" hidden><p id="diverged-text" data-w="diverged.short">Training diverged.</p><button id="diverged-reset" type="button" data-w="diverged.reset">Reset</button></div>
+<div id="solved" class="solved" role="region" aria-label="Solved" data-w-label="solved.label" aria-live="polite" hidden><p id="solved-text" data-w="solved.short">Solved.</p>
+  <div class="solved-buttons"><button id="solved-replay" type="button" data-w="solved.replay">Replay</button> <button id="solved-keep" type="button" data-w="solved.keep">Keep training</button> <button id="solved-close" class="close" type="button" aria-label="Close" data-w-label="solved.close">×</button></div></div>
 <div id="frozen" class="alert frozen" role="alert" hidden></div>
 <div class="views">
   <section class="card" id="card-loss" data-view="chart" aria-label="Loss" data-w-label="embed.card.loss"><div id="loss-chart" class="chart"></div></section>
   <section class="card" id="card-network" data-view="network" aria-label="Network" data-w-label="embed.card.network"><div class="canvas-box">
-    <canvas id="network" role="img" data-w-label="embed.network" aria-label="The network: units as + or − circles, connections coloured by sign, wider for larger weights"></canvas>
+    <canvas id="network" role="img" data-w-label="page.network.canvas" aria-label="The network: units as + or − circles, connections coloured by sign, wider for larger weights"></canvas>
     <div id="network-tip" class="tip" hidden></div></div></section>
   <section class="card" id="card-output" data-view="map table" aria-label="Output" data-w-label="embed.card.output"><div class="output-row">
     <div class="maps" data-view="map">
-      <figure><canvas id="map" class="map" role="img" data-w-label="embed.map" aria-label="Decision map: the network's output over the input square, with the training points filled and the test points as rings"></canvas>
+      <figure><canvas id="map" class="map" role="img" data-w-label="page.output.map" aria-label="Decision map: the network's output over the input square, with the training points filled and the test points as rings"></canvas>
         <figcaption id="map-caption" data-w="embed.map.ed" hidden>ED</figcaption></figure>
-      <figure id="fig-map-bp" hidden><canvas id="map-bp" class="map" role="img" data-w-label="embed.map.bp" aria-label="Backprop's decision map, with the same points"></canvas>
+      <figure id="fig-map-bp" hidden><canvas id="map-bp" class="map" role="img" data-w-label="page.output.mapBp" aria-label="Backprop's decision map, with the same points"></canvas>
         <figcaption data-w="embed.map.bp.caption">Backprop</figcaption></figure></div>
     <table id="truth" data-view="table" class="truth"><caption data-w="embed.truth">Truth table</caption></table></div>
     <div id="output-maps" data-view="map" class="maps per-output" hidden></div></section>

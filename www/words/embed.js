@@ -8,29 +8,10 @@ const kagi = (xs) => xs.map((x) => `「${x}」`).join('、');
 
 export const EMBED = {
   // The template's static texts and accessible names.
-  'embed.reset': { en: 'Reset', ja: 'リセット' },
-  'embed.play': { en: 'Play', ja: '再生' },
-  'embed.step': { en: 'Step', ja: '1ステップ' },
   'embed.step.title': { en: 'Step one epoch', ja: '1エポックだけ進める' },
-  'embed.loading': { en: 'loading the learning engine…', ja: '学習エンジンを読み込んでいます…' },
-  'embed.diverged': { en: 'Training diverged.', ja: '学習が発散しました。' },
-  'embed.solved': { en: 'Solved', ja: '学習完了' },
-  'embed.solved.text': { en: 'Solved.', ja: '学習できました。' },
-  'embed.replay': { en: 'Replay', ja: 'もう一度' },
-  'embed.keep': { en: 'Keep training', ja: '学習を続ける' },
-  'embed.close': { en: 'Close', ja: '閉じる' },
   'embed.card.loss': { en: 'Loss', ja: '損失' },
   'embed.card.network': { en: 'Network', ja: 'ネットワーク' },
   'embed.card.output': { en: 'Output', ja: '出力' },
-  'embed.network': {
-    en: 'The network: units as + or − circles, connections coloured by sign, wider for larger weights',
-    ja: 'ネットワーク: ユニットは＋（興奮性）か−（抑制性）の円、結合は符号で色分けし、重みが大きいほど太く描きます',
-  },
-  'embed.map': {
-    en: "Decision map: the network's output over the input square, with the training points filled and the test points as rings",
-    ja: '決定マップ: 入力平面上のネットワークの出力。訓練データは塗りつぶしの点、テストデータは輪で表示',
-  },
-  'embed.map.bp': { en: "Backprop's decision map, with the same points", ja: '誤差逆伝播法の決定マップ（同じデータ点）' },
   'embed.map.ed': { en: 'ED', ja: 'ED法' },
   'embed.map.bp.caption': { en: 'Backprop', ja: '逆伝播' },
   'embed.truth': { en: 'Truth table', ja: '真理値表' },
