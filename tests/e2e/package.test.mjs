@@ -135,12 +135,21 @@ async function trains(figure) {
   return { first, later };
 }
 
-/** One script tag from `origin`, one element: it trains, and only the two origins are asked. */
+/** A Japanese element trains: its own status line, in Japanese, past epoch 10. */
+const trainsInJapanese = (figure) => until(() => figure.locator('#status').textContent(),
+  (t) => Number(/^エポック (\d+) · 損失 [\d.e-]+/.exec(t)?.[1]) >= 10, { what: 'a Japanese status line past epoch 10', timeout: 30000 });
+
+/** One script tag from `origin`, an element in English and one in Japanese: both
+ * train, on one engine, and only the two origins are asked. */
 async function fromSecondOrigin(root, path) {
   const origin = await cdn(root);
-  page(path, { origin, src: `${origin}/ed-playground.js`, body: '<ed-playground speed="1" views="chart,table"></ed-playground>' });
+  page(path, {
+    origin, src: `${origin}/ed-playground.js`,
+    body: '<ed-playground id="en" speed="1" stop="never" views="chart,table"></ed-playground><ed-playground id="ja" lang="ja" speed="1" stop="never" views="chart,table"></ed-playground>',
+  });
   return visit(path, async (tab, seen) => {
-    const { later } = await trains(tab.locator('ed-playground'));
+    const { later } = await trains(tab.locator('#en'));
+    await trainsInJapanese(tab.locator('#ja'));
     assert.deepEqual(seen.wasm, [{ url: `${origin}/pkg/ed_playground_bg.wasm`, status: 200, type: 'application/wasm' }], 'the wasm, once, next to the script');
     await clean(tab, seen, [site, origin]);
     return { later, observed: await tab.evaluate(() => customElements.get('ed-playground').observedAttributes) };
@@ -216,8 +225,8 @@ test('wasm-url: the first element\'s decides for the page, a later one is named 
   // Relative to the page, like any URL attribute; the third origin below must never be asked.
   page('/wasm-url.html', {
     origin, src: `${origin}/ed-playground.js`,
-    body: `<ed-playground id="first" wasm-url="engine/ed.wasm" speed="1"></ed-playground>
-      <ed-playground id="second" wasm-url="http://127.0.0.1:9/other.wasm" speed="1"></ed-playground>
+    body: `<ed-playground id="first" wasm-url="engine/ed.wasm" speed="1" stop="never"></ed-playground>
+      <ed-playground id="second" wasm-url="http://127.0.0.1:9/other.wasm" speed="1" stop="never"></ed-playground>
       <ed-playground id="third" wasm-url="javascript:alert(1)" speed="1"></ed-playground>`,
   });
   await visit('/wasm-url.html', async (tab, seen) => {
