@@ -201,7 +201,7 @@ export async function run(root, opts) {
 
   // One frame's training, at most `units` units of work; returns the units spent.
   function advance(epochs, units) {
-    const { applied, spent, ended } = changes.train(pg, epochs, units);
+    const { applied, spent, ended } = changes.train(pg, epochs, units, watchingSolve() ? finished : null);
     capped = ended < epochs && !diverged();
     trainedFrames++;
     if (applied) sync();
@@ -243,9 +243,10 @@ export async function run(root, opts) {
 
   // By default a run pauses once its task is solved, unless the link's
   // changes are still to come (a switch after the solve is the point of that link).
+  const watchingSolve = () => !state.paused && !seeking() && !stepping() && !announced && state.stop === 'solved'
+    && !state.changes.some((c) => c.epoch > pg.epoch);
   function stopIfSolved() {
-    if (state.paused || announced || state.stop !== 'solved' || !finished(pg)) return;
-    if (state.changes.some((c) => c.epoch > pg.epoch)) return;
+    if (!watchingSolve() || !finished(pg)) return;
     announced = true;
     setPlaying(false);
     haltedByRun = true;

@@ -52,16 +52,19 @@ export function replay(state) {
     },
     /** Trains until `epochs` epochs have ended (the one under way counts) or
      * `units` units of work are spent (see Playground.train), each change applied
-     * at its epoch; returns `{ applied, spent, ended }`: changes applied, units
-     * spent, epochs ended. */
-    train(pg, epochs, units = Number.MAX_SAFE_INTEGER) {
+     * at its epoch; with `stop(pg)`, an epoch at a time, ending after the epoch
+     * at which it holds (the run pauses where its task is solved, not at the end
+     * of a frame's epochs). Returns `{ applied, spent, ended }`: changes applied,
+     * units spent, epochs ended. */
+    train(pg, epochs, units = Number.MAX_SAFE_INTEGER, stop = null) {
       let applied = applyDue(pg), spent = 0;
       const from = pg.epoch;
       while (pg.epoch - from < epochs && spent < units && pg.divergedAt === undefined) {
         const due = state.changes[next], left = epochs - (pg.epoch - from);
-        const k = due ? Math.max(1, Math.min(left, due.epoch - pg.epoch)) : left;
+        const k = stop ? 1 : due ? Math.max(1, Math.min(left, due.epoch - pg.epoch)) : left;
         spent += pg.train(k, units - spent);
         applied += applyDue(pg);
+        if (stop && !pg.midEpoch && stop(pg)) break;
       }
       return { applied, spent, ended: pg.epoch - from };
     },

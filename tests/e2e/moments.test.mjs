@@ -129,3 +129,10 @@ test('an embedded figure pauses at its solve too, its panel inside the figure, a
   await panel.filter({ hasText: 'Solved at epoch 42' }).waitFor({ timeout: 30000 });
   assert.equal(await figure.evaluate((e) => e.playground.epoch), 42);
 }));
+
+test('at 200 epochs a frame the run still pauses on the epoch it was solved, not at the end of that frame', () => withPage('?task=moons&speed=200', async (page) => {
+  const s = await statusWhen(page, (x) => x.text.endsWith(' · paused'), 'the run paused at its solve', 30000);
+  // `ed race --task moons` at the seed's setting: ED solves at epoch 434.
+  assert.equal(s.epoch, 434, s.text);
+  assert.match(s.text, /solved at epoch 434 · paused$/);
+}));
