@@ -288,7 +288,7 @@ export async function run(root, opts) {
       adopt(next);
       sync();
       const w = wordsAt(root);
-      notify(w('notice.loaded', file.name, next.epoch.toLocaleString(w.locale)));
+      notify(w('notice.loaded', file.name, w.int(next.epoch)));
     },
     notify, Playground,
   });

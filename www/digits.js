@@ -22,7 +22,7 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const w = wordsAt(card); // the language of the page the card is in
-  const int = (v) => Math.round(v).toLocaleString(w.locale);
+  const int = w.int;
   const NAMES = { ed: 'ED', backprop: w('dg.bpName') };
   const fields = { epochs: $('dg-epochs'), train: $('dg-train'), test: $('dg-test'), hidden: $('dg-hidden') };
   const runButton = $('dg-run'), cancelButton = $('dg-cancel'), bar = $('dg-progress'), status = $('dg-status');

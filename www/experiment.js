@@ -39,7 +39,7 @@ export function experimentPanel(card, theme, onTheme, search = location.search) 
   if (!card) return;
   const $ = (id) => card.querySelector('#' + id);
   const w = wordsAt(card); // the language of the page the card is in
-  const int = (v) => Math.round(v).toLocaleString(w.locale);
+  const int = w.int;
   const failures = (failed, runs) => w('xp.failures', int(failed), int(runs), failed === runs);
   const runsField = $('xp-runs'), largest = $('xp-largest'), bpLr = $('xp-bp-lr');
   const runButton = $('xp-run'), cancelButton = $('xp-cancel'), bar = $('xp-progress'), status = $('xp-status');

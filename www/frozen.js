@@ -65,7 +65,7 @@ export function frozenNotice(root, { restart }) {
       b.addEventListener('click', () => restart(way));
       return b;
     });
-    box.replaceChildren(el('p', {}, w('frozen.stuck', Math.round(since).toLocaleString(w.locale), outputs), ' ', why), el('div', { className: 'ways' }, ...buttons));
+    box.replaceChildren(el('p', {}, w('frozen.stuck', w.int(since), outputs), ' ', why), el('div', { className: 'ways' }, ...buttons));
     box.hidden = false;
   }
 

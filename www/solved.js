@@ -22,7 +22,7 @@ export function solvedPanel(root, on) {
   const box = $('solved');
   // The words of the panel's root (words/run.js), its numbers in its language.
   const w = wordsAt(root);
-  const int = (v) => Math.round(v).toLocaleString(w.locale);
+  const int = w.int;
   $('solved-replay')?.addEventListener('click', on.replay);
   $('solved-keep')?.addEventListener('click', on.keep);
   $('solved-close')?.addEventListener('click', () => { box.hidden = true; });

@@ -23,7 +23,7 @@ export function statusLine(root, lossLabel) {
   // The words of the root the lines are in (the page's, an element's), and its
   // whole numbers.
   const w = wordsAt(root);
-  const int = (v) => Math.round(v).toLocaleString(w.locale);
+  const int = w.int;
   // Epochs per second and per training frame, measured over half a second from
   // `t`: none until then.
   let rate = { t: 0, epoch: 0, frames: 0, value: null, perFrame: null };

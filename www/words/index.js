@@ -35,7 +35,7 @@ const LOCALES = { en: 'en-US', ja: 'ja-JP' };
 /**
  * The words in `lang`: a function `w(key, ...values)` giving the entry's text
  * (English where an entry has no text in `lang` yet), with `w.lang`, `w.locale`,
- * and `w.pick(text)` for a `{ en, ja }` text from elsewhere (the engine's schema).
+ * `w.int(count)`, and `w.pick(text)` for a `{ en, ja }` text from elsewhere (the engine's schema).
  */
 export function wordsIn(lang) {
   const language = LANGUAGES.includes(lang) ? lang : 'en';
@@ -48,6 +48,8 @@ export function wordsIn(lang) {
   w.lang = language;
   w.locale = LOCALES[language];
   w.pick = (text) => text?.[language] || text?.en || '';
+  /** A count as the language writes it (1,234). */
+  w.int = (v) => Math.round(v).toLocaleString(w.locale);
   return w;
 }
 
