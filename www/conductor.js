@@ -326,6 +326,11 @@ export async function run(root, opts) {
       get divergedAt() { return pg.divergedAt; },
       get running() { return frames.running; },
       lossSeries: () => views.loss?.series() ?? [],
+      /** The run's recorded loss, `{ epoch: loss }` for each history point (every epoch, under the cap). */
+      lossHistory() {
+        const E = pg.historyEpochs(), L = pg.historyLosses();
+        return Object.fromEntries(Array.from(E, (e, i) => [e, L[i]]));
+      },
       /** The history's mean |w| of each layer at each point, as the chart reads it. */
       meanAbs: () => Array.from(pg.historyMeanAbs()),
       lossMarks: () => views.loss?.marks() ?? [],
