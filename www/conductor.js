@@ -20,6 +20,7 @@ import { loadEngine } from './engine.js';
 import { solvedPanel, finished } from './solved.js';
 import { copyLink } from './copy-link.js';
 import { frozenNotice } from './frozen.js';
+import { explainPanel } from './explain.js';
 import { wordsAt } from './words/index.js';
 
 /**
@@ -103,6 +104,7 @@ export async function run(root, opts) {
     // at once goes on in the frames after.
     step() {
       if (diverged()) return;
+      explain.close();
       if (!state.paused) setPlaying(false);
       stepTo = (stepTo ?? pg.epoch) + 1;
       frames.trainNow();
@@ -154,6 +156,7 @@ export async function run(root, opts) {
     capped = false;
     announced = false;
     solved.hide();
+    explain.close();
     changes.start(pg);
     if ($('fig-map-bp')) { $('fig-map-bp').hidden = !pg.racing; $('map-caption').hidden = !pg.racing; }
     $('card-output')?.classList.toggle('racing', pg.racing);
@@ -259,7 +262,7 @@ export async function run(root, opts) {
     seekTo = null;
     // Paused, the link holds the moment (`at`); playing, it opens at the start.
     state.at = on ? 0 : pg.epoch;
-    if (on) { haltedByRun = false; solved.hide(); }
+    if (on) { haltedByRun = false; solved.hide(); explain.close(); }
     status.restart(pg);
     sync();
     if (on) frames.schedule(); else frames.settle(); // paused: every view shows the very last epoch
@@ -275,6 +278,13 @@ export async function run(root, opts) {
     // The same run again from epoch 0, its changes replayed.
     replay() { state.at = 0; build(); setPlaying(true); },
     keep() { setPlaying(true); },
+  });
+  // One update in slow motion (www/explain.js): paused, one pattern at a time.
+  const explain = explainPanel(root, {
+    current: () => pg,
+    pause() { stepTo = null; if (!state.paused) setPlaying(false); },
+    redraw() { state.at = pg.epoch; sync(); frames.settle(); },
+    net: views.net, weights: views.weights,
   });
   copyLink(root, () => new URL(toQuery({ ...state, at: pg.epoch, paused: true }), location.href).href);
 

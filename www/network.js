@@ -32,6 +32,9 @@ const NARROW = 560;
 export function networkView(canvas, tip, theme) {
   let pg = null, shapes = [], cols = [], r = 8, hover = null, mouse = null, inputs = 2, bias = 0;
   let shown = [], share = [], pick = 0; // per layer, the connections drawn last (those the pointer can find), and how many
+  // "Explain one step" (www/explain.js): `{ x, stage, bp, edge }`, the traced
+  // update and how far its explanation has come; `onEdge` hears a pointed connection.
+  let ex = null, onEdge = null;
   const size = fitCanvas(canvas, () => { layout(); draw(); });
   const tipText = el('span'), tipMap = el('canvas', { className: 'unit-map' });
   tipMap.setAttribute('aria-hidden', 'true'); // the text says what the map is of
@@ -54,7 +57,8 @@ export function networkView(canvas, tip, theme) {
     const { w, h } = size();
     if (!shapes.length || !w) return;
     const counts = [...shapes.map((s) => s[0]), shapes.at(-1)[1]];
-    const left = 34, right = 22, top = 26, bottom = 8;
+    // Explaining, room above for the broadcast and below for backprop's path.
+    const left = 34, right = ex ? 44 : 22, top = ex ? 52 : 26, bottom = ex ? 30 : 8;
     const gap = Math.min(...counts.map((n) => (h - top - bottom) / n));
     r = Math.max(1.5, Math.min(11, gap * 0.36));
     cols = counts.map((n, c) => {
@@ -65,7 +69,7 @@ export function networkView(canvas, tip, theme) {
 
   // Draws layer `l`'s connections `edges` (indices into `w`); `only`: they are
   // the ones under the pointer, drawn on top at full strength.
-  function connections(ctx, l, w, edges, only) {
+  function connections(ctx, l, w, edges, only, dim = 1) {
     const U = shapes[l][1], a = cols[l], b = cols[l + 1];
     // The engine picks a large layer's strongest (a scan of every weight), one
     // layer a draw in turn: which connections are drawn follows a few draws
@@ -86,7 +90,7 @@ export function networkView(canvas, tip, theme) {
     const thin = Math.min(1, r / 7), faint = Math.min(1, 24 / Math.sqrt(edges.length));
     for (let k = 0; k < LEVELS; k++) for (const neg of [0, 1]) {
       ctx.strokeStyle = neg ? theme.neg : theme.pos;
-      ctx.globalAlpha = only ? 1 : faint * (0.1 + (0.8 * (k + 1)) / LEVELS);
+      ctx.globalAlpha = only ? 1 : dim * faint * (0.1 + (0.8 * (k + 1)) / LEVELS);
       ctx.lineWidth = (only ? 1 : 0) + thin * (0.4 + (3 * (k + 1)) / LEVELS);
       ctx.stroke(paths[neg * LEVELS + k]);
     }
@@ -146,8 +150,11 @@ export function networkView(canvas, tip, theme) {
     if (!pg || !cols.length) return;
     ctx.lineCap = 'round';
     pick = (pick + 1) % shapes.length;
-    for (let l = 0; l < shapes.length; l++) connections(ctx, l, pg.layerWeights(l));
-    if (hover) litEdges().forEach((edges, l) => edges.length && connections(ctx, l, pg.layerWeights(l), edges, true));
+    // Explained, the weights before the update until its last stage shows it.
+    const weightsOf = (l) => (ex && ex.stage < 5 ? ex.x.layers[l].before : pg.layerWeights(l));
+    for (let l = 0; l < shapes.length; l++) connections(ctx, l, weightsOf(l), undefined, false, ex?.stage === 5 ? 0.35 : 1);
+    if (ex?.stage === 5) grown(ctx);
+    if (hover) litEdges().forEach((edges, l) => edges.length && connections(ctx, l, weightsOf(l), edges, true));
     ctx.font = `600 ${theme.label}px system-ui, sans-serif`; ctx.textAlign = 'center';
     cols.forEach((col, c) => {
       ctx.fillStyle = theme.muted;
@@ -160,6 +167,98 @@ export function networkView(canvas, tip, theme) {
     if (r >= 6) {
       ctx.textAlign = 'right'; ctx.fillStyle = theme.muted; ctx.font = `${theme.label}px system-ui, sans-serif`;
       cols[0].forEach(([x, y], i) => ctx.fillText(i < bias ? 'β' : `x${(i - bias) >> 1}`, x - r - 4, y + 4));
+    }
+    if (ex) explained(ctx, w, h);
+  }
+
+  // An explained update's numbers on the diagram: each source's and unit's
+  // value (from stage 1 the inputs, from 2 every unit), the output against its
+  // target (3), the broadcast reaching every layer at once, and backprop's
+  // layer-by-layer path if asked (4).
+  function explained(ctx, w, h) {
+    const { x, stage } = ex, L = shapes.length, font = theme.label;
+    ctx.font = `600 ${font}px system-ui, sans-serif`;
+    if (r >= 4.5) {
+      ctx.textAlign = 'left';
+      // Column c < L holds layer c's sources (bias units first); the last, the output.
+      const value = (c, i) => (c < L ? x.layers[c].sources[i] : x.layers[L - 1].units[i]);
+      cols.forEach((col, c) => {
+        if (c > 0 && stage < 2) return;
+        col.forEach(([ux, uy], i) => {
+          const v = value(c, i);
+          ctx.fillStyle = theme.card; ctx.globalAlpha = 0.85;
+          const text = fmtNum(v, 2), tw = ctx.measureText(text).width;
+          ctx.fillRect(ux + r + 1, uy - r - font, tw + 4, font + 3);
+          ctx.globalAlpha = 1; ctx.fillStyle = theme.fg;
+          ctx.fillText(text, ux + r + 3, uy - r - 1);
+        });
+      });
+    }
+    const [ox, oy] = cols[L][0];
+    if (stage >= 3) {
+      // The output against its target: an arrow the way it must go.
+      ctx.strokeStyle = theme.s2; ctx.lineWidth = 2.5;
+      ctx.beginPath(); ctx.arc(ox, oy, r + 5, 0, 7); ctx.stroke();
+      ctx.fillStyle = theme.fg; ctx.textAlign = 'left';
+      ctx.fillText(`t = ${+x.target.toPrecision(3)}`, ox - r, oy + r + font + 6);
+      ctx.font = `700 ${font + 8}px system-ui, sans-serif`; ctx.fillStyle = theme.s2;
+      ctx.fillText(x.rise ? '↑' : '↓', ox + r + 8, oy + font / 2 + 2);
+      ctx.font = `600 ${font}px system-ui, sans-serif`;
+    }
+    if (stage === 4) {
+      // One signal, to every layer at the same moment: a bus above the layers.
+      const bus = font + 22; // under the layers' names, its values between
+      ctx.strokeStyle = ctx.fillStyle = theme.s2; ctx.lineWidth = 2.5; ctx.textAlign = 'center';
+      ctx.beginPath(); ctx.moveTo(ox, oy - r - 6); ctx.lineTo(ox, bus); ctx.lineTo(cols[1][0][0], bus); ctx.stroke();
+      for (let c = 1; c <= L; c++) {
+        const [cx] = cols[c][0], end = cols[c][0][1] - r - 10;
+        arrow(ctx, cx, bus, cx, end);
+        ctx.fillText(fmtNum(x.layers[c - 1].signal, 3), Math.min(cx, w - 24), bus - 4);
+      }
+      if (ex.bp) {
+        // Backprop: the error goes back one layer at a time, numbered.
+        const y = h - 12;
+        ctx.strokeStyle = ctx.fillStyle = theme.s4; ctx.lineWidth = 2;
+        for (let c = L, n = 1; c > 1; c--, n++) {
+          const x0 = cols[c][0][0] - 8, x1 = cols[c - 1][0][0] + 8;
+          arrow(ctx, x0, y, x1, y);
+          ctx.fillText(String(n), (x0 + x1) / 2, y - 5);
+        }
+      }
+    }
+  }
+
+  function arrow(ctx, x0, y0, x1, y1) {
+    const a = Math.atan2(y1 - y0, x1 - x0), k = 7;
+    ctx.beginPath(); ctx.moveTo(x0, y0); ctx.lineTo(x1, y1);
+    ctx.moveTo(x1 - k * Math.cos(a - 0.45), y1 - k * Math.sin(a - 0.45)); ctx.lineTo(x1, y1);
+    ctx.lineTo(x1 - k * Math.cos(a + 0.45), y1 - k * Math.sin(a + 0.45));
+    ctx.stroke();
+  }
+
+  // The connections the explained update grew, wider for a larger Δw, and the pointed one.
+  function grown(ctx) {
+    let max = 0;
+    for (const layer of ex.x.layers) for (const d of layer.delta) max = Math.max(max, Math.abs(d));
+    ctx.strokeStyle = theme.fg;
+    for (let l = 0; l < shapes.length; l++) {
+      const U = shapes[l][1], delta = ex.x.layers[l].delta;
+      for (const e of shown[l] ?? []) {
+        const d = Math.abs(delta[e]);
+        if (!d) continue;
+        const s = Math.floor(e / U), u = e % U, [ax, ay] = cols[l][s], [bx, by] = cols[l + 1][node(l + 1, u)];
+        ctx.globalAlpha = 0.35 + 0.65 * (d / max);
+        ctx.lineWidth = 1 + 3 * (d / max);
+        ctx.beginPath(); ctx.moveTo(ax, ay); ctx.lineTo(bx, by); ctx.stroke();
+      }
+    }
+    ctx.globalAlpha = 1;
+    const p = ex.edge;
+    if (p && cols[p.l + 1]) {
+      const [ax, ay] = cols[p.l][p.s], [bx, by] = cols[p.l + 1][node(p.l + 1, p.u)];
+      ctx.strokeStyle = theme.s4; ctx.lineWidth = 3; ctx.setLineDash([6, 4]);
+      ctx.beginPath(); ctx.moveTo(ax, ay); ctx.lineTo(bx, by); ctx.stroke();
+      ctx.setLineDash([]);
     }
   }
 
@@ -199,6 +298,7 @@ export function networkView(canvas, tip, theme) {
   // The readout follows the pointer and, while training, the live values under it.
   function point() {
     hover = mouse && find(mouse[0], mouse[1]);
+    if (ex?.stage === 5 && hover && !hover.unit) onEdge?.({ l: hover.l, s: hover.s, u: hover.u });
     tip.hidden = !hover;
     if (!hover) return;
     tipText.textContent = hover.text;
@@ -238,6 +338,14 @@ export function networkView(canvas, tip, theme) {
       layout(); draw();
     },
     draw: timedView('network', () => { if (mouse) point(); draw(); }),
+    /** Shows an explained update (www/explain.js), or none (`null`); `edge(hit)`
+     * hears the connection the reader points at in its last stage. */
+    explain(view, edge) {
+      const laid = !ex === !view;
+      ex = view; onEdge = edge ?? null;
+      if (!laid) layout();
+      if (pg) draw();
+    },
     /** Lets go of the run, the canvas's observer and the document's listener,
      * which would otherwise draw the freed run and keep this view alive. */
     destroy() {

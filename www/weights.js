@@ -16,6 +16,9 @@ export function weightsView(box, chartBox, readout, theme) {
   const ys = [];
   const x = new Float64Array(CAP);
   const words = () => wordsAt(box); // the language of the root the view is in
+  // "Explain one step" (www/explain.js): each layer's Δw (input-major), the
+  // pointed cell `{ l, s, u }`, and who hears a cell pointed at; null: none.
+  let marks = null;
 
   function buildChart() {
     chart?.destroy();
@@ -47,7 +50,30 @@ export function weightsView(box, chartBox, readout, theme) {
     const r = Math.floor(e.offsetY / m.cell), c = Math.floor(e.offsetX / m.cell);
     if (r < 0 || c < 0 || r >= m.rows || c >= m.cols) return;
     const w = pg().layerWeights(l)[r * m.cols + c];
-    readout.textContent = words()('weights.cell', layerName(l, count, words()), r, c, fmtNum(w));
+    readout.textContent = words()('weights.cell', layerName(l, count, words()), r, c, fmtNum(w))
+      + (marks ? `, Δw = ${fmtNum(marks.delta[l][r * m.cols + c])}` : '');
+    marks?.cell({ l, s: r, u: c });
+  }
+
+  // The cells an explained update changed, outlined darker for a larger Δw; the pointed one in red.
+  function outline(m, l) {
+    const delta = marks.delta[l], ctx = m.canvas.getContext('2d'), d = m.canvas.width / (m.cols * m.cell);
+    let max = 0;
+    for (const v of delta) max = Math.max(max, Math.abs(v));
+    const box = (k, colour, width) => {
+      const r = Math.floor(k / m.cols), c = k % m.cols, inset = width / 2;
+      ctx.strokeStyle = colour; ctx.lineWidth = width;
+      ctx.strokeRect(c * m.cell * d + inset, r * m.cell * d + inset, m.cell * d - width, m.cell * d - width);
+    };
+    const width = Math.max(1, Math.min(3, m.cell / 4)) * d;
+    delta.forEach((v, k) => {
+      if (!v) return;
+      ctx.globalAlpha = 0.4 + 0.6 * (Math.abs(v) / max);
+      box(k, theme.fg, width);
+    });
+    ctx.globalAlpha = 1;
+    const p = marks.pointed;
+    if (p?.l === l) box(p.s * m.cols + p.u, theme.s4, width * 1.5);
   }
 
   return {
@@ -65,6 +91,7 @@ export function weightsView(box, chartBox, readout, theme) {
         canvas.style.width = cols * cell + 'px'; canvas.style.height = rows * cell + 'px';
         const m = { rows, cols, cell, canvas, off: el('canvas', { width: cols, height: rows }) };
         canvas.addEventListener('mousemove', (e) => hover(m, l, e, current));
+        canvas.addEventListener('click', (e) => hover(m, l, e, current)); // a tap, on a phone
         canvas.addEventListener('mouseleave', () => { readout.textContent = words()('weights.hover'); });
         const figure = el('figure', {}, canvas, el('figcaption', {}, `${layerName(l, count, words())} (${rows}×${cols})`));
         figure.style.maxWidth = Math.max(cols * cell, 110) + 'px'; // a thin matrix wraps its caption
@@ -79,8 +106,14 @@ export function weightsView(box, chartBox, readout, theme) {
       // large weights do not wash out the rest), never lighter than a floor that
       // keeps every sign, the checkerboard, visible: src/view/heatmap.rs.
       const hex = (key) => parseInt(theme[key].slice(1), 16);
-      maps.forEach((m, l) => paint(m, pg.layerHeatmap(l, hex('card'), hex('pos'), hex('neg'))));
+      maps.forEach((m, l) => {
+        paint(m, pg.layerHeatmap(l, hex('card'), hex('pos'), hex('neg')));
+        if (marks?.delta[l]) outline(m, l);
+      });
     }),
+    /** Marks an explained update's Δw (`delta[l]`, input-major) and the pointed
+     * cell, telling `cell({ l, s, u })` of a cell pointed at; `null`: no marks. */
+    mark(next) { marks = next; },
     chart: timedView('weights-chart', (pg) => {
       const E = pg.historyEpochs(), n = E.length;
       const now = n + ':' + (n && E[n - 1]);

@@ -45,6 +45,7 @@ pub mod network;
 pub mod reference;
 pub mod rule;
 pub mod signals;
+pub mod trace;
 
 pub use activation::Activation;
 pub use layer::{connection_sign, Layer, Source};
@@ -52,3 +53,4 @@ pub use loss::Loss;
 pub use network::{Network, Shape};
 pub use rule::Rule;
 pub use signals::{LayerForward, Signals};
+pub use trace::{LayerTrace, Trace};

@@ -8,6 +8,7 @@ use super::layer::Layer;
 use super::loss::Loss;
 use super::rule::{Broadcast, Rule};
 use super::signals::Signals;
+use super::trace::{Recorder, Trace};
 
 /// Kaneko's two bias units, one `+` and one `-`, placed before a layer's sources so
 /// the sources keep their parity.
@@ -149,9 +150,40 @@ impl Network {
         loss: Loss,
         lr: f64,
     ) -> (f64, f64) {
+        self.update(input, target, rule, loss, lr, &mut ())
+    }
+
+    /// [`Network::train`], the same code, writing down what it does: the
+    /// forward pass, the broadcast, each unit's gain and each weight's change
+    /// (see [`super::trace`]). The weights end exactly as `train`'s would.
+    pub fn train_traced(
+        &mut self,
+        input: &[f64],
+        target: f64,
+        rule: Rule,
+        loss: Loss,
+        lr: f64,
+    ) -> Trace {
+        let mut trace = Trace::new(input, rule, loss, lr);
+        self.update(input, target, rule, loss, lr, &mut trace);
+        trace
+    }
+
+    /// The one update both of the above run; `rec` hears each stage of it.
+    #[inline(always)]
+    fn update<R: Recorder>(
+        &mut self,
+        input: &[f64],
+        target: f64,
+        rule: Rule,
+        loss: Loss,
+        lr: f64,
+        rec: &mut R,
+    ) -> (f64, f64) {
         let y = self.forward(input);
         let p = self.output_act.probability(y);
         let broadcast = Broadcast::new(rule, loss, lr, y, p, target);
+        rec.broadcast(&self.signals, &broadcast, y, p, target);
         let last = self.layers.len() - 1;
         for (l, layer) in self.layers.iter_mut().enumerate() {
             let is_output = l == last;
@@ -162,7 +194,9 @@ impl Network {
             };
             let steps = &mut self.steps[..layer.outputs()];
             broadcast.layer_steps(act, self.signals.units(l), is_output, steps);
+            rec.layer(l, layer, self.signals.units(l), act, steps);
             layer.grow(self.signals.sources(l), steps, broadcast.learning);
+            rec.grown(l, layer);
         }
         (y, p)
     }

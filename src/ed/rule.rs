@@ -94,6 +94,20 @@ impl Broadcast {
         }
     }
 
+    /// The one value broadcast: the seed's `lr * dL/dy`, Kaneko's `lr * |t - p|`.
+    pub fn signal(&self) -> f64 {
+        self.signal
+    }
+
+    /// What a layer receives of the broadcast: the seed's `delta` in every
+    /// layer; Kaneko's amine in the output layer and `u1` of it in a hidden one.
+    pub fn layer_signal(&self, is_output: bool) -> f64 {
+        match self.rule {
+            Rule::Kaneko { u1 } if !is_output => u1 * self.signal,
+            _ => self.signal,
+        }
+    }
+
     /// Each unit's step for one layer: its gain, signed like the connections
     /// from the learning sources to it, so that `w += step * x` grows |w|.
     /// `out` holds the units' outputs under `act`.

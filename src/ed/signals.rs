@@ -48,6 +48,12 @@ impl Signals {
         self.bias_units
     }
 
+    /// How many layers the buffers serve.
+    #[inline]
+    pub fn layer_count(&self) -> usize {
+        self.buffers.len() - 1
+    }
+
     /// The sources of layer `l`: bias units first, then the doubled inputs (the
     /// first layer) or the previous layer's units.
     #[inline]

@@ -241,6 +241,17 @@ impl<N: SubNetwork> Run<N> {
         })
     }
 
+    /// The pattern the next training step takes, and its place in the epoch
+    /// (0 for the first). A new epoch's order is drawn here as training would
+    /// draw it (a function of the seed and the epoch), so training then takes
+    /// this very pattern.
+    pub fn next_pattern(&mut self) -> (usize, usize) {
+        if self.config.shuffle && self.partial.done == 0 {
+            shuffle_patterns(&mut self.order, self.config.seed, self.epoch);
+        }
+        (self.order[self.partial.done], self.partial.done)
+    }
+
     /// Whether a budget stopped an epoch partway: the weights are between two
     /// patterns, and [`Run::epoch`] counts the epochs finished.
     pub fn mid_epoch(&self) -> bool {

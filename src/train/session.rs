@@ -16,8 +16,10 @@ use super::freeze::{FreezeCause, FreezeWatch, Frozen};
 use super::history::{History, Point};
 use super::lane::{Divergence, Lane, LaneProgress};
 use super::run::{EdRun, EpochStats};
+
 use crate::ed::Loss;
 use crate::settings::{Config, ConfigError};
+pub use explain::Explained;
 
 #[derive(Clone, Debug)]
 pub struct Session {
@@ -380,5 +382,6 @@ fn test_loss<N: super::SubNetwork>(
     }
 }
 
+mod explain;
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,7 @@ mod convert;
 #[cfg(feature = "digits-page")]
 mod digits;
 mod experiment;
+mod explain;
 mod history;
 mod panic;
 mod params;

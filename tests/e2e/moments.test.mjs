@@ -59,7 +59,7 @@ test('stop=never trains on past the solve, and a link whose switch is still to c
 test('a new task, layers, rule, race or seed starts a new run with the loss the reader sees and no replayed switch', () => withPage('?stop=never&speed=2&paused=1', async (page) => {
   await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
   // Ten epochs, then the switch to BCE that freezes the seed's rule.
-  for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Step' }).click();
+  for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();
   await statusWhen(page, (s) => s.epoch === 10 && s.text.endsWith(' · paused'), 'epoch 10');
   await page.getByLabel('Loss function').selectOption('bce');
   assert.equal(query(page).get('changes'), '10:loss:bce');
