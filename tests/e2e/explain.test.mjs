@@ -241,3 +241,21 @@ test('several outputs: the adder explains the chosen output\'s sub-network while
   await page.locator('#view-output').selectOption('0');
   assert.equal(await panel(page, EN).count(), 0);
 }));
+
+test('in an <ed-playground> element with controls="explain": the same panel, and an epoch explained is one Step', async () => {
+  const stepped = await afterOneStep('?paused=1', DESKTOP);
+  await withPage('embed.html?views=network&controls=play,explain&paused=1', DESKTOP, async (page) => {
+    const figure = page.locator('ed-playground');
+    await statusWhen(figure, (s) => s.text.endsWith(' · paused'), 'a paused element');
+    await walk(figure, EN, { patterns: 4, shot: (n) => n === 5 && figure.screenshot({ path: 'artifacts/explain-en-element-stage5.png' }) });
+    const bits = await figure.evaluate((e) => {
+      const h = e.playground;
+      return { epoch: h.epoch, mid: h.midEpoch, weights: h.weights().map((layer) => layer.map((v) => {
+        const view = new DataView(new ArrayBuffer(8));
+        view.setFloat64(0, v);
+        return view.getBigUint64(0).toString(16);
+      })) };
+    });
+    assert.deepEqual(bits, { epoch: 1, mid: false, weights: stepped });
+  });
+});

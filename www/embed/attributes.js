@@ -28,7 +28,8 @@ const table = () => schema().filter((e) => e.attribute);
 export const PARAMETER = new Map();
 // The transport buttons, then each parameter control, named as its attribute
 // (a rule's own parameters come with its select): the `controls` tokens.
-const CONTROL = new Map([['play', 'play'], ['step', 'step'], ['reset', 'reset']]);
+// `explain`: the Explain one step button and its panel, under the network (www/explain.js).
+const CONTROL = new Map([['play', 'play'], ['step', 'step'], ['reset', 'reset'], ['explain', 'explain']]);
 export const VIEWS = ['chart', 'network', 'map', 'table'];
 const THEMES = ['light', 'dark', 'auto'];
 export const OWN = ['autoplay', 'controls', 'views', 'theme'];

@@ -55,7 +55,13 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
   <section class="card" id="card-loss" data-view="chart" aria-label="Loss" data-w-label="embed.card.loss"><div id="loss-chart" class="chart"></div></section>
   <section class="card" id="card-network" data-view="network" aria-label="Network" data-w-label="embed.card.network"><div class="canvas-box">
     <canvas id="network" role="img" data-w-label="page.network.canvas" aria-label="The network: units as + or − circles, connections coloured by sign, wider for larger weights"></canvas>
-    <div id="network-tip" class="tip" hidden></div></div></section>
+    <div id="network-tip" class="tip" hidden></div></div>
+    <button id="explain-open" data-control="explain" class="explain-open" type="button" title="Pause and walk through the next pattern's update, stage by stage" data-w="explain.button" data-w-title="explain.buttonTitle">Explain one step</button>
+    <section id="explain" data-control="explain" class="explain" aria-labelledby="explain-title" hidden>
+      <div class="explain-head"><h3 id="explain-title" data-w="explain.label">One ED update</h3><span id="explain-progress" class="explain-progress"></span>
+        <button id="explain-close" class="close" type="button" aria-label="Close the explanation" data-w-label="explain.close">×</button></div>
+      <p id="explain-where" class="explain-where"></p><div id="explain-body" class="explain-body" aria-live="polite"></div>
+      <div class="explain-nav"><button id="explain-back" type="button" data-w="explain.back">Back</button><button id="explain-next" class="primary" type="button" data-w="explain.next">Next</button></div></section></section>
   <section class="card" id="card-output" data-view="map table" aria-label="Output" data-w-label="embed.card.output"><div class="output-row">
     <div class="maps" data-view="map">
       <figure><canvas id="map" class="map" role="img" data-w-label="page.output.map" aria-label="Decision map: the network's output over the input square, with the training points filled and the test points as rings"></canvas>
