@@ -28,8 +28,7 @@ const table = () => schema().filter((e) => e.attribute);
 export const PARAMETER = new Map();
 // The transport buttons, then each parameter control, named as its attribute
 // (a rule's own parameters come with its select): the `controls` tokens.
-// `explain`: the Explain one step button and its panel, under the network (www/explain.js).
-const CONTROL = new Map([['play', 'play'], ['step', 'step'], ['reset', 'reset'], ['explain', 'explain']]);
+const CONTROL = new Map([['play', 'play'], ['step', 'step'], ['reset', 'reset']]);
 export const VIEWS = ['chart', 'network', 'map', 'table'];
 const THEMES = ['light', 'dark', 'auto'];
 export const OWN = ['autoplay', 'controls', 'views', 'theme'];
@@ -43,6 +42,8 @@ export function learnNames() {
     const control = controlOf(e);
     CONTROL.set(control === e.name ? e.attribute : control, control);
   }
+  // Last: the Explain one step button and its panel, under the network view (www/explain.js).
+  CONTROL.set('explain', 'explain');
   ALL = [...PARAMETER.keys(), ...OWN, 'wasm-url']; // wasm-url: read once, before the engine loads (wasm-url.js)
 }
 
