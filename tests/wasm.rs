@@ -144,6 +144,31 @@ mod adapter {
     }
 
     #[wasm_bindgen_test]
+    fn explaining_an_epoch_is_one_step_and_hands_over_plain_arrays() {
+        let kaneko = || object(&[("rule", "kaneko".into())]);
+        let mut stepped = Playground::new(kaneko()).unwrap();
+        stepped.step(1.0).unwrap();
+        let mut explained = Playground::new(kaneko()).unwrap();
+        let get = |v: &JsValue, k: &str| Reflect::get(v, &k.into()).unwrap();
+        for place in 0..4 {
+            let x = explained.explain().unwrap();
+            assert_eq!(get(&x, "position").as_f64(), Some(place as f64));
+            let layers: js_sys::Array = get(&get(&x, "trace"), "layers").dyn_into().unwrap();
+            // Kaneko's 2 bias units and 2 inputs doubled, to 8 hidden units.
+            let delta: js_sys::Array = get(&layers.get(0), "delta").dyn_into().unwrap();
+            assert_eq!((layers.length(), delta.length()), (2, 6 * 8));
+        }
+        assert_eq!((explained.epoch(), explained.mid_epoch()), (1.0, false));
+        let bits = |p: &Playground, l: f64| -> Vec<u64> {
+            let w = p.layer_weights(l).unwrap().to_vec();
+            w.iter().map(|v| v.to_bits()).collect()
+        };
+        for l in [0.0, 1.0] {
+            assert_eq!(bits(&explained, l), bits(&stepped, l), "layer {l}");
+        }
+    }
+
+    #[wasm_bindgen_test]
     fn bad_configs_are_refused_with_the_field_named() {
         let cases = [
             (object(&[("loss", "hinge".into())]), "loss"),

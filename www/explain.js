@@ -49,6 +49,7 @@ export function explainPanel(root, on) {
   function close() {
     if (box.hidden) return;
     box.hidden = true;
+    open.hidden = false;
     x = null;
     on.net?.explain(null);
     on.weights?.mark(null);
@@ -64,6 +65,7 @@ export function explainPanel(root, on) {
 
   function show() {
     box.hidden = false;
+    open.hidden = true; // Next takes the next pattern from here
     const t = w();
     if (!x) {
       $('explain-progress').textContent = '';
@@ -123,7 +125,9 @@ export function explainPanel(root, on) {
         out.push(el('p', {}, t('explain.seed', trace.loss, fmtNum(trace.derivative), num(trace.lr), fmtNum(trace.signal))));
       } else {
         const e = trace.error, L = trace.layers.length;
-        out.push(el('p', {}, t('explain.kaneko', fmtNum(e), fmtNum(Math.max(e, 0)), fmtNum(Math.max(-e, 0)))));
+        // The amine that is not there reads as a plain 0.
+        const amine = (v) => (v > 0 ? fmtNum(v) : '0');
+        out.push(el('p', {}, t('explain.kaneko', fmtNum(e), amine(e), amine(-e))));
         const hidden = L > 1 ? trace.layers[0].signal : trace.signal;
         out.push(el('p', {}, t('explain.kanekoShare', num(trace.lr), fmtNum(trace.signal), num(trace.u1), fmtNum(hidden))));
       }

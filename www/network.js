@@ -187,7 +187,8 @@ export function networkView(canvas, tip, theme) {
         col.forEach(([ux, uy], i) => {
           const v = value(c, i);
           ctx.fillStyle = theme.card; ctx.globalAlpha = 0.85;
-          const text = fmtNum(v, 2), tw = ctx.measureText(text).width;
+          // A pattern's inputs as given (0, 1, 0.25); what units emit, to two places.
+          const text = c === 0 ? String(+v.toPrecision(3)) : fmtNum(v, 2), tw = ctx.measureText(text).width;
           ctx.fillRect(ux + r + 1, uy - r - font, tw + 4, font + 3);
           ctx.globalAlpha = 1; ctx.fillStyle = theme.fg;
           ctx.fillText(text, ux + r + 3, uy - r - 1);

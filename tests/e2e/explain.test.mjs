@@ -150,6 +150,7 @@ test("the seed's rule on XOR: the stages in order with the loss derivative broad
     await page.locator('#card-network').screenshot({ path: 'artifacts/explain-en-desktop-pointed.png' });
     await page.getByRole('button', { name: EN.close }).click();
     assert.equal(await panel(page, EN).count(), 0, 'closed');
+    assert.ok(await page.getByRole('button', { name: EN.open, exact: true }).isVisible(), 'the button back in its place');
     await statusWhen(page, (s) => s.epoch === 1 && s.text.endsWith(' · paused'), 'paused at epoch 1');
   });
 });
