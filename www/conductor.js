@@ -282,7 +282,8 @@ export async function run(root, opts) {
   // One update in slow motion (www/explain.js): paused, one pattern at a time.
   const explain = explainPanel(root, {
     current: () => pg,
-    pause() { stepTo = null; if (!state.paused) setPlaying(false); },
+    // Paused where it is: no play, no Step under way, no link's moment still being reached.
+    pause() { if (!state.paused || stepping() || seeking()) setPlaying(false); },
     redraw() { state.at = pg.epoch; sync(); frames.settle(); },
     net: views.net, weights: views.weights,
   });

@@ -97,6 +97,9 @@ export function networkView(canvas, tip, theme) {
     ctx.globalAlpha = 1;
   }
 
+  // Explained, the weights before the update until its last stage shows it.
+  const weightsOf = (l) => (ex && ex.stage < 5 ? ex.x.layers[l].before : pg.layerWeights(l));
+
   // A unit is a circle; a bias unit (Kaneko's rule) a square.
   function unit(ctx, x, y, i, lit, square) {
     const c = i % 2 ? theme.neg : theme.pos;
@@ -150,8 +153,6 @@ export function networkView(canvas, tip, theme) {
     if (!pg || !cols.length) return;
     ctx.lineCap = 'round';
     pick = (pick + 1) % shapes.length;
-    // Explained, the weights before the update until its last stage shows it.
-    const weightsOf = (l) => (ex && ex.stage < 5 ? ex.x.layers[l].before : pg.layerWeights(l));
     for (let l = 0; l < shapes.length; l++) connections(ctx, l, weightsOf(l), undefined, false, ex?.stage === 5 ? 0.35 : 1);
     if (ex?.stage === 5) grown(ctx);
     if (hover) litEdges().forEach((edges, l) => edges.length && connections(ctx, l, weightsOf(l), edges, true));
@@ -271,7 +272,7 @@ export function networkView(canvas, tip, theme) {
       let text = `${unitName(c, i)}: ${words()('network.unitSign', i)}`;
       const j = c < shapes.length ? i - bias : i;
       if (c > 0 && j >= 0) {
-        const w = pg.layerWeights(c - 1), U = shapes[c - 1][1];
+        const w = weightsOf(c - 1), U = shapes[c - 1][1];
         let sum = 0;
         for (let s = 0; s < shapes[c - 1][0]; s++) sum += Math.abs(w[s * U + j]);
         text += words()('network.incoming', fmtNum(sum / shapes[c - 1][0], 3));
@@ -291,7 +292,7 @@ export function networkView(canvas, tip, theme) {
       }
     }
     if (!best) return null;
-    const { l, s, u } = best, v = pg.layerWeights(l)[s * shapes[l][1] + u];
+    const { l, s, u } = best, v = weightsOf(l)[s * shapes[l][1] + u];
     best.text = words()('network.edge', `${unitName(l, s)} (${sign(s)})`, `${unitName(l + 1, node(l + 1, u))} (${sign(u)})`, fmtNum(v), v < 0);
     return best;
   }
