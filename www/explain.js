@@ -39,6 +39,7 @@ export function explainPanel(root, on) {
   open.addEventListener('click', () => {
     take();
     box.scrollIntoView?.({ block: 'nearest' });
+    next.focus({ preventScroll: true }); // the button that opened it steps aside
   });
   next.addEventListener('click', () => { if (!x) return; if (stage < STAGES) { stage++; show(); } else take(); });
   back.addEventListener('click', () => { if (stage > 1) { stage--; show(); } });
@@ -48,8 +49,10 @@ export function explainPanel(root, on) {
 
   function close() {
     if (box.hidden) return;
+    const inside = box.contains(root.activeElement);
     box.hidden = true;
     open.hidden = false;
+    if (inside) open.focus({ preventScroll: true });
     x = null;
     on.net?.explain(null);
     on.weights?.mark(null);
@@ -148,7 +151,7 @@ export function explainPanel(root, on) {
     (t, x, trace) => {
       let grew = 0, all = 0, max = 0;
       for (const layer of trace.layers) for (const d of layer.delta) { all++; if (d) grew++; max = Math.max(max, Math.abs(d)); }
-      const out = [heading(t, 5), el('p', {}, t('explain.learners', trace.rise)), el('p', {}, t('explain.grew', t.int(grew), t.int(all), fmtNum(max))),
+      const out = [heading(t, 5), el('p', {}, t('explain.learners', trace.rise)), el('p', {}, t('explain.grew', t.int(grew), t.int(all), fmtNum(max), Boolean(on.weights))),
         el('p', {}, t('explain.rule', trace.rule === 'seed')), el('p', { className: 'explain-aside' }, t('explain.point'))];
       const p = pointed();
       if (p) out.push(formula(t, trace, p));

@@ -100,7 +100,11 @@ test("the seed's rule on XOR: the stages in order with the loss derivative broad
     await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
     await walk(page, EN, {
       patterns: 4,
-      shot: shots(page, 'en-desktop'),
+      shot: async (n) => {
+        // Opened, the focus is on Next (the button that opened it steps aside while it is open).
+        if (n === 1) assert.equal(await page.evaluate(() => document.activeElement.id), 'explain-next');
+        await shots(page, 'en-desktop')(n);
+      },
       check: async (n, s, k) => {
         assert.match(s.where, new RegExp(`^Epoch 1, pattern ${k + 1} of 4: inputs \\(${k >> 1}, ${k & 1}\\), target ${(k >> 1) ^ (k & 1)}\\.$`));
         if (n === 1) assert.match(s.text, new RegExp(`x0\\+ = ${k >> 1}, x0− = ${k >> 1}, x1\\+ = ${k & 1}, x1− = ${k & 1}`));
@@ -151,6 +155,7 @@ test("the seed's rule on XOR: the stages in order with the loss derivative broad
     await page.getByRole('button', { name: EN.close }).click();
     assert.equal(await panel(page, EN).count(), 0, 'closed');
     assert.ok(await page.getByRole('button', { name: EN.open, exact: true }).isVisible(), 'the button back in its place');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'explain-open', 'the focus back on it');
     await statusWhen(page, (s) => s.epoch === 1 && s.text.endsWith(' · paused'), 'paused at epoch 1');
   });
 });

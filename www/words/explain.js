@@ -91,9 +91,10 @@ export const EXPLAIN = {
       ? '出力を上げるべきなので、学習するのは興奮性 (+) の入力元からの重みだけです。抑制性 (−) の入力元からの重みは出力を下げるべきときにだけ学習し、今回は変わりません。'
       : '出力を下げるべきなので、学習するのは抑制性 (−) の入力元からの重みだけです。興奮性 (+) の入力元からの重みは出力を上げるべきときにだけ学習し、今回は変わりません。',
   },
+  // `heatmaps`: the root shows the weights' heatmaps too (an element may not).
   'explain.grew': {
-    en: (n, of, max) => `${n} of ${of} weights grew (marked on the network and the heatmaps), the most by ${max}. Each grows along its own sign: |w| never shrinks.`,
-    ja: (n, of, max) => `${of} 個の重みのうち ${n} 個が大きくなりました (ネットワーク図とヒートマップに印)。最大の変化は ${max} です。どの重みも自分の符号の向きに育ち、|w| が小さくなることはありません。`,
+    en: (n, of, max, heatmaps) => `${n} of ${of} weights grew (marked on the network${heatmaps ? ' and the heatmaps' : ''}), the most by ${max}. Each grows along its own sign: |w| never shrinks.`,
+    ja: (n, of, max, heatmaps) => `${of} 個の重みのうち ${n} 個が大きくなりました (ネットワーク図${heatmaps ? 'とヒートマップ' : ''}に印)。最大の変化は ${max} です。どの重みも自分の符号の向きに育ち、|w| が小さくなることはありません。`,
   },
   'explain.rule': {
     en: (seed) => seed ? 'Δw = ±|f′(o) × δ| × x: the unit\'s gain times the source\'s value, signed like the connection.' : 'Δw = ±α × o (1 − o) × amine × x: the unit\'s gain times the source\'s value, signed like the connection.',
