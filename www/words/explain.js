@@ -56,12 +56,12 @@ export const EXPLAIN = {
     ja: (t, p, rise) => `正解 t = ${t}、出力 p = ${p}: 出力は${rise ? '上がる' : '下がる'}べきです。`,
   },
   'explain.seed': {
-    en: (loss, d, lr, delta) => `The seed's rule takes the derivative of the loss (${LOSS_EN[loss]}): dL/dy = ${DERIVATIVE[loss]} = ${d}. Times the learning rate, δ = ${lr} × ${d} = ${delta}. This one number is the signal ED broadcasts; its sign says which way the output must go.`,
-    ja: (loss, d, lr, delta) => `元記事のルールは損失関数 (${LOSS_JA[loss]}) の微分を使います: dL/dy = ${DERIVATIVE[loss]} = ${d}。学習率を掛けて δ = ${lr} × ${d} = ${delta}。この 1 つの数が ED の一斉に送る信号で、その符号が出力の向かうべき方向を表します。`,
+    en: (loss, d, lr, delta) => `The loss-based rule takes the derivative of the loss (${LOSS_EN[loss]}): dL/dy = ${DERIVATIVE[loss]} = ${d}. Times the learning rate, δ = ${lr} × ${d} = ${delta}. This one number is the signal ED broadcasts; its sign says which way the output must go.`,
+    ja: (loss, d, lr, delta) => `損失関数ベースの学習則は損失関数 (${LOSS_JA[loss]}) の微分を使います: dL/dy = ${DERIVATIVE[loss]} = ${d}。学習率を掛けて δ = ${lr} × ${d} = ${delta}。この 1 つの数が ED の一斉に送る信号で、その符号が出力の向かうべき方向を表します。`,
   },
   'explain.kaneko': {
-    en: (e, dp, dm) => `Kaneko's rule takes the error e = t − p = ${e} and makes two amines of it: d+ = ${dp} and d− = ${dm}. Only one is ever non-zero: d+ when the output must rise, d− when it must fall.`,
-    ja: (e, dp, dm) => `金子のルールは誤差 e = t − p = ${e} から 2 つのアミン d+ = ${dp} と d− = ${dm} を作ります。0 でないのは常に片方だけで、出力を上げるべきときは d+、下げるべきときは d− です。`,
+    en: (e, dp, dm) => `Kaneko's original rule takes the error e = t − p = ${e} and makes two amines of it: d+ = ${dp} and d− = ${dm}. Only one is ever non-zero: d+ when the output must rise, d− when it must fall.`,
+    ja: (e, dp, dm) => `金子のオリジナルの学習則は誤差 e = t − p = ${e} から 2 つのアミン d+ = ${dp} と d− = ${dm} を作ります。0 でないのは常に片方だけで、出力を上げるべきときは d+、下げるべきときは d− です。`,
   },
   'explain.kanekoShare': {
     en: (alpha, out, u1, hidden) => `The output layer receives α × |e| = ${alpha} × |e| = ${out}; each hidden layer receives the share u1 of it: ${u1} × ${out} = ${hidden}.`,
