@@ -265,3 +265,25 @@ test('in an <ed-playground> element with controls="explain": the same panel, and
     assert.deepEqual(bits, { epoch: 1, mid: false, weights: stepped });
   });
 });
+
+test('a race under BCE with logits: the logit and its probability, and backprop keeps in step (its loss after the epoch is one Step\'s)', async () => {
+  const link = '?paused=1&race=1&loss=bce-with-logits';
+  const race = (page) => page.evaluate(() => { const h = window.__edPlayground; return { epoch: h.epoch, mid: h.midEpoch, ed: h.loss, backprop: h.race.backpropLoss }; });
+  const stepped = await withPage(link, DESKTOP, async (page) => {
+    await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
+    return until(() => race(page), (s) => s.epoch === 1 && !s.mid, { what: 'epoch 1 ended' });
+  });
+  await withPage(link, DESKTOP, async (page) => {
+    await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
+    await walk(page, EN, {
+      patterns: 4,
+      check: (n, s) => {
+        if (n === 2) assert.match(s.text, /The output unit emits a logit, y = -?[\d.e-]+, which stands for the probability p = [\d.e-]+\./);
+        if (n === 3) assert.match(s.text, /dL\/dy = σ\(y\) − t = /);
+      },
+    });
+    assert.ok(Number.isFinite(stepped.backprop), `backprop's loss ${stepped.backprop}`);
+    assert.deepEqual(await race(page), stepped);
+  });
+});
