@@ -1,0 +1,33 @@
+// The digits card's confusion matrices, one per method: on the test digits,
+// how many of each true digit (a row) got each guess (a column), each cell
+// shaded by its count. A table with headers, so a screen reader reads a cell
+// as its row's and column's digits; it scrolls inside its own box on a phone.
+import { el, rgb } from './ui.js';
+
+const CLASSES = 10;
+const mix = (a, b, t) => a.map((x, i) => Math.round(x + (b[i] - x) * t));
+
+/** Fills `table` with `counts` ([truth * 10 + guess], or null before a run) for `name`. */
+export function drawConfusion(table, counts, { name, w, theme, colour }) {
+  const total = counts ? counts.reduce((a, b) => a + b, 0) : 0;
+  let right = 0;
+  for (let d = 0; d < CLASSES && counts; d++) right += counts[d * CLASSES + d];
+  const top = counts ? Math.max(1, ...counts) : 1;
+  const paper = rgb(theme.card), ink = rgb(theme[colour]);
+  const head = el('tr', {}, el('th', { scope: 'col', className: 'dg-cm-corner' }, w('dg.cmCorner')),
+    ...Array.from({ length: CLASSES }, (_, g) => el('th', { scope: 'col' }, String(g))));
+  const rows = Array.from({ length: CLASSES }, (_, t) => el('tr', {}, el('th', { scope: 'row' }, String(t)),
+    ...Array.from({ length: CLASSES }, (_, g) => {
+      const n = counts ? counts[t * CLASSES + g] : 0;
+      const cell = el('td', { className: t === g ? 'diag' : '' }, counts ? String(n) : '—');
+      const share = n / top;
+      cell.style.background = `rgb(${mix(paper, ink, share).join(',')})`;
+      // Past half the fullest, the card's own colour for the text: dark on a
+      // bright cell in the dark theme, light on a dark one in the light theme.
+      if (share > 0.5) cell.style.color = `rgb(${paper.join(',')})`;
+      return cell;
+    })));
+  table.replaceChildren(
+    el('caption', {}, counts ? w('dg.cmCaption', name, w.int(total), w.int(right)) : w('dg.cmNone', name)),
+    el('thead', {}, head), el('tbody', {}, ...rows));
+}
