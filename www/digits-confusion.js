@@ -6,6 +6,12 @@ import { el, rgb } from './ui.js';
 
 const CLASSES = 10;
 const mix = (a, b, t) => a.map((x, i) => Math.round(x + (b[i] - x) * t));
+// WCAG's relative luminance of an [r, g, b], for the text colour that reads best on a cell.
+const luminance = (c) => {
+  const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a, b) => { const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
 
 /** Fills `table` with `counts` ([truth * 10 + guess], or null before a run) for `name`. */
 export function drawConfusion(table, counts, { name, w, theme, colour }) {
@@ -13,18 +19,17 @@ export function drawConfusion(table, counts, { name, w, theme, colour }) {
   let right = 0;
   for (let d = 0; d < CLASSES && counts; d++) right += counts[d * CLASSES + d];
   const top = counts ? Math.max(1, ...counts) : 1;
-  const paper = rgb(theme.card), ink = rgb(theme[colour]);
+  const paper = rgb(theme.card), ink = rgb(theme[colour]), fg = rgb(theme.fg);
   const head = el('tr', {}, el('th', { scope: 'col', className: 'dg-cm-corner' }, w('dg.cmCorner')),
     ...Array.from({ length: CLASSES }, (_, g) => el('th', { scope: 'col' }, String(g))));
   const rows = Array.from({ length: CLASSES }, (_, t) => el('tr', {}, el('th', { scope: 'row' }, String(t)),
     ...Array.from({ length: CLASSES }, (_, g) => {
       const n = counts ? counts[t * CLASSES + g] : 0;
       const cell = el('td', { className: t === g ? 'diag' : '' }, counts ? String(n) : '—');
-      const share = n / top;
-      cell.style.background = `rgb(${mix(paper, ink, share).join(',')})`;
-      // Past half the fullest, the card's own colour for the text: dark on a
-      // bright cell in the dark theme, light on a dark one in the light theme.
-      if (share > 0.5) cell.style.color = `rgb(${paper.join(',')})`;
+      const back = mix(paper, ink, n / top);
+      cell.style.background = `rgb(${back.join(',')})`;
+      // The theme's text or card colour, whichever stands out more on this cell.
+      if (contrast(paper, back) > contrast(fg, back)) cell.style.color = `rgb(${paper.join(',')})`;
       return cell;
     })));
   table.replaceChildren(
