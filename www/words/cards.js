@@ -114,7 +114,7 @@ export const CARDS = {
   },
   'dg.pad': { en: 'Drawing pad: write a digit', ja: '手書きパッド: 数字を書いてください' },
   'dg.seenLabel': { en: 'The pad as the networks see it, 16 × 16 pixels', ja: 'ネットワークが受け取る画像 (16 × 16 ピクセル)' },
-  'dg.seen': { en: 'As they see it', ja: '入力される画像' },
+  'dg.seen': { en: 'As they see it', ja: '入力画像' },
   'dg.clear': { en: 'Clear', ja: '消去' },
   'dg.guessEd': { en: "ED's guess", ja: 'ED の答え' },
   'dg.guessBp': { en: "Backprop's guess", ja: '逆伝播の答え' },
