@@ -130,6 +130,29 @@ test('Japanese: the pad and the matrices speak it, and a painted digit still get
   await page.locator('#dg-pad-box').screenshot({ path: 'artifacts/pad-desktop-ja.png' });
 }));
 
+// The networks are handed to the pad after every epoch, so it reads while the
+// run trains on: a reading taken while the hook still says the run is running.
+test('the pad works while a run goes on, with the networks of the epoch so far', () => withPage('?paused=1&workers=1', async (page) => {
+  await page.waitForFunction(() => window.__edPlayground, null, { timeout: 15000 });
+  await card(page).scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.__edDigits, null, { timeout: 15000 });
+  for (const [id, v] of Object.entries({ train: 2000, test: 500, epochs: 10, hidden: 64 })) await page.locator(`#dg-${id}`).selectOption(String(v));
+  await page.locator('#dg-run').click();
+  await page.locator('#dg-pad-box').waitFor({ state: 'visible', timeout: 60000 });
+  const mid = await page.evaluate(async () => {
+    const h = window.__edDigits;
+    const reading = await h.pad.reading(h.pad.paint(h.testDigit(4).pixels));
+    return { reading, running: h.running, epochs: h.scores().ed.length, note: document.getElementById('dg-pad-note').textContent };
+  });
+  assert.ok(mid.running, `the run goes on (${mid.epochs} of 10 epochs of ED done)`);
+  assert.ok(mid.epochs < 10);
+  assert.match(mid.reading.guesses.ed, /^\d$/);
+  assert.match(mid.reading.guesses.backprop, /^\d$/);
+  assert.match(mid.note, /^The networks as they are after epoch \d+ of 10\.$/);
+  await page.locator('#dg-cancel').click();
+  await page.waitForFunction(() => !window.__edDigits.running);
+}));
+
 for (const lang of ['en', 'ja']) {
   test(`on a 360-px phone (${lang}) a finger writes without scrolling the page; targets and matrices fit`, () => withPage(`?paused=1&lang=${lang}`, PHONE, async (page) => {
     await shortRun(page, lang);
