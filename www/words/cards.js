@@ -109,8 +109,8 @@ export const CARDS = {
   },
   'dg.padHead': { en: 'Your own handwriting', ja: 'あなたの手書き数字' },
   'dg.padSub': {
-    en: "Write a digit in the dashed box with a mouse, a pen or a finger. The pad is shrunk to 16 × 16 pixels by area, as the training digits were (and moved to where their ink sits), and both methods' ten outputs and guesses follow your strokes.",
-    ja: 'マウス、ペン、指で、破線の枠の中に数字を 1 つ書いてください。学習用の数字と同じく面積平均で 16 × 16 ピクセルに縮小し (インクの位置も学習用の数字に合わせます)、両手法の 10 個の出力と答えが書くそばから変わります。',
+    en: "Write a digit in the dashed box with a mouse, a pen or a finger. The pad is shrunk to 16 × 16 pixels by area, as the training digits were (and, like them, brought to their size and centre), and both methods' ten outputs and guesses follow your strokes.",
+    ja: 'マウス、ペン、指で、破線の枠の中に数字を 1 つ書いてください。学習用の数字と同じく面積平均で 16 × 16 ピクセルに縮小し (大きさと位置も学習用の数字に合わせます)、両手法の 10 個の出力と答えが書くそばから変わります。',
   },
   'dg.pad': { en: 'Drawing pad: write a digit', ja: '手書きパッド: 数字を書いてください' },
   'dg.seenLabel': { en: 'The pad as the networks see it, 16 × 16 pixels', ja: 'ネットワークが受け取る画像 (16 × 16 ピクセル)' },
