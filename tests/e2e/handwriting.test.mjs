@@ -98,6 +98,15 @@ test('a painted test digit gets its recorded outputs; a stroke moves the bars, C
   await page.locator('#dg-pad-box').screenshot({ path: 'artifacts/pad-drawn-en.png' });
   await page.getByRole('button', { name: 'Clear', exact: true }).click();
   assert.deepEqual((await settled(page)).guesses, { ed: '—', backprop: '—' }, 'Clear empties the guesses');
+  // A small 1 in a corner is read at the training digits' size, in the middle.
+  await stroke([[0.12, 0.08], [0.12, 0.3]]);
+  const small = await settled(page);
+  const rows = small.pixels.map((v, i) => (v > 0 ? Math.floor(i / 16) : null)).filter((r) => r !== null);
+  const cols = small.pixels.map((v, i) => (v > 0 ? i % 16 : null)).filter((c) => c !== null);
+  const height = Math.max(...rows) - Math.min(...rows) + 1;
+  assert.ok(height >= 11 && height <= 14, `the small 1 is read ${height} pixels tall`);
+  assert.ok(Math.min(...cols) >= 4 && Math.max(...cols) <= 11, `the small 1 is read in the middle (columns ${Math.min(...cols)} to ${Math.max(...cols)})`);
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
 
   // The confusion matrices, from the card's tables: headers, every test digit
   // once, the diagonal the accuracy the card's own table shows for the last epoch.
