@@ -392,14 +392,17 @@ mod digits_run {
                 pixels: (0..SIDE * SIDE)
                     .map(|p| {
                         let (x, y) = (p % SIDE, p / SIDE);
-                        let inside = (5..12).contains(&x) && (5..12).contains(&y);
+                        let inside = (3..14).contains(&x) && (3..14).contains(&y);
                         f64::from(u8::from(inside && (x * y + k) % 3 != 0))
                     })
                     .collect(),
             })
             .collect();
+        // Neither moved nor scaled by the pad: their size and centre are a digit's.
         for d in &all {
             assert_eq!(handwriting::centring_shift(&d.pixels), [0, 0]);
+            let ink: Vec<u8> = d.pixels.iter().map(|&p| (p * 255.0) as u8).collect();
+            assert_eq!(handwriting::framing(&ink, SIDE), None);
         }
         let good = data::to_bytes(&all);
         let o = |method: &str| {
