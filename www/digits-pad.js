@@ -110,7 +110,7 @@ export function digitsPad(box, { theme, w, names }) {
         bar.classList.toggle('top', d === guess);
       });
       outs[m].bars.setAttribute('aria-label', values
-        ? w('dg.bars', names[m], values.map((v, d) => `${d}: ${v.toFixed(2)}`).join(', '))
+        ? w('dg.bars', names[m], Array.from(values, (v, d) => `${d}: ${v.toFixed(2)}`).join(', '))
         : w('dg.barsEmpty', names[m]));
     }
     const sctx = seen.getContext('2d'), img = sctx.createImageData(SIDE, SIDE);

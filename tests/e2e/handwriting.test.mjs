@@ -63,6 +63,12 @@ test('a painted test digit gets its recorded outputs; a stroke moves the bars, C
       assert.deepEqual(reading.heights[m].map(parseFloat), digit[m].map((v) => Number((100 * v).toFixed(1))), `${m}'s bars, test digit ${k}`);
     }
   }
+  // The bars' accessible names carry the same ten outputs, to two places.
+  const last19 = await page.evaluate(() => window.__edDigits.testDigit(19));
+  for (const [m, name] of [['ed', 'ED'], ['backprop', 'Backprop']]) {
+    assert.equal(await page.locator(`#dg-bars-${m}`).getAttribute('aria-label'),
+      `${name}'s ten outputs (one per digit): ${last19[m].map((v, d) => `${d}: ${v.toFixed(2)}`).join(', ')}`);
+  }
   // The last gallery digit stays painted: the shot of a guess.
   await page.locator('#dg-pad-box').screenshot({ path: 'artifacts/pad-desktop-en.png' });
 
@@ -135,7 +141,7 @@ test('Japanese: the pad and the matrices speak it, and a painted digit still get
   assert.deepEqual(reading.backprop, digit.backprop);
   assert.equal(await page.locator('#dg-clear').textContent(), '消去');
   assert.match(await page.locator('#dg-cm-ed caption').textContent(), /^ED: テスト用数字 200 個中 \d+ 個正解$/);
-  assert.match(await page.locator('#dg-bars-ed').getAttribute('aria-label'), /^ED の 10 個の出力/);
+  assert.match(await page.locator('#dg-bars-ed').getAttribute('aria-label'), /^ED の 10 個の出力 \(数字ごと\): 0: \d\.\d\d, 1: \d\.\d\d, .*9: \d\.\d\d$/);
   await page.locator('#dg-pad-box').screenshot({ path: 'artifacts/pad-desktop-ja.png' });
 }));
 
