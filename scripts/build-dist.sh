@@ -18,7 +18,7 @@ esbuild=node_modules/.bin/esbuild
 if [ -x "$esbuild" ]; then
   min() { "$esbuild" --minify --log-level=warning "$@"; }
   min --bundle --splitting --format=esm --outdir=dist/www --external:'../pkg/*' --external:'../vendor/*' \
-    www/boot.js www/experiment-worker.js www/digits-worker.js
+    www/boot.js www/experiment-worker.js www/digits-worker.js www/digits-pad-worker.js
   min --outdir=dist/www www/*.css
   for m in ed_playground ed_digits; do min --format=esm --outfile=dist/pkg/$m.js pkg/$m.js; done
   min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js

@@ -282,7 +282,8 @@ mod digits_run {
     //! and a run scores as the library's does.
     use ed_playground::studies::digits;
     use ed_playground::task::digits::{self as data, Digit, SIDE};
-    use ed_playground::wasm::DigitsRun;
+    use ed_playground::task::handwriting;
+    use ed_playground::wasm::{DigitsPad, DigitsRun};
     use js_sys::{Object, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_test::*;
@@ -402,6 +403,83 @@ mod digits_run {
         }
         assert_eq!(run.field(9.0, 7.0).unwrap().len(), SIDE * SIDE);
         assert!(run.field(10.0, 0.0).is_err() && run.field(0.0, 8.0).is_err());
+    }
+
+    /// The pad's engine (src/wasm/digit_pad.rs): a run's weights copied in, a
+    /// test digit painted as blocks reads as the run scored it; bad weights and
+    /// ink are refused by name, and the copy stays.
+    #[wasm_bindgen_test]
+    fn the_pad_reads_a_painted_test_digit_as_the_run_scored_it() {
+        // Ink in the middle, as MNIST's digits sit (the pad moves ink off centre).
+        let all: Vec<Digit> = (0..40)
+            .map(|k| Digit {
+                label: k % 10,
+                pixels: (0..SIDE * SIDE)
+                    .map(|p| {
+                        let (x, y) = (p % SIDE, p / SIDE);
+                        let inside = (3..14).contains(&x) && (3..14).contains(&y);
+                        f64::from(u8::from(inside && (x * y + k) % 3 != 0))
+                    })
+                    .collect(),
+            })
+            .collect();
+        // Neither moved nor scaled by the pad: their size and centre are a digit's.
+        for d in &all {
+            assert_eq!(handwriting::centring_shift(&d.pixels), [0, 0]);
+            let ink: Vec<u8> = d.pixels.iter().map(|&p| (p * 255.0) as u8).collect();
+            assert_eq!(handwriting::framing(&ink, SIDE), None);
+        }
+        let good = data::to_bytes(&all);
+        let o = |method: &str| {
+            options(&[
+                ("method", method.into()),
+                ("hidden", 8.into()),
+                ("seed", 4.into()),
+                ("train", 30.into()),
+                ("test", 10.into()),
+            ])
+        };
+        let mut ed = DigitsRun::new(&array(&good), o("ed")).expect("a run");
+        let mut bp = DigitsRun::new(&array(&good), o("backprop")).expect("a run");
+        ed.epoch();
+        bp.epoch();
+        let confusion = ed.confusion();
+        assert_eq!(confusion.len(), 100);
+        assert_eq!(confusion.iter().sum::<u32>(), 10);
+        let right: u32 = (0..10).map(|d| confusion[d * 11]).sum();
+        assert_eq!(Some(f64::from(right) / 10.0), ed.test_accuracy());
+        let mut pad = DigitsPad::new(8).expect("a pad");
+        pad.load("ed", &ed.weights()).unwrap();
+        pad.load("backprop", &bp.weights()).unwrap();
+        let recorded = [ed.test_outputs(10), bp.test_outputs(10)];
+        let field = |r: &JsValue, k: &str| -> Vec<f64> {
+            Reflect::get(r, &k.into())
+                .unwrap()
+                .dyn_into::<js_sys::Float64Array>()
+                .unwrap()
+                .to_vec()
+        };
+        for k in 0..10 {
+            let pixels = ed.test_image(k as f64).unwrap();
+            let ink: Vec<u8> = (0..32 * 32)
+                .map(|i| (pixels[(i / 32 / 2) * SIDE + (i % 32) / 2] * 255.0).round() as u8)
+                .collect();
+            let r = pad.read(&ink, 32).unwrap();
+            assert_eq!(field(&r, "pixels"), pixels);
+            assert_eq!(field(&r, "ed"), recorded[0][k * 10..(k + 1) * 10]);
+            assert_eq!(field(&r, "backprop"), recorded[1][k * 10..(k + 1) * 10]);
+        }
+        let message = |e: wasm_bindgen::JsError| -> String {
+            let v: JsValue = e.into();
+            v.dyn_into::<js_sys::Error>().unwrap().message().into()
+        };
+        assert_eq!(
+            message(pad.load("sgd", &[]).unwrap_err()),
+            "method: must be \"ed\" or \"backprop\", got \"sgd\""
+        );
+        assert!(message(pad.load("ed", &[0.5]).unwrap_err()).contains("found 1"));
+        assert!(message(pad.read(&[0; 100], 32).unwrap_err()).contains("100 bytes"));
+        assert!(DigitsPad::new(0).is_err());
     }
 }
 

@@ -10,9 +10,12 @@
 //             train, test, seed }, epochs, show (test digits in the gallery),
 //             methods (some of 'ed', 'backprop', in the order they take turns) }.
 // Progress: with ED, { images: [256 values per digit], labels } once; then after
-//           every epoch { method, epoch, loss, train, test, ms }, and after ED's
-//           also { guesses, fields: [256 values per digit's network, the change
-//           since the start] }.
+//           every epoch { method, epoch, loss, train, test, ms, confusion (100
+//           counts, [truth * 10 + guess] on the test digits), outputs (the ten
+//           outputs of each gallery digit, recorded for the pad to be held to),
+//           weights (every network's, flat, for the pad's copy) }, and after
+//           ED's also { guesses, fields: [256 values per digit's network, the
+//           change since the start] }.
 // Result:   { [method]: [{ epoch, loss, train, test }, ...] }, every epoch's scores.
 // Its own module: the engine with DigitsRun, which the page's module leaves out.
 import init, { DigitsRun, lastPanic } from '../pkg/ed_digits.js';
@@ -37,7 +40,8 @@ serveJobs(async ({ bytes, options, epochs, show, methods }, report) => {
     for (const [method, run] of runs) {
       const t0 = performance.now();
       const loss = run.epoch();
-      const score = { method, epoch, loss, train: run.trainAccuracy, test: run.testAccuracy, ms: performance.now() - t0 };
+      const score = { method, epoch, loss, train: run.trainAccuracy, test: run.testAccuracy, ms: performance.now() - t0,
+        confusion: run.confusion(), outputs: run.testOutputs(n), weights: run.weights() };
       scores[method].push({ epoch, loss, train: score.train, test: score.test });
       // One field per digit's network: the first unit of its first hidden layer.
       if (run === ed) Object.assign(score, { guesses: ed.guesses(n), fields: fieldsNow().map((f, d) => f.map((w, i) => w - start[d][i])) });

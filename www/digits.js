@@ -1,12 +1,16 @@
 // The "Handwritten digits" card: ED and backprop learn 16 x 16 digits in Web
 // Workers (one each when the pool has two, else an epoch of each in turn), and
-// the card shows the share of unseen digits each gets right, ED's guesses on a
-// few of them, and what ED's hidden units look for. The digits (dist/data/digits.bin, written by `ed digits
+// the card shows the share of unseen digits each gets right, which digits each
+// mixes up (a confusion matrix), a pad to write a digit of one's own on
+// (digits-pad.js), ED's guesses on a few test digits, and what ED's hidden
+// units look for. The digits (dist/data/digits.bin, written by `ed digits
 // --export`) are fetched when the reader first starts, not with the page.
 import { exposeForTests } from './test-hook.js';
 import { el, rgb } from './ui.js';
 import { wordsAt } from './words/index.js';
 import { digitsChart } from './digits-chart.js';
+import { digitsPad } from './digits-pad.js';
+import { drawConfusion } from './digits-confusion.js';
 import { runPool, poolSize } from './worker-pool.js';
 
 const SIDE = 16;
@@ -32,9 +36,13 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
   // cancelled one, still loading, knows it was.
   let run = null, workers = 0, running = false, started = 0, bytes = null, epochs = 0;
   let scores = { ed: [], backprop: [] }, images = [], labels = [], guesses = [], maps = [], ms = { ed: [], backprop: [] };
+  // The last epoch's confusion matrix and the gallery digits' ten outputs, per method.
+  let confusion = {}, recorded = {};
+  const matrices = { ed: $('dg-cm-ed'), backprop: $('dg-cm-bp') }, matrixBox = $('dg-confusion');
+  const pad = digitsPad($('dg-pad-box'), { theme, w, names: { ed: 'ED', backprop: w('dg.bp') } });
 
   const chart = digitsChart($('dg-chart'), { series: [{ label: 'ED', colour: 's0' }, { label: NAMES.backprop, colour: 's4' }], theme, words: w });
-  onTheme(() => { chart.retheme(); drawGallery(); drawFields(); });
+  onTheme(() => { chart.retheme(); drawGallery(); drawFields(); drawMatrices(); pad.retheme(); });
 
   function say(text, final) {
     // Heard when it settles, not with every epoch while the bar moves.
@@ -91,6 +99,11 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     }));
   }
 
+  function drawMatrices() {
+    matrixBox.hidden = !METHODS.some((m) => confusion[m]);
+    for (const m of METHODS) drawConfusion(matrices[m], confusion[m] ?? null, { name: m === 'ed' ? 'ED' : w('dg.bp'), w, theme, colour: m === 'ed' ? 's0' : 's4' });
+  }
+
   function showScores() {
     const n = Math.max(scores.ed.length, scores.backprop.length);
     const xs = Array.from({ length: n }, (_, i) => i + 1);
@@ -110,7 +123,9 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     scores = { ed: [], backprop: [] };
     ms = { ed: [], backprop: [] };
     images = []; labels = []; guesses = []; maps = [];
-    showScores(); drawGallery(); drawFields();
+    confusion = {}; recorded = {};
+    pad.reset(options.hidden);
+    showScores(); drawGallery(); drawFields(); drawMatrices();
     started = performance.now();
     bar.max = 2 * epochs;
     bar.value = 0;
@@ -157,6 +172,10 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     const { method, epoch, loss, train, test } = data;
     scores[method].push({ epoch, loss, train, test });
     ms[method].push(data.ms);
+    confusion[method] = [...data.confusion];
+    recorded[method] = data.outputs;
+    drawMatrices();
+    pad.load(method, data.weights, epoch, epochs);
     if (data.guesses) {
       guesses = [...data.guesses];
       maps = data.fields;
@@ -187,5 +206,10 @@ export function digitsPanel(card, theme, onTheme, search = location.search) {
     scores: () => structuredClone(scores),
     epochMs: () => structuredClone(ms),
     chart: () => chart.data(),
+    /** The last epoch's confusion matrices, [truth * 10 + guess] per method. */
+    confusion: () => structuredClone(confusion),
+    /** Gallery digit `k`: its pixels and the ten outputs each method gave it after the last epoch. */
+    testDigit: (k) => ({ pixels: [...images[k]], label: labels[k], ed: [...recorded.ed.slice(10 * k, 10 * k + 10)], backprop: [...recorded.backprop.slice(10 * k, 10 * k + 10)] }),
+    pad: pad.test,
   }));
 }

@@ -46,6 +46,11 @@ impl Layer {
         self.weights.copy_from_slice(&other.weights);
     }
 
+    /// Overwrites the weights with `weights` (as many, input-major).
+    pub fn set_weights(&mut self, weights: &[f64]) {
+        self.weights.copy_from_slice(weights);
+    }
+
     /// Mean |w| of the layer.
     pub fn mean_abs_weight(&self) -> f64 {
         crate::ed::layer::mean_abs(self.weights.iter().copied())

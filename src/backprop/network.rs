@@ -50,6 +50,26 @@ impl Network {
         }
     }
 
+    /// Overwrites every layer's weights from `flat`, layer after layer, each
+    /// input-major: a copy of a network trained elsewhere. Refuses a wrong length
+    /// or a weight that is not a finite number, and then changes nothing.
+    pub fn set_weights(&mut self, flat: &[f64]) -> Result<(), String> {
+        let total: usize = self.layers.iter().map(|l| l.weights().len()).sum();
+        if flat.len() != total {
+            return Err(format!("expected {total} weights, found {}", flat.len()));
+        }
+        if flat.iter().any(|w| !w.is_finite()) {
+            return Err("a weight is not a finite number".into());
+        }
+        let mut rest = flat;
+        for layer in &mut self.layers {
+            let (mine, next) = rest.split_at(layer.weights().len());
+            layer.set_weights(mine);
+            rest = next;
+        }
+        Ok(())
+    }
+
     pub fn shape(&self) -> &Shape {
         &self.shape
     }

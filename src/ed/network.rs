@@ -99,6 +99,29 @@ impl Network {
         }
     }
 
+    /// Overwrites every layer's weights from `flat`, layer after layer, each
+    /// input-major (as [`Layer::weights`]): a copy of a network trained elsewhere
+    /// (the digits pad's worker). Refuses a wrong length or a weight whose sign
+    /// contradicts its connection, and then changes nothing.
+    pub fn set_weights(&mut self, flat: &[f64]) -> Result<(), String> {
+        let total: usize = self.layers.iter().map(|l| l.weights().len()).sum();
+        if flat.len() != total {
+            return Err(format!("expected {total} weights, found {}", flat.len()));
+        }
+        let mut rest = flat;
+        let layers = self
+            .layers
+            .iter()
+            .map(|l| {
+                let (mine, next) = rest.split_at(l.weights().len());
+                rest = next;
+                Layer::from_weights(l.inputs(), l.outputs(), mine.to_vec())
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        self.layers = layers;
+        Ok(())
+    }
+
     /// Switches the output unit to what `loss` expects. The weights stay, and since a
     /// sigmoid unit and a logit unit with the same slope stand for the same
     /// probability, the network's predictions do not move: only the training signal

@@ -130,6 +130,39 @@ pub fn guesses<N: SubNetwork>(run: &mut Run<N>, n: usize) -> Vec<usize> {
         .collect()
 }
 
+/// The ten outputs (probabilities, one per digit's network) for each of the
+/// first `n` test digits, digit after digit: what the run gave them, for the
+/// pad to be held to.
+pub fn test_outputs<N: SubNetwork>(run: &mut Run<N>, n: usize) -> Vec<f64> {
+    let (networks, _, test) = run.parts_mut();
+    let Some(test) = test else { return Vec::new() };
+    let mut out = vec![0.0; n.min(test.len()) * networks.len()];
+    for (k, chunk) in out.chunks_exact_mut(networks.len()).enumerate() {
+        predict(networks, test.input(k), chunk);
+    }
+    out
+}
+
+/// The confusion matrix of `networks` on `set`: `[truth * CLASSES + guess]`,
+/// how many digits of each true digit got each guess (the most probable
+/// output, as [`accuracy`] counts them).
+pub fn confusion<N: SubNetwork>(networks: &mut [N], set: &Dataset) -> Vec<u32> {
+    let mut counts = vec![0; CLASSES * CLASSES];
+    let mut out = vec![0.0; set.n_outputs];
+    for k in 0..set.len() {
+        predict(networks, set.input(k), &mut out);
+        counts[argmax(set.target(k)) * CLASSES + argmax(&out)] += 1;
+    }
+    counts
+}
+
+/// The ten outputs for 16 x 16 `pixels` (the pad's, say), one per digit's network.
+pub fn outputs<N: SubNetwork>(networks: &mut [N], pixels: &[f64]) -> Vec<f64> {
+    let mut out = vec![0.0; networks.len()];
+    predict(networks, pixels, &mut out);
+    out
+}
+
 /// What a first-hidden-layer unit of an ED network looks for: per pixel, the
 /// net weight it gives that pixel, the weight from its `+` copy plus the weight
 /// from its `-` copy (one excitatory, one inhibitory, so the sum says which way
@@ -327,6 +360,42 @@ mod tests {
             assert_eq!(field[i], want);
         }
         assert!(receptive_field(net, 4).is_none());
+    }
+
+    #[test]
+    fn the_confusion_matrix_counts_every_test_digit_once_and_its_diagonal_is_the_right_ones() {
+        let digits = some_digits();
+        let split = split(&digits, 20, 10, 4).unwrap();
+        let mut ed =
+            Run::<crate::ed::Network>::with_split(config(vec![8], None, 4).unwrap(), split.clone());
+        let mut bp =
+            Run::<crate::backprop::Network>::with_split(config(vec![8], None, 4).unwrap(), split);
+        for _ in 0..3 {
+            let scores = [train_epoch(&mut ed), train_epoch(&mut bp)];
+            let matrices = {
+                let (n, _, t) = ed.parts_mut();
+                let first = confusion(n, t.unwrap());
+                let (n, _, t) = bp.parts_mut();
+                [first, confusion(n, t.unwrap())]
+            };
+            for (m, score) in matrices.iter().zip(&scores) {
+                assert_eq!(m.len(), 100);
+                assert_eq!(m.iter().sum::<u32>(), 10, "every test digit once");
+                let diagonal: u32 = (0..CLASSES).map(|d| m[d * CLASSES + d]).sum();
+                assert_eq!(f64::from(diagonal) / 10.0, score.test_accuracy);
+                // A row holds the digits of its truth.
+                let test = ed.test_set().unwrap();
+                for d in 0..CLASSES {
+                    let of_d = (0..10).filter(|&k| test.target(k)[d] == 1.0).count() as u32;
+                    assert_eq!(m[d * CLASSES..(d + 1) * CLASSES].iter().sum::<u32>(), of_d);
+                }
+            }
+        }
+        // The recorded outputs are the networks' on each test digit.
+        let recorded = test_outputs(&mut ed, 4);
+        assert_eq!(recorded.len(), 40);
+        let third = ed.test_set().unwrap().input(2).to_vec();
+        assert_eq!(&recorded[20..30], &outputs(ed.networks_mut(), &third)[..]);
     }
 
     #[test]

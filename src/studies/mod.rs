@@ -2,6 +2,7 @@
 //! seeds, Kaneko's XOR experiment, and handwritten digits.
 
 pub mod compare;
+pub mod digit_pad;
 pub mod digits;
 pub mod kaneko;
 pub mod race;

@@ -199,20 +199,37 @@ pub fn first_of_each(digits: &[Digit], n: usize) -> Vec<Digit> {
         .collect()
 }
 
+/// `covered[t * from + f]`: how much of old pixel `f` (0 to 1 of it) lies in
+/// new pixel `t`'s span, when a row of `from` pixels becomes `to`. Shared by
+/// [`resample`] and the pad's reduction ([`crate::task::handwriting`]), so a
+/// drawn digit is shrunk by the very areas the training digits were.
+pub fn coverage(from: usize, to: usize) -> Vec<f64> {
+    coverage_of_span(from, 0.0, from as f64, to)
+}
+
+/// As [`coverage`], for the span of `len` old pixels from `start` (which may
+/// reach past either end of the `from` pixels: what lies outside covers nothing).
+pub fn coverage_of_span(from: usize, start: f64, len: f64, to: usize) -> Vec<f64> {
+    let scale = len / to as f64;
+    let mut covered = vec![0.0; to * from];
+    for t in 0..to {
+        let (begin, end) = (start + t as f64 * scale, start + (t + 1) as f64 * scale);
+        let first = begin.floor().max(0.0) as usize;
+        let last = (end.ceil().max(0.0) as usize).min(from);
+        for f in first..last {
+            covered[t * from + f] = end.min((f + 1) as f64) - begin.max(f as f64);
+        }
+    }
+    covered
+}
+
 /// Shrinks a `from` x `from` image to `to` x `to`: each new pixel is the mean
 /// of the old area it covers, parts of pixels weighed by the part covered.
 pub fn resample(image: &[f64], from: usize, to: usize) -> Vec<f64> {
     assert_eq!(image.len(), from * from, "image of the wrong size");
     // weights[t * from + f]: the share of new pixel t's span that old pixel f covers.
     let scale = from as f64 / to as f64;
-    let mut weights = vec![0.0; to * from];
-    for t in 0..to {
-        let (start, end) = (t as f64 * scale, (t + 1) as f64 * scale);
-        for f in start.floor() as usize..(end.ceil() as usize).min(from) {
-            let covered = end.min((f + 1) as f64) - start.max(f as f64);
-            weights[t * from + f] = covered / scale;
-        }
-    }
+    let weights: Vec<f64> = coverage(from, to).iter().map(|c| c / scale).collect();
     let mut out = vec![0.0; to * to];
     for (ty, row_out) in out.chunks_exact_mut(to).enumerate() {
         for (fy, row_in) in image.chunks_exact(from).enumerate() {

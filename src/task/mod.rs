@@ -4,6 +4,7 @@
 
 mod dataset;
 pub mod digits;
+pub mod handwriting;
 mod plane;
 mod sampling;
 mod truth_tables;

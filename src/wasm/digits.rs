@@ -7,6 +7,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::convert::{check_keys, count, get, index_arg, number, text, whole};
+use crate::studies::digit_pad::flat_weights;
 use crate::studies::digits::{self, EpochScore};
 use crate::task::digits as data;
 use crate::task::Dataset;
@@ -158,6 +159,37 @@ impl DigitsRun {
         let k = index_arg("k", k, set.len())
             .map_err(|_| refuse(format!("k: there are {} test digits", set.len())))?;
         Ok(set.input(k).to_vec())
+    }
+
+    /// The ten outputs of each of the first `n` test digits, digit after digit:
+    /// recorded, so the pad can be held to them.
+    #[wasm_bindgen(js_name = testOutputs)]
+    pub fn test_outputs(&mut self, n: usize) -> Vec<f64> {
+        match &mut self.method {
+            Method::Ed(run) => digits::test_outputs(run, n),
+            Method::Backprop(run) => digits::test_outputs(run, n),
+        }
+    }
+
+    /// The confusion matrix on the test digits, `[truth * 10 + guess]`.
+    pub fn confusion(&mut self) -> Vec<u32> {
+        fn of<N: crate::train::SubNetwork>(run: &mut Run<N>) -> Vec<u32> {
+            let (networks, _, test) = run.parts_mut();
+            digits::confusion(networks, test.expect("a digits split has a test set"))
+        }
+        match &mut self.method {
+            Method::Ed(run) => of(run),
+            Method::Backprop(run) => of(run),
+        }
+    }
+
+    /// Every network's weights, flat (see [`crate::studies::digit_pad`]), for
+    /// the pad's copy.
+    pub fn weights(&self) -> Vec<f64> {
+        match &self.method {
+            Method::Ed(run) => flat_weights(run.networks()),
+            Method::Backprop(run) => flat_weights(run.networks()),
+        }
     }
 
     /// ED's receptive field of hidden unit `unit` in the sub-network of digit

@@ -16,6 +16,8 @@ use crate::view::decision_map::DecisionMap;
 mod clocks;
 mod convert;
 #[cfg(feature = "digits-page")]
+mod digit_pad;
+#[cfg(feature = "digits-page")]
 mod digits;
 mod experiment;
 mod explain;
@@ -24,6 +26,8 @@ mod panic;
 mod params;
 mod views;
 
+#[cfg(feature = "digits-page")]
+pub use digit_pad::DigitsPad;
 #[cfg(feature = "digits-page")]
 pub use digits::DigitsRun;
 pub use experiment::kaneko_run;

@@ -102,7 +102,23 @@ export const CARDS = {
     ja: '(MIT ライセンス) のサンプルから各数字の最初の 250 個を取り、28 × 28 から 16 × 16 に縮小しました。同じファイルをコマンドラインで学習するには:',
   },
   'dg.sourceC': { en: '.', ja: '' },
-  // The digits card: what the code writes.
+  'dg.cmHead': { en: 'Which digits each method mixes up', ja: '各手法が取り違える数字 (混同行列)' },
+  'dg.cmSub': {
+    en: 'On the test digits, after the last epoch so far: a row is the true digit, a column the guess, a cell how many digits; the diagonal holds the right ones, and the darker a cell, the more digits in it.',
+    ja: 'テスト用数字での、直近のエポック後の結果です。行が正解の数字、列が答え、各セルがその個数です。対角線上が正解で、色が濃いほど個数が多いことを表します。',
+  },
+  'dg.padHead': { en: 'Your own handwriting', ja: 'あなたの手書き数字' },
+  'dg.padSub': {
+    en: "Write a digit in the dashed box with a mouse, a pen or a finger. The pad is shrunk to 16 × 16 pixels by area, as the training digits were (and, like them, brought to their size and centre), and both methods' ten outputs and guesses follow your strokes.",
+    ja: 'マウス、ペン、指で、破線の枠の中に数字を 1 つ書いてください。学習用の数字と同じく面積平均で 16 × 16 ピクセルに縮小し (大きさと位置も学習用の数字に合わせます)、両手法の 10 個の出力と答えが書くそばから変わります。',
+  },
+  'dg.pad': { en: 'Drawing pad: write a digit', ja: '手書きパッド: 数字を書いてください' },
+  'dg.seenLabel': { en: 'The pad as the networks see it, 16 × 16 pixels', ja: 'ネットワークが受け取る画像 (16 × 16 ピクセル)' },
+  'dg.seen': { en: 'As they see it', ja: '入力画像' },
+  'dg.clear': { en: 'Clear', ja: '消去' },
+  'dg.guessEd': { en: "ED's guess", ja: 'ED の答え' },
+  'dg.guessBp': { en: "Backprop's guess", ja: '逆伝播の答え' },
+  // The digits card: what the code writes.  // The digits card: what the code writes.
   'dg.bpName': { en: 'backprop', ja: '逆伝播' },
   'dg.guessLabel': {
     en: (truth, guess, right) => `A ${truth}; ED guesses ${guess}: ${right ? 'right' : 'wrong'}`,
@@ -128,6 +144,22 @@ export const CARDS = {
     ja: (name, epoch, epochs, p, s, total) => `${name}、エポック ${epoch}/${epochs}: テスト用数字の正解率 ${p} (${s}) · ${total}`,
   },
   'dg.cancelled': { en: (s) => `Cancelled after ${s}; the scores so far stay.`, ja: (s) => `${s} で中止しました。ここまでのスコアは残ります。` },
+  'dg.cmCaption': {
+    en: (name, n, right) => `${name}: ${right} of ${n} test digits right`,
+    ja: (name, n, right) => `${name}: テスト用数字 ${n} 個中 ${right} 個正解`,
+  },
+  'dg.cmNone': { en: (name) => `${name}: not run yet`, ja: (name) => `${name}: まだ実行していません` },
+  'dg.cmCorner': { en: 'true \\ guess', ja: '正解 \\ 答え' },
+  'dg.bars': {
+    en: (name, list) => `${name}'s ten outputs (one per digit): ${list}`,
+    ja: (name, list) => `${name} の 10 個の出力 (数字ごと): ${list}`,
+  },
+  'dg.barsEmpty': { en: (name) => `${name}'s ten outputs: nothing written yet`, ja: (name) => `${name} の 10 個の出力: まだ何も書かれていません` },
+  'dg.padFrom': {
+    en: (epoch, epochs) => `The networks as they are after epoch ${epoch} of ${epochs}.`,
+    ja: (epoch, epochs) => `エポック ${epoch}/${epochs} の学習後のネットワークです。`,
+  },
+  'dg.padError': { en: (m) => `The pad could not read the digit: ${m}.`, ja: (m) => `パッドの数字を読み取れませんでした: ${m}。` },
   'dg.xAxis': { en: 'epoch', ja: 'エポック' },
   'dg.yAxis': { en: 'test digits right', ja: 'テスト用数字の正解率' },
 };
