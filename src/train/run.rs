@@ -345,6 +345,16 @@ impl<N: SubNetwork> Run<N> {
         self.order.copy_from_slice(&other.order);
     }
 
+    /// Trains on `split` from the next epoch on, keeping the weights and the
+    /// epoch count (the reader's own points changed). Between epochs only.
+    pub(crate) fn replace_data(&mut self, split: Split) {
+        assert!(!self.mid_epoch(), "the patterns change between epochs");
+        self.order.clear();
+        self.order.extend(0..split.train.len());
+        self.data = split.train;
+        self.test = split.test;
+    }
+
     /// The order of the last epoch's patterns.
     #[cfg(test)]
     pub(crate) fn order(&self) -> &[usize] {
