@@ -13,11 +13,12 @@ import { VIEWS } from './views.js';
 import { CARDS } from './cards.js';
 import { EMBED } from './embed.js';
 import { SETTINGS } from './settings.js';
+import { POINTS } from './points.js';
 
 export const LANGUAGES = ['en', 'ja'];
 
 /** Every entry: `key: { en, ja }`, each a string or a function of the entry's values. */
-export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS });
+export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS, POINTS });
 
 function merge(parts) {
   const all = {};
