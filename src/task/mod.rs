@@ -87,6 +87,12 @@ impl Task {
         Task::Points3,
     ];
 
+    /// The tasks whose patterns the engine makes itself: all but the reader's
+    /// own points (which start empty: a run of them trains nothing until given some).
+    pub fn built_in() -> impl Iterator<Item = Task> {
+        Task::ALL.into_iter().filter(|t| t.own_classes().is_none())
+    }
+
     pub const fn name(self) -> &'static str {
         match self {
             Task::Xor => "xor",
