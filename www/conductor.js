@@ -114,7 +114,7 @@ export async function run(root, opts) {
     // Each press asks for one more epoch; what a frame's budget cannot train
     // at once goes on in the frames after.
     step() {
-      if (diverged()) return;
+      if (diverged() || !pg.patternTargets().length) return; // no points yet: no epoch to step
       if (!state.paused) setPlaying(false);
       stepTo = (stepTo ?? pg.epoch) + 1;
       frames.trainNow();
@@ -162,7 +162,8 @@ export async function run(root, opts) {
     stepTo = null;
     // A link's moment (`at=N`): replayed to, paused there (set before any view
     // or status line shows the new run, so none says "paused" at epoch 0).
-    seekTo = state.at > 0 ? state.at : null;
+    // Not a run with nothing to train (the reader's own points, none yet): it would never get there.
+    seekTo = state.at > 0 && pg.patternTargets().length ? state.at : null;
     if (seeking()) state.paused = true;
     capped = false;
     announced = false;
