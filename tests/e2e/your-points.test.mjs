@@ -166,6 +166,17 @@ test('a figure of the points (the iframe page\'s element) trains on the link\'s 
   assert.equal(await figure.evaluate((e) => e.playground.patterns().length), 4);
 }));
 
+test('Embed this carries the points in both snippets, with the map', () => withPage('?task=points&data=ARkDIOEcIBkcIeEDIQ', async (page) => {
+  await ready(page);
+  await page.getByRole('button', { name: 'Embed this' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Embed this run' });
+  await dialog.waitFor();
+  const element = await dialog.locator('[data-snippet="element"]').textContent();
+  const iframe = await dialog.locator('[data-snippet="iframe"]').textContent();
+  assert.match(element, /<ed-playground task="points" data="ARkDIOEcIBkcIeEDIQ" views="chart,network,map"/);
+  assert.match(iframe, /embed\.html\?task=points&data=ARkDIOEcIBkcIeEDIQ&views=chart,network,map/);
+}));
+
 for (const lang of ['en', 'ja']) {
   for (const [screen, options] of [['desktop', { viewport: { width: 1280, height: 800 } }], ['phone', PHONE]]) {
     test(`a drawn point set, ${screen}, ${lang}: screenshot${screen === 'phone' ? ', taps, 44-px targets, no sideways scroll' : ''}`, () => withPage(`?task=points&lang=${lang}&stop=never`, options, async (page) => {
