@@ -22,6 +22,7 @@ import { copyLink } from './copy-link.js';
 import { frozenNotice } from './frozen.js';
 import { explainPanel } from './explain.js';
 import { wordsAt } from './words/index.js';
+import { ownPoints } from './points.js';
 
 /**
  * Runs one playground in `root` and returns
@@ -53,6 +54,17 @@ export async function run(root, opts) {
     table: $('truth') && truthTable($('truth')),
     outputs: outputMaps(root, theme),
   };
+  // The reader's own points (www/points.js): each new run gets the set; a changed
+  // set is redrawn and written into the link, and a run paused at its solve plays
+  // on (the new set is not solved yet).
+  const own = ownPoints(root, {
+    state, map: views.map, current: () => pg, notify,
+    changed() {
+      views.map?.repoint(); views.mapBp?.repoint(); views.outputs.reset(pg, state.task); views.table?.reset(pg);
+      if (haltedByRun && !diverged()) setPlaying(true); else sync();
+      frames.settle();
+    },
+  });
   const configFields = configNames();
   const changes = replay(state);
   const status = statusLine(root, lossLabel);
@@ -103,7 +115,7 @@ export async function run(root, opts) {
     // Each press asks for one more epoch; what a frame's budget cannot train
     // at once goes on in the frames after.
     step() {
-      if (diverged()) return;
+      if (diverged() || !pg.patternTargets().length) return; // no points yet: no epoch to step
       explain.close();
       if (!state.paused) setPlaying(false);
       stepTo = (stepTo ?? pg.epoch) + 1;
@@ -148,10 +160,12 @@ export async function run(root, opts) {
   function adopt(next) {
     pg?.free();
     pg = next;
+    own.give(pg);
     stepTo = null;
     // A link's moment (`at=N`): replayed to, paused there (set before any view
     // or status line shows the new run, so none says "paused" at epoch 0).
-    seekTo = state.at > 0 ? state.at : null;
+    // Not a run with nothing to train (the reader's own points, none yet): it would never get there.
+    seekTo = state.at > 0 && pg.patternTargets().length ? state.at : null;
     if (seeking()) state.paused = true;
     capped = false;
     announced = false;
@@ -348,6 +362,13 @@ export async function run(root, opts) {
       get race() { return pg.racing ? { ed: pg.solvedAt, backprop: pg.backpropSolvedAt, backpropLoss: pg.backpropLoss, backpropDivergedAt: pg.backpropDivergedAt } : null; },
       get outputs() { return pg.outputCount; },
       scores: () => Array.from(pg.scores()),
+      /** The reader's own points: the set kept (grid steps of 0.001, `{ x, y, c }`)
+       * and the run's training patterns (inputs 0 to 1 and targets), read from the engine. */
+      points: () => own.list(),
+      patterns() {
+        const X = pg.patternInputs(), T = pg.patternTargets(), o = pg.outputCount, count = T.length / o, k = X.length / Math.max(1, count);
+        return Array.from({ length: count }, (_, i) => ({ x: X[i * k], y: X[i * k + 1], t: Array.from(T.slice(i * o, i * o + o)) }));
+      },
       /** Every layer's weights, as the views draw them. */
       weights: () => Array.from({ length: pg.layerCount() }, (_, l) => Array.from(pg.layerWeights(l))),
       /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */

@@ -106,7 +106,7 @@ export function mark(ctx, shape, x, y, r) {
  * giving the [layer, unit] to show (null: none).
  */
 export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoints = Infinity, name = canvas.id } = {}) {
-  let pg = null, n = 48, points = null, job = null;
+  let pg = null, n = 48, points = null, job = null, layout = null;
   const off = document.createElement('canvas');
   const size = fitCanvas(canvas, () => blit());
   const self = { showing: (p) => p === pg && canvas.isConnected, blit: () => blit() };
@@ -150,6 +150,7 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
     const asked = what();
     const map = asked && job.pixels(asked, source.output);
     const pad = Math.max(PAD, theme.label + 4), side = Math.min(w, h) - 2 * pad, x0 = (w - side) / 2, y0 = pad / 2;
+    layout = { x0, y0, side };
     if (map) {
       const { n: m, px } = map;
       if (off.width !== m) off.width = off.height = m; // resizing clears and reallocates
@@ -206,6 +207,21 @@ export function decisionView(canvas, theme, source = { view: 'map' }, { maxPoint
       draw(FIRST_MAP_MS);
     },
     draw: timedView(name, () => draw()),
+    /** Where a click at (clientX, clientY) falls: `{ x, y }` in inputs (0 to 1
+     * across the map, y up) and `px`, the pixels of one input unit; null before
+     * the first draw (the reader's own points, www/points.js). */
+    at(clientX, clientY) {
+      if (!layout) return null;
+      const r = canvas.getBoundingClientRect(), { x0, y0, side } = layout;
+      return { x: (clientX - r.left - x0) / side, y: 1 - (clientY - r.top - y0) / side, px: side };
+    },
+    /** The run's points again (the reader's own changed), drawn at once. */
+    repoint() {
+      if (!pg) return;
+      points = pointsOf(pg);
+      if (points.length > maxPoints) points = [];
+      blit();
+    },
     /** Lets go of the canvas and the run: no observer or queued pass calls it again. */
     destroy() {
       size.release();

@@ -26,12 +26,15 @@ export function explainPanel(root, on) {
   if (!box || !open) return { close() {} };
   const w = () => wordsAt(root);
   const body = $('explain-body'), back = $('explain-back'), next = $('explain-next');
-  let x = null, stage = 0, bp = false, edge = null;
+  let x = null, stage = 0, bp = false, edge = null, why = 'explain.diverged';
 
   // The next pattern, trained and traced; stage 1 of it.
   function take() {
     on.pause();
-    x = on.current().explain() ?? null;
+    const pg = on.current();
+    x = pg.explain() ?? null;
+    // Nothing trained: the reader's own points, none placed yet, or a diverged run.
+    why = pg.patternTargets().length ? 'explain.diverged' : 'explain.empty';
     stage = 1; edge = null;
     show();
   }
@@ -41,7 +44,7 @@ export function explainPanel(root, on) {
     box.scrollIntoView?.({ block: 'nearest' });
     next.focus({ preventScroll: true }); // the button that opened it steps aside
   });
-  next.addEventListener('click', () => { if (!x) return; if (stage < STAGES) { stage++; show(); } else take(); });
+  next.addEventListener('click', () => { if (!x) { if (why === 'explain.empty') take(); return; } if (stage < STAGES) { stage++; show(); } else take(); });
   back.addEventListener('click', () => { if (stage > 1) { stage--; show(); } });
   $('explain-close').addEventListener('click', close);
   // Another output's sub-network: this trace is of the one shown before.
@@ -73,8 +76,9 @@ export function explainPanel(root, on) {
     if (!x) {
       $('explain-progress').textContent = '';
       $('explain-where').textContent = '';
-      body.replaceChildren(el('p', {}, t('explain.diverged')));
-      back.disabled = next.disabled = true;
+      body.replaceChildren(el('p', {}, t(why)));
+      back.disabled = true;
+      next.disabled = why !== 'explain.empty'; // once points are placed, Next explains the first
       on.net?.explain(null); on.weights?.mark(null);
       return;
     }

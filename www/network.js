@@ -335,7 +335,9 @@ export function networkView(canvas, tip, theme) {
       unitMap.reset(p);
       shapes = Array.from({ length: p.layerCount() }, (_, l) => [...p.layerShape(l)]);
       share = shares(shapes.map(([s, u]) => s * u));
-      inputs = (p.patternInputs().length * p.outputCount) / p.patternTargets().length;
+      // No patterns yet (the reader's own points, before the first): those tasks have 2 inputs.
+      const patterns = p.patternTargets().length / p.outputCount;
+      inputs = patterns ? p.patternInputs().length / patterns : 2;
       bias = shapes[0][0] - 2 * inputs;
       layout(); draw();
     },

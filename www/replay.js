@@ -62,7 +62,9 @@ export function replay(state) {
       while (pg.epoch - from < epochs && spent < units && pg.divergedAt === undefined) {
         const due = state.changes[next], left = epochs - (pg.epoch - from);
         const k = stop ? 1 : due ? Math.max(1, Math.min(left, due.epoch - pg.epoch)) : left;
-        spent += pg.train(k, units - spent);
+        const done = pg.train(k, units - spent);
+        if (!done) break; // nothing to train: the reader's own points, before the first
+        spent += done;
         applied += applyDue(pg);
         if (stop && !pg.midEpoch && stop(pg)) break;
       }

@@ -6,6 +6,7 @@
 // link writes them and only where they differ from the defaults. The snippets
 // are text (textContent), never HTML, whatever the link held.
 import { schema, show, defaults, isPlaneTask } from './state.js';
+import { ownClasses } from './points.js';
 import { engine } from './engine.js';
 import { wordsAt } from './words/index.js';
 
@@ -20,7 +21,8 @@ const PAGE_ONLY = new Set(['paused', 'at', 'present']);
 
 /** The element's own attributes for a state: which views and controls a figure of it shows. */
 export const figureAttributes = (state) => [
-  ['views', isPlaneTask(state.task) ? 'chart,network,map' : 'chart,network,table'],
+  // The reader's own points are points on the plane too: the map shows them.
+  ['views', isPlaneTask(state.task) || ownClasses(state.task) ? 'chart,network,map' : 'chart,network,table'],
   ['controls', 'play,reset,loss'],
 ];
 

@@ -101,7 +101,9 @@ export function truthTable(table) {
       outputs = pg.outputCount;
       racing = pg.racing;
       scores = null;
-      if (pg.patternTargets().length / outputs > MAX_ROWS) {
+      // Rows for a truth table's 0s and 1s; scores for points anywhere on the
+      // plane (the reader's own few points included).
+      if (pg.patternTargets().length / outputs > MAX_ROWS || pg.patternInputs().some((v) => v !== 0 && v !== 1)) {
         resetScores();
         jobs = jobsOf(pg, racing ? ['scores', 'backpropScores'] : ['scores'], showScores);
       } else {

@@ -88,6 +88,9 @@ pub struct Params {
     pub present: bool,
     /// The interface's language: `auto` (the browser's), `en` or `ja`.
     pub lang: &'static str,
+    /// The reader's own points in the link's form (see [`crate::task::own`]),
+    /// for the tasks `points` and `points3`; empty for none.
+    pub data: String,
 }
 
 impl Default for Params {
@@ -293,6 +296,17 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
         Kind::Layers => layers(text).map(Value::Layers),
         Kind::Changes => changes(text, number).map(Value::Changes),
         Kind::Flag => flag(text).map(Value::Flag),
+        // Said exactly: which point, or what is wrong with the text.
+        Kind::Points => match crate::task::own::decode(text) {
+            Ok(_) => Some(Value::Points(text.to_string())),
+            Err(e) => {
+                return Err(ParamError {
+                    name: param.name,
+                    message: e.en,
+                    ja: e.ja,
+                })
+            }
+        },
     };
     value.ok_or_else(|| refusal(param, text))
 }
@@ -311,6 +325,7 @@ impl Params {
             race: false,
             present: false,
             lang: "auto",
+            data: String::new(),
         }
     }
 
@@ -404,6 +419,24 @@ impl Params {
                     });
                 }
                 c.bits = 2;
+            }
+        }
+        // A third class's point in a two-class set: the set is refused, not cut.
+        if let Some(classes) = params.config.task.own_classes() {
+            let points = crate::task::own::decode(&params.data).unwrap_or_default();
+            if points.iter().any(|p| usize::from(p.class) >= classes) {
+                problems.push(ParamError {
+                    name: "data",
+                    message: format!(
+                        "holds points of a third class; task {} has {classes}",
+                        params.config.task
+                    ),
+                    ja: format!(
+                        "3 つ目のクラスの点があります。タスク {} のクラスは {classes} つです",
+                        params.config.task
+                    ),
+                });
+                params.data.clear();
             }
         }
         // Each value was checked on its own above; this catches any combination

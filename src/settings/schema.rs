@@ -81,6 +81,9 @@ pub enum Kind {
     Changes,
     /// `0` or `1`.
     Flag,
+    /// The reader's own points in a link's compact form (see
+    /// [`crate::task::own::decode`]).
+    Points,
 }
 
 /// How the page offers a parameter.
@@ -121,6 +124,8 @@ pub enum Value {
     Layers(Vec<usize>),
     Changes(Vec<TimedChange>),
     Flag(bool),
+    /// The reader's own points, as the link's text (checked).
+    Points(String),
     /// No value: Kaneko's bias units absent (`beta` under the seed's rule).
     Absent,
 }
@@ -220,6 +225,13 @@ impl Value {
         }
     }
 
+    fn points(&self) -> &str {
+        match self {
+            Value::Points(v) => v,
+            _ => "",
+        }
+    }
+
     fn flag(&self) -> bool {
         matches!(self, Value::Flag(true))
     }
@@ -273,6 +285,14 @@ impl Param {
             ),
             Kind::Changes => format!(
                 "must list up to {MAX_CHANGES} epoch:loss:name or epoch:lr:number items in epoch order, epochs below 2^53, like 300:loss:bce"
+            ),
+            Kind::Points if ja => format!(
+                "ページが書き出す形式の点 ({} 点まで) でなければなりません",
+                crate::task::own::MAX_LINK_POINTS
+            ),
+            Kind::Points => format!(
+                "must be points as the page writes them, at most {}",
+                crate::task::own::MAX_LINK_POINTS
             ),
             Kind::Flag => {
                 let words: Vec<&str> = FLAG_WORDS[2..].iter().map(|(w, _)| *w).collect();

@@ -5,6 +5,7 @@
 mod dataset;
 pub mod digits;
 pub mod handwriting;
+pub mod own;
 mod plane;
 mod sampling;
 mod truth_tables;
@@ -40,6 +41,15 @@ pub enum Task {
     Moons,
     /// Three interleaved spirals, one output per class.
     Spiral3,
+    /// The reader's own points of two classes ([`own`]): placed on the page,
+    /// loaded from a CSV file or carried in a link, never drawn from the seed.
+    /// Not a CLI task: its points come from the page.
+    #[cfg_attr(feature = "cli", value(skip))]
+    Points,
+    /// The reader's own points of three classes, one output per class (as the
+    /// three spirals).
+    #[cfg_attr(feature = "cli", value(skip))]
+    Points3,
 }
 
 /// How a pattern counts as right.
@@ -62,7 +72,7 @@ pub struct Split {
 }
 
 impl Task {
-    pub const ALL: [Task; 11] = [
+    pub const ALL: [Task; 13] = [
         Task::Xor,
         Task::And,
         Task::Or,
@@ -74,7 +84,15 @@ impl Task {
         Task::Spiral,
         Task::Moons,
         Task::Spiral3,
+        Task::Points,
+        Task::Points3,
     ];
+
+    /// The tasks whose patterns the engine makes itself: all but the reader's
+    /// own points (which start empty: a run of them trains nothing until given some).
+    pub fn built_in() -> impl Iterator<Item = Task> {
+        Task::ALL.into_iter().filter(|t| t.own_classes().is_none())
+    }
 
     pub const fn name(self) -> &'static str {
         match self {
@@ -89,6 +107,8 @@ impl Task {
             Task::Spiral => "spiral",
             Task::Moons => "moons",
             Task::Spiral3 => "spiral3",
+            Task::Points => "points",
+            Task::Points3 => "points3",
         }
     }
 
@@ -110,12 +130,14 @@ impl Task {
     /// `ed race --task T` at the seed's setting, ED solves XOR at epoch 42,
     /// AND 19, OR 11, NAND 18, parity 36, the adder 294, the circle 878, the
     /// Gaussians 2, the moons 434, the spirals not in 5,000 (a pace that shows
-    /// them struggle). A test holds the table to those epochs.
+    /// them struggle). A test holds the table to those epochs. The reader's own
+    /// points go at an epoch a frame: a few points are a few patterns, and a
+    /// point just placed should bend the map within a second or two.
     pub const fn pace(self) -> f64 {
         match self {
             Task::Xor | Task::Parity => 0.2,
             Task::And | Task::Or | Task::Nand | Task::Gaussians => 0.1,
-            Task::Adder => 1.0,
+            Task::Adder | Task::Points | Task::Points3 => 1.0,
             Task::Moons => 2.0,
             Task::Circle | Task::Spiral | Task::Spiral3 => 5.0,
         }
@@ -132,20 +154,30 @@ impl Task {
 
     pub fn outputs(self) -> usize {
         match self {
-            Task::Adder | Task::Spiral3 => 3,
+            Task::Adder | Task::Spiral3 | Task::Points3 => 3,
             _ => 1,
+        }
+    }
+
+    /// The classes of the reader's own points; `None` for the other tasks.
+    pub fn own_classes(self) -> Option<usize> {
+        match self {
+            Task::Points => Some(2),
+            Task::Points3 => Some(3),
+            _ => None,
         }
     }
 
     pub fn scoring(self) -> Scoring {
         match self {
-            Task::Spiral3 => Scoring::Argmax,
+            Task::Spiral3 | Task::Points3 => Scoring::Argmax,
             _ => Scoring::EveryOutput,
         }
     }
 
     /// The patterns of the task; `bits` matters only for parity and `sampling`
-    /// only for the 2-D tasks.
+    /// only for the 2-D tasks. The reader's own points start empty: the page
+    /// gives them to the run ([`own::split`]).
     pub fn split(self, bits: usize, sampling: &Sampling) -> Split {
         let fixed = |train| Split { train, test: None };
         match self {
@@ -160,6 +192,8 @@ impl Task {
             Task::Spiral => sampling.sample(plane::spiral, 2),
             Task::Moons => sampling.sample(plane::moons, 2),
             Task::Spiral3 => sampling.sample(plane::spiral3, 3),
+            Task::Points => own::split(&[], 2),
+            Task::Points3 => own::split(&[], 3),
         }
     }
 }

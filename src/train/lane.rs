@@ -69,6 +69,17 @@ impl<N: SubNetwork> Lane<N> {
         }
     }
 
+    /// Trains on `split` from the next epoch on, with the weights and epoch
+    /// count kept; the solve clock starts again (the new set is not solved
+    /// yet). Between epochs only.
+    pub fn replace_data(&mut self, split: crate::task::Split) {
+        self.checkpoint.replace_data(split.clone());
+        self.run.replace_data(split);
+        self.ended = None;
+        self.last = None;
+        self.clock = SolveClock::default();
+    }
+
     /// Marks the start of a batch of training: a divergence within it steps
     /// back to the end of the last epoch finished before it. Without it, a
     /// divergence replays from the lane's start.

@@ -69,6 +69,9 @@ pub struct Run<N> {
     epoch: u64,
     /// The epoch in progress, when a budget stopped it between patterns.
     partial: PartialEpoch,
+    /// How many times the sets were replaced (the reader's own points): a view
+    /// that copies them copies them again when this changes.
+    data_version: u64,
     /// The last epoch's mean loss, kept so a saved run reports it when loaded.
     pub(crate) last_loss: Option<f64>,
 }
@@ -116,6 +119,7 @@ impl<N: SubNetwork> Run<N> {
             order,
             epoch,
             partial: PartialEpoch::default(),
+            data_version: 0,
             last_loss: None,
         }
     }
@@ -354,6 +358,22 @@ impl<N: SubNetwork> Run<N> {
         self.last_loss = other.last_loss;
         self.partial = other.partial;
         self.order.copy_from_slice(&other.order);
+    }
+
+    /// Trains on `split` from the next epoch on, keeping the weights and the
+    /// epoch count (the reader's own points changed). Between epochs only.
+    pub(crate) fn replace_data(&mut self, split: Split) {
+        assert!(!self.mid_epoch(), "the patterns change between epochs");
+        self.order.clear();
+        self.order.extend(0..split.train.len());
+        self.data = split.train;
+        self.test = split.test;
+        self.data_version += 1;
+    }
+
+    /// Changes each time the sets are replaced ([`Run::replace_data`]).
+    pub fn data_version(&self) -> u64 {
+        self.data_version
     }
 
     /// The order of the last epoch's patterns.

@@ -19,6 +19,8 @@ use super::run::{EdRun, EpochStats};
 
 use crate::ed::Loss;
 use crate::settings::{Config, ConfigError};
+use crate::task::own::{self, OwnPoint};
+use crate::task::Split;
 pub use explain::Explained;
 
 #[derive(Clone, Debug)]
@@ -39,6 +41,8 @@ pub struct Session {
     /// Changes made during an epoch, for the epoch's end.
     pending_loss: Option<Loss>,
     pending_lr: Option<f64>,
+    /// The reader's own points, changed during an epoch, for the epoch's end.
+    pending_points: Option<Split>,
 }
 
 /// How far the session's epoch has come.
@@ -75,6 +79,7 @@ impl Session {
             stage: Stage::Ed,
             pending_loss: None,
             pending_lr: None,
+            pending_points: None,
         }
     }
 
@@ -90,6 +95,14 @@ impl Session {
         lane.set_loss(config.loss);
         lane.set_lr(config.lr)
             .expect("the ED run's rate passed the same check");
+        // The reader's own points are the ED run's, not drawn from the configuration.
+        if config.task.own_classes().is_some() {
+            let run = self.ed.run();
+            lane.replace_data(Split {
+                train: run.dataset().clone(),
+                test: run.test_set().cloned(),
+            });
+        }
         self.backprop = Some(lane);
         Ok(())
     }
@@ -124,6 +137,11 @@ impl Session {
     /// `budget` is spent, whichever comes first, and returns how many ended.
     /// A budget spent mid-epoch leaves it for the next call.
     pub fn train(&mut self, epochs: u32, budget: &mut Budget) -> u32 {
+        // The reader's own points before any is placed: nothing to learn (an
+        // epoch of no patterns has no mean loss).
+        if self.ed.run().dataset().is_empty() {
+            return 0;
+        }
         self.ed.begin_batch();
         if let Some(lane) = &mut self.backprop {
             lane.begin_batch();
@@ -236,6 +254,48 @@ impl Session {
         if let Some(lr) = self.pending_lr.take() {
             self.switch_lr(lr);
         }
+        if let Some(split) = self.pending_points.take() {
+            self.switch_points(split);
+        }
+    }
+
+    /// Trains on `points` from the next epoch on (at once between epochs),
+    /// keeping the weights, the epoch count and the history: a reader placing
+    /// points wants to watch the map bend to each one, not start over. The
+    /// loss recorded from then on is the new set's. Only for the tasks of the
+    /// reader's own points, and only points of their classes.
+    pub fn set_points(&mut self, points: &[OwnPoint]) -> Result<(), &'static str> {
+        let classes = self
+            .ed
+            .run()
+            .config()
+            .task
+            .own_classes()
+            .ok_or("points: only the tasks points and points3 take points")?;
+        if points.len() > own::MAX_OWN_POINTS {
+            return Err("points: at most 2000");
+        }
+        if points.iter().any(|p| {
+            usize::from(p.class) >= classes || p.x.abs() > own::GRID || p.y.abs() > own::GRID
+        }) {
+            return Err("points: each must lie on the map and be of one of the task's classes");
+        }
+        let split = own::split(points, classes);
+        if self.mid_epoch() {
+            self.pending_points = Some(split);
+        } else {
+            self.switch_points(split);
+        }
+        Ok(())
+    }
+
+    fn switch_points(&mut self, split: Split) {
+        if let Some(lane) = &mut self.backprop {
+            lane.replace_data(split.clone());
+        }
+        self.ed.replace_data(split);
+        self.freeze = FreezeWatch::new(self.ed.run().networks());
+        self.kaneko_stop = None;
     }
 
     /// The first epoch whose summed `|t - p|` fell under Kaneko's threshold:

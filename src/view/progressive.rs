@@ -203,6 +203,8 @@ pub struct ScoresPass<N> {
     /// The training patterns, then the test patterns, each a set of one.
     patterns: Vec<Dataset>,
     train: usize,
+    /// The run's sets these patterns are copies of ([`Run::data_version`]).
+    version: Option<u64>,
     loss: Loss,
     scoring: Scoring,
     /// Patterns scored in the pass under way; none is under way when it is all of them.
@@ -218,6 +220,7 @@ impl<N> Default for ScoresPass<N> {
             snapshot: Snapshot::default(),
             patterns: Vec::new(),
             train: 0,
+            version: None,
             loss: Loss::Mse, // until the first start
             scoring: Scoring::EveryOutput,
             done: 0,
@@ -238,10 +241,12 @@ fn one_by_one(data: &Dataset, into: &mut Vec<Dataset>) {
 
 impl<N: SubNetwork> ScoresPass<N> {
     /// Starts scoring `run`'s current weights; the pass under way, if any, is
-    /// dropped. The patterns are copied at the first start: a run's sets never
-    /// change. Returns the units spent.
+    /// dropped. The patterns are copied at the first start, and again only
+    /// when the run's sets change (the reader's own points). Returns the units spent.
     pub fn start(&mut self, run: &Run<N>) -> u64 {
-        if self.patterns.is_empty() {
+        if self.version != Some(run.data_version()) {
+            self.version = Some(run.data_version());
+            self.patterns.clear();
             one_by_one(run.dataset(), &mut self.patterns);
             self.train = self.patterns.len();
             if let Some(test) = run.test_set() {

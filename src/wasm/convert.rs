@@ -173,7 +173,7 @@ fn field_value(param: &Param, v: &JsValue) -> Read<Value> {
         },
         Kind::Layers => counts(name, v).map(Value::Layers),
         Kind::Flag => flag(name, v).map(Value::Flag),
-        Kind::Changes => Err(format!("{name}: not a field of a configuration")),
+        Kind::Changes | Kind::Points => Err(format!("{name}: not a field of a configuration")),
     }
 }
 

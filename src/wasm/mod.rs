@@ -24,6 +24,7 @@ mod explain;
 mod history;
 mod panic;
 mod params;
+mod points;
 mod views;
 
 #[cfg(feature = "digits-page")]
@@ -348,6 +349,9 @@ impl Playground {
     /// The current output probability for each training pattern.
     #[wasm_bindgen(js_name = patternOutputs)]
     pub fn pattern_outputs(&mut self) -> Float64Array {
+        // The reader's own points change in number (www/points.js).
+        let data = self.session.run().dataset();
+        self.outputs.resize(data.len() * data.n_outputs, 0.0);
         self.session
             .run_mut()
             .pattern_outputs_into(&mut self.outputs);

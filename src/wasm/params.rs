@@ -27,6 +27,7 @@ fn value_of(v: &Value) -> JsValue {
         Value::Number(x) => (*x).into(),
         Value::Whole(n) => (*n as f64).into(),
         Value::Flag(f) => (*f).into(),
+        Value::Points(text) => text.as_str().into(),
         // No bias units is `null`: the seed's network has none.
         Value::Absent => JsValue::NULL,
         Value::Layers(h) => h
@@ -206,6 +207,10 @@ fn entry(p: &Param) -> Object {
             "changes"
         }
         Kind::Flag => "flag",
+        Kind::Points => {
+            set(&obj, "max", crate::task::own::MAX_LINK_POINTS as f64);
+            "points"
+        }
     };
     set(&obj, "kind", kind);
     let control = match p.control {

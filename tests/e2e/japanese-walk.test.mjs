@@ -101,3 +101,13 @@ test('a Japanese element (lang="ja"), with its controls and views, speaks no Eng
     const unique = [...new Map(english(await walk(page)).map((x) => [x.text + x.where, x])).values()];
     assert.deepEqual(unique, [], `English left in the Japanese element:\n${unique.map((x) => `  ${x.where}: ${x.text}`).join('\n')}`);
   }));
+
+test('?lang=ja: the reader\'s own points, their tools, a refused file and the note speak no English', () =>
+  withPage('?lang=ja&task=points3&data=AT6JYE2KUDSLGEYHgLuJYcqKUbGLGcMHgX0XcowYYnMZKoSVkg&stop=never', { viewport: { width: 1280, height: 900 } }, async (page) => {
+    await until(() => page.locator('#status').textContent(), (t) => /^エポック \d+/.test(t), { what: 'a Japanese status line' });
+    await page.locator('#points-load').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('0,0,5\n') });
+    await page.locator('.notice', { hasText: '1 行目' }).waitFor();
+    await page.getByRole('button', { name: '消す', exact: true }).click();
+    const left = english(await walk(page));
+    assert.deepEqual(left, [], `English left:\n${left.map((x) => `  ${x.where}: ${x.text}`).join('\n')}`);
+  }));

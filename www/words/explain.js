@@ -24,6 +24,7 @@ export const EXPLAIN = {
     en: (o) => `Shown: the sub-network of output ${o}; every output's network learns this pattern at the same time.`,
     ja: (o) => `表示は出力 ${o} のサブネットワークです。どの出力のネットワークも、このパターンで同時に学習します。`,
   },
+  'explain.empty': { en: 'There are no points yet: place some on the map, and the next update can be explained.', ja: 'まだ点がありません。マップに点を置くと、次の更新を説明できます。' },
   'explain.diverged': { en: 'This run has diverged: there is no update to explain.', ja: 'この学習は発散しました。説明できる更新はありません。' },
 
   // Stage 1: the inputs.

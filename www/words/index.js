@@ -14,11 +14,12 @@ import { CARDS } from './cards.js';
 import { EMBED } from './embed.js';
 import { SETTINGS } from './settings.js';
 import { EXPLAIN } from './explain.js';
+import { POINTS } from './points.js';
 
 export const LANGUAGES = ['en', 'ja'];
 
 /** Every entry: `key: { en, ja }`, each a string or a function of the entry's values. */
-export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS, EXPLAIN });
+export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS, EXPLAIN, POINTS });
 
 function merge(parts) {
   const all = {};

@@ -31,6 +31,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{value_parser, Arg, ArgAction, ArgMatches, Parser, Subcommand, ValueEnum};
 use ed_playground::settings::schema::{Kind, Param, Value, PARAMS};
 use ed_playground::settings::{Params, RuleName};
+use ed_playground::task::Task;
 use ed_playground::train::Method;
 use ed_playground::Config;
 
@@ -108,8 +109,12 @@ impl ConfigArgs {
             .value_name(param.name.to_uppercase())
             .help(format!("{} {}", param.help.en, ConfigArgs::defaults(param)));
         match param.kind {
+            // The reader's own points come from the page, not the CLI.
             Kind::Choice(options) => arg.value_parser(PossibleValuesParser::new(
-                options.iter().map(|o| PossibleValue::new(o.value)),
+                options
+                    .iter()
+                    .filter(|o| Task::from_name(o.value).is_none_or(|t| t.own_classes().is_none()))
+                    .map(|o| PossibleValue::new(o.value)),
             )),
             Kind::Number { .. } => arg.value_parser(value_parser!(f64)),
             Kind::Whole { .. } => arg.value_parser(value_parser!(u64)),
@@ -118,7 +123,7 @@ impl ConfigArgs {
                 .value_delimiter(',')
                 .num_args(1),
             Kind::Flag => arg.action(ArgAction::SetTrue),
-            Kind::Changes => arg,
+            Kind::Changes | Kind::Points => arg,
         }
     }
 
@@ -134,7 +139,7 @@ impl ConfigArgs {
             }
             Value::Flag(on) => if on { "on" } else { "off" }.to_string(),
             Value::Absent => "none".to_string(),
-            Value::Changes(_) => String::new(),
+            Value::Changes(_) | Value::Points(_) => String::new(),
         };
         let seed = show(param.default_under(RuleName::Seed));
         let kaneko = show(param.default_under(RuleName::Kaneko));
@@ -185,7 +190,7 @@ impl clap::FromArgMatches for ConfigArgs {
                     .get_many::<usize>(p.name)
                     .map(|sizes| Value::Layers(sizes.copied().collect())),
                 Kind::Flag => m.get_flag(p.name).then_some(Value::Flag(true)),
-                Kind::Changes => None,
+                Kind::Changes | Kind::Points => None,
             };
             values.extend(value.map(|v| (p, v)));
         }
@@ -328,7 +333,12 @@ mod tests {
         for (on_command_line, in_library) in all.concat() {
             assert_eq!(on_command_line, in_library);
         }
-        assert_eq!(Task::value_variants(), Task::ALL);
+        // The reader's own points come from the page only.
+        let cli_tasks: Vec<Task> = Task::ALL
+            .into_iter()
+            .filter(|t| t.own_classes().is_none())
+            .collect();
+        assert_eq!(Task::value_variants(), cli_tasks);
         assert_eq!(Loss::value_variants(), Loss::ALL);
     }
 }

@@ -84,6 +84,14 @@ fn load_trainer(args: &TrainArgs) -> Result<(EdRun, bool), Failure> {
         .or_else(|e| fail(format!("cannot read {}: {e}", path.display())))?;
     let mut trainer = EdRun::from_file_bytes(&bytes, parse_number_native)
         .or_else(|e| fail(format!("{}: {e}", path.display())))?;
+    // A model file holds the weights, not the reader's own points they were trained on.
+    if trainer.config().task.own_classes().is_some() {
+        return fail(format!(
+            "{}: a model of the page's own points (task {}); the file does not hold the points, so train it on the page",
+            path.display(),
+            trainer.config().task
+        ));
+    }
     let mut changed = trainer.config().clone();
     if let Some(Value::Choice(name)) = args.config.given("loss") {
         changed.loss = Loss::from_name(name).expect("the option takes loss names only");

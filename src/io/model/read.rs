@@ -189,7 +189,7 @@ fn field_value(r: &mut Reader, param: &Param) -> Read<Value> {
             Value::Layers(sizes)
         }
         Kind::Flag => Value::Flag(r.flag().ok_or_else(|| refused(r))?),
-        Kind::Changes => return Err(refused(r)),
+        Kind::Changes | Kind::Points => return Err(refused(r)),
     })
 }
 

@@ -41,8 +41,20 @@ const SPIRAL3_NOTE: Note = Note {
     href: "?task=spiral3&race=1&stop=never&speed=20",
 };
 
+// How the reader's own points are made, said beside the map while they are the task.
+const POINTS_NOTE: Note = Note {
+    text: t("Click or tap the map to add a point of the chosen class; click a point to remove it. Training goes on as you add them.", "マップをクリック (タップ) すると、選んだクラスの点を置けます。点をクリックすると消えます。点を置いている間も学習は続きます。"),
+    link: t("Start from an XOR of points", "XOR の形の点から始める"),
+    href: "?task=points&data=ARkDIOEcIBkcIeEDIQ",
+};
+const POINTS3_NOTE: Note = Note {
+    link: t("Start from three clusters", "3 つのまとまりから始める"),
+    href: "?task=points3&data=AT6JYE2KUDSLGEYHgLuJYcqKUbGLGcMHgX0XcowYYnMZKoSVkg",
+    ..POINTS_NOTE
+};
+
 /// In [`Task::ALL`]'s order (a test checks it), which is the menu's order.
-pub(super) const TASKS: [Choice; 11] = [
+pub(super) const TASKS: [Choice; 13] = [
     choice(Task::Xor.name(), "XOR", "XOR"),
     choice(Task::And.name(), "AND", "AND"),
     choice(Task::Or.name(), "OR", "OR"),
@@ -62,6 +74,21 @@ pub(super) const TASKS: [Choice; 11] = [
     Choice {
         note: Some(SPIRAL3_NOTE),
         ..plane(Task::Spiral3.name(), "3-class spiral", "3 クラスの渦巻き")
+    },
+    // Placed by the reader on the map (www/points.js): no noise, count or test
+    // share, so not `plane`. Two classes are one output; three, one output per
+    // class, like the three spirals.
+    Choice {
+        note: Some(POINTS_NOTE),
+        ..choice(Task::Points.name(), "Your points", "自分で置いた点")
+    },
+    Choice {
+        note: Some(POINTS3_NOTE),
+        ..choice(
+            Task::Points3.name(),
+            "Your points, 3 classes",
+            "自分で置いた点 (3 クラス)",
+        )
     },
 ];
 
@@ -146,7 +173,7 @@ const BASE: Param = Param {
 };
 
 /// Every parameter, in the order the page shows its fields and writes its link.
-pub static PARAMS: [Param; 23] = [
+pub static PARAMS: [Param; 24] = [
     Param {
         name: "loss",
         kind: Kind::Choice(&LOSSES),
@@ -409,6 +436,16 @@ pub static PARAMS: [Param; 23] = [
         help: t("Loss and learning-rate changes replayed at their epochs.", "損失関数と学習率の変更を、それぞれのエポックで再現します。"),
         get: |p| Value::Changes(p.changes.clone()),
         set: |p, v| p.changes = v.changes().to_vec(),
+        ..BASE
+    },
+    Param {
+        name: "data",
+        config: false,
+        kind: Kind::Points,
+        label: t("Your points", "自分で置いた点"),
+        help: t("The points of the tasks points and points3, up to 200, as the page writes them (docs/playground.md).", "タスク points と points3 の点 (200 点まで)。ページが書き出す形式 (docs/playground.md)。"),
+        get: |p| Value::Points(p.data.clone()),
+        set: |p, v| p.data = v.points().to_string(),
         ..BASE
     },
     Param {

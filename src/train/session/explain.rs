@@ -43,7 +43,9 @@ impl Session {
     /// and returns the trace of output `output`'s. `None` once the run has
     /// diverged (it trains no more) or for an output the task lacks.
     pub fn explain(&mut self, output: usize) -> Option<Explained> {
-        if self.diverged().is_some() || output >= self.run().networks().len() {
+        // The reader's own points before the first is placed: no pattern to explain.
+        let nothing = self.run().dataset().is_empty();
+        if nothing || self.diverged().is_some() || output >= self.run().networks().len() {
             return None;
         }
         // ED's last pattern may have been trained by a frame whose budget ran

@@ -342,3 +342,99 @@ fn a_healthy_run_never_loses_its_solve() {
     }
     assert!(s.solved_at().is_some());
 }
+
+mod own_points {
+    use super::super::Session;
+    use crate::settings::Config;
+    use crate::task::own::OwnPoint;
+    use crate::task::Task;
+
+    fn xor() -> Vec<OwnPoint> {
+        [
+            (-800, -800, 0),
+            (800, 800, 0),
+            (-800, 800, 1),
+            (800, -800, 1),
+        ]
+        .map(|(x, y, class)| OwnPoint { x, y, class })
+        .to_vec()
+    }
+
+    fn config(task: Task) -> Config {
+        Config {
+            task,
+            ..Config::seed_defaults()
+        }
+    }
+
+    #[test]
+    fn an_empty_set_trains_nothing_and_points_train_from_epoch_zero_as_a_fresh_run() {
+        let mut session = Session::new(config(Task::Points));
+        assert_eq!(session.step(5), None);
+        assert_eq!(session.epoch(), 0);
+        session.set_points(&xor()).unwrap();
+        session.step(30);
+        // The same as a run given the points before anything else.
+        let mut fresh = Session::new(config(Task::Points));
+        fresh.set_points(&xor()).unwrap();
+        fresh.step(30);
+        assert_eq!(session.epoch(), 30);
+        assert_eq!(session.history().losses(), fresh.history().losses());
+        assert_eq!(
+            session.run().networks()[0].layers()[0].weights(),
+            fresh.run().networks()[0].layers()[0].weights()
+        );
+    }
+
+    #[test]
+    fn points_added_while_training_keep_the_weights_and_the_epoch() {
+        let mut session = Session::new(config(Task::Points));
+        session.set_points(&xor()[..2]).unwrap();
+        session.step(10);
+        let weights = session.run().networks()[0].layers()[0].weights().to_vec();
+        session.set_points(&xor()).unwrap();
+        assert_eq!(session.epoch(), 10);
+        assert_eq!(
+            session.run().networks()[0].layers()[0].weights(),
+            &weights[..]
+        );
+        assert_eq!(session.run().dataset().len(), 4);
+        session.step(1);
+        assert_eq!(session.epoch(), 11);
+    }
+
+    #[test]
+    fn a_race_trains_backprop_on_the_same_points() {
+        let mut session = Session::new(config(Task::Points3));
+        let three: Vec<OwnPoint> = (0..3)
+            .map(|c| OwnPoint {
+                x: c * 500 - 500,
+                y: 0,
+                class: c as u8,
+            })
+            .collect();
+        session.set_points(&three).unwrap();
+        session.add_backprop().unwrap();
+        assert_eq!(
+            session.backprop().unwrap().run().dataset(),
+            session.run().dataset()
+        );
+        assert_eq!(session.run().dataset().n_outputs, 3);
+        session.set_points(&three[..2]).unwrap();
+        assert_eq!(session.backprop().unwrap().run().dataset().len(), 2);
+    }
+
+    #[test]
+    fn points_of_another_class_or_task_are_refused() {
+        let mut two = Session::new(config(Task::Points));
+        assert!(two
+            .set_points(&[OwnPoint {
+                x: 0,
+                y: 0,
+                class: 2
+            }])
+            .is_err());
+        let mut moons = Session::new(config(Task::Moons));
+        assert!(moons.set_points(&xor()).is_err());
+    }
+}

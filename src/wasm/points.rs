@@ -1,0 +1,106 @@
+//! The reader's own points for the page (www/points.js): the CSV reader and
+//! writer and the link's form of [`crate::task::own`], and giving a run its
+//! points. A set crosses as a flat list of whole numbers, `x, y, class` a
+//! point, `x` and `y` in steps of 0.001 of the plane (-1000 to 1000).
+
+use js_sys::{Int32Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+
+use super::params::js_number;
+use super::Playground;
+use crate::task::own::{self, OwnPoint, Said};
+
+fn set(obj: &Object, name: &str, value: impl Into<JsValue>) {
+    // Setting a data property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(name), &value.into());
+}
+
+fn points_of(flat: &[i32]) -> Result<Vec<OwnPoint>, JsError> {
+    if flat.len() % 3 != 0 || flat.len() / 3 > own::MAX_OWN_POINTS {
+        return Err(JsError::new(
+            "points: x, y, class for each of at most 2000 points",
+        ));
+    }
+    flat.chunks_exact(3)
+        .map(|p| match (p[0], p[1], u8::try_from(p[2])) {
+            (x, y, Ok(class)) if x.abs() <= own::GRID && y.abs() <= own::GRID && class <= 2 => {
+                Ok(OwnPoint { x, y, class })
+            }
+            _ => Err(JsError::new(
+                "points: each must lie on the map (-1000 to 1000) and be of class 0, 1 or 2",
+            )),
+        })
+        .collect()
+}
+
+fn flat_of(points: &[OwnPoint]) -> Int32Array {
+    let flat: Vec<i32> = points
+        .iter()
+        .flat_map(|p| [p.x, p.y, i32::from(p.class)])
+        .collect();
+    Int32Array::from(&flat[..])
+}
+
+/// `{ points }` (flat) or `{ error: { en, ja } }`.
+fn read(result: Result<Vec<OwnPoint>, Said>) -> Object {
+    let obj = Object::new();
+    match result {
+        Ok(points) => set(&obj, "points", flat_of(&points)),
+        Err(e) => {
+            let error = Object::new();
+            set(&error, "en", e.en);
+            set(&error, "ja", e.ja);
+            set(&obj, "error", error);
+        }
+    }
+    obj
+}
+
+/// Reads a CSV file's bytes (see `src/task/own/csv.rs`) into a set of
+/// `classes` (2 or 3) classes: `{ points }`, or `{ error: { en, ja } }`
+/// naming the first bad line.
+#[wasm_bindgen(js_name = pointsFromCsv)]
+pub fn points_from_csv(bytes: &Uint8Array, classes: usize) -> Object {
+    // The size is checked before the bytes are copied into the module.
+    if bytes.length() as usize > own::MAX_CSV_BYTES {
+        return read(own::read_csv(
+            &vec![0; own::MAX_CSV_BYTES + 1],
+            classes,
+            js_number,
+        ));
+    }
+    read(own::read_csv(&bytes.to_vec(), classes, js_number))
+}
+
+/// The CSV file of a set.
+#[wasm_bindgen(js_name = pointsToCsv)]
+pub fn points_to_csv(flat: &[i32]) -> Result<String, JsError> {
+    Ok(own::write_csv(&points_of(flat)?))
+}
+
+/// The link's `data=` text of a set of at most 200 points.
+#[wasm_bindgen(js_name = pointsToLink)]
+pub fn points_to_link(flat: &[i32]) -> Result<String, JsError> {
+    let points = points_of(flat)?;
+    if points.len() > own::MAX_LINK_POINTS {
+        return Err(JsError::new("points: a link carries at most 200"));
+    }
+    Ok(own::encode(&points))
+}
+
+/// A link's `data=` text read back: `{ points }` or `{ error: { en, ja } }`.
+#[wasm_bindgen(js_name = pointsFromLink)]
+pub fn points_from_link(text: &str) -> Object {
+    read(own::decode(text))
+}
+
+#[wasm_bindgen]
+impl Playground {
+    /// Trains on these points (flat `x, y, class`) from the next epoch on,
+    /// the weights and epoch count kept; only for the tasks points and points3.
+    #[wasm_bindgen(js_name = setPoints)]
+    pub fn set_points(&mut self, flat: &[i32]) -> Result<(), JsError> {
+        let points = points_of(flat)?;
+        self.session.set_points(&points).map_err(JsError::new)
+    }
+}
