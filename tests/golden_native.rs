@@ -1,5 +1,5 @@
 //! Native half of the native-vs-wasm identity check: the fingerprints of the
-//! golden runs match the committed values (tests/wasm.rs checks the same values
+//! golden runs match the committed values (tests/wasm/ checks the same values
 //! inside headless Chromium).
 
 use ed_playground::io::fingerprint::{golden_cases, run_fingerprint, sliced_run_fingerprint};

@@ -397,7 +397,7 @@ proptest! {
 }
 
 /// Issue 12, item 7: the page and the CLI read a file by one rule. These are
-/// the rules (tests/wasm.rs checks that the page's module applies them).
+/// the rules (tests/wasm/ checks that the page's module applies them).
 #[test]
 fn repeated_fields_encodings_and_big_counters_follow_one_rule() {
     let text = valid_file();
