@@ -287,3 +287,26 @@ test('a race under BCE with logits: the logit and its probability, and backprop 
     assert.deepEqual(await race(page), stepped);
   });
 });
+
+test('your own points: with none placed the panel says so; with the link\'s four, an epoch explained is one Step', async () => {
+  const link = '?task=points&data=ARkDIOEcIBkcIeEDIQ&paused=1';
+  const stepped = await afterOneStep(link, DESKTOP);
+  await withPage('?task=points&paused=1', DESKTOP, async (page) => {
+    await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
+    await page.getByRole('button', { name: EN.open, exact: true }).click();
+    const text = await until(() => panel(page, EN).locator('#explain-body').textContent(), (t) => t.length > 0, { what: 'the panel\'s text' });
+    assert.equal(text, 'There are no points yet: place some on the map, and the next update can be explained.');
+    assert.equal(await page.evaluate(() => window.__edPlayground.epoch), 0, 'nothing trained');
+  });
+  await withPage(link, DESKTOP, async (page) => {
+    await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
+    const count = await page.evaluate(() => window.__edPlayground.patterns().length);
+    await walk(page, EN, {
+      patterns: count,
+      check: (n, s, k) => { if (n === 1) assert.match(s.where, new RegExp(`^Epoch 1, pattern ${k + 1} of ${count}: `)); },
+    });
+    await until(() => page.evaluate(() => { const h = window.__edPlayground; return { epoch: h.epoch, mid: h.midEpoch }; }),
+      (s) => s.epoch === 1 && !s.mid, { what: 'epoch 1 ended' });
+    assert.deepEqual(await weightBits(page), stepped, 'one epoch explained is one Step');
+  });
+});
