@@ -18,29 +18,24 @@ pub trait Copied: SubNetwork {
     fn set_flat(&mut self, flat: &[f64]) -> Result<(), String>;
 }
 
-impl Copied for crate::ed::Network {
-    fn flat(&self) -> Vec<f64> {
-        self.layers()
-            .iter()
-            .flat_map(|l| l.weights().iter().copied())
-            .collect()
-    }
-    fn set_flat(&mut self, flat: &[f64]) -> Result<(), String> {
-        self.set_weights(flat)
-    }
+// Both methods' networks keep their layers the same way (a weight slice per
+// layer, input-major) and check a flat copy the same way: one body for both.
+macro_rules! copied {
+    ($($network:ty),*) => {$(
+        impl Copied for $network {
+            fn flat(&self) -> Vec<f64> {
+                self.layers()
+                    .iter()
+                    .flat_map(|l| l.weights().iter().copied())
+                    .collect()
+            }
+            fn set_flat(&mut self, flat: &[f64]) -> Result<(), String> {
+                self.set_weights(flat)
+            }
+        }
+    )*};
 }
-
-impl Copied for crate::backprop::Network {
-    fn flat(&self) -> Vec<f64> {
-        self.layers()
-            .iter()
-            .flat_map(|l| l.weights().iter().copied())
-            .collect()
-    }
-    fn set_flat(&mut self, flat: &[f64]) -> Result<(), String> {
-        self.set_weights(flat)
-    }
-}
+copied!(crate::ed::Network, crate::backprop::Network);
 
 /// All of a run's networks' weights, one network after the other.
 pub fn flat_weights<N: Copied>(networks: &[N]) -> Vec<f64> {
