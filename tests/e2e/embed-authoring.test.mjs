@@ -104,7 +104,7 @@ test('controls="play,pause,hidden": the play button kept, pause and hidden named
 
 test('task="moon" suggests moons, repeating the value; the link\'s reader says the same', () =>
   alone({ task: 'moon', theme: 'drak' }, async (page, figure) => {
-  await figure.locator('.notice', { hasText: 'Attribute “task” must be one of xor, and, or, nand, parity, adder, circle, gaussians, spiral, moons, spiral3, not “moon” (did you mean moons?); using xor.' }).waitFor();
+  await figure.locator('.notice', { hasText: 'Attribute “task” must be one of xor, and, or, nand, parity, adder, circle, gaussians, spiral, moons, spiral3, points, points3, not “moon” (did you mean moons?); using xor.' }).waitFor();
   await figure.locator('.notice', { hasText: 'Attribute “theme” must be one of light, dark, auto, not “drak” (did you mean dark?); using auto.' }).waitFor();
   assert.ok(page.warnings.some((w) => w.includes('did you mean moons?')));
   assert.equal((await hook(figure, 'state')).task, 'xor');
