@@ -13,7 +13,7 @@
  * in a JSX or template type map.
  */
 export interface EdPlaygroundAttributes {
-  /** What the network learns: `xor` (default), `and`, `or`, `nand`, `parity`, `adder`, `circle`, `gaussians`, `spiral`, `moons`, `spiral3`. */
+  /** What the network learns: `xor` (default), `and`, `or`, `nand`, `parity`, `adder`, `circle`, `gaussians`, `spiral`, `moons`, `spiral3`, or the reader's own points: `points` (two classes), `points3` (three), given by `data`. */
   task?: string;
   /** Input bits of the parity task, 2 to 8 (default 3). */
   bits?: string;
@@ -51,11 +51,13 @@ export interface EdPlaygroundAttributes {
   race?: string;
   /** A flag: a new pattern order every epoch, drawn from the seed. */
   shuffle?: string;
+  /** The points of `task="points"` / `"points3"`: the page's link's `data=` value (up to 200 points, base64url; see docs/playground.md). */
+  data?: string;
   /** Initial weight magnitudes are drawn from U(0, init_range) (default 1). */
   init_range?: string;
   /** A flag: it trains as soon as it is in view (default on; off under `prefers-reduced-motion`). */
   autoplay?: string;
-  /** Comma-separated controls: `play`, `step`, `reset` and parameter names such as `loss`, `lr`, `speed`, `task`, `layers`, `race`, `seed`; or `none` (default). */
+  /** Comma-separated controls: `play`, `step`, `reset`, `explain` (one ED update in slow motion) and parameter names such as `loss`, `lr`, `speed`, `task`, `layers`, `race`, `seed`; or `none` (default). */
   controls?: string;
   /** Comma-separated views: `chart` (default), `network`, `map`, `table`. */
   views?: string;
