@@ -23,9 +23,9 @@ import { entry } from './state.js';
 import { markEl } from './output-maps.js';
 import { wordsAt } from './words/index.js';
 
-const GRID = 1000; // steps of the grid per unit of the plane (src/task/own)
-const MAX_POINTS = 2000; // a set's most (MAX_OWN_POINTS)
-const MAX_CSV = 2 ** 20; // the engine refuses a larger file (MAX_CSV_BYTES)
+// The engine's grid and limits (src/task/own), read once it has loaded.
+let limits = null;
+const limit = (name) => (limits ??= engine().ownPointsLimits())[name];
 const HIT = 8, TOUCH_HIT = 22; // px around a point that a click, or a Remove tap, takes
 
 /** The classes of a task of the reader's own points, 0 for any other task. */
@@ -88,13 +88,13 @@ export function ownPoints(root, { state, map, current, changed, notify }) {
   }
 
   function add(x, y) {
-    if (set.length >= MAX_POINTS) { notify(w('points.full', MAX_POINTS)); return; }
+    if (set.length >= limit('most')) { notify(w('points.full', limit('most'))); return; }
     update([...set, { x, y, c: Math.min(chosen, classes() - 1) }]);
   }
 
   // The nearest shown point within `reach` px of the click, or -1.
   function nearest(x, y, px, reach) {
-    let best = -1, dist = reach / px * 2 * GRID;
+    let best = -1, dist = reach / px * 2 * limit('grid');
     set.forEach((p, i) => {
       if (p.c >= classes()) return;
       const d = Math.hypot(p.x - x, p.y - y);
@@ -108,7 +108,7 @@ export function ownPoints(root, { state, map, current, changed, notify }) {
     const at = map.at(e.clientX, e.clientY);
     if (!at || at.x < 0 || at.x > 1 || at.y < 0 || at.y > 1) return;
     // Inputs 0 .. 1 are the plane's -1 .. 1.
-    const x = Math.round((2 * at.x - 1) * GRID), y = Math.round((2 * at.y - 1) * GRID);
+    const grid = limit('grid'), x = Math.round((2 * at.x - 1) * grid), y = Math.round((2 * at.y - 1) * grid);
     const hit = nearest(x, y, at.px, removing ? TOUCH_HIT : HIT);
     if (hit >= 0) update(set.filter((_, i) => i !== hit));
     else if (!removing) add(x, y);
@@ -137,7 +137,7 @@ export function ownPoints(root, { state, map, current, changed, notify }) {
       input.value = '';
       if (!file) return;
       // Only what the engine would read: a larger file is refused by its size.
-      const read = engine().pointsFromCsv(new Uint8Array(await file.slice(0, MAX_CSV + 1).arrayBuffer()), classes());
+      const read = engine().pointsFromCsv(new Uint8Array(await file.slice(0, limit('csvBytes') + 1).arrayBuffer()), classes());
       if (read.error) { notify(w('points.loadFailed', file.name, w.pick(read.error))); return; }
       const next = [];
       for (let i = 0; i < read.points.length; i += 3) next.push({ x: read.points[i], y: read.points[i + 1], c: read.points[i + 2] });

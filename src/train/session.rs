@@ -264,7 +264,7 @@ impl Session {
     /// points wants to watch the map bend to each one, not start over. The
     /// loss recorded from then on is the new set's. Only for the tasks of the
     /// reader's own points, and only points of their classes.
-    pub fn set_points(&mut self, points: &[OwnPoint]) -> Result<(), &'static str> {
+    pub fn set_points(&mut self, points: &[OwnPoint]) -> Result<(), String> {
         let classes = self
             .ed
             .run()
@@ -273,12 +273,14 @@ impl Session {
             .own_classes()
             .ok_or("points: only the tasks points and points3 take points")?;
         if points.len() > own::MAX_OWN_POINTS {
-            return Err("points: at most 2000");
+            return Err(format!("points: at most {}", own::MAX_OWN_POINTS));
         }
         if points.iter().any(|p| {
             usize::from(p.class) >= classes || p.x.abs() > own::GRID || p.y.abs() > own::GRID
         }) {
-            return Err("points: each must lie on the map and be of one of the task's classes");
+            return Err(
+                "points: each must lie on the map and be of one of the task's classes".into(),
+            );
         }
         let split = own::split(points, classes);
         if self.mid_epoch() {

@@ -63,11 +63,7 @@ fn read(result: Result<Vec<OwnPoint>, Said>) -> Object {
 pub fn points_from_csv(bytes: &Uint8Array, classes: usize) -> Object {
     // The size is checked before the bytes are copied into the module.
     if bytes.length() as usize > own::MAX_CSV_BYTES {
-        return read(own::read_csv(
-            &vec![0; own::MAX_CSV_BYTES + 1],
-            classes,
-            js_number,
-        ));
+        return read(Err(own::too_large()));
     }
     read(own::read_csv(&bytes.to_vec(), classes, js_number))
 }
@@ -83,9 +79,25 @@ pub fn points_to_csv(flat: &[i32]) -> Result<String, JsError> {
 pub fn points_to_link(flat: &[i32]) -> Result<String, JsError> {
     let points = points_of(flat)?;
     if points.len() > own::MAX_LINK_POINTS {
-        return Err(JsError::new("points: a link carries at most 200"));
+        return Err(JsError::new(&format!(
+            "points: a link carries at most {}",
+            own::MAX_LINK_POINTS
+        )));
     }
     Ok(own::encode(&points))
+}
+
+/// The engine's limits and grid for the reader's own points, so the page
+/// copies none of them: `{ grid, most, csvBytes }` (steps of the grid per unit
+/// of the plane, a set's most points, a CSV file's most bytes; a link's most is
+/// the schema's `data` entry's).
+#[wasm_bindgen(js_name = ownPointsLimits)]
+pub fn own_points_limits() -> Object {
+    let obj = Object::new();
+    set(&obj, "grid", own::GRID);
+    set(&obj, "most", own::MAX_OWN_POINTS as u32);
+    set(&obj, "csvBytes", own::MAX_CSV_BYTES as u32);
+    obj
 }
 
 /// A link's `data=` text read back: `{ points }` or `{ error: { en, ja } }`.
@@ -101,6 +113,8 @@ impl Playground {
     #[wasm_bindgen(js_name = setPoints)]
     pub fn set_points(&mut self, flat: &[i32]) -> Result<(), JsError> {
         let points = points_of(flat)?;
-        self.session.set_points(&points).map_err(JsError::new)
+        self.session
+            .set_points(&points)
+            .map_err(|e| JsError::new(&e))
     }
 }

@@ -50,19 +50,24 @@ fn decimal(text: &str, number: NumberParser) -> Option<f64> {
     }
 }
 
+/// What a file over [`MAX_CSV_BYTES`] is told, before any of it is read.
+pub fn too_large() -> Said {
+    said(
+        format!(
+            "the file is larger than {} KB; a set of {MAX_OWN_POINTS} points is far smaller",
+            MAX_CSV_BYTES >> 10
+        ),
+        format!(
+            "ファイルが {} KB を超えています。{MAX_OWN_POINTS} 点のデータでもずっと小さいはずです",
+            MAX_CSV_BYTES >> 10
+        ),
+    )
+}
+
 /// Reads a CSV file's bytes into points of `classes` (2 or 3) classes.
 pub fn read_csv(bytes: &[u8], classes: usize, number: NumberParser) -> Result<Vec<OwnPoint>, Said> {
     if bytes.len() > MAX_CSV_BYTES {
-        return Err(said(
-            format!(
-                "the file is larger than {} KB; a set of {MAX_OWN_POINTS} points is far smaller",
-                MAX_CSV_BYTES >> 10
-            ),
-            format!(
-                "ファイルが {} KB を超えています。{MAX_OWN_POINTS} 点のデータでもずっと小さいはずです",
-                MAX_CSV_BYTES >> 10
-            ),
-        ));
+        return Err(too_large());
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {

@@ -12,7 +12,7 @@ mod link;
 
 use super::{to_input, Dataset, Split};
 
-pub use csv::{read_csv, write_csv, MAX_CSV_BYTES};
+pub use csv::{read_csv, too_large, write_csv, MAX_CSV_BYTES};
 pub use link::{decode, encode};
 
 /// The most points a set holds (a CSV file's rows): an epoch of 2,000 points
