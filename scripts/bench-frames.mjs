@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM } from './chromium.mjs';
-import { TRAIN_MS } from '../www/scheduler.js';
+import { TRAIN_MS } from '../www/frame/scheduler.js';
 
 export const HEAVY_LINKS = [
   '?speed=10000&stop=never',
@@ -19,12 +19,17 @@ export const HEAVY_LINKS = [
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /** Starts recording the gaps between animation frames in `page`. */
-const recordGaps = (page) => page.evaluate(() => {
-  window.__gaps = [];
-  let last = performance.now();
-  const loop = (t) => { window.__gaps.push(t - last); last = t; requestAnimationFrame(loop); };
-  requestAnimationFrame(loop);
-});
+const recordGaps = (page) =>
+  page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    const loop = (t) => {
+      window.__gaps.push(t - last);
+      last = t;
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
 
 /** The recorded gaps: `{ frames, p50, p95, max }` in ms. */
 async function gaps(page) {
@@ -48,7 +53,13 @@ export async function linkFrames(page, origin, path, { settle = 2000, seconds = 
   await page.evaluate(() => {
     const status = document.getElementById('status');
     window.__pause = {};
-    document.addEventListener('pointerdown', (e) => { window.__pause.clicked ??= e.timeStamp; }, { capture: true });
+    document.addEventListener(
+      'pointerdown',
+      (e) => {
+        window.__pause.clicked ??= e.timeStamp;
+      },
+      { capture: true },
+    );
     new MutationObserver(() => {
       if (status.textContent.includes('paused') && window.__pause.shown === undefined) {
         Object.assign(window.__pause, { shown: performance.now(), epoch: window.__edPlayground.epoch });
@@ -59,14 +70,28 @@ export async function linkFrames(page, origin, path, { settle = 2000, seconds = 
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await page.waitForFunction(() => window.__pause.shown !== undefined, null, { timeout: 10000 });
   await page.waitForTimeout(300);
-  const pause = await page.evaluate(() => ({ ...window.__pause, now: window.__edPlayground.epoch, status: document.getElementById('status').textContent }));
-  return { ...frames, pause: pause.shown - pause.clicked, epochs, stopped: pause.now === pause.epoch, status: pause.status };
+  const pause = await page.evaluate(() => ({
+    ...window.__pause,
+    now: window.__edPlayground.epoch,
+    status: document.getElementById('status').textContent,
+  }));
+  return {
+    ...frames,
+    pause: pause.shown - pause.clicked,
+    epochs,
+    stopped: pause.now === pause.epoch,
+    status: pause.status,
+  };
 }
 
 /** Frame gaps while the example blog post's figures all train. */
 export async function blogFrames(page, origin, { settle = 2000, seconds = 5 } = {}) {
   await page.goto(`${origin}/examples/blog-post.html`);
-  await page.waitForFunction(() => [...document.querySelectorAll('ed-playground')].every((e) => e.playground?.frameTimes?.length > 0), null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('ed-playground')].every((e) => e.playground?.frameTimes?.length > 0),
+    null,
+    { timeout: 30000 },
+  );
   await page.waitForTimeout(settle);
   await recordGaps(page);
   await page.waitForTimeout(seconds * 1000);
@@ -75,21 +100,31 @@ export async function blogFrames(page, origin, { settle = 2000, seconds = 5 } = 
 
 async function hookedPage(browser, options) {
   const page = await browser.newPage(options);
-  await page.addInitScript(() => { window.__edTestHook = true; });
+  await page.addInitScript(() => {
+    window.__edTestHook = true;
+  });
   return page;
 }
 
 /** Prints, for each heavy link and for the blog post, the frame gaps and the pause latency. */
 export async function benchFrames(browser, origin) {
-  console.log(`frame budget: training stops after ${TRAIN_MS} ms a frame (all figures on a page together); from 2 s after load, 5 s of animation frames, then a click on Pause`);
-  console.log('link                                                       frames   gap p50   gap p95   max gap   pause -> "paused"   epochs stop');
+  console.log(
+    `frame budget: training stops after ${TRAIN_MS} ms a frame (all figures on a page together); from 2 s after load, 5 s of animation frames, then a click on Pause`,
+  );
+  console.log(
+    'link                                                       frames   gap p50   gap p95   max gap   pause -> "paused"   epochs stop',
+  );
   const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
   for (const link of HEAVY_LINKS) {
     const r = await linkFrames(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin, link);
-    console.log(`${link.padEnd(58)} ${String(r.frames).padStart(6)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${ms(r.pause).padStart(19)}   ${r.stopped ? 'yes' : 'NO'}`);
+    console.log(
+      `${link.padEnd(58)} ${String(r.frames).padStart(6)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)} ${ms(r.pause).padStart(19)}   ${r.stopped ? 'yes' : 'NO'}`,
+    );
   }
   const blog = await blogFrames(await hookedPage(browser, { viewport: { width: 1280, height: 2400 } }), origin);
-  console.log(`blog post, ${blog.figures} figures training at once: ${blog.frames} animation frames, gap p50 ${blog.p50.toFixed(1)} ms, p95 ${blog.p95.toFixed(1)} ms, max ${blog.max.toFixed(1)} ms`);
+  console.log(
+    `blog post, ${blog.figures} figures training at once: ${blog.frames} animation frames, gap p50 ${blog.p50.toFixed(1)} ms, p95 ${blog.p95.toFixed(1)} ms, max ${blog.max.toFixed(1)} ms`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

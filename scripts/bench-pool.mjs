@@ -21,23 +21,31 @@ const RUN = {
 };
 
 // Animation frames on the page's main thread while the experiment runs.
-const watchFrames = (page) => page.evaluate(() => {
-  const w = (window.__frames = { gaps: [], on: true });
-  let last = performance.now();
-  const tick = (t) => {
-    if (!w.on) return;
-    w.gaps.push(t - last); last = t;
+const watchFrames = (page) =>
+  page.evaluate(() => {
+    const w = (window.__frames = { gaps: [], on: true });
+    let last = performance.now();
+    const tick = (t) => {
+      if (!w.on) return;
+      w.gaps.push(t - last);
+      last = t;
+      requestAnimationFrame(tick);
+    };
     requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-});
-const stopWatching = (page) => page.evaluate(() => { window.__frames.on = false; return window.__frames.gaps; });
+  });
+const stopWatching = (page) =>
+  page.evaluate(() => {
+    window.__frames.on = false;
+    return window.__frames.gaps;
+  });
 
 // One full run of the card on `?workers=n`; the card's own clock gives its time.
 async function timeRun(browser, origin, n) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   try {
-    await page.addInitScript(() => { window.__edTestHook = true; });
+    await page.addInitScript(() => {
+      window.__edTestHook = true;
+    });
     await page.goto(`${origin}/index.html?workers=${n}`);
     await page.waitForFunction(() => window.__edPlayground?.epoch > 0, null, { timeout: 20000 });
     await page.locator('#card-experiment').scrollIntoViewIfNeeded();
@@ -55,7 +63,16 @@ async function timeRun(browser, origin, n) {
     const table = await page.locator('#xp-table tbody').textContent();
     const workers = await page.evaluate(() => window.__edExperiment.workers);
     const pick = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
-    return { n, workers, runs: m[1], seconds: Number(m[2]), table, p50: pick(0.5), p95: pick(0.95), maxGap: gaps.at(-1) };
+    return {
+      n,
+      workers,
+      runs: m[1],
+      seconds: Number(m[2]),
+      table,
+      p50: pick(0.5),
+      p95: pick(0.95),
+      maxGap: gaps.at(-1),
+    };
   } finally {
     await page.close();
   }
@@ -71,16 +88,20 @@ export async function benchPool(browser, origin) {
   // One worker against the page's pool; on two cores the pool is one worker, so
   // every core (a worker per core, the page's thread sharing one) is timed too.
   const sizes = [...new Set([1, pool, Math.min(16, Math.max(2, cores))])];
-  console.log(`Kaneko's experiment in the page: ${RUN.runs} runs per size, sizes 2 to ${RUN.largest}, backprop at ${RUN.lr}; ` +
-    `navigator.hardwareConcurrency ${cores}, so the page's pool is ${pool} worker${pool === 1 ? '' : 's'}`);
+  console.log(
+    `Kaneko's experiment in the page: ${RUN.runs} runs per size, sizes 2 to ${RUN.largest}, backprop at ${RUN.lr}; ` +
+      `navigator.hardwareConcurrency ${cores}, so the page's pool is ${pool} worker${pool === 1 ? '' : 's'}`,
+  );
   const results = [];
   for (const n of sizes) {
     const r = await timeRun(browser, origin, n);
     results.push(r);
     const ratio = (r.seconds / results[0].seconds).toFixed(2);
     const same = r.table === results[0].table ? 'same table as one worker' : 'TABLE DIFFERS from one worker';
-    console.log(`  ${String(r.workers).padStart(2)} worker${r.workers === 1 ? ' ' : 's'}${n === pool ? ' (the page\'s pool)' : ''}: ${r.runs} runs in ${r.seconds.toFixed(1)} s, ` +
-      `${ratio} of one worker's time; frames meanwhile p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max gap ${r.maxGap.toFixed(0)} ms; ${same}`);
+    console.log(
+      `  ${String(r.workers).padStart(2)} worker${r.workers === 1 ? ' ' : 's'}${n === pool ? " (the page's pool)" : ''}: ${r.runs} runs in ${r.seconds.toFixed(1)} s, ` +
+        `${ratio} of one worker's time; frames meanwhile p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max gap ${r.maxGap.toFixed(0)} ms; ${same}`,
+    );
   }
   return results;
 }

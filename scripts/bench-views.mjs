@@ -37,7 +37,9 @@ const summary = (xs) => {
 
 async function hookedPage(browser, options) {
   const context = await browser.newContext(options);
-  await context.addInitScript(() => { window.__edTestHook = true; });
+  await context.addInitScript(() => {
+    window.__edTestHook = true;
+  });
   return context.newPage();
 }
 
@@ -48,8 +50,12 @@ async function hoverHiddenUnit(page) {
   await canvas.scrollIntoViewIfNeeded();
   const box = await canvas.boundingBox();
   const shapes = await page.evaluate(() => window.__edPlayground.weights().length);
-  const columns = shapes + 1, units = await page.evaluate(() => Math.sqrt(window.__edPlayground.weights()[1].length));
-  const left = 34, right = 22, top = 26, bottom = 8;
+  const columns = shapes + 1,
+    units = await page.evaluate(() => Math.sqrt(window.__edPlayground.weights()[1].length));
+  const left = 34,
+    right = 22,
+    top = 26,
+    bottom = 8;
   const x = left + (box.width - left - right) / (columns - 1);
   const y = top + 0.5 * ((box.height - top - bottom) / units);
   await page.mouse.move(box.x + x, box.y + y);
@@ -60,11 +66,17 @@ async function hoverHiddenUnit(page) {
 async function handDraws(page) {
   return page.evaluate(async (calls) => {
     const frame = () => new Promise((ok) => requestAnimationFrame(ok));
-    const out = {}, views = Object.entries(window.__edViews);
-    views.forEach(([, view]) => { view.times.length = 0; });
+    const out = {},
+      views = Object.entries(window.__edViews);
+    views.forEach(([, view]) => {
+      view.times.length = 0;
+    });
     for (const [name, view] of views) {
       if (!view.again) continue; // never drawn (not on this page), or a frame loop of its own
-      for (let i = 0; i < calls; i++) { await frame(); view.again(); }
+      for (let i = 0; i < calls; i++) {
+        await frame();
+        view.again();
+      }
       out[name] = [...view.times];
     }
     // The progressive views' idle-time slices, meanwhile.
@@ -73,7 +85,8 @@ async function handDraws(page) {
   }, CALLS);
 }
 
-const recorded = (page) => page.evaluate(() => Object.fromEntries(Object.entries(window.__edViews).map(([n, v]) => [n, [...v.times]])));
+const recorded = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.entries(window.__edViews).map(([n, v]) => [n, [...v.times]])));
 
 async function oneLink(browser, origin, link, kind) {
   const rows = {};
@@ -90,7 +103,11 @@ async function oneLink(browser, origin, link, kind) {
   try {
     await training.goto(`${origin}/index.html?${link}&speed=1`);
     await training.waitForFunction(() => window.__edPlayground?.frameTimes?.length > 0, null, { timeout: 30000 });
-    await training.evaluate(() => Object.values(window.__edViews).forEach((v) => { v.times.length = 0; }));
+    await training.evaluate(() =>
+      Object.values(window.__edViews).forEach((v) => {
+        v.times.length = 0;
+      }),
+    );
     await training.waitForTimeout(TRAINING_MS);
     for (const [name, times] of Object.entries(await recorded(training))) (rows[name] ??= {}).training = times;
   } finally {
@@ -101,8 +118,12 @@ async function oneLink(browser, origin, link, kind) {
 
 /** `only`: the links containing it (all by default). */
 export async function benchViews(browser, origin, only = '') {
-  console.log('views with hidden 256,256,256,256: ms per single draw, p50 / p95 / max / calls; paused (by hand) | training (the scheduler\'s);');
-  console.log('"passes": the progressive views\' slices in idle time between frames (www/view-work.js), while passes last');
+  console.log(
+    "views with hidden 256,256,256,256: ms per single draw, p50 / p95 / max / calls; paused (by hand) | training (the scheduler's);",
+  );
+  console.log(
+    '"passes": the progressive views\' slices in idle time between frames (www/view-work.js), while passes last',
+  );
   for (const link of LINKS.filter((l) => l.includes(only))) {
     for (const kind of Object.keys(VIEWPORTS)) {
       console.log(`  ?${link}  ${kind}`);

@@ -34,7 +34,10 @@ async function wasmWarmUp(page) {
       const p = new Playground({ hidden });
       let batch = 64;
       const warm = performance.now();
-      while (performance.now() - warm < 2000) { p.step(batch); if (batch < 1 << 14) batch *= 2; }
+      while (performance.now() - warm < 2000) {
+        p.step(batch);
+        if (batch < 1 << 14) batch *= 2;
+      }
       window.benchRuns[name] = { p, batch };
     }
   }, CASES);
@@ -48,7 +51,10 @@ async function wasmRates(page) {
       for (let r = 0; r < 5; r++) {
         const start = performance.now();
         let done = 0;
-        while (performance.now() - start < 200) { p.step(batch); done += batch; }
+        while (performance.now() - start < 200) {
+          p.step(batch);
+          done += batch;
+        }
         rounds.push(done / ((performance.now() - start) / 1000));
       }
       rounds.sort((a, b) => a - b);
@@ -61,7 +67,9 @@ async function wasmRates(page) {
 // A page with the playground's read-only test hook (www/test-hook.js), whose frame timer this reads.
 async function hookedPage(browser, options) {
   const page = await browser.newPage(options);
-  await page.addInitScript(() => { window.__edTestHook = true; });
+  await page.addInitScript(() => {
+    window.__edTestHook = true;
+  });
   return page;
 }
 
@@ -85,12 +93,23 @@ async function frameTimes(page, origin) {
 async function embedFrameTimes(page, origin) {
   await page.goto(`${origin}/examples/blog-post.html`);
   const figures = page.locator('ed-playground');
-  await page.waitForFunction(() => [...document.querySelectorAll('ed-playground')].every((e) => e.playground?.frameTimes?.length > 0), null, { timeout: 20000 });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('ed-playground')].every((e) => e.playground?.frameTimes?.length > 0),
+    null,
+    { timeout: 20000 },
+  );
   await page.waitForTimeout(6000);
   const times = await figures.evaluateAll((els) => els.map((e) => e.playground.frameTimes));
   const n = Math.min(...times.map((x) => x.length));
-  const total = Array.from({ length: n }, (_, i) => times.reduce((a, x) => a + x[x.length - n + i], 0)).sort((a, b) => a - b);
-  return { instances: times.length, frames: n, p50: total[Math.floor(n / 2)], p95: total[Math.min(n - 1, Math.floor(0.95 * n))] };
+  const total = Array.from({ length: n }, (_, i) => times.reduce((a, x) => a + x[x.length - n + i], 0)).sort(
+    (a, b) => a - b,
+  );
+  return {
+    instances: times.length,
+    frames: n,
+    p50: total[Math.floor(n / 2)],
+    p95: total[Math.min(n - 1, Math.floor(0.95 * n))],
+  };
 }
 
 // The project's own JavaScript and wasm as shipped, gzipped (uPlot not counted):
@@ -100,7 +119,10 @@ const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const OWN = /\.(js|wasm)$/;
 function shippedSize() {
   // Everything, the digits card's own module (loaded on demand) included.
-  const files = [...readdirSync('dist/www').map((f) => `www/${f}`), ...readdirSync('dist/pkg').map((f) => `pkg/${f}`)].filter((f) => OWN.test(f));
+  const files = [
+    ...readdirSync('dist/www').map((f) => `www/${f}`),
+    ...readdirSync('dist/pkg').map((f) => `pkg/${f}`),
+  ].filter((f) => OWN.test(f));
   const wasm = gz('dist/pkg/ed_playground_bg.wasm');
   const digits = gz('dist/pkg/ed_digits_bg.wasm');
   const total = files.reduce((sum, f) => sum + gz(`dist/${f}`), 0);
@@ -126,25 +148,36 @@ try {
   // Native and wasm take turns three times and each side reports its median,
   // so a noisy spell on this shared machine does not land on one side only.
   await wasmWarmUp(page);
-  const native = [], wasm = [];
+  const native = [],
+    wasm = [];
   for (let turn = 0; turn < 3; turn++) {
     native.push(nativeRates());
     wasm.push(await wasmRates(page));
   }
   console.log('case               native epochs/s   wasm epochs/s   wasm/native   (medians of 3 alternating turns)');
   for (const { name } of CASES) {
-    const n = median(native.map((r) => r[name])), w = median(wasm.map((r) => r[name]));
-    console.log(`${name.padEnd(18)} ${n.toFixed(0).padStart(15)} ${w.toFixed(0).padStart(15)} ${(w / n).toFixed(2).padStart(13)}`);
+    const n = median(native.map((r) => r[name])),
+      w = median(wasm.map((r) => r[name]));
+    console.log(
+      `${name.padEnd(18)} ${n.toFixed(0).padStart(15)} ${w.toFixed(0).padStart(15)} ${(w / n).toFixed(2).padStart(13)}`,
+    );
   }
   const f = await frameTimes(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
-  console.log(`page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`);
+  console.log(
+    `page at 100 epochs/frame: ${f.frames} frames, main-thread work per frame p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms, max ${f.max.toFixed(2)} ms`,
+  );
   const e = await embedFrameTimes(await hookedPage(browser, { viewport: { width: 1280, height: 2400 } }), origin);
-  console.log(`blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`);
+  console.log(
+    `blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`,
+  );
   await benchFrames(browser, origin);
-  const size = shippedSize(), start = await loadedSize(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
+  const size = shippedSize(),
+    start = await loadedSize(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(`shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
-    `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`);
+  console.log(
+    `shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
+      `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`,
+  );
   await benchViews(browser, origin); // each view's draw, four layers of 256 units
   // Last: it takes a minute or two (Kaneko's full experiment, twice).
   await benchPool(browser, origin);

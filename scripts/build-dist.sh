@@ -1,12 +1,8 @@
 #!/usr/bin/env bash
 # Writes a self-contained static site into dist/: the page, its modules, the
-# wasm package and the chart library, nothing loaded from elsewhere. With esbuild
-# installed (npm ci) the page's modules are bundled and minified from their two
-# entries (boot.js and the two workers, the experiment's and the digits') into dist/www/, split where the
-# page loads code later (the conductor after the WebAssembly check, Kaneko's
-# experiment and the digits when their cards near the screen): a few requests instead of twenty,
-# one compression dictionary. The wasm package's glue and uPlot stay files of
-# their own at the same relative places, so every import path still holds.
+# wasm package and the chart library, nothing loaded from elsewhere. The page's
+# modules are bundled and minified into dist/www/ (scripts/build-page.mjs): a
+# few requests instead of forty, one compression dictionary.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf dist
@@ -15,20 +11,16 @@ cp index.html dist/
 cp www/*.svg dist/www/
 cp node_modules/uplot/LICENSE dist/vendor/
 esbuild=node_modules/.bin/esbuild
-if [ -x "$esbuild" ]; then
-  min() { "$esbuild" --minify --log-level=warning "$@"; }
-  min --bundle --splitting --format=esm --outdir=dist/www --external:'../pkg/*' --external:'../vendor/*' \
-    www/boot.js www/experiment-worker.js www/digits-worker.js www/digits-pad-worker.js
-  min --outdir=dist/www www/*.css
-  for m in ed_playground ed_digits; do min --format=esm --outfile=dist/pkg/$m.js pkg/$m.js; done
-  min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js
-  cp node_modules/uplot/dist/uPlot.min.css dist/vendor/
-else
-  echo "build-dist: esbuild not installed (run scripts/setup.sh); copying unminified files"
-  cp www/*.js www/*.css dist/www/
-  cp pkg/ed_playground.js pkg/ed_digits.js dist/pkg/
-  cp node_modules/uplot/dist/uPlot.esm.js node_modules/uplot/dist/uPlot.min.css dist/vendor/
+if [ ! -x "$esbuild" ]; then
+  echo "build-dist: esbuild is not installed (run scripts/setup.sh)" >&2
+  exit 1
 fi
+min() { "$esbuild" --minify --log-level=warning "$@"; }
+node scripts/build-page.mjs
+min --outdir=dist/www www/*.css
+for m in ed_playground ed_digits; do min --format=esm --outfile=dist/pkg/$m.js pkg/$m.js; done
+min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js
+cp node_modules/uplot/dist/uPlot.min.css dist/vendor/
 cp pkg/ed_playground_bg.wasm pkg/ed_digits_bg.wasm dist/pkg/
 # The digits card's data: the first 250 of each digit of the MNIST sample,
 # resampled to 16 x 16 by the library's own code (the CLI), one byte a pixel
@@ -42,15 +34,10 @@ target/release/ed digits --export dist/data/digits.bin --per-digit 250 --json
 mkdir -p dist/examples
 cp embed.html dist/
 cp www/examples/blog-post.html www/examples/blog-post.ja.html dist/examples/
-if [ -x "$esbuild" ]; then
-  node scripts/build-element.mjs www/embed/element.js dist/ed-playground.js
-  min --format=esm --outfile=dist/embed.js www/embed/frame.js
-  min --outfile=dist/embed.css www/embed/frame.css
-  min --outfile=dist/examples/blog-post.css www/examples/blog-post.css
-else
-  echo "build-dist: esbuild not installed (run scripts/setup.sh); the embeds need it" >&2
-  exit 1
-fi
+node scripts/build-element.mjs www/embed/element.js dist/ed-playground.js
+min --format=esm --outfile=dist/embed.js www/embed/frame.js
+min --outfile=dist/embed.css www/embed/frame.css
+min --outfile=dist/examples/blog-post.css www/examples/blog-post.css
 # Each file gzipped on its own, as a server sends them.
 gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9 -c "$f" | wc -c))); done; echo "$n"; }
 echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1);" \

@@ -12,7 +12,9 @@ const site = {
   name: 'site',
   setup(build) {
     // In the site, chart.js finds uPlot in dist/vendor/; here it comes from npm.
-    build.onResolve({ filter: /\/vendor\/uPlot\.esm\.js$/ }, () => ({ path: resolve('node_modules/uplot/dist/uPlot.esm.js') }));
+    build.onResolve({ filter: /\/vendor\/uPlot\.esm\.js$/ }, () => ({
+      path: resolve('node_modules/uplot/dist/uPlot.esm.js'),
+    }));
     build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
       const { code } = await esbuild.transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
       return { contents: code, loader: 'text' };
@@ -21,6 +23,13 @@ const site = {
 };
 
 await esbuild.build({
-  entryPoints: [entry], outfile, bundle: true, format: 'esm', minify: true,
-  target: 'es2022', legalComments: 'eof', logLevel: 'warning', plugins: [site],
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  plugins: [site],
 });

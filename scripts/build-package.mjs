@@ -15,9 +15,10 @@ process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
 const cargo = readFileSync('Cargo.toml', 'utf8');
 // The first `version` of the [package] table.
 const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
-if (!version) throw new Error('build-package: no version in Cargo.toml\'s [package]');
+if (!version) throw new Error("build-package: no version in Cargo.toml's [package]");
 
-const out = 'dist/package', dir = join(out, 'ed-playground');
+const out = 'dist/package',
+  dir = join(out, 'ed-playground');
 // Each file of the package and where it comes from.
 const FILES = {
   'ed-playground.js': 'dist/ed-playground.js',
@@ -41,8 +42,9 @@ for (const [to, from] of Object.entries(FILES)) copyFileSync(from, join(dir, to)
 const manifest = {
   name: 'ed-playground',
   version,
-  description: '<ed-playground>: a live, trainable network for any web page, by Isamu Kaneko\'s ED (error diffusion) '
-    + 'learning method, in Rust compiled to WebAssembly',
+  description:
+    "<ed-playground>: a live, trainable network for any web page, by Isamu Kaneko's ED (error diffusion) " +
+    'learning method, in Rust compiled to WebAssembly',
   keywords: ['error-diffusion', 'ed', 'neural-network', 'webassembly', 'custom-element', 'web-component', 'kaneko'],
   license: 'MIT',
   type: 'module',
@@ -61,7 +63,11 @@ const manifest = {
 };
 writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', '..'], { cwd: dir, encoding: 'utf8' }));
+const [packed] = JSON.parse(
+  execFileSync('npm', ['pack', '--json', '--pack-destination', '..'], { cwd: dir, encoding: 'utf8' }),
+);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-console.log(`package: ${out}/${packed.filename}, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files:`);
+console.log(
+  `package: ${out}/${packed.filename}, ${kb(packed.size)} packed, ${kb(packed.unpackedSize)} unpacked, ${packed.entryCount} files:`,
+);
 for (const f of packed.files) console.log(`  ${f.path} (${kb(f.size)})`);

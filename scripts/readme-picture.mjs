@@ -12,6 +12,11 @@ await page.locator('#solved').waitFor({ timeout: 120000 });
 await page.locator('#solved-close').click();
 await page.waitForTimeout(500);
 const main = await page.locator('main').boundingBox();
-await page.screenshot({ path: 'docs/playground.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: Math.min(1290, main.y + main.height) } });
+await page.screenshot({
+  path: 'docs/playground.png',
+  fullPage: true,
+  clip: { x: 0, y: 0, width: 1280, height: Math.min(1290, main.y + main.height) },
+});
 console.log(await page.locator('#race-status').textContent());
-await browser.close(); server.close();
+await browser.close();
+server.close();

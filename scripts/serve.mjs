@@ -24,11 +24,16 @@ export function startServer({ root, port = 8080, host = '127.0.0.1' }) {
   const base = resolve(root);
   // Room for very long links (the hostile-link tests send a megabyte-long parameter).
   const server = createServer({ maxHeaderSize: 4 * 1024 * 1024 }, async (req, res) => {
-    const headers = { 'Content-Security-Policy': CSP, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' };
+    const headers = {
+      'Content-Security-Policy': CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    };
     try {
       const path = decodeURIComponent(new URL(req.url, 'http://local').pathname);
       let file = normalize(join(base, path));
-      if (file !== base && !file.startsWith(base + sep)) throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
+      if (file !== base && !file.startsWith(base + sep))
+        throw Object.assign(new Error('outside root'), { code: 'ENOENT' });
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });

@@ -12,7 +12,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 
 /** An icon as an <svg> element, hidden from screen readers (its button names it). */
 export function iconElement(name) {
-  const svg = document.createElementNS(SVG, 'svg'), path = document.createElementNS(SVG, 'path');
+  const svg = document.createElementNS(SVG, 'svg'),
+    path = document.createElementNS(SVG, 'path');
   svg.setAttribute('viewBox', '0 0 24 24');
   svg.setAttribute('aria-hidden', 'true');
   path.setAttribute('fill', 'currentColor');

@@ -1,12 +1,30 @@
 // Shared look: the colour scheme read from CSS (so canvases follow light and
 // dark), canvas sizing for sharp pixels, number formats, a tiny DOM builder.
 
-const KEYS = ['card', 'fg', 'muted', 'line', 'pos', 'neg', 'class0', 'class1', 'class2', 'loss0', 'loss1', 'loss2', 's0', 's1', 's2', 's3', 's4'];
+const KEYS = [
+  'card',
+  'fg',
+  'muted',
+  'line',
+  'pos',
+  'neg',
+  'class0',
+  'class1',
+  'class2',
+  'loss0',
+  'loss1',
+  'loss2',
+  's0',
+  's1',
+  's2',
+  's3',
+  's4',
+];
 
 /** Reads the colours (CSS variables) in force at `node` into `into`. */
 export function readTheme(node, into = {}) {
   const css = getComputedStyle(node);
-  for (const k of KEYS) into[k] = css.getPropertyValue('--' + k).trim();
+  for (const k of KEYS) into[k] = css.getPropertyValue(`--${k}`).trim();
   // The canvases' label size in CSS px (presentation mode sets 16; present.css).
   into.label = parseFloat(css.getPropertyValue('--canvas-label')) || 11;
   return into;
@@ -18,7 +36,8 @@ export function readTheme(node, into = {}) {
  * draw in the new colours; then each `f` given to `onTheme` is called (to redraw).
  */
 export function documentTheme() {
-  const theme = readTheme(document.documentElement), redraws = [];
+  const theme = readTheme(document.documentElement),
+    redraws = [];
   matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
     readTheme(document.documentElement, theme);
     redraws.forEach((f) => f());
@@ -35,16 +54,20 @@ export const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 1
  * nothing, and its observer would otherwise call `draw` on a view whose run is
  * gone (and keep the view alive as long as the canvas). */
 export function fitCanvas(canvas, draw) {
-  let w = 0, h = 0;
+  let w = 0,
+    h = 0;
   const ro = new ResizeObserver(([e]) => {
-    w = e.contentRect.width; h = e.contentRect.height;
+    w = e.contentRect.width;
+    h = e.contentRect.height;
     const d = devicePixelRatio || 1;
-    canvas.width = Math.max(1, Math.round(w * d)); canvas.height = Math.max(1, Math.round(h * d));
+    canvas.width = Math.max(1, Math.round(w * d));
+    canvas.height = Math.max(1, Math.round(h * d));
     draw();
   });
   ro.observe(canvas);
   const size = () => {
-    const ctx = canvas.getContext('2d'), d = canvas.width / (w || 1);
+    const ctx = canvas.getContext('2d'),
+      d = canvas.width / (w || 1);
     ctx.setTransform(d, 0, 0, d, 0, 0);
     return { ctx, w, h };
   };
@@ -62,11 +85,19 @@ export function fmtNum(v, digits = 4) {
 const SUP = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export const pow10 = (v) => {
   const e = Math.round(Math.log10(v));
-  return e === 0 ? '1' : e === 1 ? '10' : '10' + (e < 0 ? '⁻' : '') + [...String(Math.abs(e))].map((c) => SUP[c]).join('');
+  return e === 0
+    ? '1'
+    : e === 1
+      ? '10'
+      : `10${e < 0 ? '⁻' : ''}${[...String(Math.abs(e))].map((c) => SUP[c]).join('')}`;
 };
 export const fmtCompact = (v) => {
   const a = Math.abs(v);
-  return a >= 1e6 ? +(v / 1e6).toPrecision(3) + 'M' : a >= 1e3 ? +(v / 1e3).toPrecision(3) + 'k' : String(+v.toPrecision(3));
+  return a >= 1e6
+    ? `${+(v / 1e6).toPrecision(3)}M`
+    : a >= 1e3
+      ? `${+(v / 1e3).toPrecision(3)}k`
+      : String(+v.toPrecision(3));
 };
 
 /** `el('td', { className: 'x' }, 'text', child)`: text goes in as text, never as HTML. */

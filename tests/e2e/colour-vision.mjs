@@ -42,7 +42,10 @@ export function parseColour(text) {
   throw new Error(`not a colour this test reads: ${JSON.stringify(text)}`);
 }
 
-const decode = (v) => { v /= 255; return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+const decode = (v) => {
+  v /= 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+};
 const encode = (v) => 255 * (v <= 0.0031308 ? 12.92 * v : 1.055 * v ** (1 / 2.4) - 0.055);
 const clamp01 = (v) => Math.min(1, Math.max(0, v));
 
@@ -61,7 +64,7 @@ export function lab(rgb) {
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
-  const f = (t) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const f = (t) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   const [fx, fy, fz] = [x, y, z].map(f);
   return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
 }
@@ -71,30 +74,44 @@ const deg = (r) => (r * 180) / Math.PI;
 
 /** CIEDE2000 between two CIELAB colours. */
 export function deltaE2000([L1, a1, b1], [L2, a2, b2]) {
-  const C1 = Math.hypot(a1, b1), C2 = Math.hypot(a2, b2), Cm = (C1 + C2) / 2;
+  const C1 = Math.hypot(a1, b1),
+    C2 = Math.hypot(a2, b2),
+    Cm = (C1 + C2) / 2;
   const G = 0.5 * (1 - Math.sqrt(Cm ** 7 / (Cm ** 7 + 25 ** 7)));
-  const ap1 = (1 + G) * a1, ap2 = (1 + G) * a2;
-  const Cp1 = Math.hypot(ap1, b1), Cp2 = Math.hypot(ap2, b2);
+  const ap1 = (1 + G) * a1,
+    ap2 = (1 + G) * a2;
+  const Cp1 = Math.hypot(ap1, b1),
+    Cp2 = Math.hypot(ap2, b2);
   const hue = (a, b) => (a === 0 && b === 0 ? 0 : (deg(Math.atan2(b, a)) + 360) % 360);
-  const hp1 = hue(ap1, b1), hp2 = hue(ap2, b2);
-  const dL = L2 - L1, dC = Cp2 - Cp1;
+  const hp1 = hue(ap1, b1),
+    hp2 = hue(ap2, b2);
+  const dL = L2 - L1,
+    dC = Cp2 - Cp1;
   let dh = 0;
   if (Cp1 * Cp2 !== 0) {
     dh = hp2 - hp1;
-    if (dh > 180) dh -= 360; else if (dh < -180) dh += 360;
+    if (dh > 180) dh -= 360;
+    else if (dh < -180) dh += 360;
   }
   const dH = 2 * Math.sqrt(Cp1 * Cp2) * Math.sin(rad(dh / 2));
-  const Lm = (L1 + L2) / 2, Cpm = (Cp1 + Cp2) / 2;
+  const Lm = (L1 + L2) / 2,
+    Cpm = (Cp1 + Cp2) / 2;
   let hm = hp1 + hp2;
   if (Cp1 * Cp2 !== 0) {
     if (Math.abs(hp1 - hp2) <= 180) hm /= 2;
     else hm = hp1 + hp2 < 360 ? (hm + 360) / 2 : (hm - 360) / 2;
   }
-  const T = 1 - 0.17 * Math.cos(rad(hm - 30)) + 0.24 * Math.cos(rad(2 * hm)) + 0.32 * Math.cos(rad(3 * hm + 6)) - 0.2 * Math.cos(rad(4 * hm - 63));
+  const T =
+    1 -
+    0.17 * Math.cos(rad(hm - 30)) +
+    0.24 * Math.cos(rad(2 * hm)) +
+    0.32 * Math.cos(rad(3 * hm + 6)) -
+    0.2 * Math.cos(rad(4 * hm - 63));
   const dTheta = 30 * Math.exp(-(((hm - 275) / 25) ** 2));
   const RC = 2 * Math.sqrt(Cpm ** 7 / (Cpm ** 7 + 25 ** 7));
   const SL = 1 + (0.015 * (Lm - 50) ** 2) / Math.sqrt(20 + (Lm - 50) ** 2);
-  const SC = 1 + 0.045 * Cpm, SH = 1 + 0.015 * Cpm * T;
+  const SC = 1 + 0.045 * Cpm,
+    SH = 1 + 0.015 * Cpm * T;
   const RT = -Math.sin(rad(2 * dTheta)) * RC;
   return Math.sqrt((dL / SL) ** 2 + (dC / SC) ** 2 + (dH / SH) ** 2 + RT * (dC / SC) * (dH / SH));
 }

@@ -57,12 +57,20 @@ const HOSTILE = [
 // Its own checks, not `clean`: what a hostile link must not do.
 async function assertAlive(path) {
   const dialogs = [];
-  const setup = (page) => page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const setup = (page) =>
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      d.dismiss();
+    });
   await withPage(path, { clean: false, setup }, async (page) => {
     const status = page.getByRole('status').first();
     await status.waitFor({ state: 'visible', timeout: 15000 });
     // The locator pierces the embed's shadow root, where its status lives.
-    const shown = await until(() => status.textContent(), (t) => /epoch \d+/.test(t), { what: `${path.slice(0, 80)}: a status line with an epoch` });
+    const shown = await until(
+      () => status.textContent(),
+      (t) => /epoch \d+/.test(t),
+      { what: `${path.slice(0, 80)}: a status line with an epoch` },
+    );
     assert.match(shown, /epoch \d+ · loss/, `${path.slice(0, 80)}: status "${shown}"`);
     assert.equal(await page.evaluate(() => window.__pwned), undefined, `${path.slice(0, 80)}: ran foreign code`);
     assert.deepEqual(dialogs, [], `${path.slice(0, 80)}: opened a dialog`);
@@ -71,15 +79,29 @@ async function assertAlive(path) {
   });
 }
 
-test('no script writes HTML except the element\'s constant template', () => {
-  const files = readdirSync('www', { recursive: true }).filter((f) => f.endsWith('.js')).map((f) => `www/${f}`);
-  const writers = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/;
-  const found = files.flatMap((f) => readFileSync(f, 'utf8').split('\n').map((line, i) => [f, i + 1, line]))
-    .filter(([, , line]) => writers.test(line)).map(([f, , line]) => `${f}: ${line.trim().slice(0, 60)}`);
+test("no script writes HTML except the element's constant template", () => {
+  const files = readdirSync('www', { recursive: true })
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `www/${f}`);
+  const writers =
+    /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|createContextualFragment|\beval\(|new Function\(/;
+  const found = files
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .map((line, i) => [f, i + 1, line]),
+    )
+    .filter(([, , line]) => writers.test(line))
+    .map(([f, , line]) => `${f}: ${line.trim().slice(0, 60)}`);
   assert.deepEqual(found, ['www/embed/element.js: TEMPLATE.innerHTML = `<div class="ed" part="frame">']);
   // That template interpolates only the ICONS constants.
   const template = readFileSync('www/embed/element.js', 'utf8').split('TEMPLATE.innerHTML = `')[1].split('`;')[0];
-  assert.deepEqual([...new Set(template.match(/\$\{[^}]*\}/g))].sort(), ["${icon('pause', 'i-pause')}", "${icon('play', 'i-play')}", "${icon('reset')}", "${icon('step')}"]);
+  assert.deepEqual([...new Set(template.match(/\$\{[^}]*\}/g))].sort(), [
+    "${icon('pause', 'i-pause')}",
+    "${icon('play', 'i-play')}",
+    "${icon('reset')}",
+    "${icon('step')}",
+  ]);
 });
 
 test(`the page survives ${HOSTILE.length} hostile links`, async () => {
@@ -91,69 +113,102 @@ test('the iframe embed survives hostile links', async () => {
   for (const query of HOSTILE.filter((_, i) => i % 3 === 0)) await assertAlive(`embed.html?${query}`);
 });
 
-test('a unit\'s map: the output layer\'s is the decision map, a unit that does not exist is an Error', () => withPage('pkg/', { clean: false }, async (page) => {
-  const r = await page.evaluate(async () => {
-    const { default: init, Playground } = await import('/pkg/ed_playground.js');
-    await init();
-    const p = new Playground({ hidden: [8, 8] });
-    p.step(100);
-    const refusal = (f) => { try { f(); return 'no error'; } catch (e) { return `${e.constructor.name}: ${e.message}`; } };
-    const same = p.unitMap(12, 2, 0).join() === p.decisionMapOutput(12, 0).join();
-    const hidden = new Set(Array.from({ length: 8 }, (_, u) => p.unitMap(12, 1, u).join())).size;
-    return { same, hidden, layer: refusal(() => p.unitMap(12, 3, 0)), unit: refusal(() => p.unitMap(12, 0, 8)), out: refusal(() => p.unitMap(12, 2, 1)) };
-  });
-  assert.deepEqual(r, { same: true, hidden: 8, layer: 'Error: layer: no such layer', unit: 'Error: unit: no such unit', out: 'Error: unit: no such unit' });
-}));
+test("a unit's map: the output layer's is the decision map, a unit that does not exist is an Error", () =>
+  withPage('pkg/', { clean: false }, async (page) => {
+    const r = await page.evaluate(async () => {
+      const { default: init, Playground } = await import('/pkg/ed_playground.js');
+      await init();
+      const p = new Playground({ hidden: [8, 8] });
+      p.step(100);
+      const refusal = (f) => {
+        try {
+          f();
+          return 'no error';
+        } catch (e) {
+          return `${e.constructor.name}: ${e.message}`;
+        }
+      };
+      const same = p.unitMap(12, 2, 0).join() === p.decisionMapOutput(12, 0).join();
+      const hidden = new Set(Array.from({ length: 8 }, (_, u) => p.unitMap(12, 1, u).join())).size;
+      return {
+        same,
+        hidden,
+        layer: refusal(() => p.unitMap(12, 3, 0)),
+        unit: refusal(() => p.unitMap(12, 0, 8)),
+        out: refusal(() => p.unitMap(12, 2, 1)),
+      };
+    });
+    assert.deepEqual(r, {
+      same: true,
+      hidden: 8,
+      layer: 'Error: layer: no such layer',
+      unit: 'Error: unit: no such unit',
+      out: 'Error: unit: no such unit',
+    });
+  }));
 
-test('ten million epochs through the wasm API: memory flat after warm-up, history bounded', () => withPage('pkg/', { clean: false }, async (page) => {
-  const r = await page.evaluate(async () => {
-    const { default: init, Playground } = await import('/pkg/ed_playground.js');
-    const wasm = await init();
-    const p = new Playground({ hidden: [8, 8] });
-    p.step(200_000);
-    p.historyEpochs();
-    const warm = wasm.memory.buffer.byteLength;
-    while (p.epoch < 10_000_000) p.step(500_000);
-    return { epoch: p.epoch, warm, end: wasm.memory.buffer.byteLength, points: p.historyEpochs().length, loss: p.loss };
-  });
-  assert.ok(r.epoch >= 10_000_000, `${r.epoch} epochs`);
-  assert.equal(r.end, r.warm, 'wasm memory grew after warm-up');
-  assert.ok(r.points <= 2048, `${r.points} history points`);
-  assert.ok(Number.isFinite(r.loss));
-  console.log(`# long run: ${r.epoch} epochs, wasm memory ${r.warm} -> ${r.end} bytes, ${r.points} history points, loss ${r.loss}`);
-}));
+test('ten million epochs through the wasm API: memory flat after warm-up, history bounded', () =>
+  withPage('pkg/', { clean: false }, async (page) => {
+    const r = await page.evaluate(async () => {
+      const { default: init, Playground } = await import('/pkg/ed_playground.js');
+      const wasm = await init();
+      const p = new Playground({ hidden: [8, 8] });
+      p.step(200_000);
+      p.historyEpochs();
+      const warm = wasm.memory.buffer.byteLength;
+      while (p.epoch < 10_000_000) p.step(500_000);
+      return {
+        epoch: p.epoch,
+        warm,
+        end: wasm.memory.buffer.byteLength,
+        points: p.historyEpochs().length,
+        loss: p.loss,
+      };
+    });
+    assert.ok(r.epoch >= 10_000_000, `${r.epoch} epochs`);
+    assert.equal(r.end, r.warm, 'wasm memory grew after warm-up');
+    assert.ok(r.points <= 2048, `${r.points} history points`);
+    assert.ok(Number.isFinite(r.loss));
+    console.log(
+      `# long run: ${r.epoch} epochs, wasm memory ${r.warm} -> ${r.end} bytes, ${r.points} history points, loss ${r.loss}`,
+    );
+  }));
 
-test('the page runs 60 seconds at maximum speed with a flat JS heap and frame time', () => withPage('?speed=10000&stop=never', { clean: false }, async (page) => {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.enable');
-  // The live JS heap after a full collection: what the page keeps, not garbage.
-  const heap = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-  };
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const samples = [];
-  const t0 = Date.now();
-  for (let s = 5; s <= 60; s += 5) {
-    await page.waitForTimeout(t0 + s * 1000 - Date.now());
-    const { frames, epoch } = await page.evaluate(() => ({
-      frames: window.__edPlayground.frameTimes.slice(-60),
-      epoch: window.__edPlayground.epoch,
-    }));
-    samples.push({ s, heap: await heap(), frame: median(frames), epoch });
-  }
-  console.log(`# soak: ${samples.map((x) => `${x.s}s heap ${(x.heap / 1e6).toFixed(2)} MB frame p50 ${x.frame.toFixed(1)} ms epoch ${x.epoch}`).join('; ')}`);
-  const at = (s) => samples.find((x) => x.s === s);
-  const warm = samples.filter((x) => x.s >= 10 && x.s <= 20), late = samples.filter((x) => x.s >= 40);
-  assert.ok(at(60).epoch >= 1_000_000, `trained ${at(60).epoch} epochs in a minute`);
-  // Flat: the last samples' heap within 1 MB of the warmed-up page's, and frame
-  // time within half again (frames are mostly the 10,000 epochs of training).
-  // Each window's quietest sample: the machine's other work only adds time, a
-  // page that slows down as it runs raises every sample. The last 20 s give five
-  // samples, so one quiet moment on a busy shared machine is enough.
-  const maxHeap = (xs) => Math.max(...xs.map((x) => x.heap));
-  assert.ok(maxHeap(late) <= maxHeap(warm) + 1e6, `heap ${maxHeap(warm)} -> ${maxHeap(late)} bytes`);
-  const frame = (xs) => Math.min(...xs.map((x) => x.frame));
-  assert.ok(frame(late) <= 1.5 * frame(warm), `frame p50 ${frame(warm)} -> ${frame(late)} ms`);
-  assert.deepEqual(page.problems.errors, []);
-}));
+test('the page runs 60 seconds at maximum speed with a flat JS heap and frame time', () =>
+  withPage('?speed=10000&stop=never', { clean: false }, async (page) => {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    // The live JS heap after a full collection: what the page keeps, not garbage.
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const samples = [];
+    const t0 = Date.now();
+    for (let s = 5; s <= 60; s += 5) {
+      await page.waitForTimeout(t0 + s * 1000 - Date.now());
+      const { frames, epoch } = await page.evaluate(() => ({
+        frames: window.__edPlayground.frameTimes.slice(-60),
+        epoch: window.__edPlayground.epoch,
+      }));
+      samples.push({ s, heap: await heap(), frame: median(frames), epoch });
+    }
+    console.log(
+      `# soak: ${samples.map((x) => `${x.s}s heap ${(x.heap / 1e6).toFixed(2)} MB frame p50 ${x.frame.toFixed(1)} ms epoch ${x.epoch}`).join('; ')}`,
+    );
+    const at = (s) => samples.find((x) => x.s === s);
+    const warm = samples.filter((x) => x.s >= 10 && x.s <= 20),
+      late = samples.filter((x) => x.s >= 40);
+    assert.ok(at(60).epoch >= 1_000_000, `trained ${at(60).epoch} epochs in a minute`);
+    // Flat: the last samples' heap within 1 MB of the warmed-up page's, and frame
+    // time within half again (frames are mostly the 10,000 epochs of training).
+    // Each window's quietest sample: the machine's other work only adds time, a
+    // page that slows down as it runs raises every sample. The last 20 s give five
+    // samples, so one quiet moment on a busy shared machine is enough.
+    const maxHeap = (xs) => Math.max(...xs.map((x) => x.heap));
+    assert.ok(maxHeap(late) <= maxHeap(warm) + 1e6, `heap ${maxHeap(warm)} -> ${maxHeap(late)} bytes`);
+    const frame = (xs) => Math.min(...xs.map((x) => x.frame));
+    assert.ok(frame(late) <= 1.5 * frame(warm), `frame p50 ${frame(warm)} -> ${frame(late)} ms`);
+    assert.deepEqual(page.problems.errors, []);
+  }));

@@ -40,7 +40,11 @@ export async function stopSite() {
  * the page loads (routes, init scripts of the test's own).
  */
 export async function open(path = '', { setup, ...options } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+    ...options,
+  });
   try {
     const page = await context.newPage();
     const problems = { errors: [], foreign: [], wasm: 0 };
@@ -56,7 +60,9 @@ export async function open(path = '', { setup, ...options } = {}) {
     await context.addInitScript(() => {
       window.__edTestHook = true;
       window.__csp = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await setup?.(page);
     await page.goto(`${origin}/${path}`);
@@ -89,7 +95,8 @@ export async function withPage(path, options, body) {
 
 export async function clean(page) {
   assert.deepEqual(page.problems.errors, [], 'console errors');
-  for (const frame of page.frames()) assert.deepEqual(await frame.evaluate(() => window.__csp), [], `CSP violations in ${frame.url()}`);
+  for (const frame of page.frames())
+    assert.deepEqual(await frame.evaluate(() => window.__csp), [], `CSP violations in ${frame.url()}`);
   assert.deepEqual(page.problems.foreign, [], 'requests outside the origin');
 }
 
@@ -103,7 +110,10 @@ export async function until(read, ok, { timeout = 15000, what = 'a condition' } 
   for (;;) {
     const value = await read();
     if (ok(value)) return value;
-    if (Date.now() > deadline) throw new assert.AssertionError({ message: `waited ${timeout} ms for ${what}; last read: ${JSON.stringify(value)}` });
+    if (Date.now() > deadline)
+      throw new assert.AssertionError({
+        message: `waited ${timeout} ms for ${what}; last read: ${JSON.stringify(value)}`,
+      });
     await sleep(30);
   }
 }
@@ -120,11 +130,16 @@ const parseStatus = (text) => {
  * line is redrawn every third frame while training, once after a step or a pause.
  */
 export function statusWhen(scope, ok, what = 'the status line', timeout = 15000) {
-  return until(async () => parseStatus(await scope.getByRole('status').textContent()), (s) => Number.isInteger(s.epoch) && ok(s), { timeout, what });
+  return until(
+    async () => parseStatus(await scope.getByRole('status').textContent()),
+    (s) => Number.isInteger(s.epoch) && ok(s),
+    { timeout, what },
+  );
 }
 
 /** Waits until the status line itself reads epoch `n` or later and returns what it read. */
-export const statusAt = (scope, n, timeout) => statusWhen(scope, (s) => s.epoch >= n, `a status line at epoch ${n} or later`, timeout);
+export const statusAt = (scope, n, timeout) =>
+  statusWhen(scope, (s) => s.epoch >= n, `a status line at epoch ${n} or later`, timeout);
 
 /**
  * Records the dedicated workers `page` starts: `started`, their paths in order,
@@ -132,7 +147,8 @@ export const statusAt = (scope, n, timeout) => statusWhen(scope, (s) => s.epoch 
  * Call before the page starts any.
  */
 export function watchWorkers(page) {
-  const started = [], open = new Set();
+  const started = [],
+    open = new Set();
   page.on('worker', (w) => {
     started.push(new URL(w.url()).pathname);
     open.add(w);
@@ -142,4 +158,9 @@ export function watchWorkers(page) {
 }
 
 /** Waits until every worker `watchWorkers` saw has been terminated. */
-export const allClosed = ({ open }, what = 'every worker terminated') => until(() => open.size, (n) => n === 0, { what });
+export const allClosed = ({ open }, what = 'every worker terminated') =>
+  until(
+    () => open.size,
+    (n) => n === 0,
+    { what },
+  );

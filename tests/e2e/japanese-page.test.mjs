@@ -11,7 +11,8 @@ import { wordsIn } from '../../www/words/index.js';
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
-const ja = wordsIn('ja'), en = wordsIn('en');
+const ja = wordsIn('ja'),
+  en = wordsIn('en');
 // Marked texts the run rewrites as it goes (the status line, the play button's
 // name, the panels' sentences): their first words are checked in English only.
 // (The paused English page has not rewritten any but the status line.)
@@ -19,107 +20,151 @@ const REWRITTEN = new Set(['status.loading', 'solved.short', 'diverged.short', '
 
 const STATUS_JA = /^エポック (\d+) · 損失 (\S+)/;
 /** Waits until the Japanese status line reads `ok({ epoch, loss, text })` and returns what it read. */
-const statusJa = (page, ok, what, timeout = 15000) => until(async () => {
-  const text = await page.getByRole('status').textContent();
-  const m = STATUS_JA.exec(text);
-  return m ? { epoch: Number(m[1]), loss: Number(m[2]), text } : { epoch: NaN, loss: NaN, text };
-}, (s) => Number.isInteger(s.epoch) && ok(s), { timeout, what });
+const statusJa = (page, ok, what, timeout = 15000) =>
+  until(
+    async () => {
+      const text = await page.getByRole('status').textContent();
+      const m = STATUS_JA.exec(text);
+      return m ? { epoch: Number(m[1]), loss: Number(m[2]), text } : { epoch: NaN, loss: NaN, text };
+    },
+    (s) => Number.isInteger(s.epoch) && ok(s),
+    { timeout, what },
+  );
 
 /** Every static text and accessible name the page marks for its words, outside
  * the two cards of Kaneko's experiment and the digits (their words are theirs):
  * `[key, kind, what the page shows]`. */
-const marked = (page) => page.evaluate(() => {
-  const out = [];
-  for (const [attr, kind] of [['data-w', 'text'], ['data-w-label', 'label'], ['data-w-title', 'title']]) {
-    for (const n of document.querySelectorAll(`[${attr}]`)) {
-      if (n.closest('#card-experiment, #card-digits')) continue;
-      const key = n.getAttribute(attr);
-      out.push([key, kind, kind === 'text' ? n.textContent : kind === 'label' ? n.getAttribute('aria-label') : n.title]);
+const marked = (page) =>
+  page.evaluate(() => {
+    const out = [];
+    for (const [attr, kind] of [
+      ['data-w', 'text'],
+      ['data-w-label', 'label'],
+      ['data-w-title', 'title'],
+    ]) {
+      for (const n of document.querySelectorAll(`[${attr}]`)) {
+        if (n.closest('#card-experiment, #card-digits')) continue;
+        const key = n.getAttribute(attr);
+        out.push([
+          key,
+          kind,
+          kind === 'text' ? n.textContent : kind === 'label' ? n.getAttribute('aria-label') : n.title,
+        ]);
+      }
     }
-  }
-  return out;
-});
+    return out;
+  });
 
-test('in English the marked markup is the table\'s English, as written', () => withPage('?paused=1', async (page) => {
-  await statusWhen(page, (s) => s.epoch === 0, 'the English status line');
-  const shown = await marked(page);
-  assert.ok(shown.length > 60, `${shown.length} marked texts`);
-  for (const [key, kind, text] of shown) if (key !== 'status.loading') assert.equal(text, en(key), `${key} (${kind})`);
-}));
+test("in English the marked markup is the table's English, as written", () =>
+  withPage('?paused=1', async (page) => {
+    await statusWhen(page, (s) => s.epoch === 0, 'the English status line');
+    const shown = await marked(page);
+    assert.ok(shown.length > 60, `${shown.length} marked texts`);
+    for (const [key, kind, text] of shown)
+      if (key !== 'status.loading') assert.equal(text, en(key), `${key} (${kind})`);
+  }));
 
-test('?lang=ja: the page\'s words, the status line and the solved panel in Japanese; Keep training goes on', () => withPage('?lang=ja', async (page) => {
-  assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
-  assert.equal(await page.title(), ja('page.title'));
-  assert.equal(await page.locator('meta[name="description"]').getAttribute('content'), ja('page.description'));
-  const first = await statusJa(page, (s) => s.epoch >= 1, 'a Japanese status line');
-  assert.ok(!/epoch|loss/.test(first.text), first.text);
-  for (const [key, kind, text] of await marked(page)) {
-    if (REWRITTEN.has(key)) continue;
-    assert.equal(text, ja(key), `${key} (${kind})`);
-    assert.notEqual(text, en(key) === ja(key) ? null : en(key), `${key} is in Japanese`);
-  }
-  assert.equal(await page.locator('#play').getAttribute('aria-label'), '一時停止');
-  assert.equal(await page.locator('#play').getAttribute('title'), '一時停止 (スペース)');
+test("?lang=ja: the page's words, the status line and the solved panel in Japanese; Keep training goes on", () =>
+  withPage('?lang=ja', async (page) => {
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    assert.equal(await page.title(), ja('page.title'));
+    assert.equal(await page.locator('meta[name="description"]').getAttribute('content'), ja('page.description'));
+    const first = await statusJa(page, (s) => s.epoch >= 1, 'a Japanese status line');
+    assert.ok(!/epoch|loss/.test(first.text), first.text);
+    for (const [key, kind, text] of await marked(page)) {
+      if (REWRITTEN.has(key)) continue;
+      assert.equal(text, ja(key), `${key} (${kind})`);
+      assert.notEqual(text, en(key) === ja(key) ? null : en(key), `${key} is in Japanese`);
+    }
+    assert.equal(await page.locator('#play').getAttribute('aria-label'), '一時停止');
+    assert.equal(await page.locator('#play').getAttribute('title'), '一時停止 (スペース)');
 
-  // The default run pauses where XOR is solved and says so in Japanese.
-  const panel = page.locator('#solved');
-  await page.locator('#solved-text').filter({ hasText: /^エポック \d+ で解けました: すべてのパターンに正解し、平均損失が 0\.05 未満。/ }).waitFor({ timeout: 30000 });
-  const at = Number(/^エポック (\d+)/.exec(await page.locator('#solved-text').textContent())[1]);
-  const paused = await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused line');
-  assert.equal(paused.text, `エポック ${at} · 損失 ${paused.text.split('損失 ')[1].split(' ')[0]} · エポック ${at} で解けた · 一時停止中`);
-  assert.equal(await page.getByRole('region', { name: '解けました' }).count(), 1);
-  assert.equal(await panel.getByRole('button', { name: 'もう一度再生' }).count(), 1);
-  assert.equal(await page.locator('#play').getAttribute('aria-label'), '再生');
-  await panel.getByRole('button', { name: '学習を続ける' }).click();
-  await statusJa(page, (s) => s.epoch > at + 5 && / エポック\/秒$/.test(s.text), 'training on past the solve, its rate said in Japanese', 20000);
-  assert.ok(await panel.isHidden());
-}));
+    // The default run pauses where XOR is solved and says so in Japanese.
+    const panel = page.locator('#solved');
+    await page
+      .locator('#solved-text')
+      .filter({ hasText: /^エポック \d+ で解けました: すべてのパターンに正解し、平均損失が 0\.05 未満。/ })
+      .waitFor({ timeout: 30000 });
+    const at = Number(/^エポック (\d+)/.exec(await page.locator('#solved-text').textContent())[1]);
+    const paused = await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused line');
+    assert.equal(
+      paused.text,
+      `エポック ${at} · 損失 ${paused.text.split('損失 ')[1].split(' ')[0]} · エポック ${at} で解けた · 一時停止中`,
+    );
+    assert.equal(await page.getByRole('region', { name: '解けました' }).count(), 1);
+    assert.equal(await panel.getByRole('button', { name: 'もう一度再生' }).count(), 1);
+    assert.equal(await page.locator('#play').getAttribute('aria-label'), '再生');
+    await panel.getByRole('button', { name: '学習を続ける' }).click();
+    await statusJa(
+      page,
+      (s) => s.epoch > at + 5 && / エポック\/秒$/.test(s.text),
+      'training on past the solve, its rate said in Japanese',
+      20000,
+    );
+    assert.ok(await panel.isHidden());
+  }));
 
-test('?lang=ja: Copy link, Embed this and Present speak Japanese', () => withPage('?lang=ja&paused=1', { permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
-  await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused line');
-  await page.getByRole('button', { name: 'リンクをコピー' }).click();
-  await page.getByRole('button', { name: 'コピーしました' }).waitFor();
-  assert.match(await page.evaluate(() => navigator.clipboard.readText()), /[?&]lang=ja(&|$)/);
+test('?lang=ja: Copy link, Embed this and Present speak Japanese', () =>
+  withPage('?lang=ja&paused=1', { permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
+    await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused line');
+    await page.getByRole('button', { name: 'リンクをコピー' }).click();
+    await page.getByRole('button', { name: 'コピーしました' }).waitFor();
+    assert.match(await page.evaluate(() => navigator.clipboard.readText()), /[?&]lang=ja(&|$)/);
 
-  await page.getByRole('button', { name: '埋め込む' }).click();
-  const dialog = page.getByRole('dialog', { name: 'この学習を埋め込む' });
-  await dialog.waitFor();
-  assert.deepEqual(await dialog.locator('[data-copy]').allTextContents(), ['コピー', 'コピー']);
-  assert.match(await dialog.locator('[data-snippet="iframe"]').textContent(), /title="ED Playground: 誤差拡散学習法のライブ実験"/);
-  await dialog.locator('[data-copy="element"]').click();
-  await dialog.getByRole('button', { name: 'コピーしました' }).waitFor();
-  await dialog.getByRole('button', { name: '閉じる' }).click();
-  await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: '埋め込む' }).click();
+    const dialog = page.getByRole('dialog', { name: 'この学習を埋め込む' });
+    await dialog.waitFor();
+    assert.deepEqual(await dialog.locator('[data-copy]').allTextContents(), ['コピー', 'コピー']);
+    assert.match(
+      await dialog.locator('[data-snippet="iframe"]').textContent(),
+      /title="ED Playground: 誤差拡散学習法のライブ実験"/,
+    );
+    await dialog.locator('[data-copy="element"]').click();
+    await dialog.getByRole('button', { name: 'コピーしました' }).waitFor();
+    await dialog.getByRole('button', { name: '閉じる' }).click();
+    await dialog.waitFor({ state: 'hidden' });
 
-  const present = page.locator('#present');
-  assert.equal(await present.textContent(), '発表モード');
-  await present.click();
-  await until(() => present.textContent(), (t) => t === '発表モードを終了', { what: 'the button naming the way out' });
-  assert.equal(await present.getAttribute('title'), '発表モードを終了します (Esc)');
-}));
+    const present = page.locator('#present');
+    assert.equal(await present.textContent(), '発表モード');
+    await present.click();
+    await until(
+      () => present.textContent(),
+      (t) => t === '発表モードを終了',
+      { what: 'the button naming the way out' },
+    );
+    assert.equal(await present.getAttribute('title'), '発表モードを終了します (Esc)');
+  }));
 
-test('?lang=ja: a frozen run is explained in Japanese, its ways out named in Japanese', () => withPage('?lang=ja&task=xor&loss=mse&hidden=8,8&lr=0.5&seed=42&stop=never&speed=5&changes=178:loss:bce', async (page) => {
-  const box = page.locator('#frozen');
-  await box.and(page.getByRole('alert')).waitFor({ timeout: 10000 });
-  const text = await box.locator('p').textContent();
-  assert.match(text, /^エポック 18\d から止まっています。すべての出力が 1 に張り付き、損失ももう動きません。/);
-  assert.match(text, /損失ベースの規則では、BCE に切り替えた後、その誤差信号が隠れ層のユニットを飽和させました。/);
-  const ways = await box.getByRole('button').allTextContents();
-  assert.equal(ways.length, 2);
-  assert.equal(ways[0], 'BCE でやり直す');
-  assert.ok(ways.every((w) => w.endsWith('でやり直す')), ways.join(' | '));
-}));
+test('?lang=ja: a frozen run is explained in Japanese, its ways out named in Japanese', () =>
+  withPage(
+    '?lang=ja&task=xor&loss=mse&hidden=8,8&lr=0.5&seed=42&stop=never&speed=5&changes=178:loss:bce',
+    async (page) => {
+      const box = page.locator('#frozen');
+      await box.and(page.getByRole('alert')).waitFor({ timeout: 10000 });
+      const text = await box.locator('p').textContent();
+      assert.match(text, /^エポック 18\d から止まっています。すべての出力が 1 に張り付き、損失ももう動きません。/);
+      assert.match(text, /損失ベースの規則では、BCE に切り替えた後、その誤差信号が隠れ層のユニットを飽和させました。/);
+      const ways = await box.getByRole('button').allTextContents();
+      assert.equal(ways.length, 2);
+      assert.equal(ways[0], 'BCE でやり直す');
+      assert.ok(
+        ways.every((w) => w.endsWith('でやり直す')),
+        ways.join(' | '),
+      );
+    },
+  ));
 
-test('the language switch reads English and reopens the same run in English', () => withPage('?lang=ja&task=moons&paused=1', async (page) => {
-  await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused Japanese line');
-  const to = page.locator('#language');
-  assert.equal(await to.textContent(), 'English');
-  assert.equal(await to.getAttribute('lang'), 'en');
-  await Promise.all([page.waitForURL(/[?&]lang=en(&|$)/), to.click()]);
-  const s = await statusWhen(page, (x) => x.text.endsWith('paused'), 'the English paused line');
-  assert.match(s.text, /^epoch \d+ · loss /);
-  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
-  assert.equal(new URL(page.url()).searchParams.get('task'), 'moons');
-  assert.equal(await page.locator('#language').textContent(), '日本語');
-  assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 1);
-}));
+test('the language switch reads English and reopens the same run in English', () =>
+  withPage('?lang=ja&task=moons&paused=1', async (page) => {
+    await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused Japanese line');
+    const to = page.locator('#language');
+    assert.equal(await to.textContent(), 'English');
+    assert.equal(await to.getAttribute('lang'), 'en');
+    await Promise.all([page.waitForURL(/[?&]lang=en(&|$)/), to.click()]);
+    const s = await statusWhen(page, (x) => x.text.endsWith('paused'), 'the English paused line');
+    assert.match(s.text, /^epoch \d+ · loss /);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    assert.equal(new URL(page.url()).searchParams.get('task'), 'moons');
+    assert.equal(await page.locator('#language').textContent(), '日本語');
+    assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 1);
+  }));

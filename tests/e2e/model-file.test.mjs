@@ -15,16 +15,34 @@ after(stopSite);
 
 // Every setting away from both the page's defaults and the Kaneko rule's.
 const SETTINGS = {
-  task: 'moons', rule: 'kaneko', loss: 'bce', hidden: '6', lr: '0.3', seed: '9',
-  u0: '0.6', beta: '0.5', u1: '2', noise: '0.2', test_fraction: '0.3', points: '120', init_range: '0.7', shuffle: '1',
+  task: 'moons',
+  rule: 'kaneko',
+  loss: 'bce',
+  hidden: '6',
+  lr: '0.3',
+  seed: '9',
+  u0: '0.6',
+  beta: '0.5',
+  u1: '2',
+  noise: '0.2',
+  test_fraction: '0.3',
+  points: '120',
+  init_range: '0.7',
+  shuffle: '1',
 };
 const EPOCHS = 20;
 
 function cliModel() {
   const file = join(mkdtempSync(join(tmpdir(), 'ed-model-')), 'moons-kaneko.json');
   // A flag's `1` is the flag alone on the command line.
-  const flags = Object.entries(SETTINGS).flatMap(([k, v]) => (k === 'shuffle' ? ['--shuffle'] : [`--${k.replace('_', '-')}`, v]));
-  execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'ed', '--', 'train', ...flags, '--epochs', String(EPOCHS), '--save', file], { stdio: 'ignore' });
+  const flags = Object.entries(SETTINGS).flatMap(([k, v]) =>
+    k === 'shuffle' ? ['--shuffle'] : [`--${k.replace('_', '-')}`, v],
+  );
+  execFileSync(
+    'cargo',
+    ['run', '--release', '--quiet', '--bin', 'ed', '--', 'train', ...flags, '--epochs', String(EPOCHS), '--save', file],
+    { stdio: 'ignore' },
+  );
   return readFileSync(file);
 }
 
@@ -35,13 +53,22 @@ test('loading a Kaneko-rule model of the moons sets every field and the link fro
   // Started on the defaults (XOR, the seed's rule), racing backprop: the model has no race.
   const link = await withPage('?paused=1&race=1', async (page) => {
     await page.waitForFunction(() => window.__edPlayground?.race !== undefined, null, { timeout: 15000 });
-    await page.locator('#load').setInputFiles({ name: 'moons-kaneko.json', mimeType: 'application/json', buffer: model });
+    await page
+      .locator('#load')
+      .setInputFiles({ name: 'moons-kaneko.json', mimeType: 'application/json', buffer: model });
     await page.locator('.notice', { hasText: `Loaded moons-kaneko.json at epoch ${EPOCHS}` }).waitFor();
     // The status line itself says where the loaded run stands.
-    await page.getByRole('status').filter({ hasText: new RegExp(`^epoch ${EPOCHS} · loss `) }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`^epoch ${EPOCHS} · loss `) })
+      .waitFor();
     // Every field of the file's configuration is a field of the state, and holds the file's value.
     const loaded = await page.evaluate(() => window.__edPlayground.state);
-    assert.deepEqual(Object.keys(config).filter((k) => !(k in loaded)), [], 'configuration fields the state lacks');
+    assert.deepEqual(
+      Object.keys(config).filter((k) => !(k in loaded)),
+      [],
+      'configuration fields the state lacks',
+    );
     for (const [k, v] of Object.entries(config)) assert.deepEqual(loaded[k], v, `${k} in the state`);
 
     // The fields.
@@ -52,7 +79,11 @@ test('loading a Kaneko-rule model of the moons sets every field and the link fro
     assert.equal(await value('Learning rate (alpha)'), '0.3');
     assert.equal(await value('Hidden layers'), '6');
     assert.equal(await value('Random seed'), '9');
-    for (const [label, v] of [['Sigmoid width (u0)', '0.6'], ['Bias input (beta)', '0.5'], ['Hidden error share (u1)', '2']]) {
+    for (const [label, v] of [
+      ['Sigmoid width (u0)', '0.6'],
+      ['Bias input (beta)', '0.5'],
+      ['Hidden error share (u1)', '2'],
+    ]) {
       assert.ok(await page.getByLabel(label).isVisible(), `${label} shown under Kaneko's rule`);
       assert.equal(await value(label), v, label);
     }

@@ -27,41 +27,69 @@ import { VISIONS, difference, parseColour } from './colour-vision.mjs';
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
-const APART = 15, FROM_CARD = 20;
+const APART = 15,
+  FROM_CARD = 20;
 /** The engine's neutral middle of a decision map (src/view/decision_map.rs MID), the ground of every map's points. */
 const MAP_MIDDLE = '#eeeeee';
-const PALETTE = ['card', 'muted', 'pos', 'neg', 'class0', 'class1', 'class2', 'loss0', 'loss1', 'loss2', 's0', 's1', 's2', 's3', 's4'];
+const PALETTE = [
+  'card',
+  'muted',
+  'pos',
+  'neg',
+  'class0',
+  'class1',
+  'class2',
+  'loss0',
+  'loss1',
+  'loss2',
+  's0',
+  's1',
+  's2',
+  's3',
+  's4',
+];
 
 /** The pairs of `colours` ({ name: css colour }) closer than `least` under some vision, as words. */
 function tooClose(colours, least, what) {
-  const names = Object.keys(colours), close = [];
-  for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) {
-    const [a, b] = [colours[names[i]], colours[names[j]]].map(parseColour);
-    if (a.join() === b.join()) continue; // one colour under two names (a dashed and a solid series)
-    for (const v of VISIONS) {
-      const d = difference(a, b, v);
-      if (d < least) close.push(`${what}: ${names[i]} ${colours[names[i]]} / ${names[j]} ${colours[names[j]]}, ${v}: ΔE00 ${d.toFixed(1)}`);
+  const names = Object.keys(colours),
+    close = [];
+  for (let i = 0; i < names.length; i++)
+    for (let j = i + 1; j < names.length; j++) {
+      const [a, b] = [colours[names[i]], colours[names[j]]].map(parseColour);
+      if (a.join() === b.join()) continue; // one colour under two names (a dashed and a solid series)
+      for (const v of VISIONS) {
+        const d = difference(a, b, v);
+        if (d < least)
+          close.push(
+            `${what}: ${names[i]} ${colours[names[i]]} / ${names[j]} ${colours[names[j]]}, ${v}: ΔE00 ${d.toFixed(1)}`,
+          );
+      }
     }
-  }
   return close;
 }
 
 /** The colours of `colours` closer than `least` to `ground` under some vision. */
 function onGround(colours, ground, least, what) {
   const close = [];
-  for (const [name, c] of Object.entries(colours)) for (const v of VISIONS) {
-    const d = difference(parseColour(c), parseColour(ground), v);
-    if (d < least) close.push(`${what}: ${name} ${c} on ${ground}, ${v}: ΔE00 ${d.toFixed(1)}`);
-  }
+  for (const [name, c] of Object.entries(colours))
+    for (const v of VISIONS) {
+      const d = difference(parseColour(c), parseColour(ground), v);
+      if (d < least) close.push(`${what}: ${name} ${c} on ${ground}, ${v}: ΔE00 ${d.toFixed(1)}`);
+    }
   return close;
 }
 
 /** A uPlot chart's series colours, as its legend markers draw them: { label: colour }. */
-const legendColours = (page, box) => page.locator(`${box} .u-legend tr`).evaluateAll((rows) => Object.fromEntries(rows
-  .slice(1) // the x axis's row (epochs, hidden units)
-  .map((r) => [r.querySelector('.u-label')?.textContent.trim(), r.querySelector('.u-marker')])
-  .filter(([, m]) => m)
-  .map(([label, m]) => [label, getComputedStyle(m).borderTopColor])));
+const legendColours = (page, box) =>
+  page.locator(`${box} .u-legend tr`).evaluateAll((rows) =>
+    Object.fromEntries(
+      rows
+        .slice(1) // the x axis's row (epochs, hidden units)
+        .map((r) => [r.querySelector('.u-label')?.textContent.trim(), r.querySelector('.u-marker')])
+        .filter(([, m]) => m)
+        .map(([label, m]) => [label, getComputedStyle(m).borderTopColor]),
+    ),
+  );
 
 /** Every colour group of the page in `scheme`, read from the browser: { what: { name: colour } }, and the card. */
 async function groupsIn(scheme) {
@@ -69,23 +97,57 @@ async function groupsIn(scheme) {
   return withPage('?task=spiral3&race=1&hidden=8,8,8,8&speed=5', { colorScheme: scheme }, async (page) => {
     const vars = await page.evaluate((keys) => {
       const css = getComputedStyle(document.documentElement);
-      return Object.fromEntries(keys.map((k) => [k, css.getPropertyValue('--' + k).trim()]));
+      return Object.fromEntries(keys.map((k) => [k, css.getPropertyValue(`--${k}`).trim()]));
     }, PALETTE);
-    const loss = await until(() => legendColours(page, '#loss-chart'), (l) => Object.keys(l).length === 4, { what: 'the loss chart with MSE, ED test, Backprop and Backprop test' });
-    const meanAbs = await until(() => legendColours(page, '#meanabs-chart'), (l) => Object.keys(l).length === 5, { what: 'five layers in the mean |w| chart' });
+    const loss = await until(
+      () => legendColours(page, '#loss-chart'),
+      (l) => Object.keys(l).length === 4,
+      { what: 'the loss chart with MSE, ED test, Backprop and Backprop test' },
+    );
+    const meanAbs = await until(
+      () => legendColours(page, '#meanabs-chart'),
+      (l) => Object.keys(l).length === 5,
+      { what: 'five layers in the mean |w| chart' },
+    );
     await page.locator('#card-experiment').scrollIntoViewIfNeeded();
-    const experiment = await until(() => legendColours(page, '#xp-chart'), (l) => Object.keys(l).length === 4, { what: 'the experiment chart' });
+    const experiment = await until(
+      () => legendColours(page, '#xp-chart'),
+      (l) => Object.keys(l).length === 4,
+      { what: 'the experiment chart' },
+    );
     await page.locator('#card-digits').scrollIntoViewIfNeeded();
-    const digits = await until(() => legendColours(page, '#dg-chart'), (l) => Object.keys(l).length === 2, { what: 'the digits chart' });
-    const marks = async (sel, prop) => Object.fromEntries(await page.locator(sel).evaluateAll((els, prop) => els.map((e) => [e.parentElement.textContent.trim(), getComputedStyle(e)[prop]]), prop));
-    const classes = await until(() => marks('#output-key .mk:not(.hollow)', 'color'), (m) => Object.keys(m).length === 3, { what: "the 3-class key's marks" });
+    const digits = await until(
+      () => legendColours(page, '#dg-chart'),
+      (l) => Object.keys(l).length === 2,
+      { what: 'the digits chart' },
+    );
+    const marks = async (sel, prop) =>
+      Object.fromEntries(
+        await page
+          .locator(sel)
+          .evaluateAll(
+            (els, prop) => els.map((e) => [e.parentElement.textContent.trim(), getComputedStyle(e)[prop]]),
+            prop,
+          ),
+      );
+    const classes = await until(
+      () => marks('#output-key .mk:not(.hollow)', 'color'),
+      (m) => Object.keys(m).length === 3,
+      { what: "the 3-class key's marks" },
+    );
     const units = await marks('.net-key .unit-mk', 'color');
     const connections = await marks('.net-key .line-mk', 'backgroundColor');
     return {
-      card: vars.card, vars,
+      card: vars.card,
+      vars,
       groups: {
         // The chart holds a series per loss a run switches to: all three, whichever this run shows.
-        'loss chart': { ...loss, 'loss0 (MSE)': vars.loss0, 'loss1 (BCE)': vars.loss1, 'loss2 (BCE with logits)': vars.loss2 },
+        'loss chart': {
+          ...loss,
+          'loss0 (MSE)': vars.loss0,
+          'loss1 (BCE)': vars.loss1,
+          'loss2 (BCE with logits)': vars.loss2,
+        },
         'mean |w| chart': meanAbs,
         'experiment chart': experiment,
         'digits chart': digits,
@@ -104,9 +166,17 @@ for (const scheme of ['light', 'dark']) {
     const rgb = (c) => parseColour(c).join();
     // The charts and legends draw the variables (a colour read as drawn is the variable's).
     assert.equal(rgb(groups['loss chart'].MSE), rgb(vars.loss0), 'MSE is drawn in --loss0');
-    assert.equal(rgb(groups['loss chart'].Backprop), rgb(vars.s4), 'backprop is drawn in --s4, as on the experiment and digits charts');
+    assert.equal(
+      rgb(groups['loss chart'].Backprop),
+      rgb(vars.s4),
+      'backprop is drawn in --s4, as on the experiment and digits charts',
+    );
     assert.equal(rgb(groups['loss chart']['ED test']), rgb(vars.muted), 'the test line is drawn in --muted');
-    assert.deepEqual(Object.values(groups['map classes']).map(rgb), [vars.class0, vars.class1, vars.class2].map(rgb), 'the key shows the classes in --class0..2');
+    assert.deepEqual(
+      Object.values(groups['map classes']).map(rgb),
+      [vars.class0, vars.class1, vars.class2].map(rgb),
+      'the key shows the classes in --class0..2',
+    );
     assert.deepEqual(Object.values(groups['network units']).map(rgb), [vars.pos, vars.neg].map(rgb));
     assert.deepEqual(Object.values(groups['network connections']).map(rgb), [vars.pos, vars.neg].map(rgb));
 
@@ -120,7 +190,10 @@ for (const scheme of ['light', 'dark']) {
     problems.push(...onGround(groups['map classes'], MAP_MIDDLE, FROM_CARD, 'map classes on the map'));
     assert.deepEqual(problems, [], `${scheme}: ${problems.length} pairs too close:\n${problems.join('\n')}`);
     // The closest pair and the weakest colour on its card, for the record.
-    const all = Object.entries(groups).flatMap(([what, c]) => [...tooClose(c, Infinity, what), ...onGround(c, card, Infinity, `${what} on the card`)]);
+    const all = Object.entries(groups).flatMap(([what, c]) => [
+      ...tooClose(c, Infinity, what),
+      ...onGround(c, card, Infinity, `${what} on the card`),
+    ]);
     const dE = (line) => Number(line.match(/ΔE00 ([\d.]+)$/)[1]);
     const least = (onCard) => all.filter((l) => l.includes(' on the card') === onCard).sort((a, b) => dE(a) - dE(b))[0];
     t.diagnostic(`closest pair: ${least(false)}; weakest on its card: ${least(true)}`);
@@ -129,45 +202,81 @@ for (const scheme of ['light', 'dark']) {
 
 test("the element's own copy of the palette is the page's (www/embed/element.css)", () => {
   // Its shadow root cannot see the page's :root, so it states the colours again.
-  const page = readFileSync('www/style.css', 'utf8'), element = readFileSync('www/embed/element.css', 'utf8');
+  const page = readFileSync('www/style.css', 'utf8'),
+    element = readFileSync('www/embed/element.css', 'utf8');
   const block = (css, start) => css.slice(css.indexOf(start), css.indexOf('}', css.indexOf(start)));
-  const colours = (text) => Object.fromEntries(PALETTE.map((k) => [k, text.match(new RegExp(`--${k}:\\s*(#[0-9a-f]{6})`, 'i'))?.[1]]).filter(([, v]) => v));
-  const light = colours(block(page, ':root {')), dark = { ...light, ...colours(block(page, '@media (prefers-color-scheme: dark)')) };
+  const colours = (text) =>
+    Object.fromEntries(
+      PALETTE.map((k) => [k, text.match(new RegExp(`--${k}:\\s*(#[0-9a-f]{6})`, 'i'))?.[1]]).filter(([, v]) => v),
+    );
+  const light = colours(block(page, ':root {')),
+    dark = { ...light, ...colours(block(page, '@media (prefers-color-scheme: dark)')) };
   assert.equal(Object.keys(light).length, PALETTE.length, 'every palette colour in style.css');
   assert.deepEqual(colours(block(element, '.ed {')), light, 'light');
   assert.deepEqual({ ...colours(block(element, '.ed {')), ...colours(block(element, '.ed.dark {')) }, dark, 'dark');
-  assert.deepEqual({ ...colours(block(element, '.ed {')), ...colours(block(element, '.ed.auto {')) }, dark, 'auto, dark');
+  assert.deepEqual(
+    { ...colours(block(element, '.ed {')), ...colours(block(element, '.ed.auto {')) },
+    dark,
+    'auto, dark',
+  );
 });
 
-test('the 3-class map\'s key names its three classes, each with its own mark; a 2-class map\'s two values', async () => {
-  const keyOf = (page) => page.locator('#output-key .mk:not(.hollow)').evaluateAll((els) => els.map((e) => ({ text: e.parentElement.textContent.trim(), mark: e.className })));
+test("the 3-class map's key names its three classes, each with its own mark; a 2-class map's two values", async () => {
+  const keyOf = (page) =>
+    page
+      .locator('#output-key .mk:not(.hollow)')
+      .evaluateAll((els) => els.map((e) => ({ text: e.parentElement.textContent.trim(), mark: e.className })));
   await withPage('?task=spiral3', async (page) => {
-    const key = await until(() => keyOf(page), (k) => k.length === 3 && k[0].text === 'class 0', { what: 'the key of three classes' });
-    assert.deepEqual(key.map((k) => k.text), ['class 0', 'class 1', 'class 2']);
+    const key = await until(
+      () => keyOf(page),
+      (k) => k.length === 3 && k[0].text === 'class 0',
+      { what: 'the key of three classes' },
+    );
+    assert.deepEqual(
+      key.map((k) => k.text),
+      ['class 0', 'class 1', 'class 2'],
+    );
     assert.equal(new Set(key.map((k) => k.mark.match(/\bs\d\b/)[0])).size, 3, `three shapes: ${JSON.stringify(key)}`);
   });
   await withPage('?task=xor', async (page) => {
-    const key = await until(() => keyOf(page), (k) => k.length === 2, { what: 'the key of two values' });
-    assert.deepEqual(key.map((k) => k.text), ['0', '1']);
+    const key = await until(
+      () => keyOf(page),
+      (k) => k.length === 2,
+      { what: 'the key of two values' },
+    );
+    assert.deepEqual(
+      key.map((k) => k.text),
+      ['0', '1'],
+    );
   });
 });
 
-test("the adder's maps draw its points: the four of the square's corners, where the other two inputs are 0", () => withPage('?task=adder', { colorScheme: 'light' }, async (page) => {
-  // A filled point is ringed in the card's white; no map colour is that light
-  // (the engine's lightest is its middle, #eeeeee), so white pixels are points.
-  const whiteByQuadrant = (sel) => page.locator(sel).evaluateAll((canvases) => canvases.map((c) => {
-    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height), q = [0, 0, 0, 0];
-    for (let i = 0; i < data.length; i += 4) {
-      if (data[i + 3] < 255 || data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) continue;
-      const x = (i / 4) % c.width, y = Math.floor(i / 4 / c.width);
-      q[(x >= c.width / 2 ? 1 : 0) + (y >= c.height / 2 ? 2 : 0)]++;
-    }
-    return q;
+test("the adder's maps draw its points: the four of the square's corners, where the other two inputs are 0", () =>
+  withPage('?task=adder', { colorScheme: 'light' }, async (page) => {
+    // A filled point is ringed in the card's white; no map colour is that light
+    // (the engine's lightest is its middle, #eeeeee), so white pixels are points.
+    const whiteByQuadrant = (sel) =>
+      page.locator(sel).evaluateAll((canvases) =>
+        canvases.map((c) => {
+          const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height),
+            q = [0, 0, 0, 0];
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3] < 255 || data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) continue;
+            const x = (i / 4) % c.width,
+              y = Math.floor(i / 4 / c.width);
+            q[(x >= c.width / 2 ? 1 : 0) + (y >= c.height / 2 ? 2 : 0)]++;
+          }
+          return q;
+        }),
+      );
+    const lit = (maps) => maps.length > 0 && maps.every((q) => q.every((n) => n > 0));
+    const main = await until(() => whiteByQuadrant('#map'), lit, { what: "points in each corner of the adder's map" });
+    const small = await until(
+      () => whiteByQuadrant('#output-maps canvas'),
+      (m) => m.length === 3 && lit(m),
+      { what: "points on each sum bit's map" },
+    );
+    assert.ok(lit(main) && lit(small));
+    const key = await page.locator('#output-key').textContent();
+    assert.match(key, /x2 = x3 = 0/, 'the key says which points the maps can show');
   }));
-  const lit = (maps) => maps.length > 0 && maps.every((q) => q.every((n) => n > 0));
-  const main = await until(() => whiteByQuadrant('#map'), lit, { what: 'points in each corner of the adder\'s map' });
-  const small = await until(() => whiteByQuadrant('#output-maps canvas'), (m) => m.length === 3 && lit(m), { what: 'points on each sum bit\'s map' });
-  assert.ok(lit(main) && lit(small));
-  const key = await page.locator('#output-key').textContent();
-  assert.match(key, /x2 = x3 = 0/, 'the key says which points the maps can show');
-}));

@@ -16,7 +16,7 @@ async function trained(scope, n) {
   assert.fail(`no epoch ${n} in the status line`);
 }
 
-test('without the harness\'s flag, the page and the element publish no test hook', async () => {
+test("without the harness's flag, the page and the element publish no test hook", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}/`);

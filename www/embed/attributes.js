@@ -5,9 +5,9 @@
 // the engine as a link is; the element's own four are read here. A mistake is
 // named with the value it refused and, when one is near, the name or value
 // that was probably meant (the engine's `nearestName`), and the rest applies.
-import { engine } from '../engine.js';
-import { schema, show, parse } from '../state.js';
-import { controlOf } from '../fields.js';
+import { engine } from '../app/engine.js';
+import { schema, show, parse } from '../app/state.js';
+import { controlOf } from '../panels/fields.js';
 import { wordsAt } from '../words/index.js';
 
 /** The words an element's messages are in: its shadow root's language (words/embed.js). */
@@ -18,9 +18,38 @@ export const forConsole = (text) => `<ed-playground>: ${text}`;
 const said = (w, error) => (typeof error === 'string' ? error : w.pick(error));
 
 // HTML's own attributes and those a site or framework adds: none is a mistake.
-const GLOBAL = new Set(['id', 'class', 'style', 'title', 'lang', 'dir', 'hidden', 'tabindex', 'slot', 'part', 'exportparts', 'role', 'is',
-  'inert', 'autofocus', 'accesskey', 'autocapitalize', 'contenteditable', 'draggable', 'enterkeyhint', 'inputmode', 'nonce', 'popover',
-  'spellcheck', 'translate', 'itemid', 'itemprop', 'itemref', 'itemscope', 'itemtype']);
+const GLOBAL = new Set([
+  'id',
+  'class',
+  'style',
+  'title',
+  'lang',
+  'dir',
+  'hidden',
+  'tabindex',
+  'slot',
+  'part',
+  'exportparts',
+  'role',
+  'is',
+  'inert',
+  'autofocus',
+  'accesskey',
+  'autocapitalize',
+  'contenteditable',
+  'draggable',
+  'enterkeyhint',
+  'inputmode',
+  'nonce',
+  'popover',
+  'spellcheck',
+  'translate',
+  'itemid',
+  'itemprop',
+  'itemref',
+  'itemscope',
+  'itemtype',
+]);
 const foreign = (name) => GLOBAL.has(name) || /^(aria-|data-|on)|[:@]|^_/.test(name);
 
 const table = () => schema().filter((e) => e.attribute);
@@ -28,7 +57,11 @@ const table = () => schema().filter((e) => e.attribute);
 export const PARAMETER = new Map();
 // The transport buttons, then each parameter control, named as its attribute
 // (a rule's own parameters come with its select): the `controls` tokens.
-const CONTROL = new Map([['play', 'play'], ['step', 'step'], ['reset', 'reset']]);
+const CONTROL = new Map([
+  ['play', 'play'],
+  ['step', 'step'],
+  ['reset', 'reset'],
+]);
 export const VIEWS = ['chart', 'network', 'map', 'table'];
 const THEMES = ['light', 'dark', 'auto'];
 export const OWN = ['autoplay', 'controls', 'views', 'theme'];
@@ -60,16 +93,24 @@ function meant(typed, names) {
 
 /** Attributes that are none of the element's (nor HTML's): their messages. */
 export function unknownAttributes(element) {
-  return element.getAttributeNames().filter((n) => !ALL.includes(n) && !foreign(n))
+  return element
+    .getAttributeNames()
+    .filter((n) => !ALL.includes(n) && !foreign(n))
     .map((n) => wordsOf(element)('embed.unknown', n, element.getAttribute(n), meant(n, ALL), ALL));
 }
 
 // A comma-separated list: the known tokens kept, each other one named.
 function tokens(w, attr, text, allowed, fallback) {
-  const parts = text.split(',').map((s) => s.trim()).filter((s) => s && s !== 'none');
-  const good = parts.filter((p) => allowed.includes(p)), bad = parts.filter((p) => !allowed.includes(p));
+  const parts = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none');
+  const good = parts.filter((p) => allowed.includes(p)),
+    bad = parts.filter((p) => !allowed.includes(p));
   const kept = bad.length && !good.length ? [...fallback] : good;
-  const problem = bad.length ? w('embed.tokens', attr, bad, allowed, bad.map((b) => meant(b, allowed)).filter(Boolean), kept) : null;
+  const problem = bad.length
+    ? w('embed.tokens', attr, bad, allowed, bad.map((b) => meant(b, allowed)).filter(Boolean), kept)
+    : null;
   return { value: new Set(kept), problem };
 }
 
@@ -79,17 +120,29 @@ const OWN_READ = {
   autoplay: (t, w) => {
     if (t === '') return { value: true };
     const r = parse('paused', t);
-    return 'value' in r ? { value: r.value } : { value: true, problem: w('embed.value', 'autoplay', said(w, r.message ?? r.error), 'true') };
+    return 'value' in r
+      ? { value: r.value }
+      : { value: true, problem: w('embed.value', 'autoplay', said(w, r.message ?? r.error), 'true') };
   },
   controls: (t, w) => {
     const r = tokens(w, 'controls', t, [...CONTROL.keys()], []);
     return { value: new Set([...r.value].map((k) => CONTROL.get(k))), problem: r.problem };
   },
   views: (t, w) => tokens(w, 'views', t, VIEWS, ['chart']),
-  theme: (t, w) => (THEMES.includes(t) ? { value: t } : {
-    value: 'auto',
-    problem: w('embed.value', 'theme', w('embed.oneOf', THEMES) + w('embed.notValue', t) + (meant(t, THEMES) ? w('embed.meant', meant(t, THEMES)) : ''), 'auto'),
-  }),
+  theme: (t, w) =>
+    THEMES.includes(t)
+      ? { value: t }
+      : {
+          value: 'auto',
+          problem: w(
+            'embed.value',
+            'theme',
+            w('embed.oneOf', THEMES) +
+              w('embed.notValue', t) +
+              (meant(t, THEMES) ? w('embed.meant', meant(t, THEMES)) : ''),
+            'auto',
+          ),
+        },
 };
 const OWN_DEFAULT = { autoplay: true, controls: new Set(), views: new Set(['chart']), theme: 'auto' };
 
@@ -123,13 +176,21 @@ export function readRun(element) {
   if (legacy !== null && !element.hasAttribute('layers')) pairs.push(['hidden', legacy]);
   for (const [attr, name] of PARAMETER) {
     if (!element.hasAttribute(attr)) continue;
-    const text = element.getAttribute(attr), e = schema().find((x) => x.name === name);
+    const text = element.getAttribute(attr),
+      e = schema().find((x) => x.name === name);
     pairs.push([name, e.kind === 'flag' && text.trim() === '' ? 'true' : text]);
   }
   const { state, problems } = engine().parseParams(pairs);
   const w = wordsOf(element);
-  const using = (name) => (Object.hasOwn(state, name) ? show(name, state[name]) || w('embed.none') : w('embed.default'));
-  return { state, problems: problems.map((p) => ({ name: p.name, text: w('embed.value', attributeOf(p.name), said(w, p.message ?? p.error), using(p.name)) })) };
+  const using = (name) =>
+    Object.hasOwn(state, name) ? show(name, state[name]) || w('embed.none') : w('embed.default');
+  return {
+    state,
+    problems: problems.map((p) => ({
+      name: p.name,
+      text: w('embed.value', attributeOf(p.name), said(w, p.message ?? p.error), using(p.name)),
+    })),
+  };
 }
 
 /** A link's parameter as the element's attribute: `[attribute, value]`, or

@@ -4,17 +4,27 @@
 // file with its chart library and styles (scripts/build-element.mjs), it finds
 // the wasm next to itself: `pkg/ed_playground_bg.wasm` relative to its own URL,
 // unless the page's first instance with a `wasm-url` names another (wasm-url.js).
-import { run } from '../conductor.js';
-import { loadEngine, reason } from '../engine.js';
-import { entry, brings } from '../state.js';
-import { fields } from '../fields.js';
+import { run } from '../app/conductor.js';
+import { loadEngine, reason } from '../app/engine.js';
+import { entry, brings } from '../app/state.js';
+import { fields } from '../panels/fields.js';
 import { ICONS } from '../icons.js';
 import { readTheme, el } from '../ui.js';
-import { testing } from '../test-hook.js';
+import { testing } from '../app/test-hook.js';
 import pageCss from '../style.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
-import { PARAMETER, OWN, forConsole, learnNames, readOwn, readRun, unknownAttributes, hiddenWarning, fromLink } from './attributes.js';
+import {
+  PARAMETER,
+  OWN,
+  forConsole,
+  learnNames,
+  readOwn,
+  readRun,
+  unknownAttributes,
+  hiddenWarning,
+  fromLink,
+} from './attributes.js';
 import { engineMissing } from './missing.js';
 import { pageWasm, wasmUrlProblem } from './wasm-url.js';
 import { chooseLanguage, speak, applyWords, wordsAt } from '../words/index.js';
@@ -25,10 +35,14 @@ const WASM = pageWasm(NEXT_TO_SCRIPT);
 // The engine first: its parameter table names the element's attributes and
 // builds its fields. If it cannot load, each instance says why (and, when its
 // file is missing, which file to copy where).
-let failed = await loadEngine(WASM).then(() => false, () => true);
+let failed = await loadEngine(WASM).then(
+  () => false,
+  () => true,
+);
 if (!failed) learnNames();
 
-const icon = (name, cls) => `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
+const icon = (name, cls) =>
+  `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
 
 // Every control and view, each marked with its name; the ones not asked for are
 // removed. A constant: nothing from an attribute ever reaches this HTML. Its
@@ -91,8 +105,13 @@ export class EdPlaygroundElement extends HTMLElement {
   static fromLink = fromLink;
   /** The language a root speaks (words/index.js): embed.html's `lang=` or the browser's. */
   static chooseLanguage = chooseLanguage;
-  #root; #run = null; #gen = 0; #visible = true; #io = null;
-  #theme = {}; #themeFns = new Set();
+  #root;
+  #run = null;
+  #gen = 0;
+  #visible = true;
+  #io = null;
+  #theme = {};
+  #themeFns = new Set();
   #onDark = () => this.#retheme();
 
   constructor() {
@@ -104,15 +123,23 @@ export class EdPlaygroundElement extends HTMLElement {
   // For the tests and the benchmark only (test-hook.js): `element.playground`,
   // this instance's run (epoch, loss, state, loss series, frame times), read-only, once started.
   static {
-    if (testing()) Object.defineProperty(this.prototype, 'playground', { get() { return this.#run?.hook; } });
+    if (testing())
+      Object.defineProperty(this.prototype, 'playground', {
+        get() {
+          return this.#run?.hook;
+        },
+      });
   }
 
   connectedCallback() {
     // Out of view (with a margin), it does no work; back in view, it goes on.
-    this.#io = new IntersectionObserver(([e]) => {
-      this.#visible = e.isIntersecting;
-      this.#run?.hold(!this.#visible);
-    }, { rootMargin: '100px' });
+    this.#io = new IntersectionObserver(
+      ([e]) => {
+        this.#visible = e.isIntersecting;
+        this.#run?.hold(!this.#visible);
+      },
+      { rootMargin: '100px' },
+    );
     this.#io.observe(this);
     dark.addEventListener('change', this.#onDark);
     this.#start();
@@ -131,11 +158,15 @@ export class EdPlaygroundElement extends HTMLElement {
   attributeChangedCallback(attr, old, text) {
     if (old === text || !this.#io) return; // before connectedCallback, #start reads them all
     const r = this.#run;
-    if (!r || attr === 'controls' || attr === 'views' || attr === 'lang') { this.#start(); return; }
+    if (!r || attr === 'controls' || attr === 'views' || attr === 'lang') {
+      this.#start();
+      return;
+    }
     if (OWN.includes(attr)) {
       const { value, problem } = this.#attr(attr);
       if (problem) this.#tell(problem);
-      if (attr === 'autoplay') r.play(value); else this.#retheme();
+      if (attr === 'autoplay') r.play(value);
+      else this.#retheme();
       return;
     }
     if (attr === 'hidden') {
@@ -199,14 +230,17 @@ export class EdPlaygroundElement extends HTMLElement {
     // The element's own attributes first, so its frame (status included) shows
     // while the engine loads; then the run's, which the engine's table reads.
     const reduced = !get('autoplay') || reducedMotion();
-    const controls = get('controls'), views = get('views');
+    const controls = get('controls'),
+      views = get('views');
     get('theme'); // applied by #retheme; read here for its message
     if (reduced) controls.add('play'); // never stuck paused without a way to start
 
     const frame = TEMPLATE.content.cloneNode(true);
-    if (named) frame.querySelector('.fields').append(...fields((control) => controls.has(control), undefined, this.#root));
+    if (named)
+      frame.querySelector('.fields').append(...fields((control) => controls.has(control), undefined, this.#root));
     for (const e of frame.querySelectorAll('[data-control]')) if (!controls.has(e.dataset.control)) e.remove();
-    for (const e of frame.querySelectorAll('[data-view]')) if (!e.dataset.view.split(' ').some((v) => views.has(v))) e.remove();
+    for (const e of frame.querySelectorAll('[data-view]'))
+      if (!e.dataset.view.split(' ').some((v) => views.has(v))) e.remove();
     // Which views it shows, for the layout (element.css).
     frame.querySelector('.views').dataset.views = [...views].join(' ');
     for (const e of frame.querySelectorAll('.transport, .fields')) if (!e.children.length) e.remove();
@@ -218,7 +252,10 @@ export class EdPlaygroundElement extends HTMLElement {
       // Its file missing, as when only ed-playground.js was copied: no reload will bring it.
       const missing = await engineMissing(WASM, WASM !== NEXT_TO_SCRIPT);
       if (gen !== this.#gen) return;
-      if (missing) { this.#fail(null, missing(w)); return; }
+      if (missing) {
+        this.#fail(null, missing(w));
+        return;
+      }
     }
     try {
       await loadEngine(WASM);
@@ -242,7 +279,12 @@ export class EdPlaygroundElement extends HTMLElement {
     let r = null;
     try {
       r = await run(this.#root, {
-        state, problems, wasm: WASM, theme: this.#theme, chartHeight: 200, alive: () => gen === this.#gen,
+        state,
+        problems,
+        wasm: WASM,
+        theme: this.#theme,
+        chartHeight: 200,
+        alive: () => gen === this.#gen,
         // Its place among the page's instances, so their heavy views take turns.
         stagger: Math.max(0, [...this.getRootNode().querySelectorAll('ed-playground')].indexOf(this)),
         onTheme: (f) => this.#themeFns.add(f),
@@ -253,7 +295,10 @@ export class EdPlaygroundElement extends HTMLElement {
       return;
     }
     if (!r) return;
-    if (gen !== this.#gen) { r.destroy(); return; }
+    if (gen !== this.#gen) {
+      r.destroy();
+      return;
+    }
     this.#run = r;
     r.hold(!this.#visible);
   }

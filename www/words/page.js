@@ -6,7 +6,10 @@ export const PAGE = {
   'language.en': { en: 'English', ja: 'English' },
   'language.ja': { en: '日本語', ja: '日本語' },
 
-  'page.title': { en: 'ED Playground: error diffusion learning, live in your browser', ja: 'ED Playground: 誤差拡散学習法をブラウザでライブ体験' },
+  'page.title': {
+    en: 'ED Playground: error diffusion learning, live in your browser',
+    ja: 'ED Playground: 誤差拡散学習法をブラウザでライブ体験',
+  },
   'page.description': {
     en: "Train a neural network live with Isamu Kaneko's error diffusion (ED) learning rule: excitatory and inhibitory units, one broadcast error, no backpropagation.",
     ja: '金子勇の誤差拡散学習法 (ED法) で、ニューラルネットワークをブラウザの中で学習させてみましょう。興奮性と抑制性のユニット、全層に同時に届く一つの誤差信号、誤差逆伝播法なし。',
@@ -18,7 +21,10 @@ export const PAGE = {
   // The masthead's lede, in three pieces around its emphasis.
   'masthead.lede1': { en: "Watch a neural network learn by Isamu Kaneko's ", ja: '金子勇の' },
   'masthead.lede2': { en: 'error diffusion', ja: '誤差拡散学習法' },
-  'masthead.lede3': { en: ' (ED, 1999), a learning rule without backpropagation.', ja: ' (ED法、1999年) で、ニューラルネットワークが学習する様子を見てみましょう。誤差逆伝播法を使わない学習則です。' },
+  'masthead.lede3': {
+    en: ' (ED, 1999), a learning rule without backpropagation.',
+    ja: ' (ED法、1999年) で、ニューラルネットワークが学習する様子を見てみましょう。誤差逆伝播法を使わない学習則です。',
+  },
   // The banners.
   'banner.reload': { en: 'Reload', ja: '再読み込み' },
   'banner.noWasm': {
@@ -33,14 +39,23 @@ export const PAGE = {
   'bar.playTitle': { en: 'Play (space)', ja: '再生 (スペース)' },
   'bar.step': { en: 'Step', ja: '1 エポック進める' },
   'bar.stepTitle': { en: 'Step one epoch (s)', ja: '1 エポック進める (s)' },
-  'bar.copyLinkTitle': { en: 'Copy a link that opens this run at this epoch, paused', ja: 'この学習をこのエポックで一時停止した状態で開くリンクをコピーします' },
+  'bar.copyLinkTitle': {
+    en: 'Copy a link that opens this run at this epoch, paused',
+    ja: 'この学習をこのエポックで一時停止した状態で開くリンクをコピーします',
+  },
   'bar.copyLinkText': { en: "This moment's link", ja: 'この瞬間のリンク' },
   'bar.embed': { en: 'Embed this', ja: '埋め込む' },
-  'bar.embedTitle': { en: 'The code to put this run, as it is set now, in a blog post or a web page', ja: 'いまの設定のこの学習をブログ記事やウェブページに載せるためのコード' },
+  'bar.embedTitle': {
+    en: 'The code to put this run, as it is set now, in a blog post or a web page',
+    ja: 'いまの設定のこの学習をブログ記事やウェブページに載せるためのコード',
+  },
   'bar.settings': { en: 'Settings', ja: '設定' },
   // Presentation mode (present.js).
   'present.enter': { en: 'Present', ja: '発表モード' },
-  'present.enterHelp': { en: 'Presentation mode: the network, the map and the loss chart on one screen, in large type', ja: '発表モード: ネットワーク、決定マップ、損失のグラフを大きな文字で一画面に表示します' },
+  'present.enterHelp': {
+    en: 'Presentation mode: the network, the map and the loss chart on one screen, in large type',
+    ja: '発表モード: ネットワーク、決定マップ、損失のグラフを大きな文字で一画面に表示します',
+  },
   'present.exit': { en: 'Exit presentation', ja: '発表モードを終了' },
   'present.exitHelp': { en: 'Leave presentation mode (Esc)', ja: '発表モードを終了します (Esc)' },
   // The "Embed this" dialog (share.js). The snippets themselves are code.
@@ -55,20 +70,35 @@ export const PAGE = {
   'embedThis.elementCode': { en: "The element's code", ja: '要素のコード' },
   'embedThis.asIframe': { en: 'As an iframe', ja: 'iframe として' },
   'embedThis.iframeCode': { en: "The iframe's code", ja: 'iframe のコード' },
-  'embedThis.note1': { en: 'The script loads from this site. To serve it from yours (a site that allows only its own scripts must), copy ', ja: 'スクリプトはこのサイトから読み込まれます。自分のサイトから配信するには (自サイトのスクリプトしか許さないサイトでは必須です)、' },
+  'embedThis.note1': {
+    en: 'The script loads from this site. To serve it from yours (a site that allows only its own scripts must), copy ',
+    ja: 'スクリプトはこのサイトから読み込まれます。自分のサイトから配信するには (自サイトのスクリプトしか許さないサイトでは必須です)、',
+  },
   'embedThis.note2': { en: ' and ', ja: ' と ' },
   'embedThis.note3': { en: ' there, side by side as here, and point ', ja: ' をここと同じ並びでそこへコピーし、' },
   'embedThis.note4': { en: ' at your copy.', ja: ' をそのコピーに向けてください。' },
   'embedThis.frame1': { en: 'The page ', ja: 'このサイトのページ ' },
-  'embedThis.frame2': { en: ' of this site, in a frame: nothing to copy but the code.', ja: ' をフレームで表示します。コピーするのはこのコードだけです。' },
+  'embedThis.frame2': {
+    en: ' of this site, in a frame: nothing to copy but the code.',
+    ja: ' をフレームで表示します。コピーするのはこのコードだけです。',
+  },
   'embedThis.example': { en: 'An example post', ja: '記事の例' },
-  'embedThis.exampleRest': { en: ' with four live figures, and the attributes they take.', ja: ': 動く図が4つと、それぞれの属性。' },
+  'embedThis.exampleRest': {
+    en: ' with four live figures, and the attributes they take.',
+    ja: ': 動く図が4つと、それぞれの属性。',
+  },
   'embedThis.copy': { en: 'Copy', ja: 'コピー' },
   'embedThis.copied': { en: 'Copied', ja: 'コピーしました' },
   // The clipboard was refused (an older browser, a page without permission): the text is selected instead.
-  'embedThis.selected': { en: 'Selected: press Ctrl+C (⌘C on a Mac) to copy', ja: '選択しました: Ctrl+C (Mac では ⌘C) でコピーしてください' },
+  'embedThis.selected': {
+    en: 'Selected: press Ctrl+C (⌘C on a Mac) to copy',
+    ja: '選択しました: Ctrl+C (Mac では ⌘C) でコピーしてください',
+  },
   // The iframe's title, for the author's readers.
-  'embedThis.title': { en: 'ED Playground: a live error diffusion experiment', ja: 'ED Playground: 誤差拡散学習法のライブ実験' },
+  'embedThis.title': {
+    en: 'ED Playground: a live error diffusion experiment',
+    ja: 'ED Playground: 誤差拡散学習法のライブ実験',
+  },
   // The alerts and the solved panel over the views.
   'diverged.short': { en: 'Training diverged.', ja: '学習が発散しました。' },
   'diverged.reset': { en: 'Reset', ja: 'リセット' },
@@ -91,7 +121,10 @@ export const PAGE = {
     en: "Every unit is excitatory (+) or inhibitory (−); a connection's sign is set by the two units it joins, so learning makes a weight stronger but never flips it. One error signal reaches every layer at once, with no backpropagation: if the output must rise, connections from + units grow; if it must fall, those from − units.",
     ja: 'どのユニットも興奮性 (+) か抑制性 (−) のどちらかで、結合の符号はつなぐ2つのユニットの種類で決まります。そのため学習で重みが強くなることはあっても、符号が反転することはありません。誤差信号は一つだけで、誤差逆伝播なしにすべての層へ同時に届きます。出力を上げるべきときは + ユニットからの結合が、下げるべきときは − ユニットからの結合が強くなります。',
   },
-  'page.network.canvas': { en: 'The network: units as + or − circles, connections coloured by sign, wider for larger weights', ja: 'ネットワーク: ユニットは + か − の円、結合は符号で色分けし、重みが大きいほど太く描いています' },
+  'page.network.canvas': {
+    en: 'The network: units as + or − circles, connections coloured by sign, wider for larger weights',
+    ja: 'ネットワーク: ユニットは + か − の円、結合は符号で色分けし、重みが大きいほど太く描いています',
+  },
   'page.network.note': {
     en: 'Each input comes in twice, as a + copy and a − copy, and the units of every layer alternate +, −, +, …; a connection is excitatory when both its ends are the same kind. Line width and depth show |w| within each layer. Hover or tap a unit or a connection; a unit shows what it emits over the input square.',
     ja: '各入力は + のコピーと − のコピーの2つとして入り、各層のユニットは +, −, +, … と交互に並びます。両端が同じ種類の結合は興奮性です。線の太さと濃さは層ごとの |w| を表します。ユニットや結合にポインターを乗せるかタップしてみてください。ユニットは入力の正方形全体での出力を表示します。',
@@ -128,5 +161,8 @@ export const PAGE = {
   'run.keyPlay': { en: ' play / pause · ', ja: ' 再生 / 一時停止 · ' },
   'run.keyStep': { en: ' step one epoch · ', ja: ' 1 エポック進める · ' },
   'run.keyReset': { en: ' reset', ja: ' リセット' },
-  'run.note': { en: 'The address bar always holds a link that replays this run, loss switches included.', ja: 'アドレスバーには、損失関数の切り替えも含めてこの学習を再現するリンクが常に入っています。' },
+  'run.note': {
+    en: 'The address bar always holds a link that replays this run, loss switches included.',
+    ja: 'アドレスバーには、損失関数の切り替えも含めてこの学習を再現するリンクが常に入っています。',
+  },
 };

@@ -20,8 +20,10 @@ export const POINTS = {
     ja: (n) => `${n} 点。リンクにすべて含まれます。`,
   },
   'points.overLink': {
-    en: (n, max) => `${n} points: more than the ${max} a link holds, so the link leaves them out. Save them as CSV to share them.`,
-    ja: (n, max) => `${n} 点: リンクに含められる ${max} 点を超えているため、リンクには入りません。共有するには CSV で保存してください。`,
+    en: (n, max) =>
+      `${n} points: more than the ${max} a link holds, so the link leaves them out. Save them as CSV to share them.`,
+    ja: (n, max) =>
+      `${n} 点: リンクに含められる ${max} 点を超えているため、リンクには入りません。共有するには CSV で保存してください。`,
   },
   'points.full': {
     en: (max) => `A set holds at most ${max} points; remove some to add more.`,

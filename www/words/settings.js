@@ -12,13 +12,19 @@ export const SETTINGS = {
   'settings.using-none': { en: 'using none', ja: 'なしにします' },
   'settings.using-default': { en: 'using the default', ja: '既定値を使います' },
   // A field's refused value: its label, then the engine's refusal.
-  'settings.field-refused': { en: (label, error) => `${label} ${error}.`, ja: (label, error) => `${label}は ${error}。` },
+  'settings.field-refused': {
+    en: (label, error) => `${label} ${error}.`,
+    ja: (label, error) => `${label}は ${error}。`,
+  },
   'settings.help-show': { en: 'What these mean', ja: 'それぞれの意味' },
   'settings.help-hide': { en: 'Hide the explanations', ja: '説明を隠す' },
   'settings.random-seed': { en: 'Draw a random seed', ja: '乱数シードを引く' },
   'settings.dismiss': { en: 'Dismiss', ja: '閉じる' },
   // The speed slider's value: below one epoch a frame, and from one up.
-  'settings.frames-per-epoch': { en: (frames) => `1 epoch every ${frames} frames`, ja: (frames) => `${frames} フレームに 1 エポック` },
+  'settings.frames-per-epoch': {
+    en: (frames) => `1 epoch every ${frames} frames`,
+    ja: (frames) => `${frames} フレームに 1 エポック`,
+  },
   'settings.epochs-per-frame': {
     en: (n, written) => `${written} epoch${n > 1 ? 's' : ''}/frame`,
     ja: (n, written) => `${written} エポック/フレーム`,
@@ -26,7 +32,9 @@ export const SETTINGS = {
   // The sentence closing a task's note after its link.
   'settings.note-end': { en: '.', ja: '。' },
   'settings.changes-full': {
-    en: (label, max) => `${label}: a run holds at most ${max}, so that its link replays it. Reset to go on from these settings in a new run.`,
-    ja: (label, max) => `${label}: リンクで再現できるよう、1 回の学習に記録できるのは ${max} 個までです。この設定で続けるには、リセットして新しい学習を始めてください。`,
+    en: (label, max) =>
+      `${label}: a run holds at most ${max}, so that its link replays it. Reset to go on from these settings in a new run.`,
+    ja: (label, max) =>
+      `${label}: リンクで再現できるよう、1 回の学習に記録できるのは ${max} 個までです。この設定で続けるには、リセットして新しい学習を始めてください。`,
   },
 };

@@ -9,9 +9,18 @@ export const VIEWS = {
   'network.layerShort': { en: (c) => `h${c}`, ja: (c) => `h${c}` },
   'network.bias': { en: (i) => `bias ${sign(i)}`, ja: (i) => `バイアス ${sign(i)}` },
   'network.input': { en: (j) => `input x${j >> 1}, ${sign(j)} copy`, ja: (j) => `入力 x${j >> 1} の ${sign(j)} 側` },
-  'network.unit': { en: (c, last, j) => `${name(c, last)} unit ${j}`, ja: (c, last, j) => `${nameJa(c, last)}のユニット ${j}` },
-  'network.unitSign': { en: (i) => (i % 2 ? 'inhibitory (−)' : 'excitatory (+)'), ja: (i) => (i % 2 ? '抑制性 (−)' : '興奮性 (+)') },
-  'network.incoming': { en: (v) => `, its incoming weights' average size ${v}`, ja: (v) => `、入力側の重みの大きさの平均 ${v}` },
+  'network.unit': {
+    en: (c, last, j) => `${name(c, last)} unit ${j}`,
+    ja: (c, last, j) => `${nameJa(c, last)}のユニット ${j}`,
+  },
+  'network.unitSign': {
+    en: (i) => (i % 2 ? 'inhibitory (−)' : 'excitatory (+)'),
+    ja: (i) => (i % 2 ? '抑制性 (−)' : '興奮性 (+)'),
+  },
+  'network.incoming': {
+    en: (v) => `, its incoming weights' average size ${v}`,
+    ja: (v) => `、入力側の重みの大きさの平均 ${v}`,
+  },
   'network.edge': {
     en: (from, to, w, neg) => `${from} → ${to}: w = ${w}, ${neg ? 'inhibitory' : 'excitatory'}`,
     ja: (from, to, w, neg) => `${from} → ${to}: w = ${w}、${neg ? '抑制性' : '興奮性'}`,
@@ -19,12 +28,12 @@ export const VIEWS = {
 
   // The weights view (www/weights.js).
   'weights.layer': {
-    en: (l, count) => (l === 0 ? 'input' : `hidden ${l}`) + ' → ' + (l === count - 1 ? 'output' : `hidden ${l + 1}`),
-    ja: (l, count) => (l === 0 ? '入力層' : `隠れ層 ${l}`) + ' → ' + (l === count - 1 ? '出力層' : `隠れ層 ${l + 1}`),
+    en: (l, count) => `${l === 0 ? 'input' : `hidden ${l}`} → ${l === count - 1 ? 'output' : `hidden ${l + 1}`}`,
+    ja: (l, count) => `${l === 0 ? '入力層' : `隠れ層 ${l}`} → ${l === count - 1 ? '出力層' : `隠れ層 ${l + 1}`}`,
   },
   'weights.layerShort': {
-    en: (l, count) => (l === 0 ? 'input' : `h${l}`) + ' → ' + (l === count - 1 ? 'output' : `h${l + 1}`),
-    ja: (l, count) => (l === 0 ? '入力' : `隠れ${l}`) + ' → ' + (l === count - 1 ? '出力' : `隠れ${l + 1}`),
+    en: (l, count) => `${l === 0 ? 'input' : `h${l}`} → ${l === count - 1 ? 'output' : `h${l + 1}`}`,
+    ja: (l, count) => `${l === 0 ? '入力' : `隠れ${l}`} → ${l === count - 1 ? '出力' : `隠れ${l + 1}`}`,
   },
   'weights.cell': {
     en: (layer, r, c, w) => `${layer}: source ${r} (${sign(r)}) → unit ${c} (${sign(c)}), w = ${w}`,
@@ -35,12 +44,21 @@ export const VIEWS = {
 
   // The Output card's maps and key (www/output-maps.js).
   'output.class': { en: (k) => `class ${k}`, ja: (k) => `クラス ${k}` },
-  'output.bit': { en: (k, outputs) => `sum bit ${outputs - 1 - k}`, ja: (k, outputs) => `和のビット ${outputs - 1 - k}` },
+  'output.bit': {
+    en: (k, outputs) => `sum bit ${outputs - 1 - k}`,
+    ja: (k, outputs) => `和のビット ${outputs - 1 - k}`,
+  },
   'output.test': { en: 'test (hollow)', ja: 'テストデータ (白抜き)' },
   'output.mapOf': { en: (name) => `Decision map of ${name} alone`, ja: (name) => `${name}だけの決定マップ` },
   'output.option': { en: (k) => `output ${k}`, ja: (k) => `出力 ${k}` },
-  'output.classMaps': { en: 'Small maps: one class each, blue where it is that class.', ja: '小さなマップ: 1 つずつのクラスについて、そのクラスと判定された所が青。' },
-  'output.bitMaps': { en: 'Small maps: one bit each, blue where it is 1.', ja: '小さなマップ: 1 ビットずつ、そのビットが 1 の所が青。' },
+  'output.classMaps': {
+    en: 'Small maps: one class each, blue where it is that class.',
+    ja: '小さなマップ: 1 つずつのクラスについて、そのクラスと判定された所が青。',
+  },
+  'output.bitMaps': {
+    en: 'Small maps: one bit each, blue where it is 1.',
+    ja: '小さなマップ: 1 ビットずつ、そのビットが 1 の所が青。',
+  },
   'output.slice': {
     en: (rest) => `Maps over x0 and x1 with ${rest} = 0, and the points there.`,
     ja: (rest) => `マップは ${rest} = 0 としたときの x0・x1 平面と、そこにある点です。`,

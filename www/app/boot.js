@@ -1,0 +1,51 @@
+// Starts the page, or says plainly why it cannot: no WebAssembly, a file that
+// failed to load, or an error (a wasm panic included) that stopped the engine.
+
+import { reason } from './engine.js';
+import { chooseLanguage, speak, applyWords } from '../words/index.js';
+
+const $ = (id) => document.getElementById(id);
+
+// The page's language as the link or the browser asks (main.js chooses it the
+// same way once the engine has read the link): the banners speak it even when
+// the page never starts.
+const asked = new URLSearchParams(location.search).get('lang');
+const w = speak(document, chooseLanguage(asked === 'auto' ? null : asked));
+document.documentElement.lang = w.lang;
+applyWords(document, w);
+document.querySelector('meta[name="description"]')?.setAttribute('content', w('page.description'));
+
+/** The error banner: `fail(error)` shows it once and stops the page's work. */
+function banner() {
+  let failed = false;
+  return {
+    fail(error) {
+      if (failed) return;
+      failed = true;
+      $('banner-text').textContent = w('boot.stopped', reason(error));
+      $('banner').hidden = false;
+    },
+    hasFailed: () => failed,
+  };
+}
+
+// On a phone the settings start folded, so the first screen shows the network
+// training rather than a page of fields; the summary opens them.
+if (matchMedia('(max-width: 560px)').matches) $('settings').open = false;
+
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  $('no-wasm').hidden = false;
+  document.body.classList.add('no-wasm');
+} else {
+  const { fail, hasFailed } = banner();
+  addEventListener('error', (e) => {
+    // Not an error: the browser reports that a ResizeObserver's callback changed
+    // the layout (a canvas redrawn for its new size) and the rest of that
+    // round's notifications come next frame. Nothing threw, and nothing is lost.
+    if (!e.error && /^ResizeObserver loop/.test(e.message)) return;
+    fail(e.error || e.message);
+  });
+  addEventListener('unhandledrejection', (e) => fail(e.reason));
+  $('banner-reload').addEventListener('click', () => location.reload());
+  import('./main.js').then((m) => m.start({ fail, hasFailed })).catch(fail);
+}

@@ -1,0 +1,51 @@
+// The learning engine: the wasm module is fetched and instantiated once per
+// page, however many playgrounds run on it (each is one `Playground`); `wasm`
+// is the .wasm URL (by default the one next to pkg/ed_playground.js). Its
+// parameter table is read once, with it, and shared frozen.
+let loading, loaded;
+
+const freeze = (v) => {
+  if (v && typeof v === 'object') {
+    Object.values(v).forEach(freeze);
+    Object.freeze(v);
+  }
+  return v;
+};
+
+export function loadEngine(wasm) {
+  loading ??= import('../../pkg/ed_playground.js').then(async (m) => {
+    await m.default(wasm ? { module_or_path: wasm } : undefined);
+    loaded = { module: m, schema: freeze(m.paramSchema()) };
+    return m;
+  });
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** The loaded module; only called once `loadEngine` has resolved. */
+export function engine() {
+  if (!loaded) throw new Error('the learning engine is not loaded yet');
+  return loaded.module;
+}
+
+/** The engine's parameter table (`paramSchema()`, frozen); only once `loadEngine` has resolved. */
+export function parameterTable() {
+  engine();
+  return loaded.schema;
+}
+
+/** Why the engine stopped: a wasm panic's own message (it reaches JS as a bare
+ * "unreachable" trap), else the error's. */
+export function reason(error) {
+  if (loaded && error instanceof WebAssembly.RuntimeError) {
+    try {
+      const panic = loaded.module.lastPanic();
+      if (panic) return panic;
+    } catch {
+      /* the engine is past answering; the trap's own message will do */
+    }
+  }
+  return error?.message || String(error);
+}

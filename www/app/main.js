@@ -1,0 +1,71 @@
+// The page: its state from the URL, its parameter fields (fields.js), its
+// playground (conductor.js) over the page's own views and controls, its failures in the banner (boot.js), and the
+// cards far down the page, whose code loads when they come near the screen.
+import { fromPairs } from './state.js';
+import { run } from './conductor.js';
+import { loadEngine } from './engine.js';
+import { documentTheme } from '../ui.js';
+import { exposeForTests } from './test-hook.js';
+import { fields, helpButton } from '../panels/fields.js';
+import { embedThis } from '../panels/share.js';
+import { presentation } from '../panels/present.js';
+import { chooseLanguage, speak, applyWords } from '../words/index.js';
+import { languageSwitch } from '../panels/language-switch.js';
+
+export async function start({ fail, hasFailed }) {
+  await loadEngine();
+  // Each refused parameter as { name, text }: its notice goes once a field sets it right.
+  const { state, problems } = fromPairs([...new URLSearchParams(location.search)], 'URL parameter');
+  // The link as opened: the playground rewrites it with its own settings, which
+  // leave out the cards' pool size (`?workers=N`, worker-pool.js reads it).
+  const opened = location.search;
+  // The page's language: the link's `lang`, else the browser's. Every module
+  // finds its words through the document (words/index.js).
+  const w = speak(document, chooseLanguage(state.lang === 'auto' ? null : state.lang));
+  document.documentElement.lang = w.lang;
+  applyWords(document, w);
+  // Before the colours and the canvases' label size are read: presentation mode sets a larger one.
+  const present = presentation(document.getElementById('present'), document.getElementById('settings'), state.present);
+  const { theme, onTheme } = documentTheme();
+  const box = document.querySelector('.fields');
+  box.append(...fields(undefined, state), helpButton(box));
+  const playground = await run(document, {
+    state,
+    problems,
+    page: true,
+    theme,
+    onTheme,
+    fail,
+    hasFailed,
+    chartHeight: present.chartHeight,
+  });
+  exposeForTests('__edPlayground', playground.hook);
+  present.start(playground, theme);
+  embedThis(document.getElementById('embed-this'), document.getElementById('embed-dialog'), playground.state);
+  languageSwitch(document.getElementById('language'), w, playground.state);
+  // Kaneko's experiment and the handwritten digits are far down the page and
+  // most readers never run them: their buttons (disabled in the HTML) work once
+  // their code has loaded.
+  const experiment = document.getElementById('card-experiment');
+  lazyCard(experiment, () =>
+    import('../cards/experiment/experiment.js').then((m) => m.experimentPanel(experiment, theme, onTheme, opened)),
+  );
+  const digits = document.getElementById('card-digits');
+  lazyCard(digits, () =>
+    import('../cards/digits/digits.js').then((m) => m.digitsPanel(digits, theme, onTheme, opened)),
+  );
+}
+
+// `load` runs once, when `card` comes within 200 px of the screen.
+function lazyCard(card, load) {
+  if (!card) return;
+  const io = new IntersectionObserver(
+    ([e]) => {
+      if (!e.isIntersecting) return;
+      io.disconnect();
+      load();
+    },
+    { rootMargin: '200px' },
+  );
+  io.observe(card);
+}

@@ -1,0 +1,142 @@
+// "Embed this": the page's current settings as the two snippets a blog author
+// pastes, the <ed-playground> element and the iframe of embed.html, each with a
+// Copy button, beside a link to the example post. The element's attributes are
+// the engine's parameter table's names (an entry's `attribute`, where the
+// element calls it otherwise: `layers` for the link's `hidden`), written as the
+// link writes them and only where they differ from the defaults. The snippets
+// are text (textContent), never HTML, whatever the link held.
+import { schema, show, defaults, isPlaneTask } from '../app/state.js';
+import { ownClasses } from './points.js';
+import { engine } from '../app/engine.js';
+import { wordsAt } from '../words/index.js';
+
+// Every reader-facing word of this module is in words/page.js (`embedThis.*`), in
+// the language of the document: the iframe's title too, for the author's readers.
+const said = (key) => wordsAt(document)(`embedThis.${key}`);
+
+// What the snippets leave out, being the page's and the link's alone: a figure in
+// a post starts at epoch 0 and plays (its own `autoplay`), whatever moment the
+// page is paused at, and a presentation is the page's.
+const PAGE_ONLY = new Set(['paused', 'at', 'present']);
+
+/** The element's own attributes for a state: which views and controls a figure of it shows. */
+export const figureAttributes = (state) => [
+  // The reader's own points are points on the plane too: the map shows them.
+  ['views', isPlaneTask(state.task) || ownClasses(state.task) ? 'chart,network,map' : 'chart,network,table'],
+  ['controls', 'play,reset,loss'],
+];
+
+/**
+ * The run's attributes `[[name, text]]`: each parameter the element would not
+ * read back the same without it. A parameter whose value is its default is left
+ * out, unless the rest would read it otherwise (a rule brings its own defaults:
+ * `rule="kaneko"` with the seed's 8,8 layers must say so); the live changes
+ * (`changes`) are kept, so the figure replays the loss and rate switches of the
+ * run the reader watched, as the link does.
+ */
+export function runAttributes(state) {
+  const names = schema()
+    .map((e) => e.name)
+    .filter((n) => !PAGE_ONLY.has(n) && Object.hasOwn(state, n));
+  const text = (s, n) => show(n, s[n]);
+  const def = defaults();
+  let kept = names.filter((n) => text(def, n) !== text(state, n));
+  const readBack = (list) => engine().parseParams(list.map((n) => [n, text(state, n)])).state;
+  const same = (list) => {
+    const s = readBack(list);
+    return names.every((n) => text(s, n) === text(state, n));
+  };
+  // A value equal to its default may still be needed (see above); one the rest
+  // brings anyway is not. Dropped one at a time, each drop checked on the whole.
+  const back = readBack(kept);
+  kept = names.filter((n) => kept.includes(n) || text(back, n) !== text(state, n));
+  for (const n of [...kept]) if (same(kept.filter((m) => m !== n))) kept = kept.filter((m) => m !== n);
+  const attribute = Object.fromEntries(schema().map((e) => [e.name, e.attribute ?? e.name]));
+  return kept.map((n) => [attribute[n], text(state, n)]);
+}
+
+// An attribute value in double quotes: the values are the table's normalised
+// tokens, but nothing is assumed.
+const quoted = (v) => `"${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+
+/** The two snippets for `state`, for a site whose copy of the files is at `base` (a URL). */
+export function snippets(state, base) {
+  const pairs = [...runAttributes(state), ...figureAttributes(state)];
+  const script = new URL('ed-playground.js', base).href,
+    frame = new URL('embed.html', base);
+  const element =
+    `<script type="module" src=${quoted(script)}></script>\n` +
+    `<ed-playground ${pairs.map(([n, v]) => `${n}=${quoted(v)}`).join(' ')}></ed-playground>`;
+  // The query as the page's link writes it: tokens, commas and colons as they are.
+  frame.search = pairs
+    .map(([n, v]) => `${n}=${encodeURIComponent(v).replace(/%2C/g, ',').replace(/%3A/g, ':')}`)
+    .join('&');
+  // Its `&`s stay as they are, as in the docs: each is followed by a parameter's
+  // name and `=`, which HTML never reads as a character reference (the values are
+  // percent-encoded above). 640 × 640: the three views in a 640-pixel frame, a race's
+  // two maps included, took 530 to 610 pixels.
+  const iframe = `<iframe src="${frame.href.replace(/"/g, '%22')}" title=${quoted(said('title'))} width="640" height="640" loading="lazy"></iframe>`;
+  return { element, iframe };
+}
+
+/**
+ * Wires the dialog: `button` opens `dialog`, whose `[data-snippet]` blocks
+ * (`element`, `iframe`) are filled from `current()` (the page's state) each time
+ * it opens, each with the `[data-copy]` button naming it.
+ */
+export function embedThis(button, dialog, current) {
+  const blocks = Object.fromEntries([...dialog.querySelectorAll('[data-snippet]')].map((b) => [b.dataset.snippet, b]));
+  const fill = () => {
+    const texts = snippets(current(), document.baseURI);
+    for (const [name, block] of Object.entries(blocks)) block.textContent = texts[name];
+  };
+  button.addEventListener('click', () => {
+    fill();
+    for (const b of dialog.querySelectorAll('[data-copy]')) b.textContent = said('copy');
+    dialog.showModal();
+  });
+  // The page's keyboard shortcuts (space, s, r) are not for the dialog's keys.
+  dialog.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape') e.stopPropagation();
+  });
+  // A click on the backdrop (outside the dialog's box) closes it, as a reader expects.
+  dialog.addEventListener('click', (e) => {
+    if (e.target === dialog && outside(dialog, e)) dialog.close();
+  });
+  for (const copy of dialog.querySelectorAll('[data-copy]')) {
+    copy.addEventListener('click', async () => {
+      const block = blocks[copy.dataset.copy];
+      try {
+        await navigator.clipboard.writeText(block.textContent);
+        say(copy, said('copied'));
+      } catch {
+        select(block);
+        say(copy, said('selected'));
+      }
+    });
+  }
+}
+
+const outside = (dialog, e) => {
+  const r = dialog.getBoundingClientRect();
+  return e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
+};
+
+// The button says what happened (and its live region tells a screen reader).
+function say(button, text) {
+  button.textContent = text;
+  clearTimeout(button.sayTimer);
+  button.sayTimer = setTimeout(() => {
+    button.textContent = said('copy');
+  }, 4000);
+}
+
+// Selects the whole of `block`, for the reader to copy by hand.
+function select(block) {
+  const range = document.createRange();
+  range.selectNodeContents(block);
+  const selection = getSelection();
+  selection.removeAllRanges();
+  selection.addRange(range);
+  block.focus();
+}
