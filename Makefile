@@ -40,9 +40,13 @@ fuzz:
 figures:
 	@scripts/figures.sh $(FIGURES_FLAGS)
 
-lint:
+# Rust: rustfmt and clippy; the page's JavaScript: the type check (tsconfig.json,
+# strict, against the wasm package's declarations, hence pkg) and Biome's
+# formatter and linter (biome.json).
+lint: pkg
 	cargo fmt --check
 	cargo clippy --release --all-targets -- -D warnings
+	@scripts/check-js.sh
 
 clean:
 	rm -rf pkg dist artifacts
