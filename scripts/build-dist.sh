@@ -27,7 +27,7 @@ cp pkg/ed_playground_bg.wasm pkg/ed_digits_bg.wasm dist/pkg/
 # (the format: src/digits.rs, to_bytes). The page fetches it when asked.
 mkdir -p dist/data
 cargo build --quiet --release --bin ed
-target/release/ed digits --export dist/data/digits.bin --per-digit 250 --json
+"${CARGO_TARGET_DIR:-target}"/release/ed digits --export dist/data/digits.bin --per-digit 250 --json
 # The embeds: <ed-playground> as one bundle at the root (it loads
 # pkg/ed_playground_bg.wasm relative to its own URL), the iframe page and the
 # example blog post, in English and in Japanese. esbuild is required for the bundle.
