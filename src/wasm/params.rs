@@ -266,7 +266,48 @@ fn entry(p: &Param) -> Object {
 /// Every parameter: name, kind and limits, defaults under each rule, whether it
 /// changes live, where it applies, label, help and what a refused value is
 /// told, in the order the page shows its fields. A fresh array each call.
-#[wasm_bindgen(js_name = paramSchema)]
+// The shape of `paramSchema()`'s entries, as `entry` above writes them, for
+// the page's type check (tsconfig.json): its declarations say `ParamEntry[]`
+// instead of `any`.
+#[wasm_bindgen(typescript_custom_section)]
+const PARAM_ENTRY: &str = r#"
+/** A text in both languages. */
+export interface Words { en: string; ja: string }
+/** One option of a choice (a task, a loss, a rule). */
+export interface ParamOption {
+  value: string;
+  label: Words;
+  menu: boolean;
+  plane: boolean;
+  note?: { text: Words; link: Words; href: string };
+}
+/** One parameter of the engine's table. */
+export interface ParamEntry {
+  name: string;
+  attribute: string | null;
+  kind: "choice" | "number" | "whole" | "layers" | "changes" | "flag" | "points";
+  options?: ParamOption[];
+  min?: number;
+  minInclusive?: boolean;
+  max?: number;
+  control: "select" | "text" | "slider" | "check" | "seed" | "none";
+  step?: number;
+  steps?: number[];
+  display: "plain" | "decimal2" | "percent" | "per-frame";
+  config: boolean;
+  live: boolean;
+  rule?: string;
+  plane: boolean;
+  optional: boolean;
+  defaults: Record<string, unknown>;
+  label: Words;
+  ruleLabel?: Record<string, Words>;
+  help: Words;
+  error: Words;
+}
+"#;
+
+#[wasm_bindgen(js_name = paramSchema, unchecked_return_type = "ParamEntry[]")]
 pub fn param_schema() -> Array {
     PARAMS.iter().map(entry).collect()
 }

@@ -4,7 +4,8 @@
 import { reason } from './engine.js';
 import { chooseLanguage, speak, applyWords } from '../words/index.js';
 
-const $ = (id) => document.getElementById(id);
+/** The page's element `id`, which index.html always has. @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 // The page's language as the link or the browser asks (main.js chooses it the
 // same way once the engine has read the link): the banners speak it even when
@@ -19,6 +20,7 @@ document.querySelector('meta[name="description"]')?.setAttribute('content', w('p
 function banner() {
   let failed = false;
   return {
+    /** @param {unknown} error */
     fail(error) {
       if (failed) return;
       failed = true;
@@ -31,7 +33,7 @@ function banner() {
 
 // On a phone the settings start folded, so the first screen shows the network
 // training rather than a page of fields; the summary opens them.
-if (matchMedia('(max-width: 560px)').matches) $('settings').open = false;
+if (matchMedia('(max-width: 560px)').matches) /** @type {HTMLDetailsElement} */ ($('settings')).open = false;
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   $('no-wasm').hidden = false;

@@ -1,8 +1,11 @@
 // The conductor: one playground in a root (the page's document, or an embed's
 // shadow root). It owns the training run and wires the parts that work on it:
-// the views and controls found in the root, the replayed live changes, the
-// frame scheduler, the status line, the file buttons and the notices. On the
-// page it also keeps the URL in step with the state and owns the keyboard.
+// the views of the registry found in the root (views/registry.js), the panels
+// and controls, the replayed live changes (replay.js), the frame scheduler and
+// a frame's training (training.js). The run's mode lives in the transport
+// (transport.js): every press, Step, explained update, link's moment, solve and
+// divergence goes through it, and `heard` below is the one place that follows a
+// change of mode. On the page it also keeps the URL in step with the state.
 import { fromQuery, toQuery, configNames, configOf, entry, words, brings, stateOfConfig, lossLabel } from './state.js';
 import { controls } from '../panels/controls.js';
 import { makeViews } from '../views/registry.js';
@@ -12,466 +15,381 @@ import { replay } from './replay.js';
 import { statusLine } from '../panels/status-line.js';
 import { frameScheduler } from '../frame/scheduler.js';
 import { loadEngine } from './engine.js';
-import { solvedPanel, finished } from '../panels/solved.js';
+import { solvedPanel } from '../panels/solved.js';
 import { copyLink } from '../panels/copy-link.js';
 import { frozenNotice } from '../panels/frozen.js';
 import { explainPanel } from '../panels/explain.js';
 import { wordsAt } from '../words/index.js';
 import { ownPoints } from '../panels/points.js';
+import { transport } from './transport.js';
+import { frameTraining } from './training.js';
+import { testHook } from './hook.js';
+
+/** @typedef {import('../views/contract.js').Run} Run */
+/** @typedef {import('./transport.js').Mode} Mode */
+
+/**
+ * Everything one playground is made of, made once in `conduct` and passed to
+ * the functions below, so none depends on the order things were declared in.
+ * @typedef {object} Conducted
+ * @property {import('../views/contract.js').Root} root
+ * @property {Record<string, any>} state the run's settings; the link is written from it
+ * @property {boolean} page whether this playground owns the page's URL
+ * @property {any} Playground the engine's class
+ * @property {Run} pg the run now (set by the first `build`)
+ * @property {ReturnType<typeof transport>} transport
+ * @property {ReturnType<typeof makeViews>} views
+ * @property {ReturnType<typeof replay>} changes
+ * @property {ReturnType<typeof statusLine>} status
+ * @property {(text: string) => void} notify
+ * @property {{ show(pg: Run): void, hide(): void }} solved
+ * @property {{ close(): void }} explain
+ * @property {{ update(pg: Run, live: Record<string, any>): void, reset(): void }} frozen
+ * @property {{ give(pg: Run): void, list(): Array<{ x: number, y: number, c: number }> }} own
+ * @property {ReturnType<typeof frameTraining>} training
+ * @property {ReturnType<typeof frameScheduler>} frames
+ * @property {(state: Record<string, any>, run: Record<string, any>) => void} show the controls say what the run is
+ * @property {{ held: boolean, stopped: boolean, hasFailed: () => boolean }} flags
+ */
 
 /**
  * Runs one playground in `root` and returns
- * `{ hook, set(name, value), setAll(values), notify(text), play(on), hold(on), retheme(), destroy() }`.
+ * `{ hook, set(name, value), state(), setAll(values), notify(text), play(on), hold(on), retheme(), destroy() }`.
  * Options: `state` and `problems` (from state.js); `page` (owns the URL, the
  * keyboard shortcuts and the file buttons); `wasm` (the .wasm URL); `theme` and
  * `onTheme(f)` (the colours, and who hears they changed); `fail(error)` and
  * `hasFailed()` (who hears of an engine failure); `stagger` (this playground's
  * place among several on one page); `chartHeight`; `alive()` (false: return null
  * at once, the root has moved on while the engine loaded).
+ * @param {import('../views/contract.js').Root} root
+ * @param {Record<string, any>} opts
  */
 export async function run(root, opts) {
-  const { state, problems = [], page = false, wasm, theme, onTheme, fail, hasFailed = () => false, stagger = 0 } = opts;
-  const $ = (id) => root.getElementById(id);
-  const { Playground } = await loadEngine(wasm);
+  const { Playground } = await loadEngine(opts.wasm);
   if (opts.alive && !opts.alive()) return null; // its root was rebuilt while the engine loaded
+  const c = conduct(root, opts, Playground);
+  build(c);
+  c.frames.schedule();
+  return api(c, opts.onTheme);
+}
 
-  const notify = notices($('notices'));
-  problems.forEach(notify);
+/**
+ * Makes every part of one playground, in the order they need each other.
+ * @param {import('../views/contract.js').Root} root @param {Record<string, any>} opts @param {any} Playground
+ * @returns {Conducted}
+ */
+function conduct(root, opts, Playground) {
+  const { state, problems = [], page = false, theme, fail, hasFailed = () => false, stagger = 0 } = opts;
+  const c = /** @type {Conducted} */ ({ root, state, page, Playground });
+  c.flags = { held: false, stopped: false, hasFailed };
+  c.notify = notices(root.getElementById('notices'));
+  problems.forEach(c.notify);
   if (matchMedia('(prefers-reduced-motion: reduce)').matches) state.paused = true;
-
-  // Each view of the registry whose place is in the root (views/registry.js).
-  const views = makeViews(root, { theme, chartHeight: opts.chartHeight, state: () => state });
-  // The reader's own points (www/points.js): each new run gets the set; a changed
-  // set is redrawn and written into the link, and a run paused at its solve plays
-  // on (the new set is not solved yet).
-  const own = ownPoints(root, {
+  c.transport = transport(state.paused ? 'paused' : 'playing', (from, to, move) => heard(c, from, to, move));
+  c.views = makeViews(root, { theme, chartHeight: opts.chartHeight, state: () => state });
+  c.changes = replay(state);
+  c.status = statusLine(root, lossLabel);
+  Object.assign(c, panels(c));
+  c.training = frameTraining({
+    run: () => c.pg,
     state,
-    map: views.get('map'),
-    current: () => pg,
-    notify,
-    changed() {
-      views.changed('points', pg);
-      if (haltedByRun && !diverged()) setPlaying(true);
-      else sync();
-      frames.settle();
+    transport: c.transport,
+    changes: c.changes,
+    sync: () => sync(c),
+    diverged() {
+      c.status.diverged(c.pg, c.changes.live());
+      sync(c);
     },
+    solved: () => c.solved.show(c.pg),
   });
-  const configFields = configNames();
-  const changes = replay(state);
-  const status = statusLine(root, lossLabel);
-  let pg = null,
-    held = false,
-    stopped = false;
-  // Paused, a Step trains to the end of the next epoch, over as many frames as that takes.
-  let stepTo = null;
-  // Whether the last frame's budget ran out before the epochs the speed asks for,
-  // and the frames that trained so far (the status line's epochs a frame).
-  let capped = false,
-    trainedFrames = 0;
-  // The run paused itself (it diverged, or solved its task): the next run plays again.
-  let haltedByRun = false;
-  // The run has paused at its solve once (or was solved before it played):
-  // it does not pause there again.
-  let announced = false;
-  // Opening a link's moment (`at=N`): the epoch the run is replayed to, paused there.
-  let seekTo = null;
-  const diverged = () => pg.divergedAt !== undefined;
-  const stepping = () => stepTo !== null;
-  const seeking = () => seekTo !== null;
-  // Held (an embed scrolled out of view) or in a hidden tab, it does no work.
-  const idle = () =>
-    (state.paused && !stepping() && !seeking()) ||
-    held ||
-    stopped ||
-    hasFailed() ||
-    document.visibilityState === 'hidden';
-  const stop = (e) => {
-    stopped = true;
-    fail(e);
-  };
-
-  const frames = frameScheduler(root, {
-    jobs: views.jobs,
-    train: (units) => (seeking() ? seekOn(units) : stepping() ? stepOn(units) : advance(paced(), units)),
-    status: () => {
-      status.show(pg, { paused: state.paused && !stepping() && !seeking(), capped, frames: trainedFrames, seekTo });
-      frozen.update(pg, changes.live());
+  c.frames = frameScheduler(root, {
+    jobs: c.views.jobs,
+    train: (/** @type {number} */ units) => c.training.train(units),
+    status: () => showStatus(c),
+    idle: () => idle(c),
+    fail(/** @type {unknown} */ e) {
+      c.flags.stopped = true;
+      fail(e);
     },
-    idle,
-    fail: stop,
     stagger,
   });
+  c.show = controls(controlActions(c), root, page);
+  return c;
+}
 
-  // A frozen run's explanation (www/frozen.js); its ways out start a new run from
-  // the settings in force, changed as the way says, with no replayed changes.
-  const frozen = frozenNotice(root, {
-    restart(values) {
-      Object.assign(state, changes.live(), values, { changes: [], at: 0 });
-      build();
-    },
-  });
-
-  const show = controls(
-    {
-      play() {
-        if (!diverged()) setPlaying(state.paused);
-      },
-      // Each press asks for one more epoch; what a frame's budget cannot train
-      // at once goes on in the frames after.
-      step() {
-        if (diverged() || !pg.patternTargets().length) return; // no points yet: no epoch to step
-        explain.close();
-        if (!state.paused) setPlaying(false);
-        stepTo = (stepTo ?? pg.epoch) + 1;
-        frames.trainNow();
-        if (stepping()) frames.schedule();
-      },
-      reset() {
-        Object.assign(state, changes.live(), { changes: [], at: 0 });
-        build();
-      },
-      set: setParam,
-      randomSeed: () => Playground.randomSeed(),
-      problem: notify,
-    },
-    root,
-    page,
-  );
-
-  // A live parameter of the run (loss, learning rate) changes it as it trains
-  // and is recorded; one of how it plays (the speed) just applies; any other
-  // builds a new run, with what its value brings (a rule's defaults, a task's
-  // bits). A new run starts from the settings the reader sees: the loss and
-  // rate in force now, no replayed changes (they belonged to the old run).
-  function setParam(name, value) {
-    if (entry(name).live && configFields.includes(name)) change(name, value);
-    else if (entry(name).live) Object.assign(state, { [name]: value });
-    else {
-      Object.assign(state, changes.live(), { changes: [], at: 0 }, { [name]: value }, brings(name, value));
-      build();
-    }
-    sync();
-  }
-
-  // A live change before any training just changes the start.
-  function change(name, value) {
-    if (value === changes.live()[name]) return;
-    if (pg.epoch === 0 && !pg.midEpoch) {
-      Object.assign(state, changes.live(), { [name]: value, changes: [], at: 0 });
-      build();
-      return;
-    }
-    const max = entry('changes').max;
-    if (changes.record(pg, name, value, max) < 0) {
-      notify(wordsAt(root)('settings.changes-full', words(entry('changes').label, root), max));
-    }
-  }
-
-  // A new run in place of the old: every view starts again from it.
-  function adopt(next) {
-    pg?.free();
-    pg = next;
-    own.give(pg);
-    stepTo = null;
-    // A link's moment (`at=N`): replayed to, paused there (set before any view
-    // or status line shows the new run, so none says "paused" at epoch 0).
-    // Not a run with nothing to train (the reader's own points, none yet): it would never get there.
-    seekTo = state.at > 0 && pg.patternTargets().length ? state.at : null;
-    if (seeking()) state.paused = true;
-    capped = false;
-    announced = false;
-    solved.hide();
-    explain.close();
-    changes.start(pg);
-    views.reset(pg);
-    status.restart(pg);
-    frozen.reset();
-    frames.settle();
-    if (haltedByRun) {
-      haltedByRun = false;
-      setPlaying(true);
-    }
-  }
-
-  const create = () => {
-    const p = new Playground(configOf(state, configFields));
-    if (state.race) p.addBackprop();
-    return p;
-  };
-  function build() {
-    try {
-      adopt(create());
-    } catch (e) {
-      notify(wordsAt(root)('notice.seedFallback', e.message));
-      Object.assign(state, fromQuery('').state, { speed: state.speed, paused: state.paused });
-      adopt(create());
-    }
-    changes.catchUp(pg);
-    if (seeking()) frames.schedule();
-    sync();
-  }
-
-  // The epochs this frame is to end. Below one a frame (the default pace, so a
-  // small task's learning can be watched), the speed accrues over frames and an
-  // epoch ends when a whole one has built up; an epoch already under way
-  // (stopped by the budget) always goes on.
-  let accrued = 0;
-  function paced() {
-    if (state.speed >= 1) {
-      accrued = 0;
-      return state.speed;
-    }
-    accrued = Math.min(1, accrued + state.speed);
-    if (pg.midEpoch) return 1;
-    // 1e-9: five steps of 0.2 add to 0.9999999999999999.
-    if (accrued < 1 - 1e-9) return 0;
-    accrued = 0;
-    return 1;
-  }
-
-  // One frame's training, at most `units` units of work; returns the units spent.
-  function advance(epochs, units) {
-    const { applied, spent, ended } = changes.train(pg, epochs, units, watchingSolve() ? finished : null);
-    capped = ended < epochs && !diverged();
-    trainedFrames++;
-    if (applied) sync();
-    if (ended && !seeking()) stopIfSolved();
-    if (diverged()) {
-      stepTo = null;
-      if (!state.paused) {
-        setPlaying(false);
-        haltedByRun = true;
-      }
-      status.diverged(pg, changes.live());
-      sync();
-    }
-    return spent;
-  }
-
-  // A Step's frame: on to the end of the epoch it aims at, then every view shows it.
-  function stepOn(units) {
-    const spent = advance(stepTo - pg.epoch, units);
-    if (pg.epoch >= stepTo || diverged()) {
-      stepTo = null;
-      state.at = pg.epoch;
-      sync();
-      frames.settle();
-    }
-    return spent;
-  }
-
-  // Opening at a link's epoch: as fast as the frame budget allows, then paused.
-  // A run already solved there does not pause at its solve when played on.
-  function seekOn(units) {
-    const spent = advance(seekTo - pg.epoch, units);
-    if (pg.epoch >= seekTo || diverged()) {
-      seekTo = null;
-      announced = pg.solvedAt !== undefined;
-      state.at = pg.epoch;
-      sync();
-      frames.settle();
-    }
-    return spent;
-  }
-
-  // By default a run pauses once its task is solved, unless the link's
-  // changes are still to come (a switch after the solve is the point of that link).
-  const watchingSolve = () =>
-    !state.paused &&
-    !seeking() &&
-    !stepping() &&
-    !announced &&
-    state.stop === 'solved' &&
-    !state.changes.some((c) => c.epoch > pg.epoch);
-  function stopIfSolved() {
-    if (!watchingSolve() || !finished(pg)) return;
-    announced = true;
-    setPlaying(false);
-    haltedByRun = true;
-    solved.show(pg);
-  }
-
-  function setPlaying(on) {
-    state.paused = !on;
-    stepTo = null;
-    seekTo = null;
-    // Paused, the link holds the moment (`at`); playing, it opens at the start.
-    state.at = on ? 0 : pg.epoch;
-    if (on) {
-      haltedByRun = false;
-      solved.hide();
-      explain.close();
-    }
-    status.restart(pg);
-    sync();
-    if (on) frames.schedule();
-    else frames.settle(); // paused: every view shows the very last epoch
-  }
-
-  function sync() {
-    if (page) history.replaceState(null, '', toQuery(state) + location.hash);
-    status.quiet(!state.paused);
-    show(state, { playing: !state.paused, diverged: diverged(), live: changes.live() });
-  }
-
+/**
+ * The panels that act on the run: the solved panel, Explain one step, the
+ * frozen run's notice, the reader's own points, the link and file buttons, the
+ * output select.
+ * @param {Conducted} c
+ */
+function panels(c) {
+  const { root, state } = c;
   const solved = solvedPanel(root, {
     // The same run again from epoch 0, its changes replayed.
     replay() {
       state.at = 0;
-      build();
-      setPlaying(true);
+      build(c);
+      c.transport.play();
     },
-    keep() {
-      setPlaying(true);
-    },
+    keep: () => c.transport.play(),
   });
-  // One update in slow motion (www/explain.js): paused, one pattern at a time.
+  // One update in slow motion (panels/explain.js): paused, one pattern at a time.
+  // The run it is handed has every live change due at its epoch applied, so an
+  // epoch explained trains as a Step or the link would.
   const explain = explainPanel(root, {
-    current: () => pg,
-    // Paused where it is: no play, no Step under way, no link's moment still being reached.
-    pause() {
-      if (!state.paused || stepping() || seeking()) setPlaying(false);
+    current() {
+      if (c.changes.catchUp(c.pg)) sync(c);
+      return c.pg;
     },
+    pause: () => c.transport.explain(),
     redraw() {
-      state.at = pg.epoch;
-      sync();
-      frames.settle();
+      state.at = c.pg.epoch;
+      sync(c);
+      c.frames.settle();
     },
-    net: views.get('network'),
-    weights: views.get('weights'),
+    net: c.views.get('network'),
+    weights: c.views.get('weights'),
   });
-  copyLink(root, () => new URL(toQuery({ ...state, at: pg.epoch, paused: true }), location.href).href);
+  // A frozen run's explanation; its ways out start a new run from the settings
+  // in force, changed as the way says, with no replayed changes.
+  const frozen = frozenNotice(root, {
+    restart(/** @type {Record<string, any>} */ values) {
+      Object.assign(state, c.changes.live(), values, { changes: [], at: 0 });
+      build(c);
+    },
+  });
+  // The reader's own points: each new run gets the set; a changed set is redrawn
+  // and written into the link, and a run paused at its solve plays on (the new
+  // set is not solved yet).
+  const own = ownPoints(root, {
+    state,
+    map: c.views.get('map'),
+    current: () => c.pg,
+    notify: c.notify,
+    changed() {
+      c.views.changed('points', c.pg);
+      if (c.transport.mode === 'solved') c.transport.play();
+      else sync(c);
+      c.frames.settle();
+    },
+  });
+  fileAndLinkButtons(c);
+  return { solved, explain, frozen, own };
+}
 
+/** The copy-link button, the model file buttons and the output select. @param {Conducted} c */
+function fileAndLinkButtons(c) {
+  const { root, state } = c;
+  copyLink(root, () => new URL(toQuery({ ...state, at: c.pg.epoch, paused: true }), location.href).href);
   fileButtons(root, {
-    current: () => pg,
-    name: (kind) => `ed-${kind}-${state.task}-${changes.live().loss}-seed${state.seed}-epoch${pg.epoch}`,
+    current: () => c.pg,
+    name: (/** @type {string} */ kind) =>
+      `ed-${kind}-${state.task}-${c.changes.live().loss}-seed${state.seed}-epoch${c.pg.epoch}`,
     // Everything the file holds comes back into the state, so the fields and the
     // link say what the run is; its changes are behind it, in its weights.
-    loaded(next, file) {
+    loaded(/** @type {Run} */ next, /** @type {File} */ file) {
       Object.assign(state, stateOfConfig(next.config()), { changes: [], race: next.racing, at: 0 });
-      adopt(next);
-      sync();
+      adopt(c, next);
+      sync(c);
       const w = wordsAt(root);
-      notify(w('notice.loaded', file.name, w.int(next.epoch)));
+      c.notify(w('notice.loaded', file.name, w.int(next.epoch)));
     },
-    notify,
-    Playground,
+    notify: c.notify,
+    Playground: c.Playground,
   });
-  $('view-output')?.addEventListener('change', (e) => {
-    pg.viewOutput(Number(e.target.value));
-    views.changed('output', pg);
-    frames.settle();
+  root.getElementById('view-output')?.addEventListener('change', (e) => {
+    c.pg.viewOutput(Number(/** @type {HTMLSelectElement} */ (e.target).value));
+    c.views.changed('output', c.pg);
+    c.frames.settle();
   });
+}
 
+/** What the transport's buttons and the fields do. @param {Conducted} c */
+function controlActions(c) {
+  const { state, transport: t } = c;
+  return {
+    play() {
+      if (t.paused) t.play();
+      else t.pause();
+    },
+    // Each press asks for one more epoch; what a frame's budget cannot train at
+    // once goes on in the frames after. No points yet: no epoch to step.
+    step() {
+      if (!c.pg.patternTargets().length || !t.step(c.pg.epoch)) return;
+      c.frames.trainNow();
+      if (t.mode === 'stepping') c.frames.schedule();
+    },
+    reset() {
+      Object.assign(state, c.changes.live(), { changes: [], at: 0 });
+      build(c);
+    },
+    set: (/** @type {string} */ name, /** @type {unknown} */ value) => setParam(c, name, value),
+    randomSeed: () => c.Playground.randomSeed(),
+    problem: c.notify,
+  };
+}
+
+/**
+ * The one place that follows a change of the run's mode: the link's `paused`
+ * and `at`, the panels, the status line and the frames.
+ * @param {Conducted} c @param {Mode} from @param {Mode} to @param {string} move
+ */
+function heard(c, from, to, move) {
+  const { state, transport: t } = c;
+  state.paused = t.paused;
+  if (move === 'start') return; // a new run: `adopt` shows it
+  // Paused, the link holds the moment (`at`); playing, it opens at the start.
+  state.at = t.paused ? c.pg.epoch : 0;
+  if (to === 'playing' && move !== 'thaw') c.solved.hide();
+  if (from === 'explaining') c.explain.close();
+  if (move === 'freeze' || move === 'thaw') return; // it trains on: the status line says it
+  if (move !== 'reach') c.status.restart(c.pg);
+  sync(c);
+  if (t.training) c.frames.schedule();
+  else c.frames.settle(); // every view shows the very last epoch
+}
+
+/** The status line and the frozen run's notice, after a frame. @param {Conducted} c */
+function showStatus(c) {
+  const { transport: t, pg } = c;
+  c.status.show(pg, {
+    paused: !t.training,
+    capped: c.training.capped,
+    frames: c.training.frames,
+    seekTo: t.mode === 'seeking' ? t.target : null,
+  });
+  if (pg.frozenAt !== undefined) t.freeze();
+  else t.thaw();
+  c.frozen.update(pg, c.changes.live());
+}
+
+/** Held (an element scrolled out of view) or in a hidden tab, a playground does no work. @param {Conducted} c */
+function idle(c) {
+  const { held, stopped, hasFailed } = c.flags;
+  return !c.transport.training || held || stopped || hasFailed() || document.visibilityState === 'hidden';
+}
+
+/**
+ * A live parameter of the run (loss, learning rate) changes it as it trains and
+ * is recorded; one of how it plays (the speed) just applies; any other builds a
+ * new run, with what its value brings (a rule's defaults, a task's bits). A new
+ * run starts from the settings the reader sees: the loss and rate in force now,
+ * no replayed changes (they belonged to the old run).
+ * @param {Conducted} c @param {string} name @param {unknown} value
+ */
+function setParam(c, name, value) {
+  const { state } = c;
+  if (entry(name).live && configNames().includes(name)) change(c, name, value);
+  else if (entry(name).live) Object.assign(state, { [name]: value });
+  else {
+    Object.assign(state, c.changes.live(), { changes: [], at: 0 }, { [name]: value }, brings(name, value));
+    build(c);
+  }
+  sync(c);
+}
+
+/** A live change; before any training it just changes the start. @param {Conducted} c @param {string} name @param {unknown} value */
+function change(c, name, value) {
+  const { state, pg } = c;
+  if (value === c.changes.live()[name]) return;
+  if (pg.epoch === 0 && !pg.midEpoch) {
+    Object.assign(state, c.changes.live(), { [name]: value, changes: [], at: 0 });
+    build(c);
+    return;
+  }
+  const max = entry('changes').max;
+  if (c.changes.record(pg, name, value, max) < 0) {
+    c.notify(wordsAt(c.root)('settings.changes-full', words(entry('changes').label, c.root), max));
+  }
+}
+
+/** A new run in place of the old: every view starts again from it. @param {Conducted} c @param {Run} next */
+function adopt(c, next) {
+  const { state } = c;
+  c.pg?.free();
+  c.pg = next;
+  c.own.give(next);
+  c.training.restart();
+  c.solved.hide();
+  c.explain.close();
+  c.changes.start(next);
+  // A link's moment (`at=N`): replayed to, paused there (the mode is set before
+  // any view or status line shows the new run, so none says "paused" at epoch 0).
+  // Not a run with nothing to train (the reader's own points, none yet): it would never get there.
+  c.transport.start({ paused: state.paused, at: state.at > 0 && next.patternTargets().length ? state.at : null });
+  c.views.reset(next);
+  c.status.restart(next);
+  c.frozen.reset();
+  c.frames.settle();
+  if (c.transport.training) c.frames.schedule();
+}
+
+/** A new run from the state; a seed the engine refuses falls back to the defaults. @param {Conducted} c */
+function build(c) {
+  const { state } = c;
+  const create = () => {
+    const p = new c.Playground(configOf(state, configNames()));
+    if (state.race) p.addBackprop();
+    return p;
+  };
+  try {
+    adopt(c, create());
+  } catch (e) {
+    c.notify(wordsAt(c.root)('notice.seedFallback', /** @type {Error} */ (e).message));
+    Object.assign(state, fromQuery('').state, { speed: state.speed, paused: state.paused });
+    adopt(c, create());
+  }
+  c.changes.catchUp(c.pg);
+  sync(c);
+}
+
+/** The link, the status line's quiet and the controls say what the run is now. @param {Conducted} c */
+function sync(c) {
+  const { state, transport: t } = c;
+  if (c.page) history.replaceState(null, '', toQuery(state) + location.hash);
+  c.status.quiet(!state.paused);
+  c.show(state, { playing: !state.paused, diverged: t.mode === 'diverged', live: c.changes.live() });
+}
+
+/**
+ * What the page, the element and the tests hold of a playground.
+ * @param {Conducted} c @param {(f: () => void) => void} onTheme
+ */
+function api(c, onTheme) {
+  const { state, transport: t, flags } = c;
   const retheme = () => {
-    views.retheme();
-    frames.settle();
+    c.views.retheme();
+    c.frames.settle();
   };
   onTheme(retheme);
   const wake = () => {
-    if (idle()) return;
-    status.restart(pg);
-    frames.schedule();
+    if (idle(c)) return;
+    c.status.restart(c.pg);
+    c.frames.schedule();
   };
   document.addEventListener('visibilitychange', wake);
-
-  build();
-  frames.schedule();
-
   return {
     /** Read-only: for the end-to-end tests and the benchmark (see test-hook.js). */
-    hook: Object.freeze({
-      get state() {
-        return structuredClone(state);
-      },
-      /** The most live changes a run holds (the engine's table). */
-      get changesMax() {
-        return entry('changes').max;
-      },
-      get epoch() {
-        return pg.epoch;
-      },
-      /** An epoch under way, stopped between patterns by a frame's budget. */
-      get midEpoch() {
-        return pg.midEpoch;
-      },
-      /** The last frame's budget ran out before the speed's epochs. */
-      get capped() {
-        return capped;
-      },
-      get loss() {
-        return pg.loss;
-      },
-      get liveLoss() {
-        return changes.live().loss;
-      },
-      get divergedAt() {
-        return pg.divergedAt;
-      },
-      get running() {
-        return frames.running;
-      },
-      lossSeries: () => views.get('loss')?.series() ?? [],
-      /** The run's recorded loss, `{ epoch: loss }` for each history point (every epoch, under the cap). */
-      lossHistory() {
-        const E = pg.historyEpochs(),
-          L = pg.historyLosses();
-        return Object.fromEntries(Array.from(E, (e, i) => [e, L[i]]));
-      },
-      /** The history's mean |w| of each layer at each point, as the chart reads it. */
-      meanAbs: () => Array.from(pg.historyMeanAbs()),
-      lossMarks: () => views.get('loss')?.marks() ?? [],
-      get race() {
-        return pg.racing
-          ? {
-              ed: pg.solvedAt,
-              backprop: pg.backpropSolvedAt,
-              backpropLoss: pg.backpropLoss,
-              backpropDivergedAt: pg.backpropDivergedAt,
-            }
-          : null;
-      },
-      get outputs() {
-        return pg.outputCount;
-      },
-      scores: () => Array.from(pg.scores()),
-      /** The reader's own points: the set kept (grid steps of 0.001, `{ x, y, c }`)
-       * and the run's training patterns (inputs 0 to 1 and targets), read from the engine. */
-      points: () => own.list(),
-      patterns() {
-        const X = pg.patternInputs(),
-          T = pg.patternTargets(),
-          o = pg.outputCount,
-          count = T.length / o,
-          k = X.length / Math.max(1, count);
-        return Array.from({ length: count }, (_, i) => ({
-          x: X[i * k],
-          y: X[i * k + 1],
-          t: Array.from(T.slice(i * o, i * o + o)),
-        }));
-      },
-      /** Every layer's weights, as the views draw them. */
-      weights: () => Array.from({ length: pg.layerCount() }, (_, l) => Array.from(pg.layerWeights(l))),
-      /** Main-thread milliseconds of each recent training frame, uPlot's redraw included. */
-      get frameTimes() {
-        return frames.frameTimes();
-      },
-    }),
-    set: setParam,
+    hook: testHook({ ...c, run: () => c.pg }),
+    set: (/** @type {string} */ name, /** @type {unknown} */ value) => setParam(c, name, value),
     /** The state now, a copy (the page's Embed this and presentation mode read it). */
     state: () => structuredClone(state),
-    /** Several values at once, then one new run (an embed's attributes, read together). */
+    /** Several values at once, then one new run (an embed's attributes, read together). @param {Record<string, any>} values */
     setAll(values) {
       Object.assign(state, values);
-      build();
+      build(c);
     },
-    notify,
+    notify: c.notify,
+    /** @param {boolean} on */
     play(on) {
-      if (!diverged() && on === state.paused) setPlaying(on);
+      if (on) t.play();
+      else t.pause();
     },
+    /** @param {boolean} on */
     hold(on) {
-      held = on;
-      if (on) frames.cancel();
+      flags.held = on;
+      if (on) c.frames.cancel();
       else wake();
     },
     retheme,
@@ -479,12 +397,12 @@ export async function run(root, opts) {
      * view's observers, listeners, charts and queued passes (none may call the
      * run once it is freed), then the engine's run itself. */
     destroy() {
-      stopped = true;
-      frames.destroy();
+      flags.stopped = true;
+      c.frames.destroy();
       document.removeEventListener('visibilitychange', wake);
-      views.destroy();
-      pg?.free();
-      pg = null;
+      c.views.destroy();
+      c.pg?.free();
+      c.pg = /** @type {any} */ (null);
     },
   };
 }

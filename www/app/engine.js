@@ -2,8 +2,13 @@
 // page, however many playgrounds run on it (each is one `Playground`); `wasm`
 // is the .wasm URL (by default the one next to pkg/ed_playground.js). Its
 // parameter table is read once, with it, and shared frozen.
-let loading, loaded;
+/** @typedef {typeof import('../../pkg/ed_playground.js')} EngineModule */
+/** @type {Promise<EngineModule> | undefined} */
+let loading;
+/** @type {{ module: EngineModule, schema: ReadonlyArray<import('../../pkg/ed_playground.js').ParamEntry> } | undefined} */
+let loaded;
 
+/** Deeply frozen, so no module can change the table every other one reads. @template T @param {T} v @returns {T} */
 const freeze = (v) => {
   if (v && typeof v === 'object') {
     Object.values(v).forEach(freeze);
@@ -12,6 +17,7 @@ const freeze = (v) => {
   return v;
 };
 
+/** @param {string | URL} [wasm] @returns {Promise<EngineModule>} */
 export function loadEngine(wasm) {
   loading ??= import('../../pkg/ed_playground.js').then(async (m) => {
     await m.default(wasm ? { module_or_path: wasm } : undefined);
@@ -25,6 +31,7 @@ export function loadEngine(wasm) {
 }
 
 /** The loaded module; only called once `loadEngine` has resolved. */
+/** @returns {EngineModule} */
 export function engine() {
   if (!loaded) throw new Error('the learning engine is not loaded yet');
   return loaded.module;
@@ -33,11 +40,12 @@ export function engine() {
 /** The engine's parameter table (`paramSchema()`, frozen); only once `loadEngine` has resolved. */
 export function parameterTable() {
   engine();
-  return loaded.schema;
+  return /** @type {NonNullable<typeof loaded>} */ (loaded).schema;
 }
 
 /** Why the engine stopped: a wasm panic's own message (it reaches JS as a bare
- * "unreachable" trap), else the error's. */
+ * "unreachable" trap), else the error's.
+ * @param {unknown} error @returns {string} */
 export function reason(error) {
   if (loaded && error instanceof WebAssembly.RuntimeError) {
     try {
@@ -47,5 +55,6 @@ export function reason(error) {
       /* the engine is past answering; the trap's own message will do */
     }
   }
-  return error?.message || String(error);
+  const message = error && typeof error === 'object' && 'message' in error ? String(error.message) : '';
+  return message || String(error);
 }

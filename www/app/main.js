@@ -12,6 +12,7 @@ import { presentation } from '../panels/present.js';
 import { chooseLanguage, speak, applyWords } from '../words/index.js';
 import { languageSwitch } from '../panels/language-switch.js';
 
+/** @param {{ fail: (error: unknown) => void, hasFailed: () => boolean }} banner */
 export async function start({ fail, hasFailed }) {
   await loadEngine();
   // Each refused parameter as { name, text }: its notice goes once a field sets it right.
@@ -27,18 +28,20 @@ export async function start({ fail, hasFailed }) {
   // Before the colours and the canvases' label size are read: presentation mode sets a larger one.
   const present = presentation(document.getElementById('present'), document.getElementById('settings'), state.present);
   const { theme, onTheme } = documentTheme();
-  const box = document.querySelector('.fields');
+  const box = /** @type {HTMLElement} */ (document.querySelector('.fields'));
   box.append(...fields(undefined, state), helpButton(box));
-  const playground = await run(document, {
-    state,
-    problems,
-    page: true,
-    theme,
-    onTheme,
-    fail,
-    hasFailed,
-    chartHeight: present.chartHeight,
-  });
+  const playground = /** @type {NonNullable<Awaited<ReturnType<typeof run>>>} */ (
+    await run(document, {
+      state,
+      problems,
+      page: true,
+      theme,
+      onTheme,
+      fail,
+      hasFailed,
+      chartHeight: present.chartHeight,
+    })
+  );
   exposeForTests('__edPlayground', playground.hook);
   present.start(playground, theme);
   embedThis(document.getElementById('embed-this'), document.getElementById('embed-dialog'), playground.state);
@@ -56,12 +59,17 @@ export async function start({ fail, hasFailed }) {
   );
 }
 
-// `load` runs once, when `card` comes within 200 px of the screen.
+/**
+ * `load` runs once, when `card` comes within 200 px of the screen. One batch can
+ * hold several entries for the card (scrolled past and back across a long
+ * task): the last is where it is now.
+ * @param {HTMLElement | null} card @param {() => void} load
+ */
 function lazyCard(card, load) {
   if (!card) return;
   const io = new IntersectionObserver(
-    ([e]) => {
-      if (!e.isIntersecting) return;
+    (entries) => {
+      if (!entries.at(-1)?.isIntersecting) return;
       io.disconnect();
       load();
     },

@@ -6,15 +6,20 @@
 // partway waits for that epoch's end (`pg.changeEpoch`), so every epoch trains
 // under one setting and the link gives back the same run.
 
+/** @typedef {import('../views/contract.js').Run} Run */
+/** A live change: from `epoch` on, `name` (loss or lr) is `value`. @typedef {{ epoch: number, name: string, value: any }} Change */
+
 /**
  * Keeps `state.changes` and a run in step. Returns
  * `{ start(pg), catchUp(pg), live(), record(pg, name, value), train(pg, epochs, units) }`.
+ * @param {{ changes: Change[] } & Record<string, any>} state
  */
 export function replay(state) {
   let next = 0; // the first change not yet applied to the run
-  let live = {}; // the loss and learning rate in force now, or as soon as the epoch under way ends
+  /** The loss and learning rate in force now, or as soon as the epoch under way ends. @type {Record<string, any>} */
+  let live = {};
 
-  // Applies every change due by the run's epoch; returns how many it applied.
+  /** Applies every change due by the run's epoch; returns how many it applied. @param {Run} pg */
   function applyDue(pg) {
     let applied = 0;
     if (pg.midEpoch) return 0;
@@ -28,6 +33,7 @@ export function replay(state) {
 
   return {
     /** A new run, at its start values: its changes will be replayed from the first. */
+    /** @param {Run} pg */
     start(pg) {
       const c = pg.config();
       live = { loss: c.loss, lr: c.lr };
@@ -41,6 +47,7 @@ export function replay(state) {
      * made for the same epoch, and any recorded after it (they belonged to another future).
      * Returns how many changes it applied now, or -1 if the run has its `max` changes
      * already (the link could not hold another): then nothing changes. */
+    /** @param {Run} pg @param {string} name @param {unknown} value @param {number} max */
     record(pg, name, value, max) {
       const epoch = pg.changeEpoch;
       const list = state.changes.slice(0, next),
@@ -58,6 +65,7 @@ export function replay(state) {
      * at which it holds (the run pauses where its task is solved, not at the end
      * of a frame's epochs). Returns `{ applied, spent, ended }`: changes applied,
      * units spent, epochs ended. */
+    /** @param {Run} pg @param {number} epochs @param {number} [units] @param {((pg: Run) => boolean) | null} [stop] */
     train(pg, epochs, units = Number.MAX_SAFE_INTEGER, stop = null) {
       let applied = applyDue(pg),
         spent = 0;

@@ -6,7 +6,7 @@
 /** Whether this page was opened by the tests or the benchmark. */
 export const testing = () => globalThis.__edTestHook === true;
 
-/** Sets `window[name]` to `hook`, when testing. */
+/** Sets `window[name]` to `hook`, when testing. @param {string} name @param {unknown} hook */
 export function exposeForTests(name, hook) {
-  if (testing()) globalThis[name] = hook;
+  if (testing()) /** @type {Record<string, unknown>} */ (globalThis)[name] = hook;
 }

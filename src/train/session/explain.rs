@@ -43,9 +43,7 @@ impl Session {
     /// and returns the trace of output `output`'s. `None` once the run has
     /// diverged (it trains no more) or for an output the task lacks.
     pub fn explain(&mut self, output: usize) -> Option<Explained> {
-        // The reader's own points before the first is placed: no pattern to explain.
-        let nothing = self.run().dataset().is_empty();
-        if nothing || self.diverged().is_some() || output >= self.run().networks().len() {
+        if self.diverged().is_some() || output >= self.run().networks().len() {
             return None;
         }
         // ED's last pattern may have been trained by a frame whose budget ran
@@ -53,8 +51,15 @@ impl Session {
         // epoch, the history's measurement): that comes first.
         self.finish_epoch();
         if !self.mid_epoch() {
-            // What training would do at the epoch's start, before the pattern.
+            // What training would do at the epoch's start, before the pattern:
+            // the reader's new set of points among it, which may be empty.
             self.apply_pending();
+        }
+        // The reader's own points before the first is placed, or all cleared: no
+        // pattern to explain. Asked only now, after the set that was waiting
+        // for the epoch's start took the old one's place.
+        if self.run().dataset().is_empty() {
+            return None;
         }
         let epoch = self.epoch() + 1;
         let run = self.ed.run_mut();
@@ -253,5 +258,32 @@ mod tests {
         // Parity has one output: a tenth is refused, and nothing trains.
         assert!(explained.explain(9).is_none());
         assert_eq!(ed_bits(&explained), ed_bits(&stepped));
+    }
+
+    /// The reader's own points cleared while a run is partway through an epoch:
+    /// the cleared set waits for the epoch's end, as training would, and from
+    /// then on nothing is explained (no pattern, no panic) and nothing trains.
+    #[test]
+    fn points_cleared_mid_epoch_end_the_explanations_without_a_panic() {
+        use crate::task::own::OwnPoint;
+        let three = [(0, 0, 1), (500, 500, 0), (-500, 500, 1)]
+            .map(|(x, y, class)| OwnPoint { x, y, class });
+        let mut session = Session::new(Config {
+            task: Task::Points,
+            ..Config::seed_defaults()
+        });
+        session.set_points(&three).unwrap();
+        session.train(1, &mut Budget::new(1));
+        assert!(session.mid_epoch());
+        session.set_points(&[]).unwrap();
+        // The epoch under way ends on the old set: two more patterns to explain.
+        assert!(session.explain(0).is_some());
+        assert!(session.explain(0).is_some());
+        assert!(!session.mid_epoch());
+        let epoch = session.epoch();
+        for _ in 0..20 {
+            assert!(session.explain(0).is_none());
+        }
+        assert_eq!(session.epoch(), epoch, "nothing trains without points");
     }
 }
