@@ -1,12 +1,10 @@
 //! Where the live run stands: solved (and still so, or lost), diverged,
-//! frozen, at Kaneko's stop; ED's and, in a race, backprop's. The page pauses
+//! frozen, at Kaneko's stop (backprop's lane in a race: lanes.rs). The page pauses
 //! at a solve, says a lost solve, and explains a frozen run from these.
 
 use wasm_bindgen::prelude::*;
 
 use super::Playground;
-use crate::backprop::Network as BackpropNetwork;
-use crate::train::Lane;
 
 #[wasm_bindgen]
 impl Playground {
@@ -73,36 +71,5 @@ impl Playground {
     #[wasm_bindgen(getter, js_name = lostAt)]
     pub fn lost_at(&self) -> Option<f64> {
         self.session.lost_at().map(|e| e as f64)
-    }
-
-    #[wasm_bindgen(getter, js_name = backpropLostAt)]
-    pub fn backprop_lost_at(&self) -> Option<f64> {
-        self.backprop_epoch(|b| b.lost_at())
-    }
-
-    /// Backprop's last finite epoch loss (NaN without a race or before the first epoch).
-    #[wasm_bindgen(getter, js_name = backpropLoss)]
-    pub fn backprop_loss(&self) -> f64 {
-        self.session
-            .backprop()
-            .and_then(|b| b.last_loss())
-            .unwrap_or(f64::NAN)
-    }
-
-    #[wasm_bindgen(getter, js_name = backpropSolvedAt)]
-    pub fn backprop_solved_at(&self) -> Option<f64> {
-        self.backprop_epoch(|b| b.solved_at())
-    }
-
-    #[wasm_bindgen(getter, js_name = backpropDivergedAt)]
-    pub fn backprop_diverged_at(&self) -> Option<f64> {
-        self.backprop_epoch(|b| b.diverged().map(|d| d.epoch))
-    }
-}
-
-impl Playground {
-    /// An epoch of backprop's lane, as JS reads it: undefined without a race.
-    fn backprop_epoch(&self, of: impl Fn(&Lane<BackpropNetwork>) -> Option<u64>) -> Option<f64> {
-        self.session.backprop().and_then(of).map(|e| e as f64)
     }
 }

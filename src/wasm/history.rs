@@ -8,32 +8,10 @@ use super::{f64_view, Playground};
 
 #[wasm_bindgen]
 impl Playground {
-    /// Backprop's loss at each history point; NaN where it was not running.
-    #[wasm_bindgen(js_name = historyBackpropLosses)]
-    pub fn history_backprop_losses(&self) -> Float64Array {
-        f64_view(self.session.history().backprop_losses())
-    }
-
-    #[wasm_bindgen(js_name = historyBackpropTestLosses)]
-    pub fn history_backprop_test_losses(&self) -> Float64Array {
-        f64_view(self.session.history().backprop_test_losses())
-    }
-
-    /// The test set's loss at each history point; NaN for a task without one.
-    #[wasm_bindgen(js_name = historyTestLosses)]
-    pub fn history_test_losses(&self) -> Float64Array {
-        f64_view(self.session.history().test_losses())
-    }
-
     /// Epochs of the history points.
     #[wasm_bindgen(js_name = historyEpochs)]
     pub fn history_epochs(&self) -> Float64Array {
         f64_view(self.session.history().epochs())
-    }
-
-    #[wasm_bindgen(js_name = historyLosses)]
-    pub fn history_losses(&self) -> Float64Array {
-        f64_view(self.session.history().losses())
     }
 
     /// Index of the loss in force at each point: 0 MSE, 1 BCE, 2 BCE with logits.

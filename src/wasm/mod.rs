@@ -22,6 +22,7 @@ mod digits;
 mod experiment;
 mod explain;
 mod history;
+mod lanes;
 mod panic;
 mod params;
 mod points;
@@ -228,17 +229,6 @@ impl Playground {
         self.session.backprop().is_some()
     }
 
-    /// The decision map of the backprop run (empty without a race).
-    #[wasm_bindgen(js_name = backpropDecisionMap)]
-    pub fn backprop_decision_map(&mut self, size: usize) -> Uint8Array {
-        let Some(lane) = self.session.backprop_mut() else {
-            return Uint8Array::new_with_length(0);
-        };
-        let pixels = self.bp_map.render(lane.run_mut(), size);
-        // SAFETY: as for `f64_view`.
-        unsafe { Uint8Array::view(pixels) }
-    }
-
     /// The map of one output alone: a class of spiral3, a bit of the adder's sum.
     #[wasm_bindgen(js_name = decisionMapOutput)]
     pub fn decision_map_output(&mut self, size: usize, output: f64) -> Result<Uint8Array, JsError> {
@@ -271,20 +261,6 @@ impl Playground {
             .test_set()
             .map(|d| (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect())
             .unwrap_or_default()
-    }
-
-    /// `[trainLoss, trainAccuracy, testLoss, testAccuracy]` of ED now (the test
-    /// pair NaN without a test set).
-    pub fn scores(&mut self) -> Vec<f64> {
-        scores_of(self.session.run_mut())
-    }
-
-    /// The same for the racing backprop network; empty without a race.
-    #[wasm_bindgen(js_name = backpropScores)]
-    pub fn backprop_scores(&mut self) -> Vec<f64> {
-        self.session
-            .backprop_mut()
-            .map_or_else(Vec::new, |lane| scores_of(lane.run_mut()))
     }
 
     /// Output probability for a two-input pattern, on a task of two inputs
@@ -369,16 +345,6 @@ impl Playground {
     pub fn pattern_targets(&self) -> Vec<f64> {
         let d = self.session.run().dataset();
         (0..d.len()).flat_map(|k| d.target(k).to_vec()).collect()
-    }
-
-    /// RGBA bytes of the output over the input square, `size` by `size`, row 0 at
-    /// the top (x1 = 1), computed here so the page only blits it.
-    #[wasm_bindgen(js_name = decisionMap)]
-    pub fn decision_map(&mut self, size: usize) -> Uint8Array {
-        let size = size.clamp(2, 256);
-        let pixels = self.map.render(self.session.run_mut(), size);
-        // SAFETY: as for `f64_view`.
-        unsafe { Uint8Array::view(pixels) }
     }
 
     /// RGBA bytes of what one unit of the viewed output's ED network emits over

@@ -29,7 +29,7 @@ fn passes_made_a_unit_at_a_time_match_the_whole_views() {
         finish(&mut p, view);
     }
     let map = p.view_map_pixels("map", None).unwrap().to_vec();
-    assert_eq!(map, p.decision_map(9).to_vec());
+    assert_eq!(map, p.decision_map(9, None).unwrap().to_vec());
     for k in 0..3 {
         let one = p.view_map_pixels("map", Some(k)).unwrap().to_vec();
         assert_eq!(
@@ -39,11 +39,14 @@ fn passes_made_a_unit_at_a_time_match_the_whole_views() {
         );
     }
     let bp = p.view_map_pixels("backpropMap", None).unwrap().to_vec();
-    assert_eq!(bp, p.backprop_decision_map(9).to_vec());
+    assert_eq!(bp, p.decision_map(9, Some(1.0)).unwrap().to_vec());
     let unit = p.view_map_pixels("unitMap", None).unwrap().to_vec();
     assert_eq!(unit, p.unit_map(9, 1.0, 3.0).unwrap().to_vec());
     let bits = |v: Vec<f64>| v.into_iter().map(f64::to_bits).collect::<Vec<_>>();
-    assert_eq!(bits(p.view_scores("scores").unwrap()), bits(p.scores()));
+    assert_eq!(
+        bits(p.view_scores("scores").unwrap()),
+        bits(p.scores(None).unwrap())
+    );
     let outputs = p.view_outputs().to_vec();
     assert_eq!(bits(outputs), bits(p.pattern_outputs().to_vec()));
     // What does not exist is refused by name.

@@ -62,16 +62,17 @@ export function testHook({ run, state, transport, changes, views, training, fram
     /** The history's mean |w| of each layer at each point, as the chart reads it. */
     meanAbs: () => Array.from(run().historyMeanAbs()),
     lossMarks: () => views.get('loss')?.marks() ?? [],
+    /** A race's two lanes (ED's, backprop's) as the tests read them; null without a race. */
     get race() {
       const pg = run();
-      return pg.racing
-        ? {
-            ed: pg.solvedAt,
-            backprop: pg.backpropSolvedAt,
-            backpropLoss: pg.backpropLoss,
-            backpropDivergedAt: pg.backpropDivergedAt,
-          }
-        : null;
+      if (!pg.racing) return null;
+      const [ed, backprop] = pg.lanes.map((_, i) => pg.lane(i));
+      return {
+        ed: ed.solvedAt,
+        backprop: backprop.solvedAt,
+        backpropLoss: backprop.loss,
+        backpropDivergedAt: backprop.divergedAt,
+      };
     },
     get outputs() {
       return run().outputCount;

@@ -266,8 +266,11 @@ mod tests {
     #[test]
     fn points_cleared_mid_epoch_end_the_explanations_without_a_panic() {
         use crate::task::own::OwnPoint;
-        let three = [(0, 0, 1), (500, 500, 0), (-500, 500, 1)]
-            .map(|(x, y, class)| OwnPoint { x, y, class });
+        let three = [(0, 0, 1), (500, 500, 0), (-500, 500, 1)].map(|(x, y, class)| OwnPoint {
+            x,
+            y,
+            class,
+        });
         let mut session = Session::new(Config {
             task: Task::Points,
             ..Config::seed_defaults()
