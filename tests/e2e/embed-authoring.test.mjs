@@ -137,7 +137,7 @@ test('task="moon" suggests moons, repeating the value; the link\'s reader says t
   }));
 
 test('one rule for every flag: race="yes", the bare race, autoplay="false", shuffle="ON"; race="maybe" named', () =>
-  alone({ race: 'yes', task: 'moons', views: 'chart,map', autoplay: 'false', shuffle: 'ON' }, async (page, figure) => {
+  alone({ race: 'yes', task: 'moons', views: 'chart,map', autoplay: 'false', shuffle: 'ON' }, async (_page, figure) => {
     const state = await hook(figure, 'state');
     assert.deepEqual([state.race, state.paused, state.shuffle], [true, true, true]);
     assert.ok(await figure.locator('#map-bp').isVisible(), 'racing');

@@ -352,7 +352,7 @@ test("a racing 2-D element: both methods' loss curves and test losses, backprop'
   ));
 
 test('rule="kaneko" brings his defaults; with controls="rule" his u0, beta and u1 fields show, as on the page', () =>
-  withElement('rule=kaneko&lr=0.3&controls=rule,lr', {}, async (page, figure) => {
+  withElement('rule=kaneko&lr=0.3&controls=rule,lr', {}, async (_page, figure) => {
     const state = await hook(figure, 'state');
     // His program's defaults where no attribute gives a value: 8 hidden units, u0 0.4, beta 0.8, u1 1.
     assert.deepEqual(

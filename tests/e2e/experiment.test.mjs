@@ -62,7 +62,8 @@ async function setSmall(page) {
 // Counts animation frames and the longest gap between two, until stopped.
 const watchFrames = (page) =>
   page.evaluate(() => {
-    const w = (window.__frames = { count: 0, maxGap: 0, on: true });
+    window.__frames = { count: 0, maxGap: 0, on: true };
+    const w = window.__frames;
     let last = performance.now();
     const tick = (t) => {
       if (!w.on) return;

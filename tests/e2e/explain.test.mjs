@@ -330,7 +330,7 @@ test('in Japanese: the button, the panel and every stage speak Japanese (desktop
           const texts = await panel(page, JA).evaluate((box) => {
             const found = [];
             const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-            for (let t; (t = walker.nextNode()); )
+            for (let t = walker.nextNode(); t; t = walker.nextNode())
               if (t.textContent.trim() && t.parentElement.getClientRects().length) found.push(t.textContent.trim());
             for (const e of box.querySelectorAll('[aria-label]')) found.push(e.getAttribute('aria-label'));
             return found;
