@@ -4,7 +4,7 @@
 // (machines are noisy); `node scripts/bench-views.mjs` prints what each draw costs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until, statusAt } from './harness.mjs';
+import { startSite, stopSite, withPage, until, statusAt, hook, ready, drawn } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -38,22 +38,6 @@ const mapDrawn = (scope, selector) =>
     { what: `${selector}'s map drawn`, timeout: SLOW },
   );
 
-/** Distinct colours in a canvas. */
-const colours = (scope, selector) =>
-  scope.locator(selector).evaluate((c) => {
-    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-    const seen = new Set();
-    for (let i = 0; i < data.length; i += 4)
-      seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
-    return seen.size;
-  });
-const drawn = (scope, selector, least) =>
-  until(
-    () => colours(scope, selector),
-    (n) => n > least,
-    { what: `${selector} drawn in more than ${least} colours`, timeout: SLOW },
-  );
-
 /** The scores table's cells, ED's rows first: [[loss, accuracy as a share], ...]; NaN for a dash. */
 const tableScores = (page) =>
   page.locator('#truth tbody tr').evaluateAll((rows) =>
@@ -72,8 +56,8 @@ async function weightsAndNetwork(page) {
     (n) => n === 5,
     { what: 'five heatmaps' },
   );
-  for (let i = 0; i < count; i++) await drawn(page, `#heatmaps canvas >> nth=${i}`, 8);
-  await drawn(page, '#network', 50);
+  for (let i = 0; i < count; i++) await drawn(page, `#heatmaps canvas >> nth=${i}`, 8, SLOW);
+  await drawn(page, '#network', 50, SLOW);
   // The first unit of the first hidden layer, where network.js lays it out.
   const box = await page.locator('#network').boundingBox();
   await page.locator('#network').hover({ position: { x: 34 + (box.width - 56) / 5, y: 26 + (box.height - 34) / 512 } });
@@ -93,7 +77,7 @@ for (const [link, { maps, outputs }] of [
 ]) {
   test(`?${link}: every view is drawn; a step shows the new weights' scores; the race ends cleanly`, () =>
     withPage(`?${link}&paused=1`, async (page) => {
-      await page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
+      await ready(page);
       for (const map of maps) await mapDrawn(page, map);
       assert.equal(await page.locator('#output-maps canvas').count(), outputs);
       for (let k = 0; k < outputs; k++) await mapDrawn(page, `#output-maps canvas >> nth=${k}`);
@@ -112,7 +96,7 @@ for (const [link, { maps, outputs }] of [
       // exactly those weights (the engine's own, read through the hook).
       await page.getByRole('button', { name: 'Step', exact: true }).click();
       await statusAt(page, 1, SLOW);
-      const [trainLoss, trainAcc, testLoss, testAcc] = await page.evaluate(() => window.__edPlayground.scores());
+      const [trainLoss, trainAcc, testLoss, testAcc] = await hook(page, 'scores()');
       const close = (rows) =>
         Math.abs(rows[0][0] - trainLoss) < 1e-4 &&
         Math.abs(rows[0][1] - trainAcc) < 1e-3 &&

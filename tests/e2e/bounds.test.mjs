@@ -8,17 +8,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, stopSite, withPage, statusWhen, until, origin } from './harness.mjs';
+import { startSite, stopSite, withPage, statusWhen, until, origin, hook, addFigure } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm', 'examples/blog-post.html']));
 after(stopSite);
 
-const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
-
 test('live changes stop at the bound a link holds, and the link the page writes replays the run bit for bit', () =>
   withPage('?paused=1&speed=1', async (a) => {
     await statusWhen(a, (s) => s.epoch === 0 && s.text.endsWith(' · paused'), 'a paused run');
-    const max = await a.evaluate(() => window.__edPlayground.changesMax);
+    const max = await hook(a, 'changesMax');
     // A step and a switch, over and over, from within the page (a person would take an hour).
     const made = await a.evaluate(async (n) => {
       const select = document.getElementById('loss'),
@@ -118,13 +116,7 @@ test('a run rebuilt after a divergence plays again, on the page and in an elemen
   });
   await withPage('examples/blog-post.html', async (page) => {
     // The element as a post would write it, at the top of the post.
-    await page.evaluate(() => {
-      const e = Object.assign(document.createElement('ed-playground'), { id: 'diverging' });
-      e.setAttribute('lr', '1e308');
-      e.setAttribute('loss', 'bce');
-      document.body.prepend(e);
-    });
-    const el = page.locator('#diverging');
+    const el = await addFigure(page, 'diverging', { lr: '1e308', loss: 'bce' }, 'body');
     await el.locator('#diverged').waitFor();
     await el.evaluate((e) => e.setAttribute('lr', '0.5'));
     await statusWhen(el, (s) => s.epoch >= 10, 'the element training again');

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage, watchWorkers, allClosed } from './harness.mjs';
+import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast } from './harness.mjs';
 
 before(() =>
   startSite([
@@ -54,8 +54,9 @@ const card = (page) => page.locator('#card-digits');
 const runButton = (page) => card(page).getByRole('button', { name: 'Learn handwritten digits', exact: true });
 const cancelButton = (page) => card(page).getByRole('button', { name: 'Cancel learning digits', exact: true });
 
-async function ready(page) {
-  await page.waitForFunction(() => window.__edPlayground?.epoch >= 5, null, { timeout: 15000 });
+// The card's code loads only when it comes near the screen; then its button works.
+async function loadCard(page) {
+  await epochAtLeast(page, 5);
   // Last on the page, below Kaneko's experiment (the grid orders its cards).
   const [xp, dg] = await page.evaluate(() =>
     ['card-experiment', 'card-digits'].map((id) => document.getElementById(id).getBoundingClientRect().top),
@@ -79,8 +80,8 @@ async function setSmall(page) {
   await card(page).getByLabel('Hidden units').selectOption(String(SMALL.hidden));
 }
 
-// How many distinct colours a canvas holds: a blank one has one.
-const colours = (canvas) =>
+// How many distinct colours (red, green and blue; alpha aside) a canvas holds: a blank one has one.
+const rgbColours = (canvas) =>
   canvas.evaluate((c) => {
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data,
       seen = new Set();
@@ -95,14 +96,14 @@ test("a small run finishes in the worker while the page trains on, with the CLI'
     const workers = watchWorkers(page),
       requests = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-    await ready(page);
+    await loadCard(page);
     assert.ok(!requests.includes('/data/digits.bin'), 'the digits wait for the button');
     await setSmall(page);
-    const epoch0 = await page.evaluate(() => window.__edPlayground.epoch);
+    const epoch0 = await hook(page, 'epoch');
     await runButton(page).click();
     assert.ok(await cancelButton(page).isEnabled(), 'Cancel is offered while it runs');
     await page.waitForFunction(() => !window.__edDigits.running, null, { timeout: 120000 });
-    const trained = (await page.evaluate(() => window.__edPlayground.epoch)) - epoch0;
+    const trained = (await hook(page, 'epoch')) - epoch0;
     assert.ok(trained > 10, `the page trained ${trained} epochs meanwhile`);
     // The page's own pool: one worker on two cores, two (ED's, backprop's) on more.
     const pool = await page.evaluate(() => window.__edDigits.workers);
@@ -155,11 +156,11 @@ test("a small run finishes in the worker while the page trains on, with the CLI'
     const wrong = await card(page).locator('#dg-gallery figure.wrong').count();
     assert.equal(wrong, marks.filter((t) => t.startsWith('✗')).length);
     for (let k = 0; k < 20; k += 7)
-      assert.ok((await colours(figures.nth(k).locator('canvas'))) > 3, `digit ${k} is drawn`);
+      assert.ok((await rgbColours(figures.nth(k).locator('canvas'))) > 3, `digit ${k} is drawn`);
     // The fields: one per digit's network, each drawn in more than a few colours.
     const fields = card(page).locator('#dg-fields canvas');
     assert.equal(await fields.count(), 10);
-    for (let d = 0; d < 10; d += 3) assert.ok((await colours(fields.nth(d))) > 10, `field ${d} is drawn`);
+    for (let d = 0; d < 10; d += 3) assert.ok((await rgbColours(fields.nth(d))) > 10, `field ${d} is drawn`);
 
     assert.ok(await runButton(page).isEnabled(), 'it can run again');
     assert.ok(await cancelButton(page).isDisabled());
@@ -175,7 +176,7 @@ test('two workers give the scores of one, and leave none behind', async () => {
     seen.push(
       await withPage(`?workers=${n}`, async (page) => {
         const workers = watchWorkers(page);
-        await ready(page);
+        await loadCard(page);
         await setSmall(page);
         await runButton(page).click();
         await page.waitForFunction(() => !window.__edDigits.running, null, { timeout: 120000 });
@@ -202,7 +203,7 @@ test('two workers give the scores of one, and leave none behind', async () => {
 test('cancel stops it mid-run; on a 360-pixel phone the card fits', () =>
   withPage('', { viewport: { width: 360, height: 780 } }, async (page) => {
     const workers = watchWorkers(page);
-    await ready(page);
+    await loadCard(page);
     await card(page).getByLabel('Epochs').selectOption('10');
     await runButton(page).click();
     await page.waitForFunction(() => window.__edDigits.scores().ed.length >= 1, null, { timeout: 60000 });
@@ -220,7 +221,7 @@ test('cancel stops it mid-run; on a 360-pixel phone the card fits', () =>
 
 test('DigitsRun refuses bad bytes and a bad option with an Error naming it', () =>
   withPage('', async (page) => {
-    await ready(page);
+    await loadCard(page);
     const answers = await page.evaluate(async () => {
       const m = await import('/pkg/ed_digits.js');
       await m.default();

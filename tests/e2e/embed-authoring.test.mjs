@@ -5,21 +5,10 @@
 // wasm. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, hook, ready, epochAtLeast, notices, addFigure } from './harness.mjs';
 
 before(() => startSite(['ed-playground.js', 'embed.html', 'examples/blog-post.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
-
-const hook = (figure, expr) => figure.evaluate((e, expr) => new Function('p', `return p.${expr}`)(e.playground), expr);
-const running = (figure) =>
-  until(() => figure.evaluate((e) => e.playground !== undefined), Boolean, { what: 'the element running' });
-const epochAtLeast = (figure, n) =>
-  until(
-    () => figure.evaluate((e) => e.playground?.epoch),
-    (epoch) => epoch >= n,
-    { what: `an element at epoch ${n} or later` },
-  );
-const notices = (figure) => figure.locator('.notice').allTextContents();
 
 /** Records the page's console warnings from before it loads: `page.warnings`. */
 const recordWarnings = (page) => {
@@ -27,26 +16,12 @@ const recordWarnings = (page) => {
   page.on('console', (m) => m.type() === 'warning' && page.warnings.push(m.text()));
 };
 
-/** A new element with `attrs` (name → value), `#id`, at the top of the post's article. */
-const addFigure = (page, id, attrs) =>
-  page
-    .evaluate(
-      ([id, attrs]) => {
-        const e = document.createElement('ed-playground');
-        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-        e.id = id;
-        document.querySelector('article').prepend(e);
-      },
-      [id, attrs],
-    )
-    .then(() => page.locator(`#${id}`));
-
 /** The example post, with one figure of `attrs` alone in place of its article (the post's own four removed). */
 const alone = (attrs, body) =>
   withPage('examples/blog-post.html', { setup: recordWarnings }, async (page) => {
     await page.evaluate(() => document.querySelectorAll('ed-playground, figure.wide').forEach((e) => e.remove()));
     const figure = await addFigure(page, 'mine', attrs);
-    await running(figure);
+    await ready(figure);
     return body(page, figure);
   });
 
@@ -63,7 +38,7 @@ test('layers under a site\'s [hidden] { display: none } reset: shown, trains; an
     const figure = await addFigure(page, 'layers', { layers: '6,5', stop: 'never', views: 'chart,table' });
     const old = await addFigure(page, 'old', { hidden: '7', stop: 'never', views: 'chart' });
     for (const f of [figure, old]) {
-      await running(f);
+      await ready(f);
       const box = await f.boundingBox();
       assert.ok(box && box.height > 200, `shown: ${JSON.stringify(box)}`);
       await epochAtLeast(f, 10);
@@ -123,7 +98,7 @@ test('controls="play,pause,hidden": the play button kept, pause and hidden named
     await epochAtLeast(figure, 2);
     // views: the bad token named, the good one kept; all bad, the default.
     await figure.evaluate((e) => e.setAttribute('views', 'map,graph'));
-    await running(figure);
+    await ready(figure);
     await figure
       .locator('.notice', {
         hasText: 'Attribute “views” has “graph”, not one of chart, network, map, table; using map.',
@@ -131,7 +106,7 @@ test('controls="play,pause,hidden": the play button kept, pause and hidden named
       .waitFor();
     assert.deepEqual([await figure.locator('#map').count(), await figure.locator('#loss-chart').count()], [1, 0]);
     await figure.evaluate((e) => e.setAttribute('views', 'netwrk'));
-    await running(figure);
+    await ready(figure);
     await figure
       .locator('.notice', {
         hasText:
@@ -162,7 +137,7 @@ test('task="moon" suggests moons, repeating the value; the link\'s reader says t
   }));
 
 test('one rule for every flag: race="yes", the bare race, autoplay="false", shuffle="ON"; race="maybe" named', () =>
-  alone({ race: 'yes', task: 'moons', views: 'chart,map', autoplay: 'false', shuffle: 'ON' }, async (page, figure) => {
+  alone({ race: 'yes', task: 'moons', views: 'chart,map', autoplay: 'false', shuffle: 'ON' }, async (_page, figure) => {
     const state = await hook(figure, 'state');
     assert.deepEqual([state.race, state.paused, state.shuffle], [true, true, true]);
     assert.ok(await figure.locator('#map-bp').isVisible(), 'racing');
@@ -252,7 +227,7 @@ test('a wasm request the network drops once: each figure tries again and runs, w
     },
     async (page) => {
       const figures = page.locator('ed-playground');
-      for (const f of await figures.all()) await running(f);
+      for (const f of await figures.all()) await ready(f);
       const bce = figures.nth(1);
       assert.deepEqual((({ loss, stop }) => [loss, stop])(await hook(bce, 'state')), ['bce', 'never']);
       assert.equal(await bce.getByRole('button', { name: 'Reset' }).count(), 1, 'its controls');

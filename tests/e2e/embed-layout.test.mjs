@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, ready } from './harness.mjs';
 
 before(() => startSite(['ed-playground.js', 'embed.html', 'examples/blog-post.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -173,9 +173,7 @@ test(
             },
             [attrs, views.join(',')],
           );
-          await until(() => figure.evaluate((e) => e.playground !== undefined), Boolean, {
-            what: 'the element running',
-          });
+          await ready(figure);
           if (kind === 'race' && views.includes('map')) await figure.locator('#map-bp').waitFor();
           for (const width of WIDTHS) {
             await page.setViewportSize({ width: width + 40, height: 900 });

@@ -5,7 +5,7 @@
 // Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until, origin } from './harness.mjs';
+import { startSite, stopSite, withPage, until, origin, hook, ready } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 before(() =>
@@ -31,8 +31,6 @@ const SETTINGS = [
   'changes',
   'race',
 ];
-
-const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
 
 /** Opens the dialog and returns its two snippets as the page shows them. */
 async function openDialog(page) {
@@ -92,7 +90,7 @@ test("the copied element, on a page of its own, trains the page's run: the same 
     const { dialog, element } = await openDialog(page);
     const copied = await copy(page, dialog, 'element');
     assert.equal(copied, element, 'the clipboard holds the snippet shown');
-    const pageState = await page.evaluate(() => window.__edPlayground.state);
+    const pageState = await hook(page, 'state');
     await page.keyboard.press('Escape');
     assert.equal(await dialog.isVisible(), false, 'Escape closes the dialog');
     // One after the other, each in front (a tab behind another trains nothing): the
@@ -148,7 +146,7 @@ test('the copied iframe opens embed.html with the same settings and trains the s
     }, copied);
     assert.equal(new URL(src).pathname, '/embed.html');
     assert.ok(Number(width) >= 320 && Number(height) >= 320, `${width} × ${height}`);
-    const pageState = await page.evaluate(() => window.__edPlayground.state);
+    const pageState = await hook(page, 'state');
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Reset' }).click();
     const fromPage = await lossesUntil(page, 30);
@@ -270,9 +268,9 @@ test("the dialog on a desktop: both snippets shown whole, the page's keys not ta
       );
     }
     // "r" in the dialog is no Reset of the run behind it.
-    const before = await page.evaluate(() => window.__edPlayground.epoch);
+    const before = await hook(page, 'epoch');
     await dialog.locator('[data-copy="element"]').focus();
     await page.keyboard.press('r');
-    assert.ok((await page.evaluate(() => window.__edPlayground.epoch)) >= before);
+    assert.ok((await hook(page, 'epoch')) >= before);
     await page.screenshot({ path: 'artifacts/embed-this-desktop.png' });
   }));

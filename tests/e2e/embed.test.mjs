@@ -4,25 +4,26 @@
 // `make dist` first. Playwright's CSS and role locators pierce open shadow roots.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusWhen, statusAt, until } from './harness.mjs';
+import {
+  startSite,
+  stopSite,
+  withPage,
+  statusWhen,
+  statusAt,
+  until,
+  hook,
+  ready,
+  epochAtLeast,
+  notices,
+  addFigure,
+} from './harness.mjs';
 
 before(() => startSite(['ed-playground.js', 'embed.html', 'examples/blog-post.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
-// The element's read-only hook (`element.playground`): the engine's values as
+// The element's read-only hook (`hook(figure, …)`) gives the engine's values as
 // they are; the element's views show them a few frames later, so a test waits
 // for the thing it reads (see harness.mjs).
-const hook = (figure, expr) => figure.evaluate((e, expr) => new Function('p', `return p.${expr}`)(e.playground), expr);
-const epochAtLeast = (figure, n, timeout = 15000) =>
-  until(
-    () => figure.evaluate((e) => e.playground?.epoch),
-    (epoch) => epoch >= n,
-    { what: `an element's engine at epoch ${n} or later`, timeout },
-  );
-/** Waits until the element runs (at first, and after a rebuild: `controls` and `views` start it again). */
-const running = (figure) =>
-  until(() => figure.evaluate((e) => e.playground !== undefined), Boolean, { what: 'the element running' });
-const notices = (figure) => figure.locator('.notice').allTextContents();
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? NaN;
 
 test('the blog post: three instances, one per loss, each trains and reports its own epoch and loss', (t) =>
@@ -154,7 +155,7 @@ test('changing the loss attribute of a live element switches its loss without a 
     assert.ok((await hook(figure, 'epoch')) < at);
     // `controls` rebuilds the element with the controls asked for.
     await figure.evaluate((e) => e.setAttribute('controls', 'play,loss'));
-    await running(figure);
+    await ready(figure);
     assert.equal(await figure.getByLabel('Loss function').inputValue(), 'bce-with-logits');
     // The theme follows its attribute, canvases and chart included.
     const frame = figure.locator('.ed');
@@ -167,20 +168,13 @@ test('changing the loss attribute of a live element switches its loss without a 
 
 test('a bad attribute value shows a short message in the element and falls back to its default', () =>
   withPage('examples/blog-post.html', async (page) => {
-    await page.evaluate(() => {
-      const e = document.createElement('ed-playground');
-      for (const [k, v] of [
-        ['lr', 'abc'],
-        ['layers', '0,x'],
-        ['views', 'chart,<img src=x onerror=alert(1)>'],
-        ['theme', 'blue'],
-        ['controls', 'loss'],
-      ])
-        e.setAttribute(k, v);
-      e.id = 'bad';
-      document.querySelector('article').prepend(e);
+    const figure = await addFigure(page, 'bad', {
+      lr: 'abc',
+      layers: '0,x',
+      views: 'chart,<img src=x onerror=alert(1)>',
+      theme: 'blue',
+      controls: 'loss',
     });
-    const figure = page.locator('#bad');
     await epochAtLeast(figure, 5);
     const names = ['lr', 'layers', 'views', 'theme'];
     await until(
@@ -236,7 +230,7 @@ test('under prefers-reduced-motion every instance starts paused, with a play but
         (await statusWhen(f, (s) => s.text.endsWith(' · paused'), 'a status line that says paused')).epoch,
         0,
       );
-      await running(f);
+      await ready(f);
     }
     await page.waitForTimeout(300);
     assert.deepEqual(
@@ -277,7 +271,7 @@ test('screenshots of the blog post: desktop and phone', async () => {
 const withElement = (query, options, body) =>
   withPage(`embed.html?${query}`, options, async (page) => {
     const figure = page.locator('ed-playground');
-    await running(figure);
+    await ready(figure);
     return body(page, figure);
   });
 const overflow = (page) =>
@@ -322,14 +316,15 @@ test("a racing 2-D element: both methods' loss curves and test losses, backprop'
       // The two maps side by side, captioned, each drawn (many colours, not a blank canvas).
       for (const id of ['#map', '#map-bp', '#map-caption'])
         assert.ok(await figure.locator(id).isVisible(), `${id} shown`);
-      const drawn = (id) =>
+      // How many red values 400 pixels spread over the canvas show (a blank map shows one).
+      const reds = (id) =>
         figure.locator(id).evaluate((c) => {
           const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
           return new Set(Array.from({ length: 400 }, (_, i) => d[Math.floor((i * d.length) / 1600) * 4])).size;
         });
       for (const id of ['#map', '#map-bp'])
         await until(
-          () => drawn(id),
+          () => reds(id),
           (n) => n > 3,
           { what: `${id} drawn` },
         );
@@ -357,7 +352,7 @@ test("a racing 2-D element: both methods' loss curves and test losses, backprop'
   ));
 
 test('rule="kaneko" brings his defaults; with controls="rule" his u0, beta and u1 fields show, as on the page', () =>
-  withElement('rule=kaneko&lr=0.3&controls=rule,lr', {}, async (page, figure) => {
+  withElement('rule=kaneko&lr=0.3&controls=rule,lr', {}, async (_page, figure) => {
     const state = await hook(figure, 'state');
     // His program's defaults where no attribute gives a value: 8 hidden units, u0 0.4, beta 0.8, u1 1.
     assert.deepEqual(
@@ -395,7 +390,7 @@ test('rule="kaneko" brings his defaults; with controls="rule" his u0, beta and u
     assert.ok(await figure.getByLabel('Sigmoid width (u0)').isVisible());
     // Without the rule control his fields are not offered, whatever the rule.
     await figure.evaluate((e) => e.setAttribute('controls', 'lr'));
-    await running(figure);
+    await ready(figure);
     assert.equal(await figure.locator('#u0').count(), 0);
     assert.equal(await figure.locator('#rule').count(), 0);
     assert.equal(await figure.getByLabel('Learning rate (alpha)').inputValue(), '0.3');
@@ -470,7 +465,7 @@ test("the task: every task of the page in its select, live attribute changes reb
     assert.equal(await figure.locator('#truth caption').textContent(), 'Scores');
     assert.ok(await figure.getByLabel('Noise').isVisible());
     assert.equal(await figure.getByLabel('Task').inputValue(), 'spiral3');
-    assert.deepEqual(await figure.locator('.notice').allTextContents(), []);
+    assert.deepEqual(await notices(figure), []);
     // The select: the page's Task select's options, label for label (parity, given by the attribute, was added as it is on the page).
     const labels = await withPage('', async (index) => {
       await index.locator('#task').waitFor({ state: 'attached' }); // built from the engine's table once it is loaded
@@ -489,7 +484,7 @@ test("the task: every task of the page in its select, live attribute changes reb
     assert.deepEqual((({ task, bits }) => [task, bits])(await hook(figure, 'state')), ['xor', 2]);
     assert.equal(await figure.locator('#truth tbody tr').count(), 4);
     assert.equal(await figure.getByLabel('Noise').isVisible(), false);
-    assert.deepEqual(await figure.locator('.notice').allTextContents(), []);
+    assert.deepEqual(await notices(figure), []);
     await figure.getByLabel('Task').selectOption({ label: 'Moons' });
     assert.equal((await hook(figure, 'state')).task, 'moons');
     await epochAtLeast(figure, 10);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage, watchWorkers, allClosed } from './harness.mjs';
+import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast } from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -39,8 +39,8 @@ function cli(hidden, runs) {
 
 // The panel's code loads only when its card comes near the screen (it is far
 // below the first screen at these sizes); then its button works.
-async function ready(page) {
-  await page.waitForFunction(() => window.__edPlayground?.epoch >= 5, null, { timeout: 15000 });
+async function loadCard(page) {
+  await epochAtLeast(page, 5);
   assert.equal(
     await page.evaluate(() => window.__edExperiment),
     undefined,
@@ -62,7 +62,8 @@ async function setSmall(page) {
 // Counts animation frames and the longest gap between two, until stopped.
 const watchFrames = (page) =>
   page.evaluate(() => {
-    const w = (window.__frames = { count: 0, maxGap: 0, on: true });
+    window.__frames = { count: 0, maxGap: 0, on: true };
+    const w = window.__frames;
     let last = performance.now();
     const tick = (t) => {
       if (!w.on) return;
@@ -85,13 +86,13 @@ const cellText = (s) => (s.mean == null ? '—' : s.mean.toFixed(2)) + (s.failed
 
 // Runs the small experiment once; what the page's own training did meanwhile.
 async function runSmall(page) {
-  const epoch0 = await page.evaluate(() => window.__edPlayground.epoch);
+  const epoch0 = await hook(page, 'epoch');
   await watchFrames(page);
   await runButton(page).click();
   assert.ok(await cancelButton(page).isEnabled(), 'Cancel is offered while it runs');
   await page.waitForFunction(() => !window.__edExperiment.running, null, { timeout: 60000 });
   const frames = await stopWatching(page);
-  const epochs = (await page.evaluate(() => window.__edPlayground.epoch)) - epoch0;
+  const epochs = (await hook(page, 'epoch')) - epoch0;
   const times = await page.evaluate((k) => window.__edPlayground.frameTimes.slice(-k), frames.count);
   return { frames, epochs, slowest: Math.max(...times) };
 }
@@ -112,7 +113,7 @@ test("a small run finishes in the worker while the page trains on, with the libr
   // A run that trains on (not paused at its solve) at a pace that shows it.
   await withPage('?stop=never&speed=5', async (page) => {
     const workers = watchWorkers(page);
-    await ready(page);
+    await loadCard(page);
     await setSmall(page);
     let run = await runSmall(page),
       runs = 1;
@@ -197,7 +198,7 @@ test('three workers give the table and chart of one, and leave none behind', asy
     seen.push(
       await withPage(`?workers=${n}`, async (page) => {
         const workers = watchWorkers(page);
-        await ready(page);
+        await loadCard(page);
         await setSmall(page);
         await runButton(page).click();
         await page.waitForFunction(() => !window.__edExperiment.running, null, { timeout: 60000 });
@@ -223,7 +224,7 @@ test('three workers give the table and chart of one, and leave none behind', asy
 test('cancel stops every worker mid-run; the default is 100 runs per size, and a bad count is refused', () =>
   withPage('', async (page) => {
     const workers = watchWorkers(page);
-    await ready(page);
+    await loadCard(page);
     assert.equal(await page.getByLabel('Runs per size').inputValue(), '100');
     for (const bad of ['0', '2.5', '1001']) {
       await page.getByLabel('Runs per size').fill(bad);
@@ -260,7 +261,7 @@ test('cancel stops every worker mid-run; the default is 100 runs per size, and a
 
 test('kanekoRun refuses a bad value with an Error naming it', () =>
   withPage('', async (page) => {
-    await ready(page);
+    await loadCard(page);
     const answers = await page.evaluate(async () => {
       const m = await import('/pkg/ed_playground.js');
       await m.default();
@@ -290,7 +291,7 @@ test('kanekoRun refuses a bad value with an Error naming it', () =>
 
 test('on a 360-pixel phone the card fits and works', () =>
   withPage('', { viewport: { width: 360, height: 780 } }, async (page) => {
-    await ready(page);
+    await loadCard(page);
     await setSmall(page);
     await runButton(page).click();
     await page.waitForFunction(() => !window.__edExperiment.running, null, { timeout: 60000 });

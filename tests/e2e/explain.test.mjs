@@ -7,7 +7,7 @@
 // artifacts/explain-*.png. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusWhen, until } from './harness.mjs';
+import { startSite, stopSite, withPage, statusWhen, until, hook } from './harness.mjs';
 
 before(() => startSite(['index.html']));
 after(stopSite);
@@ -186,12 +186,12 @@ test("the seed's rule on XOR: the stages in order with the loss derivative broad
       },
     });
     assert.match((await read(page, EN)).text, /This pattern ended epoch 1\./);
-    const hook = await page.evaluate(() => ({
+    const engine = await page.evaluate(() => ({
       epoch: window.__edPlayground.epoch,
       mid: window.__edPlayground.midEpoch,
       paused: window.__edPlayground.state.paused,
     }));
-    assert.deepEqual(hook, { epoch: 1, mid: false, paused: true });
+    assert.deepEqual(engine, { epoch: 1, mid: false, paused: true });
     assert.deepEqual(await weightBits(page), stepped, 'four patterns explained = one Step');
     // Pointing at a connection puts its own numbers in the formula: hidden 2
     // unit 3 to the output, halfway (the view's layout while explaining:
@@ -330,7 +330,7 @@ test('in Japanese: the button, the panel and every stage speak Japanese (desktop
           const texts = await panel(page, JA).evaluate((box) => {
             const found = [];
             const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-            for (let t; (t = walker.nextNode()); )
+            for (let t = walker.nextNode(); t; t = walker.nextNode())
               if (t.textContent.trim() && t.parentElement.getClientRects().length) found.push(t.textContent.trim());
             for (const e of box.querySelectorAll('[aria-label]')) found.push(e.getAttribute('aria-label'));
             return found;
@@ -431,11 +431,11 @@ test("your own points: with none placed the panel says so; with the link's four,
       { what: "the panel's text" },
     );
     assert.equal(text, 'There are no points yet: place some on the map, and the next update can be explained.');
-    assert.equal(await page.evaluate(() => window.__edPlayground.epoch), 0, 'nothing trained');
+    assert.equal(await hook(page, 'epoch'), 0, 'nothing trained');
   });
   await withPage(link, DESKTOP, async (page) => {
     await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
-    const count = await page.evaluate(() => window.__edPlayground.patterns().length);
+    const count = await hook(page, 'patterns().length');
     await walk(page, EN, {
       patterns: count,
       check: (n, s, k) => {

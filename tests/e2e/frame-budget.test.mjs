@@ -7,7 +7,7 @@
 // tab hung on these links before the budget, for seconds at a time.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusWhen, until, origin } from './harness.mjs';
+import { startSite, stopSite, withPage, statusWhen, until, origin, hook } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -18,7 +18,6 @@ const HEAVY = [
   '?hidden=256,256,256,256&speed=10000&stop=never',
   '?task=spiral3&hidden=256,256,256,256&race=1&speed=10000&stop=never',
 ];
-const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
 const capped = (s) => /· [\d,]+ epochs\/s · capped at [\d.,]+ epochs\/frame$/.test(s.text);
 
 /** The longest gap between animation frames over `ms`. */

@@ -6,7 +6,7 @@
 // stop=never (a solved run goes on, as a frozen one must be reached).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusWhen, } from './harness.mjs';
+import { startSite, stopSite, withPage, statusWhen, hook, query } from './harness.mjs';
 
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -14,14 +14,12 @@ after(stopSite);
 // The issue's run: XOR, MSE, seed 42, hidden 8,8, rate 0.5, switched to BCE after 178 epochs.
 const SWITCHED = '?task=xor&loss=mse&hidden=8,8&lr=0.5&seed=42&stop=never&speed=5&changes=178:loss:bce';
 
-const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
 const explanation = (scope) => scope.locator('#frozen');
 /** The explanation once shown, its text as read. */
 const shown = async (scope, timeout = 10000) => {
   await explanation(scope).and(scope.getByRole('alert')).waitFor({ timeout });
   return explanation(scope).locator('p').textContent();
 };
-const param = (page, name) => new URL(page.url()).searchParams.get(name);
 
 test('a switch to BCE that freezes the run is explained in place, and its first way out starts BCE afresh', () =>
   withPage(SWITCHED, async (page) => {
@@ -40,8 +38,8 @@ test('a switch to BCE that freezes the run is explained in place, and its first 
     await explanation(page).waitFor({ state: 'hidden' });
     const state = await hook(page, 'state');
     assert.deepEqual([state.loss, state.changes, state.lr, state.task, state.seed], ['bce', [], 0.5, 'xor', 42]);
-    assert.equal(param(page, 'loss'), 'bce');
-    assert.equal(param(page, 'changes'), null, 'no replayed change in the link');
+    assert.equal(query(page).get('loss'), 'bce');
+    assert.equal(query(page).get('changes'), null, 'no replayed change in the link');
     // The new run learns under BCE (the seed's BCE run is solved by epoch 132) and never freezes.
     const later = await statusWhen(page, (s) => s.epoch >= 250, 'the new run at epoch 250', 20000);
     assert.ok(later.loss < 1e-3, `BCE loss ${later.loss} at epoch ${later.epoch} (9.7 while frozen)`);
@@ -59,7 +57,7 @@ test('a learning rate that saturates everything is explained, and its way out re
     await way.click();
     await explanation(page).waitFor({ state: 'hidden' });
     assert.equal((await hook(page, 'state')).lr, 0.5);
-    assert.equal(param(page, 'lr'), '0.5');
+    assert.equal(query(page).get('lr'), '0.5');
     const learnt = await statusWhen(page, (s) => s.epoch >= 200, 'the new run at epoch 200', 20000);
     assert.ok(learnt.loss < 1e-3, `loss ${learnt.loss} at epoch ${learnt.epoch}`);
   }));

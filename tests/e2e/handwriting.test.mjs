@@ -8,7 +8,7 @@
 // the page. Screenshots: artifacts/pad-*.png. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage } from './harness.mjs';
+import { startSite, stopSite, withPage, ready } from './harness.mjs';
 
 before(() =>
   startSite([
@@ -29,7 +29,7 @@ const argmax = (v) => v.indexOf(Math.max(...v));
 
 // A short run of both methods, done; the hook's final scores.
 async function shortRun(page, lang = 'en') {
-  await page.waitForFunction(() => window.__edPlayground, null, { timeout: 15000 });
+  await ready(page);
   await card(page).scrollIntoViewIfNeeded();
   await page.waitForFunction(() => window.__edDigits, null, { timeout: 15000 });
   assert.equal(await page.locator('#dg-pad-box').isHidden(), true, 'no pad before a run');
@@ -169,7 +169,7 @@ test('a painted test digit gets its recorded outputs; a stroke moves the bars, C
       .locator('#dg-table tbody tr')
       .last()
       .evaluate((tr) => [...tr.cells].map((c) => c.textContent));
-    const hook = await page.evaluate(() => window.__edDigits.confusion());
+    const confusion = await page.evaluate(() => window.__edDigits.confusion());
     for (const [id, m, col] of [
       ['dg-cm-ed', 'ed', 1],
       ['dg-cm-bp', 'backprop', 2],
@@ -193,7 +193,7 @@ test('a painted test digit gets its recorded outputs; a stroke moves the bars, C
       const diagonal = counts.reduce((a, row, d) => a + row[d], 0);
       assert.equal(pct(diagonal / SMALL.test), last[col], `${m}: the diagonal is the card's accuracy`);
       assert.equal(diagonal / SMALL.test, scores[m].at(-1).test);
-      assert.deepEqual(counts.flat(), hook[m]);
+      assert.deepEqual(counts.flat(), confusion[m]);
       assert.match(t.caption, new RegExp(`^(ED|Backprop): ${diagonal} of 200 test digits right$`));
     }
     await page.locator('#dg-confusion').screenshot({ path: 'artifacts/pad-confusion-en.png' });
@@ -218,7 +218,7 @@ test('Japanese: the pad and the matrices speak it, and a painted digit still get
 // run trains on: a reading taken while the hook still says the run is running.
 test('the pad works while a run goes on, with the networks of the epoch so far', () =>
   withPage('?paused=1&workers=1', async (page) => {
-    await page.waitForFunction(() => window.__edPlayground, null, { timeout: 15000 });
+    await ready(page);
     await card(page).scrollIntoViewIfNeeded();
     await page.waitForFunction(() => window.__edDigits, null, { timeout: 15000 });
     for (const [id, v] of Object.entries({ train: 2000, test: 500, epochs: 10, hidden: 64 }))
@@ -280,12 +280,10 @@ for (const lang of ['en', 'ja']) {
       );
       // Each matrix fits its own box or scrolls inside it.
       for (const id of ['dg-cm-ed', 'dg-cm-bp']) {
-        const fit = await page
-          .locator(`#${id}`)
-          .evaluate((t) => ({
-            box: t.parentElement.getBoundingClientRect().right,
-            overflow: getComputedStyle(t.parentElement).overflowX,
-          }));
+        const fit = await page.locator(`#${id}`).evaluate((t) => ({
+          box: t.parentElement.getBoundingClientRect().right,
+          overflow: getComputedStyle(t.parentElement).overflowX,
+        }));
         assert.ok(fit.box <= 360, `${id}'s box ends at ${fit.box}`);
         assert.equal(fit.overflow, 'auto');
       }

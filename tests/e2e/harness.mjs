@@ -7,6 +7,10 @@
 // value that the engine's hook already gives may show on screen a few frames
 // later. A test therefore waits for the thing it then reads: `statusAt` and
 // `until` return the very value they waited on.
+//
+// A `scope` below is a playground: a page (its hook is `window.__edPlayground`)
+// or a locator of an <ed-playground> element (its hook is `element.playground`).
+// Either hook is published only because `open` asks for it (www/app/test-hook.js).
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -118,9 +122,10 @@ export async function until(read, ok, { timeout = 15000, what = 'a condition' } 
   }
 }
 
-const STATUS = /epoch (\d+) · loss (\S+)/;
-const parseStatus = (text) => {
-  const m = STATUS.exec(text);
+// The status line's epoch and loss, in each language a test reads it in.
+const STATUS = { en: /epoch (\d+) · loss (\S+)/, ja: /^エポック (\d+) · 損失 (\S+)/ };
+const parseStatus = (text, lang) => {
+  const m = STATUS[lang].exec(text);
   return m ? { epoch: Number(m[1]), loss: Number(m[2]), text } : { epoch: NaN, loss: NaN, text };
 };
 
@@ -128,10 +133,12 @@ const parseStatus = (text) => {
  * Waits until a page's or an element's status line itself reads `ok` (given
  * { epoch, loss, text }) and returns what it read. There is no plain read: the
  * line is redrawn every third frame while training, once after a step or a pause.
+ * `lang`: the language the line is read in, 'en' or 'ja' (a line in another
+ * never reads `ok`).
  */
-export function statusWhen(scope, ok, what = 'the status line', timeout = 15000) {
+export function statusWhen(scope, ok, what = 'the status line', timeout = 15000, lang = 'en') {
   return until(
-    async () => parseStatus(await scope.getByRole('status').textContent()),
+    async () => parseStatus(await scope.getByRole('status').textContent(), lang),
     (s) => Number.isInteger(s.epoch) && ok(s),
     { timeout, what },
   );
@@ -163,4 +170,91 @@ export const allClosed = ({ open }, what = 'every worker terminated') =>
     () => open.size,
     (n) => n === 0,
     { what },
+  );
+
+/** Whether `scope` is a page rather than an element's locator. */
+const isPage = (scope) => typeof scope.mainFrame === 'function';
+
+/**
+ * Reads `expr` (`'state'`, `'lossSeries()'`, `'patterns().length'`) on the test
+ * hook of `scope`, a page or an element: the engine's value as it is now, which
+ * the views show a few frames later. Throws while there is no hook yet (wait
+ * with `ready`).
+ */
+export const hook = (scope, expr) =>
+  isPage(scope)
+    ? scope.evaluate(`window.__edPlayground.${expr}`)
+    : scope.evaluate((e, expr) => new Function('p', `return p.${expr}`)(e.playground), expr);
+
+/**
+ * Waits until `scope`, a page or an element, runs: its hook is there. An
+ * element's is there at first, and again after a rebuild (a change of
+ * `controls`, `views` or `lang` starts it anew).
+ */
+export const ready = (scope) =>
+  isPage(scope)
+    ? scope.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 })
+    : until(() => scope.evaluate((e) => e.playground !== undefined), Boolean, { what: 'the element running' });
+
+/**
+ * Waits until the engine of `scope`, a page or an element, has trained `n`
+ * epochs or more (its hook's epoch, not the status line: `statusAt` waits for
+ * that), for at most `timeout` ms; there may be no hook yet.
+ */
+export const epochAtLeast = (scope, n, timeout = 15000) =>
+  isPage(scope)
+    ? scope.waitForFunction((n) => window.__edPlayground?.epoch >= n, n, { timeout })
+    : until(
+        () => scope.evaluate((e) => e.playground?.epoch),
+        (epoch) => epoch >= n,
+        { what: `an element's engine at epoch ${n} or later`, timeout },
+      );
+
+/**
+ * The texts of the notices shown in `scope`: a page, an element, or a part of
+ * either (`page.locator('#notices')`, the page's own list).
+ */
+export const notices = (scope) => scope.locator('.notice').allTextContents();
+
+/**
+ * Adds an <ed-playground> with `attrs` (name → value) as `#id` at the start of
+ * the first element that matches `where` (a selector) in `page`, and returns its
+ * locator.
+ */
+export const addFigure = (page, id, attrs, where = 'article') =>
+  page
+    .evaluate(
+      ([id, attrs, where]) => {
+        const e = document.createElement('ed-playground');
+        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+        e.id = id;
+        document.querySelector(where).prepend(e);
+      },
+      [id, attrs, where],
+    )
+    .then(() => page.locator(`#${id}`));
+
+/** The parameters of the link `page` shows (its address): a URLSearchParams, `.get(name)` null without one. */
+export const query = (page) => new URL(page.url()).searchParams;
+
+/** How many distinct colours (red, green, blue and alpha) the canvas at `selector` in `scope` holds. */
+export const colours = (scope, selector) =>
+  scope.locator(selector).evaluate((c) => {
+    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4)
+      seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
+    return seen.size;
+  });
+
+/**
+ * Waits until the canvas at `selector` in `scope` is drawn in more than `least`
+ * colours (a view is drawn on its own beat) and returns how many; `timeout` in
+ * ms, `until`'s by default.
+ */
+export const drawn = (scope, selector, least, timeout) =>
+  until(
+    () => colours(scope, selector),
+    (n) => n > least,
+    { what: `${selector} drawn in more than ${least} colours`, timeout },
   );

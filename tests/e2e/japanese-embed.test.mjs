@@ -7,7 +7,7 @@
 // Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, hook, ready, epochAtLeast, addFigure } from './harness.mjs';
 
 before(() =>
   startSite([
@@ -20,30 +20,8 @@ before(() =>
 );
 after(stopSite);
 
-const running = (figure) =>
-  until(() => figure.evaluate((e) => e.playground !== undefined), Boolean, { what: 'the element running' });
-const epochAtLeast = (figure, n) =>
-  until(
-    () => figure.evaluate((e) => e.playground?.epoch),
-    (epoch) => epoch >= n,
-    { what: `an element at epoch ${n} or later` },
-  );
 /** The accessible name of the element's reset button, once it has one in this language. */
 const resetNamed = (figure, name) => figure.getByRole('button', { name, exact: true }).first().waitFor();
-
-/** A new element with `attrs` (name → value), `#id`, at the start of `where` (a selector). */
-const addFigure = (page, id, attrs, where = 'article') =>
-  page
-    .evaluate(
-      ([id, attrs, where]) => {
-        const e = document.createElement('ed-playground');
-        for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-        e.id = id;
-        document.querySelector(where).prepend(e);
-      },
-      [id, attrs, where],
-    )
-    .then(() => page.locator(`#${id}`));
 
 /** The texts of the element's solved panel (hidden until solved: read as markup, not as the reader sees it). */
 const solvedPanel = (figure) =>
@@ -62,7 +40,7 @@ test('the Japanese post: its four figures speak Japanese (from <html lang="ja">)
     const figures = page.locator('ed-playground');
     assert.equal(await figures.count(), 4);
     for (const f of await figures.all()) {
-      await running(f);
+      await ready(f);
       await resetNamed(f, 'リセット');
       assert.equal(await f.getByRole('button', { name: 'Reset', exact: true }).count(), 0);
       assert.equal(await f.locator('#card-loss').getAttribute('aria-label'), '損失');
@@ -102,7 +80,7 @@ test('lang="ja" on an English page, and inside <div lang="ja">: Japanese buttons
     });
     const inherited = await addFigure(page, 'inherited', { controls: 'play,reset,step', stop: 'never' }, '#ja-box');
     for (const f of [own, inherited]) {
-      await running(f);
+      await ready(f);
       await resetNamed(f, 'リセット');
       assert.deepEqual(await solvedPanel(f), ['解けました', 'もう一度再生', '学習を続ける', '閉じる']);
       await epochAtLeast(f, 10);
@@ -135,7 +113,7 @@ test('lang="ja" on an English page, and inside <div lang="ja">: Japanese buttons
 test('lang="en" on the Japanese page stays English; changing lang rebuilds it in the new language', () =>
   withPage('examples/blog-post.ja.html', async (page) => {
     const figure = await addFigure(page, 'en', { lang: 'en', tsk: 'moons', controls: 'play,reset', stop: 'never' });
-    await running(figure);
+    await ready(figure);
     await resetNamed(figure, 'Reset');
     await figure
       .locator('.notice', {
@@ -151,7 +129,7 @@ test('lang="en" on the Japanese page stays English; changing lang rebuilds it in
         hasText: '「tsk」は ED Playground の属性ではないので無視します。task="moons" のことですか？',
       })
       .waitFor();
-    await running(figure);
+    await ready(figure);
     await epochAtLeast(figure, 10);
     // And back: without its own, it takes the page's (Japanese).
     await figure.evaluate((e) => e.setAttribute('lang', 'en'));
@@ -163,7 +141,7 @@ test('lang="en" on the Japanese page stays English; changing lang rebuilds it in
 test("embed.html?lang=ja: the frame and its figure in Japanese, training; without lang=, the browser's language", async () => {
   await withPage('embed.html?lang=ja&loss=bce&controls=play,reset&views=chart,table&theme=drak', async (page) => {
     const figure = page.locator('ed-playground');
-    await running(figure);
+    await ready(figure);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja');
     assert.equal(await figure.getAttribute('lang'), 'ja');
     await resetNamed(figure, 'リセット');
@@ -173,7 +151,7 @@ test("embed.html?lang=ja: the frame and its figure in Japanese, training; withou
           '属性「theme」: light, dark, auto のいずれかを指定してください（「drak」は使えません）。dark のことですか？ auto を使います。',
       })
       .waitFor();
-    assert.equal((await figure.evaluate((e) => e.playground.state)).loss, 'bce');
+    assert.equal((await hook(figure, 'state')).loss, 'bce');
     await epochAtLeast(figure, 50);
   });
   // A Japanese browser, no lang=: Japanese; lang=en overrides it.

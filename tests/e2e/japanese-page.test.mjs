@@ -2,7 +2,7 @@
 // status line, the solved panel, Copy link, the Embed this dialog, presentation
 // mode and a frozen run's explanation in Japanese, and the language switch
 // (`English`) reopens the same run in English. The harness's `statusWhen`
-// reads the English line; the Japanese one (`エポック N · 損失 X`) is read here.
+// reads the English line, or with 'ja' the Japanese one (`エポック N · 損失 X`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, stopSite, withPage, until, statusWhen } from './harness.mjs';
@@ -17,19 +17,6 @@ const ja = wordsIn('ja'),
 // name, the panels' sentences): their first words are checked in English only.
 // (The paused English page has not rewritten any but the status line.)
 const REWRITTEN = new Set(['status.loading', 'solved.short', 'diverged.short', 'bar.play', 'bar.playTitle']);
-
-const STATUS_JA = /^エポック (\d+) · 損失 (\S+)/;
-/** Waits until the Japanese status line reads `ok({ epoch, loss, text })` and returns what it read. */
-const statusJa = (page, ok, what, timeout = 15000) =>
-  until(
-    async () => {
-      const text = await page.getByRole('status').textContent();
-      const m = STATUS_JA.exec(text);
-      return m ? { epoch: Number(m[1]), loss: Number(m[2]), text } : { epoch: NaN, loss: NaN, text };
-    },
-    (s) => Number.isInteger(s.epoch) && ok(s),
-    { timeout, what },
-  );
 
 /** Every static text and accessible name the page marks for its words, outside
  * the two cards of Kaneko's experiment and the digits (their words are theirs):
@@ -69,7 +56,7 @@ test("?lang=ja: the page's words, the status line and the solved panel in Japane
     assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
     assert.equal(await page.title(), ja('page.title'));
     assert.equal(await page.locator('meta[name="description"]').getAttribute('content'), ja('page.description'));
-    const first = await statusJa(page, (s) => s.epoch >= 1, 'a Japanese status line');
+    const first = await statusWhen(page, (s) => s.epoch >= 1, 'a Japanese status line', 15000, 'ja');
     assert.ok(!/epoch|loss/.test(first.text), first.text);
     for (const [key, kind, text] of await marked(page)) {
       if (REWRITTEN.has(key)) continue;
@@ -86,7 +73,7 @@ test("?lang=ja: the page's words, the status line and the solved panel in Japane
       .filter({ hasText: /^エポック \d+ で解けました: すべてのパターンに正解し、平均損失が 0\.05 未満。/ })
       .waitFor({ timeout: 30000 });
     const at = Number(/^エポック (\d+)/.exec(await page.locator('#solved-text').textContent())[1]);
-    const paused = await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused line');
+    const paused = await statusWhen(page, (s) => s.text.endsWith('一時停止中'), 'the paused line', 15000, 'ja');
     assert.equal(
       paused.text,
       `エポック ${at} · 損失 ${paused.text.split('損失 ')[1].split(' ')[0]} · エポック ${at} で解けた · 一時停止中`,
@@ -95,18 +82,19 @@ test("?lang=ja: the page's words, the status line and the solved panel in Japane
     assert.equal(await panel.getByRole('button', { name: 'もう一度再生' }).count(), 1);
     assert.equal(await page.locator('#play').getAttribute('aria-label'), '再生');
     await panel.getByRole('button', { name: '学習を続ける' }).click();
-    await statusJa(
+    await statusWhen(
       page,
       (s) => s.epoch > at + 5 && / エポック\/秒$/.test(s.text),
       'training on past the solve, its rate said in Japanese',
       20000,
+      'ja',
     );
     assert.ok(await panel.isHidden());
   }));
 
 test('?lang=ja: Copy link, Embed this and Present speak Japanese', () =>
   withPage('?lang=ja&paused=1', { permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
-    await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused line');
+    await statusWhen(page, (s) => s.text.endsWith('一時停止中'), 'the paused line', 15000, 'ja');
     await page.getByRole('button', { name: 'リンクをコピー' }).click();
     await page.getByRole('button', { name: 'コピーしました' }).waitFor();
     assert.match(await page.evaluate(() => navigator.clipboard.readText()), /[?&]lang=ja(&|$)/);
@@ -156,7 +144,7 @@ test('?lang=ja: a frozen run is explained in Japanese, its ways out named in Jap
 
 test('the language switch reads English and reopens the same run in English', () =>
   withPage('?lang=ja&task=moons&paused=1', async (page) => {
-    await statusJa(page, (s) => s.text.endsWith('一時停止中'), 'the paused Japanese line');
+    await statusWhen(page, (s) => s.text.endsWith('一時停止中'), 'the paused Japanese line', 15000, 'ja');
     const to = page.locator('#language');
     assert.equal(await to.textContent(), 'English');
     assert.equal(await to.getAttribute('lang'), 'en');

@@ -5,12 +5,11 @@
 // Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, ready, notices } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
-const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
 // A letter of Japanese: kana or a kanji.
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 // Names kept as they are in a Japanese course: the tasks' and losses' own.
@@ -48,10 +47,11 @@ test('?lang=ja: every label, option and help text of the settings is Japanese', 
 test('?lang=ja: a refused link value and a refused typed value are told in Japanese', () =>
   withPage('?lang=ja&paused=1&lr=abc', async (page) => {
     await ready(page);
-    const notices = () => page.locator('.notice').allTextContents();
-    const [link] = await until(notices, (n) => n.some((t) => t.includes('「lr」')), {
-      what: "the link's notice about lr",
-    });
+    const [link] = await until(
+      () => notices(page),
+      (n) => n.some((t) => t.includes('「lr」')),
+      { what: "the link's notice about lr" },
+    );
     assert.match(
       link,
       /^URL パラメータ「lr」は 0 より大きく 1e308 以下の数でなければなりません \(「abc」は不可\)。[\d.]+ を使います。/,
@@ -59,13 +59,21 @@ test('?lang=ja: a refused link value and a refused typed value are told in Japan
     const rate = page.getByLabel('学習率', { exact: true });
     await rate.fill('-2');
     await rate.press('Enter');
-    const seen = await until(notices, (n) => n.some((t) => t.startsWith('学習率は ')), { what: "the field's notice" });
+    const seen = await until(
+      () => notices(page),
+      (n) => n.some((t) => t.startsWith('学習率は ')),
+      { what: "the field's notice" },
+    );
     assert.ok(
       seen.some((t) => t.includes('(「-2」は不可)')),
       `${seen}`,
     );
     await page.locator('.notice').first().getByRole('button', { name: '閉じる' }).click();
-    await until(notices, (n) => n.length === 0, { what: 'the notice dismissed' });
+    await until(
+      () => notices(page),
+      (n) => n.length === 0,
+      { what: 'the notice dismissed' },
+    );
   }));
 
 for (const [what, path] of [
@@ -82,7 +90,7 @@ for (const [what, path] of [
       assert.equal(w.dice, 'Draw a random seed');
       assert.equal(w.toggle, 'What these mean');
       const [link] = await until(
-        () => page.locator('.notice').allTextContents(),
+        () => notices(page),
         (n) => n.some((t) => t.includes('“lr”')),
         { what: "the link's notice about lr" },
       );

@@ -4,7 +4,7 @@
 // status after a small run. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, hook, ready, epochAtLeast } from './harness.mjs';
 
 before(() =>
   startSite([
@@ -18,16 +18,11 @@ before(() =>
 );
 after(stopSite);
 
-const hook = (page, expr) => page.evaluate(`window.__edPlayground?.${expr}`);
 const text = (page, sel) => page.locator(sel).evaluate((n) => n.textContent.replace(/\s+/g, ' ').trim());
 
 test('the views of a race on moons speak Japanese', () =>
   withPage('?lang=ja&task=moons&race=1&stop=never&speed=20', async (page) => {
-    await until(
-      () => hook(page, 'epoch'),
-      (e) => e >= 5,
-      { what: 'epoch 5' },
-    );
+    await epochAtLeast(page, 5);
     // Moons has a test set and hundreds of points: the scores, ED's and backprop's.
     const table = await until(
       () => text(page, '#truth'),
@@ -68,6 +63,7 @@ test('the views of a race on moons speak Japanese', () =>
 
 test("Kaneko's rule marks his stop in Japanese", () =>
   withPage('?lang=ja&rule=kaneko&stop=never&speed=5', async (page) => {
+    await ready(page);
     const marks = await until(
       () => hook(page, 'lossMarks()'),
       (m) => m?.some((x) => x.label.startsWith('金子')),
@@ -78,11 +74,7 @@ test("Kaneko's rule marks his stop in Japanese", () =>
 
 test('both cards speak Japanese, before and after a small run', () =>
   withPage('?lang=ja&stop=never', async (page) => {
-    await until(
-      () => hook(page, 'epoch'),
-      (e) => e >= 3,
-      { what: 'epoch 3' },
-    );
+    await epochAtLeast(page, 3);
     const xp = page.locator('#card-experiment');
     await xp.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => window.__edExperiment, null, { timeout: 15000 });

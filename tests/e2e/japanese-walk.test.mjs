@@ -71,7 +71,7 @@ const walk = (scope) =>
     };
     const visit = (root) => {
       const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n; (n = texts.nextNode()); ) {
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
         const t = n.textContent.trim();
         const el = n.parentElement;
         if (!t || !el || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'OPTION'].includes(el.tagName) || !visible(el)) continue;

@@ -14,7 +14,7 @@
 // 2.2 -> 3.0 MB over the 200 cycles.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, epochAtLeast } from './harness.mjs';
 
 before(() =>
   startSite(['ed-playground.js', 'embed.html', 'pkg/ed_playground_bg.wasm'], {
@@ -127,11 +127,7 @@ const toggleViews = (page, count) =>
 test('removing an element with the network view throws nothing', () =>
   withPage(`embed.html?views=network`, async (page) => {
     const figure = page.locator('ed-playground');
-    await until(
-      () => figure.evaluate((e) => e.playground?.epoch),
-      (n) => n >= 5,
-      { what: 'the element at epoch 5' },
-    );
+    await epochAtLeast(figure, 5);
     // Its canvas, resized once it is off the page, would have its observer draw the freed run.
     const removed = await page.evaluate(async () => {
       document.querySelector('ed-playground').remove();

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, stopSite, withPage } from './harness.mjs';
+import { startSite, stopSite, withPage, hook, ready } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -63,7 +63,7 @@ test('loading a Kaneko-rule model of the moons sets every field and the link fro
       .filter({ hasText: new RegExp(`^epoch ${EPOCHS} · loss `) })
       .waitFor();
     // Every field of the file's configuration is a field of the state, and holds the file's value.
-    const loaded = await page.evaluate(() => window.__edPlayground.state);
+    const loaded = await hook(page, 'state');
     assert.deepEqual(
       Object.keys(config).filter((k) => !(k in loaded)),
       [],
@@ -102,9 +102,9 @@ test('loading a Kaneko-rule model of the moons sets every field and the link fro
 
   // Opened, the link builds the model's run from epoch 0: the same configuration.
   await withPage(`?${link}`, async (page) => {
-    await page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
-    const state = await page.evaluate(() => window.__edPlayground.state);
+    await ready(page);
+    const state = await hook(page, 'state');
     for (const [k, v] of Object.entries(config)) assert.deepEqual(state[k], v, `${k} from the link`);
-    assert.equal(await page.evaluate(() => window.__edPlayground.epoch), 0);
+    assert.equal(await hook(page, 'epoch'), 0);
   });
 });

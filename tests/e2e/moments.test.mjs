@@ -4,13 +4,10 @@
 // (`at=N` opens the run replayed to it, paused). Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusWhen, until, origin } from './harness.mjs';
+import { startSite, stopSite, withPage, statusWhen, until, origin, hook, query } from './harness.mjs';
 
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
-
-const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
-const query = (page) => new URL(page.url()).searchParams;
 
 test('the default run is paced to be watched, pauses where XOR is solved, marks it, and Replay gives the same run again', () =>
   withPage('', async (page) => {
@@ -24,7 +21,7 @@ test('the default run is paced to be watched, pauses where XOR is solved, marks 
     assert.equal(paused.epoch, at, 'paused at the epoch it was solved');
     assert.match(paused.text, new RegExp(`solved at epoch ${at} · paused$`));
     assert.equal(await hook(page, 'race'), null);
-    assert.equal(await page.evaluate(() => window.__edPlayground.epoch), at);
+    assert.equal(await hook(page, 'epoch'), at);
     const timeToSolve = await page.evaluate(() => performance.now());
     assert.ok(timeToSolve > 1500, `solved ${Math.round(timeToSolve)} ms after the page began: too fast to watch`);
     const marks = await until(
@@ -193,15 +190,15 @@ test('an embedded figure pauses at its solve too, its panel inside the figure, a
       `panel ${JSON.stringify(inner)} in figure ${JSON.stringify(box)}`,
     );
     assert.equal(await panel.evaluate((p) => getComputedStyle(p).position), 'absolute');
-    assert.equal(await figure.evaluate((e) => e.playground.epoch), 42);
+    assert.equal(await hook(figure, 'epoch'), 42);
     await figure.getByRole('button', { name: 'Replay' }).click();
     await until(
-      () => figure.evaluate((e) => e.playground.epoch),
+      () => hook(figure, 'epoch'),
       (n) => n < 42,
       { what: 'the replay under way' },
     );
     await panel.filter({ hasText: 'Solved at epoch 42' }).waitFor({ timeout: 30000 });
-    assert.equal(await figure.evaluate((e) => e.playground.epoch), 42);
+    assert.equal(await hook(figure, 'epoch'), 42);
   }));
 
 test('at 200 epochs a frame the run still pauses on the epoch it was solved, not at the end of that frame', () =>

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from '../../scripts/chromium.mjs';
-import { statusWhen, until } from './harness.mjs';
+import { statusWhen, until, notices } from './harness.mjs';
 
 const MANIFEST = 'dist/package/ed-playground/package.json';
 let browser, tmp, unpacked, installed, tarball;
@@ -177,12 +177,14 @@ async function trains(figure) {
   return { first, later };
 }
 
-/** A Japanese element trains: its own status line, in Japanese, past epoch 10. */
+/** A Japanese element trains: its own status line, in Japanese, past epoch 10 with a finite loss. */
 const trainsInJapanese = (figure) =>
-  until(
-    () => figure.locator('#status').textContent(),
-    (t) => Number(/^エポック (\d+) · 損失 [\d.e-]+/.exec(t)?.[1]) >= 10,
-    { what: 'a Japanese status line past epoch 10', timeout: 30000 },
+  statusWhen(
+    figure,
+    (s) => s.epoch >= 10 && Number.isFinite(s.loss),
+    'a Japanese status line past epoch 10',
+    30000,
+    'ja',
   );
 
 /** One script tag from `origin`, an element in English and one in Japanese: both
@@ -277,8 +279,6 @@ run.free();`,
     await clean(tab, seen, [site, origin]);
   });
 });
-
-const notices = (figure) => figure.locator('.notice').allTextContents();
 
 test("wasm-url: the first element's decides for the page, a later one is named and ignored, a bad one is named", async () => {
   const origin = await cdn(unpacked);

@@ -4,14 +4,23 @@
 // views show them a few frames later. A test waits for the thing it reads (see harness.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusWhen, until, origin } from './harness.mjs';
+import {
+  startSite,
+  stopSite,
+  withPage,
+  statusWhen,
+  until,
+  origin,
+  hook,
+  ready,
+  epochAtLeast,
+  notices,
+  drawn,
+} from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
-const epochAtLeast = (page, n) => page.waitForFunction((n) => window.__edPlayground?.epoch >= n, n, { timeout: 15000 });
-const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
-const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
 const paused = (page) => statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a status line that says paused');
 /** Pauses; a pause draws every view at the last epoch: the status line it then shows. */
 const pause = async (page) => {
@@ -224,23 +233,6 @@ test("the rule selector brings Kaneko's parameters and marks where his stopping 
     );
   }));
 
-/** Distinct colours in a canvas, read back through getImageData. */
-const colours = (scope, selector) =>
-  scope.locator(selector).evaluate((c) => {
-    const { data } = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-    const seen = new Set();
-    for (let i = 0; i < data.length; i += 4)
-      seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
-    return seen.size;
-  });
-/** Waits until the canvas at `selector` is drawn in more than `least` colours (it is drawn on its own beat). */
-const drawn = (page, selector, least, timeout) =>
-  until(
-    () => colours(page, selector),
-    (n) => n > least,
-    { what: `${selector} drawn in more than ${least} colours`, timeout },
-  );
-
 test("race mode trains backprop beside ED: two curves, two maps, each one's epoch to solve", () =>
   withPage('?speed=20', async (page) => {
     await epochAtLeast(page, 5);
@@ -355,8 +347,8 @@ test('bad URL values name their parameter, fall back to defaults and run nothing
       await epochAtLeast(page, 5);
       const names = ['lr', 'hidden', 'task', 'seed', 'speed'];
       await until(
-        () => page.locator('.notice').allTextContents(),
-        (notices) => names.every((name) => notices.some((t) => t.includes(`“${name}”`))),
+        () => notices(page),
+        (ns) => names.every((name) => ns.some((t) => t.includes(`“${name}”`))),
         { what: `a notice naming each of ${names}` },
       );
       assert.equal(await page.locator('img[src="x"]').count(), 0);

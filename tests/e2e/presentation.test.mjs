@@ -6,7 +6,7 @@
 // link's present=1 enter it, and none of it restarts the run. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, hook, ready, epochAtLeast } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -15,9 +15,6 @@ const SCREEN = { width: 1280, height: 720 };
 // The smallest each view may be on that screen, in CSS px (width × height).
 const VIEWS = { '#network': [400, 400], '#map': [300, 300], '#loss-chart canvas': [300, 400] };
 const LABEL_PX = 16;
-
-const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
-const epoch = (page) => page.evaluate(() => window.__edPlayground.epoch);
 
 // Records the largest and smallest font each canvas writes text in (fillText),
 // so that the labels drawn in canvases are checked as well as the page's text.
@@ -95,11 +92,7 @@ async function canvasFonts(page) {
 test('present=1 at 1280 × 720: the three views on the screen, each at least its size, no text under 16 px', (t) =>
   withPage('index.html?present=1&stop=never', { viewport: SCREEN, setup: recordCanvasFonts }, async (page) => {
     await ready(page);
-    await until(
-      () => epoch(page),
-      (e) => e >= 5,
-      { what: 'training under way' },
-    );
+    await epochAtLeast(page, 5);
     t.diagnostic(`views: ${JSON.stringify(await viewsFit(page))}`);
     assert.deepEqual(await smallText(page, LABEL_PX), [], `text under ${LABEL_PX} px`);
     const fonts = await canvasFonts(page);
@@ -129,13 +122,9 @@ test('the button and Escape leave presentation mode, the button enters it, the l
     assert.equal(await present.getAttribute('aria-pressed'), 'false');
     assert.ok(await page.locator('.masthead').isVisible());
     assert.equal(await page.locator('#settings').evaluate((d) => d.open), true, 'a desktop shows its settings');
-    await until(
-      () => epoch(page),
-      (e) => e >= 5,
-      { what: 'training under way' },
-    );
+    await epochAtLeast(page, 5);
 
-    const before = await epoch(page);
+    const before = await hook(page, 'epoch');
     await present.click();
     const exit = page.getByRole('button', { name: 'Exit presentation', exact: true });
     assert.equal(await exit.getAttribute('aria-pressed'), 'true');
@@ -147,7 +136,7 @@ test('the button and Escape leave presentation mode, the button enters it, the l
       (await canvasFonts(page)).filter((f) => !(f.px >= 16)),
       [],
     );
-    assert.ok((await epoch(page)) >= before, 'the same run, not a new one');
+    assert.ok((await hook(page, 'epoch')) >= before, 'the same run, not a new one');
 
     await page.keyboard.press('Escape');
     await present.waitFor();
@@ -160,10 +149,6 @@ test('the button and Escape leave presentation mode, the button enters it, the l
     await present.click();
     await exit.click();
     assert.doesNotMatch(page.url(), /present=/);
-    assert.ok((await epoch(page)) >= before, 'still the same run');
-    await until(
-      () => epoch(page),
-      (e) => e >= before + 5,
-      { what: 'the run training on' },
-    );
+    assert.ok((await hook(page, 'epoch')) >= before, 'still the same run');
+    await epochAtLeast(page, before + 5);
   }));

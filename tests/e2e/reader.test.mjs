@@ -6,7 +6,7 @@
 // loads; tap targets a finger can hit; the network's readout clear of the finger.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, statusAt, statusWhen, until } from './harness.mjs';
+import { startSite, stopSite, withPage, statusAt, statusWhen, until, hook, ready, notices } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm', 'data/digits.bin']));
 after(stopSite);
@@ -17,8 +17,6 @@ const SCREENS = [
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ];
-const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
-const state = (page) => page.evaluate(() => window.__edPlayground.state);
 const box = (locator) => locator.boundingBox();
 
 for (const [name, options] of SCREENS) {
@@ -125,7 +123,7 @@ test('the spirals say ED does not learn them, with a link to a race that shows i
       // The link is a run of this page: backprop racing ED on the same task, nothing refused.
       await link.click();
       await page.waitForFunction(() => window.__edPlayground?.state.race === true, null, { timeout: 15000 });
-      assert.equal((await state(page)).task, task);
+      assert.equal((await hook(page, 'state')).task, task);
       await statusAt(page, 1);
       assert.equal(await page.locator('.notice').count(), 0);
       assert.ok(await page.locator('#task-note').isVisible(), 'the note stays with its task');
@@ -148,7 +146,7 @@ test("the two spirals' link shows what its note says: backprop learns them, ED d
     await page.waitForFunction(() => window.__edPlayground?.state.race === true, null, { timeout: 15000 });
     // docs/results.md's race (ed race --task spiral --noise 0 --hidden 32,32 --lr 0.2 --shuffle --seed 1).
     await page.waitForFunction(() => window.__edPlayground.race.backprop !== undefined, null, { timeout: 90000 });
-    const race = await page.evaluate(() => window.__edPlayground.race);
+    const race = await hook(page, 'race');
     assert.equal(race.backprop, 2997);
     assert.equal(race.ed, undefined, 'ED has not solved it');
   }));
@@ -203,24 +201,29 @@ test('before the first epoch no row is ticked; once trained, every row is, each 
 test('a notice about a value goes once the value is fixed, and any notice can be dismissed', () =>
   withPage('?paused=1&lr=abc&seed=-1', async (page) => {
     await ready(page);
-    const notices = () => page.locator('.notice').allTextContents();
-    await until(notices, (n) => n.some((t) => t.includes('“lr”')) && n.some((t) => t.includes('“seed”')), {
-      what: "the link's two notices",
-    });
+    await until(
+      () => notices(page),
+      (n) => n.some((t) => t.includes('“lr”')) && n.some((t) => t.includes('“seed”')),
+      { what: "the link's two notices" },
+    );
     const rate = page.getByLabel('Learning rate');
     // A bad value typed in replaces the link's notice about the same parameter.
     await rate.fill('-2');
     await rate.press('Enter');
-    let seen = await until(notices, (n) => n.some((t) => t.startsWith('Learning rate must be')), {
-      what: "the field's notice",
-    });
+    let seen = await until(
+      () => notices(page),
+      (n) => n.some((t) => t.startsWith('Learning rate must be')),
+      { what: "the field's notice" },
+    );
     assert.equal(seen.filter((t) => /“lr”|^Learning rate/.test(t)).length, 1, `one notice about the rate: ${seen}`);
     // Fixed: its notice goes; the seed's stays.
     await rate.fill('0.3');
     await rate.press('Enter');
-    seen = await until(notices, (n) => !n.some((t) => /“lr”|^Learning rate/.test(t)), {
-      what: "the rate's notice gone",
-    });
+    seen = await until(
+      () => notices(page),
+      (n) => !n.some((t) => /“lr”|^Learning rate/.test(t)),
+      { what: "the rate's notice gone" },
+    );
     assert.equal(seen.length, 1, `${seen}`);
     assert.equal(await rate.getAttribute('aria-invalid'), null);
     await page.locator('.notice').getByRole('button', { name: 'Dismiss' }).click();

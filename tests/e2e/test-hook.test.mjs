@@ -2,25 +2,17 @@
 // harness asks for them: a reader's page and a blog post's elements have none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, origin, browser } from './harness.mjs';
+import { startSite, stopSite, origin, browser, statusAt } from './harness.mjs';
 
 before(() => startSite(['index.html', 'examples/blog-post.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
-
-// Waits until the status line reports `n` epochs: the playground runs, its hook would be set by now.
-async function trained(scope, n) {
-  for (const t0 = Date.now(); Date.now() - t0 < 15000; await new Promise((ok) => setTimeout(ok, 100))) {
-    const text = await scope.getByRole('status').first().textContent();
-    if (/epoch (\d+)/.exec(text)?.[1] >= n) return;
-  }
-  assert.fail(`no epoch ${n} in the status line`);
-}
 
 test("without the harness's flag, the page and the element publish no test hook", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${origin}/`);
-  await trained(page, 5);
+  // The status line at epoch 5: the playground runs, its hook would be set by now.
+  await statusAt(page, 5);
   await page.locator('#card-experiment').scrollIntoViewIfNeeded();
   // Its button works once its code has run (the code that would publish its hook).
   await page.waitForFunction(() => !document.getElementById('xp-run').disabled, null, { timeout: 15000 });
@@ -28,7 +20,7 @@ test("without the harness's flag, the page and the element publish no test hook"
 
   await page.goto(`${origin}/examples/blog-post.html`);
   const figure = page.locator('ed-playground').first();
-  await trained(figure, 5);
+  await statusAt(figure, 5);
   assert.equal(await figure.evaluate((e) => 'playground' in e), false);
   await context.close();
 });

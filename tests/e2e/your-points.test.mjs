@@ -6,14 +6,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { startSite, stopSite, withPage, until, hook, ready, epochAtLeast, notices } from './harness.mjs';
 
 before(() => startSite(['index.html', 'embed.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
 const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-const ready = (page) => page.waitForFunction(() => window.__edPlayground !== undefined, null, { timeout: 15000 });
-const hook = (page, expr) => page.evaluate(`window.__edPlayground.${expr}`);
 const points = (page) => hook(page, 'points()');
 const count = (page, n) =>
   until(
@@ -21,7 +19,6 @@ const count = (page, n) =>
     (p) => p.length === n,
     { what: `${n} points` },
   );
-const notices = (page) => page.locator('#notices .notice').allTextContents();
 
 // Fractions of the map canvas's box: all inside the map's square (its padding is about 20 px of 236).
 const SIX = [
@@ -71,11 +68,7 @@ test('six clicks give six points that train, and their link opens the same run',
     assert.equal(await hook(page, 'epoch'), 0, 'paused: nothing trained yet');
 
     await page.getByRole('button', { name: 'Play', exact: true }).click();
-    await until(
-      () => hook(page, 'epoch'),
-      (e) => e >= 60,
-      { what: 'epoch 60', timeout: 30000 },
-    );
+    await epochAtLeast(page, 60, 30000);
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
     // Paused: the epoch, the run's history and the link, read together once nothing changes them.
@@ -142,7 +135,7 @@ test('a CSV with a bad row is named by its line and changes nothing; a good one 
     const input = page.locator('#points-load');
     await input.setInputFiles(csv('bad.csv', 'x,y,label\n0.1,0.2,0\n0.5,1.5,1\n0.3,0.3,1\n'));
     await page.locator('.notice', { hasText: 'bad.csv' }).waitFor();
-    const said = (await notices(page)).find((t) => t.includes('bad.csv'));
+    const said = (await notices(page.locator('#notices'))).find((t) => t.includes('bad.csv'));
     assert.match(
       said,
       /^Could not load bad\.csv: line 3: y must be a number from -1 to 1, got "1\.5"\. Nothing was loaded; your points are as they were\./,
@@ -171,7 +164,7 @@ test('a CSV with a bad row is named by its line and changes nothing; a good one 
 test('over 200 points the link says so and leaves them out; a bad link value is named and the rest kept', () =>
   withPage('?task=points&paused=1&data=!!bad&seed=7', async (page) => {
     await ready(page);
-    const said = (await notices(page)).join('\n');
+    const said = (await notices(page.locator('#notices'))).join('\n');
     assert.match(said, /data/);
     assert.match(said, /is not points as the page writes them/);
     const state = await hook(page, 'state');
@@ -215,11 +208,7 @@ test('three classes: a point of each, one output per class, and it trains', () =
     );
     assert.equal(await hook(page, 'outputs'), 3);
     const e0 = await hook(page, 'epoch');
-    await until(
-      () => hook(page, 'epoch'),
-      (e) => e >= e0 + 20,
-      { what: '20 epochs more' },
-    );
+    await epochAtLeast(page, e0 + 20);
     // The two-class task sets the third class's point aside, kept for three classes.
     await page.getByLabel('Task').selectOption('points');
     await until(
@@ -235,12 +224,8 @@ test('three classes: a point of each, one output per class, and it trains', () =
 test("a figure of the points (the iframe page's element) trains on the link's points", () =>
   withPage('embed.html?task=points&data=ARkDIOEcIBkcIeEDIQ&stop=never&views=chart,map', async (page) => {
     const figure = page.locator('ed-playground');
-    await until(
-      () => figure.evaluate((e) => e.playground?.epoch ?? 0),
-      (e) => e >= 10,
-      { what: "the element's run at epoch 10" },
-    );
-    assert.equal(await figure.evaluate((e) => e.playground.patterns().length), 4);
+    await epochAtLeast(figure, 10);
+    assert.equal(await hook(figure, 'patterns().length'), 4);
   }));
 
 test('Embed this carries the points in both snippets, with the map', () =>
@@ -266,11 +251,7 @@ for (const lang of ['en', 'ja']) {
         const phone = screen === 'phone';
         await place(page, SIX, { tap: phone });
         await count(page, 6);
-        await until(
-          () => hook(page, 'epoch'),
-          (e) => e >= 150,
-          { what: 'epoch 150', timeout: 30000 },
-        );
+        await epochAtLeast(page, 150, 30000);
         if (phone) {
           const small = await page.evaluate(
             () =>
