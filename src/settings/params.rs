@@ -10,6 +10,9 @@ use super::schema::{self, Kind, Lang, Value};
 use crate::ed::Loss;
 use crate::task::Task;
 
+// Read here, and still reachable as `settings::params::NumberParser`.
+pub use crate::number::{parse_number_native, NumberParser};
+
 /// Epochs trained per animation frame: below one, an epoch every few frames,
 /// so that a small task's learning can be watched.
 pub const MIN_SPEED: f64 = 0.1;
@@ -32,15 +35,6 @@ pub const MAX_PAGE_SEED: u64 = (1 << 53) - 1;
 /// Longer number text is not a number anyone meant (17 significant digits and an
 /// exponent fit).
 const MAX_NUMBER_TEXT: usize = 32;
-
-/// Reads decimal number text. The browser passes its own `Number` so the module
-/// carries no float parser (about 20 KB); natively it is [`str::parse`]. Only
-/// text of digits, `.`, `e`, `E`, `+` and `-` reaches it, where the two agree.
-pub type NumberParser = fn(&str) -> Option<f64>;
-
-pub fn parse_number_native(text: &str) -> Option<f64> {
-    text.parse().ok()
-}
 
 /// A refused parameter: its name and what it must be (from the schema), in
 /// English (the CLI's, the Display's) and in Japanese (the page's).

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::settings::schema::PARAMS;
+use crate::task::own;
 
 fn read(query: &[(&str, &str)]) -> (Params, Vec<ParamError>) {
     Params::from_pairs(query.iter().copied(), parse_number_native)
@@ -323,4 +324,38 @@ fn nearest_suggests_only_a_likely_meaning() {
     // A one-letter option is never a guess for a different letter.
     assert_eq!(nearest("b", ["a"]), None);
     assert_eq!(nearest(&"x".repeat(1 << 20), tasks), None);
+}
+
+#[test]
+fn a_link_of_a_third_class_in_a_two_class_task_is_refused_and_the_rest_kept() {
+    let data = own::encode(&[own::OwnPoint {
+        x: 0,
+        y: 0,
+        class: 2,
+    }]);
+    let pairs = [("task", "points"), ("data", data.as_str()), ("seed", "7")];
+    let (params, problems) = Params::from_pairs(pairs, parse_number_native);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].name, "data");
+    assert!(params.data.is_empty());
+    assert_eq!(
+        (params.config.task, params.config.seed),
+        (crate::task::Task::Points, 7)
+    );
+    let pairs = [("task", "points3"), ("data", data.as_str())];
+    let (params, problems) = Params::from_pairs(pairs, parse_number_native);
+    assert!(problems.is_empty());
+    assert_eq!(params.data, data);
+    // A bad value is named and the rest of the link still applies.
+    let (params, problems) = Params::from_pairs(
+        [("task", "points"), ("data", "!!"), ("seed", "7")],
+        parse_number_native,
+    );
+    assert_eq!(problems[0].name, "data");
+    assert!(
+        problems[0].message.starts_with("is not points"),
+        "{}",
+        problems[0].message
+    );
+    assert_eq!(params.config.seed, 7);
 }

@@ -8,7 +8,7 @@ use crate::settings::config::MAX_LR;
 use crate::settings::params::{parse_number_native, parse_value};
 use crate::settings::params::{MAX_CHANGES, MAX_SPEED, MIN_SPEED};
 use crate::settings::Config;
-use crate::task::Task;
+use crate::task::{own, Task};
 
 #[test]
 fn names_are_unique() {
@@ -306,4 +306,40 @@ fn the_rule_and_the_seed_read_apart() {
         "{rule_words:?}"
     );
     assert_eq!(param("seed").unwrap().label.en, "Random seed");
+}
+
+#[test]
+fn the_notes_xor_link_holds_xor() {
+    let href = param("task")
+        .and_then(|p| match p.kind {
+            Kind::Choice(options) => options.iter().find(|o| o.value == "points"),
+            _ => None,
+        })
+        .and_then(|o| o.note)
+        .expect("the points task has a note")
+        .href;
+    let data = href.split("data=").nth(1).expect("a data parameter");
+    let xor = [
+        own::OwnPoint {
+            x: -800,
+            y: -800,
+            class: 0,
+        },
+        own::OwnPoint {
+            x: 800,
+            y: 800,
+            class: 0,
+        },
+        own::OwnPoint {
+            x: -800,
+            y: 800,
+            class: 1,
+        },
+        own::OwnPoint {
+            x: 800,
+            y: -800,
+            class: 1,
+        },
+    ];
+    assert_eq!(own::decode(data).unwrap(), xor);
 }
