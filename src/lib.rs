@@ -15,12 +15,15 @@
 //! - [`settings`]: the one validated [`Config`] and the parameter schema;
 //! - [`studies`]: the race, the comparison, Kaneko's experiment, digits;
 //! - [`io`]: model files and fingerprints;
+//! - [`number`]: how number text is read (the browser's `Number` or Rust's),
+//!   for the parameters and the points' CSV files alike;
 //! - [`view`]: decision maps as pixels;
 //! - `wasm`: the browser's adapter (wasm32 only).
 
 pub mod backprop;
 pub mod ed;
 pub mod io;
+pub mod number;
 pub mod settings;
 pub mod studies;
 pub mod task;

@@ -44,13 +44,15 @@ pub mod loss;
 pub mod network;
 pub mod reference;
 pub mod rule;
+pub mod shape;
 pub mod signals;
 pub mod trace;
 
 pub use activation::Activation;
 pub use layer::{connection_sign, Layer, Source};
 pub use loss::Loss;
-pub use network::{Network, Shape};
+pub use network::Network;
 pub use rule::Rule;
+pub use shape::Shape;
 pub use signals::{LayerForward, Signals};
 pub use trace::{LayerTrace, Trace};

@@ -10,44 +10,9 @@ use super::rule::{Broadcast, Rule};
 use super::signals::Signals;
 use super::trace::{Recorder, Trace};
 
-/// Kaneko's two bias units, one `+` and one `-`, placed before a layer's sources so
-/// the sources keep their parity.
-pub const BIAS_UNITS: usize = 2;
-
-/// The shape of a network and everything that is fixed when it is built.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Shape {
-    /// Raw inputs before doubling into `+`/`-` copies.
-    pub inputs: usize,
-    pub hidden: Vec<usize>,
-    /// `None`: no bias units (the seed). `Some(beta)`: Kaneko's bias units fed `beta`.
-    pub bias: Option<f64>,
-    /// Kaneko's slope parameter for every sigmoid (2.0 is the plain sigmoid).
-    pub u0: f64,
-}
-
-impl Shape {
-    /// How many bias units lead each layer's sources (0 or [`BIAS_UNITS`]).
-    pub fn bias_units(&self) -> usize {
-        if self.bias.is_some() {
-            BIAS_UNITS
-        } else {
-            0
-        }
-    }
-
-    /// `(sources, units)` of each layer, bias units included in the sources.
-    pub fn layer_sizes(&self) -> Vec<(usize, usize)> {
-        let b = self.bias_units();
-        let mut sizes = Vec::with_capacity(self.hidden.len() + 1);
-        let mut sources = 2 * self.inputs;
-        for &units in self.hidden.iter().chain(std::iter::once(&1)) {
-            sizes.push((sources + b, units));
-            sources = units;
-        }
-        sizes
-    }
-}
+// The shape lives in its own module (the forward pass needs it too); still
+// reachable as `ed::network::Shape`.
+pub use super::shape::{Shape, BIAS_UNITS};
 
 #[derive(Clone, Debug)]
 pub struct Network {
@@ -224,3 +189,6 @@ impl Network {
         (y, p)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -146,7 +146,7 @@ fn unit_gain(rule: Rule, act: Activation, y_o: f64, signal: f64, is_output: bool
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::ed::Shape;
+    use crate::ed::shape::Shape;
     use proptest::prelude::*;
     use rand::rngs::StdRng;
     use rand::SeedableRng;

@@ -5,7 +5,7 @@
 //! in how they learn, so with the same weights they compute the same bits.
 
 use super::activation::Activation;
-use super::network::Shape;
+use super::shape::Shape;
 
 /// A layer the forward pass can run: `y[o] = act(sum_i w[i][o] * x[i])`.
 pub trait LayerForward {

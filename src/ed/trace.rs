@@ -176,6 +176,3 @@ fn broadcast_factor(act: Activation, y: f64, u1: Option<f64>) -> f64 {
         }
     }
 }
-
-#[cfg(test)]
-mod tests;

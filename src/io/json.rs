@@ -9,7 +9,7 @@
 //! [`Reader::list`], [`Reader::number`], ...) and can skip a value it reads
 //! later ([`Reader::skip`]); every error says where in the text it was found.
 
-use crate::settings::params::NumberParser;
+use crate::number::NumberParser;
 
 /// Deeper nesting than any model file has is refused, not followed.
 const MAX_DEPTH: usize = 64;

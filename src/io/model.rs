@@ -24,8 +24,9 @@ use serde::Serialize;
 
 use super::json::Reader;
 use crate::ed::Network;
+use crate::number::{parse_number_native, NumberParser};
 use crate::settings::config::Config;
-use crate::settings::params::{parse_number_native, NumberParser, MAX_PAGE_SEED};
+use crate::settings::params::MAX_PAGE_SEED;
 use crate::train::EdRun;
 
 mod read;

@@ -1,29 +1,16 @@
-//! The one validated configuration of a training run. Links, the wasm API, the
-//! CLI and model files all build a [`Config`] from the parameter schema's
-//! values ([`super::params::Params::config_from_values`]) and pass it through
-//! [`Config::validate`], so every entry point has the same defaults, limits and
-//! error messages.
+//! The one validated configuration of a training run and its defaults. Links,
+//! the wasm API, the CLI and model files all build a [`Config`] from the
+//! parameter schema's values ([`super::params::Params::config_from_values`]) and
+//! pass it through [`Config::validate`] ([`super::validate`]), so every entry
+//! point has the same defaults, limits and error messages.
 
 use serde::{Deserialize, Serialize};
 
-use super::schema::{self, Kind};
 use crate::ed::{Loss, Rule, Shape};
-use crate::task::{
-    Sampling, Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION, MAX_PARITY_BITS,
-    MIN_PARITY_BITS,
-};
+use crate::task::{Sampling, Task, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION};
 
-pub const MAX_HIDDEN_LAYERS: usize = 4;
-pub const MAX_UNITS: usize = 256;
-/// ED is hard to push into non-finite numbers: weights only grow, and a saturated
-/// sigmoid stops its own growth. Measured over 3,000 epochs of XOR (seed 42,
-/// hidden 8,8 and 64,64): BCE turns NaN in its first epoch from lr 1e300 on, MSE
-/// and BCE-with-logits stay finite up to 1e306 and turn infinite or NaN in their
-/// first epoch at 1e308. The range reaches that far so a reader can see both
-/// saturation and divergence with every loss.
-pub const MAX_LR: f64 = 1e308;
-/// Bounds for the slope, amine and bias parameters and the initial weight range.
-pub const MAX_PARAMETER: f64 = 100.0;
+// The limits live in their own module; still reachable as `config::MAX_LR` and so on.
+pub use super::limits::{MAX_HIDDEN_LAYERS, MAX_LR, MAX_PARAMETER, MAX_UNITS};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -111,39 +98,6 @@ impl std::fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-fn refuse<T>(field: &'static str, message: impl Into<String>) -> Result<T, ConfigError> {
-    Err(ConfigError {
-        field,
-        message: message.into(),
-    })
-}
-
-/// A number field checked against its schema entry's range.
-fn number_in(field: &'static str, v: f64) -> Result<f64, ConfigError> {
-    let param = schema::param(field).expect("every number field has a schema entry");
-    match param.kind {
-        Kind::Number { stated, .. } if !param.admits(v) => {
-            refuse(field, format!("must be a finite number {}", stated.en))
-        }
-        _ => Ok(v),
-    }
-}
-
-/// A whole-number field checked against its schema entry's range.
-fn whole_in(field: &'static str, v: usize) -> Result<usize, ConfigError> {
-    match schema::param(field).map(|p| p.kind) {
-        Some(Kind::Whole { min, max }) if !(min..=max).contains(&(v as u64)) => {
-            refuse(field, format!("must be {min} to {max}, got {v}"))
-        }
-        _ => Ok(v),
-    }
-}
-
-/// The learning-rate limits on their own, for a live change of rate.
-pub fn check_lr(lr: f64) -> Result<(), ConfigError> {
-    number_in("lr", lr).map(|_| ())
-}
-
 impl Config {
     /// The seed article's setting: XOR, MSE, 4-8-8-1, lr 0.5, seed 42, plain sigmoid.
     pub fn seed_defaults() -> Config {
@@ -212,57 +166,4 @@ impl Config {
             test_fraction: self.test_fraction,
         }
     }
-
-    /// Checks every limit; a file or a hand-built value passes through here too.
-    pub fn validate(&self) -> Result<(), ConfigError> {
-        if self.task == Task::Parity && !(MIN_PARITY_BITS..=MAX_PARITY_BITS).contains(&self.bits) {
-            return refuse(
-                "bits",
-                format!(
-                    "must be {MIN_PARITY_BITS} to {MAX_PARITY_BITS}, got {}",
-                    self.bits
-                ),
-            );
-        }
-        if self.task != Task::Parity && self.bits != 2 {
-            return refuse(
-                "bits",
-                format!(
-                    "only parity takes bits; {} needs 2, got {}",
-                    self.task, self.bits
-                ),
-            );
-        }
-        if self.hidden.is_empty() || self.hidden.len() > MAX_HIDDEN_LAYERS {
-            return refuse(
-                "hidden",
-                format!(
-                    "must list 1 to {MAX_HIDDEN_LAYERS} layer sizes, got {}",
-                    self.hidden.len()
-                ),
-            );
-        }
-        if let Some(&bad) = self.hidden.iter().find(|&&n| n == 0 || n > MAX_UNITS) {
-            return refuse(
-                "hidden",
-                format!("each layer must have 1 to {MAX_UNITS} units, got {bad}"),
-            );
-        }
-        check_lr(self.lr)?;
-        number_in("u0", self.u0)?;
-        number_in("u1", self.u1)?;
-        number_in("init_range", self.init_range)?;
-        if let Some(beta) = self.beta {
-            number_in("beta", beta)?;
-        }
-        // Checked for every task, so a file or link never carries a value that
-        // would be refused once the task changes.
-        whole_in("points", self.points)?;
-        number_in("noise", self.noise)?;
-        number_in("test_fraction", self.test_fraction)?;
-        Ok(())
-    }
 }
-
-#[cfg(test)]
-mod tests;

@@ -5,42 +5,23 @@
 //! a [`Config`] that has passed [`Config::validate`], like every other way into
 //! the engine.
 
-use super::config::{check_lr, Config, ConfigError, RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::config::{Config, ConfigError, RuleName};
+use super::limits::{MAX_HIDDEN_LAYERS, MAX_UNITS};
 use super::schema::{self, Kind, Lang, Value};
+use super::validate::check_lr;
 use crate::ed::Loss;
 use crate::task::Task;
 
-/// Epochs trained per animation frame: below one, an epoch every few frames,
-/// so that a small task's learning can be watched.
-pub const MIN_SPEED: f64 = 0.1;
-pub const MAX_SPEED: f64 = 10_000.0;
-/// The speed a page opens at, XOR's pace ([`Task::pace`]): XOR under the
-/// seed's setting is solved in about 40 epochs, which at 0.2 epochs a frame is
-/// three or four seconds to watch it learn, not a flash.
-pub const DEFAULT_SPEED: f64 = Task::Xor.pace();
-/// The furthest epoch a link may open at (`at=`): the page replays the run
-/// to it within its frame budget, so it must be reachable in reasonable time.
-pub const MAX_AT_EPOCH: u64 = 1_000_000;
-/// Live changes a run may have, made by hand or replayed from a link: the page
-/// refuses one more, so the link it writes holds them all and stays short
-/// (200 changes of about 20 characters: 4 KB, well under what servers take).
-pub const MAX_CHANGES: usize = 200;
-/// The largest whole number a JS number holds exactly: the page keeps seeds
-/// and epochs as numbers, so a link's larger ones would come back rounded.
-/// The CLI takes any u64 seed.
-pub const MAX_PAGE_SEED: u64 = (1 << 53) - 1;
+// Defined in the modules below this reader (the schema, and task's CSV reader
+// for the number parser, use them too); still reachable under `params`.
+pub use super::limits::{MAX_AT_EPOCH, MAX_CHANGES, MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
+pub use super::schema::FLAG_WORDS;
+pub use super::state::{Change, Params, TimedChange, DEFAULT_SPEED};
+pub use crate::number::{parse_number_native, NumberParser};
+
 /// Longer number text is not a number anyone meant (17 significant digits and an
 /// exponent fit).
 const MAX_NUMBER_TEXT: usize = 32;
-
-/// Reads decimal number text. The browser passes its own `Number` so the module
-/// carries no float parser (about 20 KB); natively it is [`str::parse`]. Only
-/// text of digits, `.`, `e`, `E`, `+` and `-` reaches it, where the two agree.
-pub type NumberParser = fn(&str) -> Option<f64>;
-
-pub fn parse_number_native(text: &str) -> Option<f64> {
-    text.parse().ok()
-}
 
 /// A refused parameter: its name and what it must be (from the schema), in
 /// English (the CLI's, the Display's) and in Japanese (the page's).
@@ -55,47 +36,6 @@ pub struct ParamError {
 impl std::fmt::Display for ParamError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{} {}", self.name, self.message)
-    }
-}
-
-/// A change made during a run, replayed at its epoch when a link is opened.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Change {
-    Loss(Loss),
-    Lr(f64),
-}
-
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct TimedChange {
-    pub epoch: u64,
-    pub change: Change,
-}
-
-/// The page's whole state: the run's configuration and how it is played.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Params {
-    pub config: Config,
-    pub speed: f64,
-    pub paused: bool,
-    /// The epoch the link opens at, paused there (0: the start).
-    pub at: u64,
-    /// Training pauses once the task is solved (else it trains on).
-    pub stop_when_solved: bool,
-    pub changes: Vec<TimedChange>,
-    /// Backprop races ED on the same network.
-    pub race: bool,
-    /// The page opens in presentation mode (www/present.js).
-    pub present: bool,
-    /// The interface's language: `auto` (the browser's), `en` or `ja`.
-    pub lang: &'static str,
-    /// The reader's own points in the link's form (see [`crate::task::own`]),
-    /// for the tasks `points` and `points3`; empty for none.
-    pub data: String,
-}
-
-impl Default for Params {
-    fn default() -> Params {
-        Params::defaults_under(RuleName::Seed)
     }
 }
 
@@ -129,21 +69,6 @@ fn decimal(text: &str, number: NumberParser, ok: impl Fn(f64) -> bool) -> Option
         .flatten()
         .filter(|&v| v.is_finite() && ok(v))
 }
-
-/// How a flag may be written, in any case: a link is written with 1 and 0;
-/// an author may use the words an HTML attribute or a config file would.
-/// One rule for every flag (`race`, `shuffle`, `paused`, the element's
-/// `autoplay`).
-pub const FLAG_WORDS: [(&str, bool); 8] = [
-    ("1", true),
-    ("0", false),
-    ("yes", true),
-    ("no", false),
-    ("true", true),
-    ("false", false),
-    ("on", true),
-    ("off", false),
-];
 
 fn flag(text: &str) -> Option<bool> {
     FLAG_WORDS
@@ -312,23 +237,6 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
 }
 
 impl Params {
-    /// The state when nothing is given, under `rule`: the seed's setting, or
-    /// Kaneko's program's defaults.
-    pub fn defaults_under(rule: RuleName) -> Params {
-        Params {
-            config: Config::defaults_under(rule),
-            speed: DEFAULT_SPEED,
-            paused: false,
-            at: 0,
-            stop_when_solved: true,
-            changes: Vec::new(),
-            race: false,
-            present: false,
-            lang: "auto",
-            data: String::new(),
-        }
-    }
-
     /// The values put into the defaults of the rule among them (applied
     /// first: Kaneko's program has defaults of its own), later values over
     /// earlier ones; and whether `bits` was among them. Nothing is checked here.
@@ -455,3 +363,6 @@ impl Params {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod config_tests;

@@ -8,8 +8,24 @@
 //!
 //! [`Config::validate`]: super::Config::validate
 
-use super::config::{RuleName, MAX_HIDDEN_LAYERS, MAX_UNITS};
-use super::params::{Params, TimedChange, FLAG_WORDS, MAX_CHANGES};
+use super::config::RuleName;
+use super::limits::{MAX_CHANGES, MAX_HIDDEN_LAYERS, MAX_UNITS};
+use super::state::{Params, TimedChange};
+
+/// How a flag may be written, in any case: a link is written with 1 and 0;
+/// an author may use the words an HTML attribute or a config file would.
+/// One rule for every flag (`race`, `shuffle`, `paused`, the element's
+/// `autoplay`).
+pub const FLAG_WORDS: [(&str, bool); 8] = [
+    ("1", true),
+    ("0", false),
+    ("yes", true),
+    ("no", false),
+    ("true", true),
+    ("false", false),
+    ("on", true),
+    ("off", false),
+];
 
 /// Words a person reads, in each language of the interface: English and
 /// Japanese, side by side in each entry.
@@ -177,14 +193,7 @@ pub struct Param {
 
 mod table;
 
-pub use table::{PARAMS, SPEEDS};
-#[cfg(test)]
-use table::{RULES, TASKS};
-
-/// The entry of `name`, if the playground has such a parameter.
-pub fn param(name: &str) -> Option<&'static Param> {
-    PARAMS.iter().find(|p| p.name == name)
-}
+pub use table::{param, PARAMS, SPEEDS};
 
 impl Value {
     // The accessors below are called by an entry's `set` on a value that its

@@ -1,4 +1,5 @@
-//! A set of patterns, stored flat so an epoch walks two contiguous buffers.
+//! A set of patterns, stored flat so an epoch walks two contiguous buffers,
+//! and a task's training and test sets.
 
 /// Patterns stored flat: pattern `k` is `inputs[k * n_inputs..]` and
 /// `targets[k * n_outputs..]`.
@@ -42,4 +43,11 @@ impl Dataset {
     pub fn target(&self, k: usize) -> &[f64] {
         &self.targets[k * self.n_outputs..(k + 1) * self.n_outputs]
     }
+}
+
+/// A task's patterns: the training set, and for a 2-D task the test set.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub train: Dataset,
+    pub test: Option<Dataset>,
 }

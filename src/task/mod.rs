@@ -12,7 +12,7 @@ mod truth_tables;
 
 use serde::{Deserialize, Serialize};
 
-pub use dataset::Dataset;
+pub use dataset::{Dataset, Split};
 pub use sampling::{
     to_input, Sampling, DEFAULT_NOISE, DEFAULT_POINTS, DEFAULT_TEST_FRACTION, MAX_NOISE,
     MAX_POINTS, MAX_TEST_FRACTION, MIN_POINTS, MIN_TEST_FRACTION,
@@ -62,13 +62,6 @@ pub enum Scoring {
     /// target's class (the outputs are separate networks, so their
     /// probabilities need not sum to 1).
     Argmax,
-}
-
-/// A task's patterns: the training set, and for a 2-D task the test set.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Split {
-    pub train: Dataset,
-    pub test: Option<Dataset>,
 }
 
 impl Task {

@@ -4,8 +4,8 @@
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
+use super::dataset::{Dataset, Split};
 use super::plane::{normal_pair, Shape};
-use super::{Dataset, Split};
 
 /// The TensorFlow Playground's setting: 200 points, half of them for testing.
 pub const DEFAULT_POINTS: usize = 200;

@@ -1,6 +1,6 @@
 //! The fixed tasks: every combination of some binary inputs and its answer.
 
-use super::Dataset;
+use super::dataset::Dataset;
 
 /// Every combination of `bits` binary inputs, first input most significant:
 /// (0,0), (0,1), (1,0), (1,1), the seed's order. `answer(k)` gives the outputs

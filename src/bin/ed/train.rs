@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use ed_playground::ed::Loss;
 use ed_playground::io::model::{check_integers, check_size, MAX_MODEL_BYTES};
-use ed_playground::settings::params::parse_number_native;
+use ed_playground::number::parse_number_native;
 use ed_playground::settings::schema::Value;
 use ed_playground::train::{FreezeWatch, Frozen, FrozenOutputs};
 use ed_playground::{Config, EdRun, Evaluation};

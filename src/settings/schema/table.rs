@@ -3,8 +3,10 @@
 
 use super::{t, Attribute, Choice, Control, Display, Kind, Note, Param, Text, Value};
 use crate::ed::Loss;
-use crate::settings::config::{RuleName, MAX_LR, MAX_PARAMETER};
-use crate::settings::params::{MAX_AT_EPOCH, MAX_PAGE_SEED, MAX_SPEED, MIN_SPEED};
+use crate::settings::config::RuleName;
+use crate::settings::limits::{
+    MAX_AT_EPOCH, MAX_LR, MAX_PAGE_SEED, MAX_PARAMETER, MAX_SPEED, MIN_SPEED,
+};
 use crate::task::{
     Task, MAX_NOISE, MAX_PARITY_BITS, MAX_POINTS, MAX_TEST_FRACTION, MIN_PARITY_BITS, MIN_POINTS,
     MIN_TEST_FRACTION,
@@ -466,3 +468,8 @@ pub static PARAMS: [Param; 24] = [
         ..BASE
     },
 ];
+
+/// The entry of `name`, if the playground has such a parameter.
+pub fn param(name: &str) -> Option<&'static Param> {
+    PARAMS.iter().find(|p| p.name == name)
+}

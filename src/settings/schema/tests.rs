@@ -2,13 +2,12 @@
 //! message matches what the engine accepts, and every entry reads and writes
 //! its own field.
 
+use super::table::{RULES, TASKS};
 use super::*;
 use crate::ed::Loss;
-use crate::settings::config::MAX_LR;
-use crate::settings::params::{parse_number_native, parse_value};
-use crate::settings::params::{MAX_CHANGES, MAX_SPEED, MIN_SPEED};
-use crate::settings::Config;
-use crate::task::Task;
+use crate::settings::config::Config;
+use crate::settings::limits::{MAX_CHANGES, MAX_LR, MAX_SPEED, MIN_SPEED};
+use crate::task::{own, Task};
 
 #[test]
 fn names_are_unique() {
@@ -88,8 +87,9 @@ fn choices_are_the_engines_enums_in_their_order() {
 
 #[test]
 fn each_entry_writes_what_it_reads() {
-    // Every entry's default, written into the other rule's defaults, reads back;
-    // and the text the page would write for it parses to the same value.
+    // Every entry's default, written into the other rule's defaults, reads back
+    // (and the text the page would write for it parses to the same value: see
+    // params/tests.rs).
     for p in &PARAMS {
         for (from, to) in [
             (RuleName::Seed, RuleName::Kaneko),
@@ -104,21 +104,6 @@ fn each_entry_writes_what_it_reads() {
             assert_eq!((p.get)(&params), v, "{}", p.name);
         }
     }
-    let mut params = Params::default();
-    for (name, text, want) in [
-        ("init_range", "2.5", Value::Number(2.5)),
-        ("shuffle", "1", Value::Flag(true)),
-        ("beta", "0.3", Value::Number(0.3)),
-        ("task", "moons", Value::Choice("moons")),
-    ] {
-        let v = parse_value(name, text, parse_number_native).unwrap();
-        assert_eq!(v, want);
-        let p = param(name).unwrap();
-        (p.set)(&mut params, &v);
-        assert_eq!((p.get)(&params), want);
-    }
-    assert_eq!(params.config.init_range, 2.5);
-    assert!(params.config.shuffle);
 }
 
 #[test]
@@ -262,40 +247,6 @@ fn labels_are_written_once() {
 }
 
 #[test]
-fn the_spirals_and_the_readers_points_carry_a_note_whose_link_opens_them() {
-    // ED's finding (docs/results.md): it learns neither spiral. The note's link
-    // is a run of this page, so each of its parameters must read back.
-    let noted: Vec<&str> = TASKS
-        .iter()
-        .filter(|t| t.note.is_some())
-        .map(|t| t.value)
-        .collect();
-    assert_eq!(noted, ["spiral", "spiral3", "points", "points3"]);
-    for task in TASKS.iter().filter(|t| t.note.is_some()) {
-        let note = task.note.unwrap();
-        assert!(!note.text.en.is_empty() && !note.link.en.is_empty());
-        let query = note.href.strip_prefix('?').expect("a query of the page");
-        let pairs: Vec<(&str, &str)> = query
-            .split('&')
-            .map(|pair| pair.split_once('=').expect("name=value"))
-            .collect();
-        assert!(
-            pairs.iter().all(|(name, _)| param(name).is_some()),
-            "{query}"
-        );
-        let (params, problems) = Params::from_pairs(pairs, parse_number_native);
-        assert!(problems.is_empty(), "{query}: {problems:?}");
-        assert_eq!(params.config.task.name(), task.value);
-        // The spirals' note races backprop; the reader's points' opens a set of them.
-        if task.value.starts_with("spiral") {
-            assert!(params.race && !params.stop_when_solved, "{query}");
-        } else {
-            assert!(!params.data.is_empty(), "{query}");
-        }
-    }
-}
-
-#[test]
 fn the_rule_and_the_seed_read_apart() {
     // "Seed" named both a rule and the random seed's field: one word, two things.
     let rule_words: Vec<&str> = RULES.iter().map(|r| r.label.en).collect();
@@ -306,4 +257,40 @@ fn the_rule_and_the_seed_read_apart() {
         "{rule_words:?}"
     );
     assert_eq!(param("seed").unwrap().label.en, "Random seed");
+}
+
+#[test]
+fn the_notes_xor_link_holds_xor() {
+    let href = param("task")
+        .and_then(|p| match p.kind {
+            Kind::Choice(options) => options.iter().find(|o| o.value == "points"),
+            _ => None,
+        })
+        .and_then(|o| o.note)
+        .expect("the points task has a note")
+        .href;
+    let data = href.split("data=").nth(1).expect("a data parameter");
+    let xor = [
+        own::OwnPoint {
+            x: -800,
+            y: -800,
+            class: 0,
+        },
+        own::OwnPoint {
+            x: 800,
+            y: 800,
+            class: 0,
+        },
+        own::OwnPoint {
+            x: -800,
+            y: 800,
+            class: 1,
+        },
+        own::OwnPoint {
+            x: 800,
+            y: -800,
+            class: 1,
+        },
+    ];
+    assert_eq!(own::decode(data).unwrap(), xor);
 }

@@ -8,7 +8,7 @@
 //! this reader.
 
 use super::{OwnPoint, Said, GRID, MAX_OWN_POINTS};
-use crate::settings::params::NumberParser;
+use crate::number::NumberParser;
 
 /// A file larger than this is refused unread: 2,000 rows of full-precision
 /// numbers take about 90 KB.

@@ -10,7 +10,8 @@
 mod csv;
 mod link;
 
-use super::{to_input, Dataset, Split};
+use super::dataset::{Dataset, Split};
+use super::sampling::to_input;
 
 pub use csv::{read_csv, too_large, write_csv, MAX_CSV_BYTES};
 pub use link::{decode, encode};

@@ -1,5 +1,5 @@
 use super::*;
-use crate::settings::params::parse_number_native as native;
+use crate::number::parse_number_native as native;
 
 fn read(text: &str, classes: usize) -> Result<Vec<OwnPoint>, Said> {
     read_csv(text.as_bytes(), classes, native)
@@ -352,75 +352,4 @@ fn the_training_set_is_every_point_one_hot_for_three_classes() {
     assert_eq!(three.train.input(1), [0.5, 0.75]);
     assert_eq!(three.train.target(1), [0.0, 0.0, 1.0]);
     assert_eq!(split(&[], 3).train.len(), 0);
-}
-
-#[test]
-fn the_notes_xor_link_holds_xor() {
-    let href = crate::settings::schema::param("task")
-        .and_then(|p| match p.kind {
-            crate::settings::schema::Kind::Choice(options) => {
-                options.iter().find(|o| o.value == "points")
-            }
-            _ => None,
-        })
-        .and_then(|o| o.note)
-        .expect("the points task has a note")
-        .href;
-    let data = href.split("data=").nth(1).expect("a data parameter");
-    let xor = [
-        OwnPoint {
-            x: -800,
-            y: -800,
-            class: 0,
-        },
-        OwnPoint {
-            x: 800,
-            y: 800,
-            class: 0,
-        },
-        OwnPoint {
-            x: -800,
-            y: 800,
-            class: 1,
-        },
-        OwnPoint {
-            x: 800,
-            y: -800,
-            class: 1,
-        },
-    ];
-    assert_eq!(decode(data).unwrap(), xor);
-}
-
-#[test]
-fn a_link_of_a_third_class_in_a_two_class_task_is_refused_and_the_rest_kept() {
-    use crate::settings::Params;
-    let data = encode(&[OwnPoint {
-        x: 0,
-        y: 0,
-        class: 2,
-    }]);
-    let pairs = [("task", "points"), ("data", data.as_str()), ("seed", "7")];
-    let (params, problems) = Params::from_pairs(pairs, native);
-    assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].name, "data");
-    assert!(params.data.is_empty());
-    assert_eq!(
-        (params.config.task, params.config.seed),
-        (crate::task::Task::Points, 7)
-    );
-    let pairs = [("task", "points3"), ("data", data.as_str())];
-    let (params, problems) = Params::from_pairs(pairs, native);
-    assert!(problems.is_empty());
-    assert_eq!(params.data, data);
-    // A bad value is named and the rest of the link still applies.
-    let (params, problems) =
-        Params::from_pairs([("task", "points"), ("data", "!!"), ("seed", "7")], native);
-    assert_eq!(problems[0].name, "data");
-    assert!(
-        problems[0].message.starts_with("is not points"),
-        "{}",
-        problems[0].message
-    );
-    assert_eq!(params.config.seed, 7);
 }

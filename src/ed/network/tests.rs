@@ -4,7 +4,10 @@ use proptest::prelude::*;
 use rand::rngs::StdRng;
 use rand::SeedableRng;
 
-use super::super::{Loss, Network, Rule, Shape};
+use super::Network;
+use crate::ed::loss::Loss;
+use crate::ed::rule::Rule;
+use crate::ed::shape::Shape;
 
 fn bits(net: &Network) -> Vec<Vec<u64>> {
     net.layers()
