@@ -307,3 +307,20 @@ fn the_rule_and_the_seed_read_apart() {
     );
     assert_eq!(param("seed").unwrap().label.en, "Random seed");
 }
+
+#[test]
+fn the_losses_carry_their_own_formulas() {
+    // The page's explanation reads a loss's formula from its option: each
+    // loss's own, and no other option has one.
+    for p in &PARAMS {
+        let Kind::Choice(options) = p.kind else {
+            continue;
+        };
+        for o in options {
+            let own = Loss::from_name(o.value)
+                .filter(|_| p.name == "loss")
+                .map(Loss::derivative_formula);
+            assert_eq!(o.formula, own, "{}: {}", p.name, o.value);
+        }
+    }
+}
