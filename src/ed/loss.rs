@@ -73,6 +73,19 @@ impl Loss {
             Loss::BceWithLogits => sigmoid(y) - t,
         }
     }
+
+    /// [`Loss::derivative`] as a reader reads it, in its own symbols: `y` what
+    /// the output unit emitted, `p` that as a probability, `t` the target. The
+    /// page's "Explain one step" shows it beside the number (through the
+    /// schema's loss options), so the formula is written here, next to the code
+    /// it describes, and nowhere else.
+    pub const fn derivative_formula(self) -> &'static str {
+        match self {
+            Loss::Mse => "2 (y − t)",
+            Loss::Bce => "(p − t) / (p (1 − p))",
+            Loss::BceWithLogits => "σ(y) − t",
+        }
+    }
 }
 
 impl std::fmt::Display for Loss {

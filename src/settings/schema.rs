@@ -62,6 +62,9 @@ pub struct Choice {
     /// What a reader should know while this value is in force (a task ED does
     /// not learn), shown beside its output.
     pub note: Option<Note>,
+    /// What this value computes, as a formula (a loss: its derivative, which
+    /// "Explain one step" shows with its numbers put in).
+    pub formula: Option<&'static str>,
 }
 
 /// A line of warning about a choice, with a link to the evidence.

@@ -278,13 +278,16 @@ impl Playground {
         Ok(out[0])
     }
 
-    /// `name`: "mse", "bce" or "bce-with-logits"; anything else, of any type,
-    /// is an Error that lists them.
+    /// `name`: one of the schema's losses ("mse", "bce", "bce-with-logits");
+    /// anything else, of any type, is an Error that lists them, in the words
+    /// the schema refuses a link's `loss=` with.
     #[wasm_bindgen(js_name = setLoss)]
     pub fn set_loss(&mut self, name: &JsValue) -> Result<(), JsError> {
         let loss = name.as_string().and_then(|n| Loss::from_name(&n));
-        let loss = loss
-            .ok_or_else(|| JsError::new("loss: must be \"mse\", \"bce\" or \"bce-with-logits\""))?;
+        let loss = loss.ok_or_else(|| {
+            let must = crate::settings::schema::param("loss").map(|p| p.must());
+            JsError::new(&format!("loss: {}", must.unwrap_or_default()))
+        })?;
         self.session.set_loss(loss);
         Ok(())
     }

@@ -179,6 +179,9 @@ fn entry(p: &Param) -> Object {
                         set(&shown, "href", note.href);
                         set(&option, "note", shown);
                     }
+                    if let Some(formula) = o.formula {
+                        set(&option, "formula", formula);
+                    }
                     JsValue::from(option)
                 })
                 .collect();

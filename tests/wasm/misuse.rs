@@ -152,7 +152,7 @@ fn calls_out_of_range_are_errors_and_the_run_goes_on() {
         message(p.decision_map_output(8, -1.0)),
         "output: no such output"
     );
-    let losses = "loss: must be \"mse\", \"bce\" or \"bce-with-logits\"";
+    let losses = "loss: must be one of mse, bce, bce-with-logits";
     for bad in [
         JsValue::from(5),
         js_sys::Object::new().into(),

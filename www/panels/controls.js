@@ -7,40 +7,71 @@ import { parse, schema, show, isPlaneTask } from '../app/state.js';
 import { fmtInt } from '../ui.js';
 import { wordsAt } from '../words/index.js';
 
+/** @typedef {import('./types.js').Words} Words */
+/** @typedef {import('./types.js').ParamEntry} ParamEntry */
+
+/**
+ * What the controls hand a reader's input to. `problem` keys a field's notice
+ * by its parameter's name; its `drop(name)` (notices.js) takes it away once a
+ * value is accepted.
+ * @typedef {object} ControlsHost
+ * @property {() => void} play
+ * @property {() => void} step
+ * @property {() => void} reset
+ * @property {(name: string, value: unknown) => void} set
+ * @property {() => unknown} randomSeed
+ * @property {((text: string, name?: string) => void) & { drop?: (name: string) => void }} problem
+ */
+
+/**
+ * The run as the controls show it: the values in force of the parameters
+ * that change live (the loss, the rate, the speed).
+ * @typedef {{ playing: boolean, diverged: boolean, live: import('./types.js').PageState }} RunShown
+ */
+
 // How a slider writes its value beside it (the table's `display`), in `w`'s language.
+/** @type {Record<string, (v: number, w: Words) => string>} */
 const DISPLAY = {
   decimal2: (v) => v.toFixed(2),
   percent: (v) => `${Math.round(v * 100)} %`,
   'per-frame': (v, w) =>
     v < 1 ? w('settings.frames-per-epoch', Math.round(1 / v)) : w('settings.epochs-per-frame', v, fmtInt(v)),
 };
-// The step of a stepped slider (the speed) nearest to `v`, on a log scale.
+/**
+ * The step of a stepped slider (the speed) nearest to `v`, on a log scale.
+ * @param {number[]} steps
+ * @param {number} v
+ */
 const nearest = (steps, v) =>
   steps.reduce((b, s, i) => (Math.abs(Math.log(s / v)) < Math.abs(Math.log(steps[b] / v)) ? i : b), 0);
 
 /**
- * `on`: { play(), step(), reset(), set(name, value), randomSeed(), problem(text, name) },
- * `problem` keying a field's notice by its parameter's name and, with a
- * `problem.drop(name)` (notices.js), taking it away once a value is accepted.
- * `keys`: whether the document's keyboard shortcuts are ours (the page's, not an embed's).
- * Returns `show(state, run)`, which reflects the state and the run
- * ({ playing, diverged, live: the values in force of the parameters that change live }).
+ * The controls of `root`, handing what a reader does to `on`. `keys`: whether
+ * the document's keyboard shortcuts are ours (the page's, not an embed's).
+ * Returns `show(state, run)`, which reflects the state and the run.
+ * @param {ControlsHost} on
+ * @param {import('../views/contract.js').Root} root
+ * @param {boolean} keys
+ * @returns {(state: import('./types.js').PageState, run: RunShown) => void}
  */
 export function controls(on, root = document, keys = true) {
-  const $ = (id) => root.getElementById(id);
+  // A parameter's field is the element of its name; others are named for what they are.
+  const $ = (/** @type {string} */ id) => root.getElementById(id);
+  const field = (/** @type {string} */ name) => /** @type {HTMLInputElement | HTMLSelectElement} */ ($(name));
   const w = wordsAt(root);
-  const written = (e, v) => (DISPLAY[e.display] ?? String)(v, w);
-  const play = $('play'),
-    step = $('step');
+  const written = (/** @type {ParamEntry} */ e, /** @type {number} */ v) => (DISPLAY[e.display] ?? String)(v, w);
+  const play = /** @type {HTMLButtonElement | null} */ ($('play')),
+    step = /** @type {HTMLButtonElement | null} */ ($('step'));
   play?.addEventListener('click', on.play);
   step?.addEventListener('click', on.step);
   $('reset')?.addEventListener('click', on.reset);
   $('diverged-reset')?.addEventListener('click', on.reset);
 
   // The parameters with a field here, each committed through the engine's parser.
-  const present = schema().filter((e) => $(e.name) && e.control !== 'none');
-  const commit = (e, text) => {
-    const input = $(e.name),
+  /** @type {ParamEntry[]} */
+  const present = schema().filter((/** @type {ParamEntry} */ e) => $(e.name) && e.control !== 'none');
+  const commit = (/** @type {ParamEntry} */ e, /** @type {string} */ text) => {
+    const input = field(e.name),
       r = parse(e.name, text);
     input.toggleAttribute('aria-invalid', !!r.error);
     // The notice is about this parameter: an accepted value takes it away.
@@ -51,13 +82,15 @@ export function controls(on, root = document, keys = true) {
     }
   };
   for (const e of present) {
-    const input = $(e.name);
-    if (e.control === 'check') input.addEventListener('change', () => commit(e, show(e.name, input.checked)));
-    else if (e.control === 'slider') {
-      const value = () => (e.steps ? e.steps[input.value] : +input.value);
+    const input = field(e.name);
+    if (e.control === 'check') {
+      const box = /** @type {HTMLInputElement} */ (input);
+      box.addEventListener('change', () => commit(e, show(e.name, box.checked)));
+    } else if (e.control === 'slider') {
+      const value = () => (e.steps ? e.steps[+input.value] : +input.value);
       // A live one (the speed) commits as it moves; the others rebuild the run, once, where it stops.
       input.addEventListener('input', () => {
-        $(`${e.name}-out`).textContent = written(e, value());
+        shownBeside(e.name, written(e, value()));
         if (e.live) commit(e, String(value()));
       });
       if (!e.live) input.addEventListener('change', () => commit(e, String(value())));
@@ -72,7 +105,7 @@ export function controls(on, root = document, keys = true) {
     try {
       seed = on.randomSeed();
     } catch (e) {
-      on.problem(e.message);
+      on.problem(e instanceof Error ? e.message : String(e));
       return;
     }
     on.problem.drop?.('seed');
@@ -81,7 +114,7 @@ export function controls(on, root = document, keys = true) {
 
   if (keys)
     document.addEventListener('keydown', (e) => {
-      const t = e.target;
+      const t = /** @type {Element} */ (e.target);
       if (e.ctrlKey || e.metaKey || e.altKey || t.closest?.('input, select, textarea, [contenteditable]')) return;
       if (e.key === ' ' && !t.closest?.('button, a, summary')) {
         e.preventDefault();
@@ -100,28 +133,39 @@ export function controls(on, root = document, keys = true) {
     }
     if (step) step.disabled = run.diverged;
     for (const e of present) {
-      const input = $(e.name),
+      const input = field(e.name),
         v = Object.hasOwn(run.live, e.name) ? run.live[e.name] : state[e.name];
-      if (e.control === 'check') input.checked = v;
+      if (e.control === 'check') /** @type {HTMLInputElement} */ (input).checked = v;
       else if (e.control === 'slider') {
         input.value = e.steps ? nearest(e.steps, v) : v;
-        $(`${e.name}-out`).textContent = written(e, v);
+        shownBeside(e.name, written(e, v));
       } else {
         const text = show(e.name, v);
         // A value the menu does not offer (parity, given by a link) is added, under its own label.
-        if (input.tagName === 'SELECT' && ![...input.options].some((o) => o.value === text)) {
-          input.add(new Option(w.pick(e.options.find((o) => o.value === text)?.label) || text, text));
+        if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === text)) {
+          const option = e.options.find((/** @type {{ value: string }} */ o) => o.value === text);
+          input.add(new Option(w.pick(option?.label) || text, text));
         }
-        if (root.activeElement !== input || input.tagName === 'SELECT') input.value = text;
+        if (root.activeElement !== input || input instanceof HTMLSelectElement) input.value = text;
         input.removeAttribute('aria-invalid');
       }
       // Words that change with the rule (the learning rate is Kaneko's alpha under his).
-      if (e.ruleLabel) $(`${e.name}-name`).textContent = w.pick(e.ruleLabel[state.rule] ?? e.label);
+      const name = $(`${e.name}-name`);
+      if (e.ruleLabel && name) name.textContent = w.pick(e.ruleLabel[state.rule] ?? e.label);
     }
     // A rule's own parameters show under it; the plane's, for the tasks drawn on one.
-    for (const box of root.querySelectorAll('[data-rule]')) box.hidden = box.dataset.rule !== state.rule;
+    for (const box of root.querySelectorAll('[data-rule]'))
+      if (box instanceof HTMLElement) box.hidden = box.dataset.rule !== state.rule;
     const plane = isPlaneTask(state.task);
-    for (const box of root.querySelectorAll('[data-plane]')) box.hidden = !plane;
-    $('diverged').hidden = !run.diverged;
+    for (const box of root.querySelectorAll('[data-plane]')) if (box instanceof HTMLElement) box.hidden = !plane;
+    const diverged = $('diverged');
+    if (diverged) diverged.hidden = !run.diverged;
   };
+
+  /** Writes a slider's value beside it, where it has a place for it.
+   * @param {string} name @param {string} text */
+  function shownBeside(name, text) {
+    const out = $(`${name}-out`);
+    if (out) out.textContent = text;
+  }
 }

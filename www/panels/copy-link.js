@@ -5,14 +5,17 @@
 import { wordsAt } from '../words/index.js';
 
 /** Wires `#copy-link` in `root` (if there) to copy `link()`. If the clipboard is
- * refused, the link is shown selected in `#copy-link-text` to copy by hand. */
+ * refused, the link is shown selected in `#copy-link-text` to copy by hand.
+ * @param {import('../views/contract.js').Root} root
+ * @param {() => string} link */
 export function copyLink(root, link) {
   const button = root.getElementById('copy-link'),
-    field = root.getElementById('copy-link-text');
+    field = /** @type {HTMLInputElement | null} */ (root.getElementById('copy-link-text'));
   if (!button) return;
   // Its words (words/run.js, `copyLink.*`) in the language of its root.
   const w = wordsAt(root);
-  let timer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   button.addEventListener('click', async () => {
     const text = link();
     try {

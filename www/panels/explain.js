@@ -8,32 +8,71 @@
 // the pattern after it, so a reader can walk a whole epoch: the weights are
 // then those of one Step, bit for bit. The update is applied when its
 // explanation opens; closing leaves the run paused there.
-import { el, fmtNum } from '../ui.js';
+//
+// This module is the panel and its navigation; what each stage says is in
+// explain/stages.js, the last stage's formula in explain/formula.js, and the
+// trace's shape in explain/trace.js.
+import { el } from '../ui.js';
 import { wordsAt } from '../words/index.js';
+import { STAGES, stageBody } from './explain/stages.js';
+import { mostGrown, num } from './explain/trace.js';
 
-const STAGES = 5;
-const LISTED = 12; // values listed per layer; the rest are counted
+/** @typedef {import('./explain/trace.js').Explained} Explained */
+/** @typedef {import('./explain/trace.js').Edge} Edge */
+/** @typedef {import('./explain/trace.js').Words} Words */
+
+/**
+ * What the network view is shown of an explanation: the trace, how far it has
+ * come, backprop's path beside it, and the weight the formula is for.
+ * @typedef {{ x: import('./explain/trace.js').Trace, stage: number, bp: boolean, edge: Edge | null }} NetworkExplain
+ */
+
+/**
+ * The views an explanation draws on (either may be absent from a root): the
+ * network view (views/network.js `explain`), told of the connection the reader
+ * points at, and the weights' heatmaps (views/weights.js `mark`).
+ * @typedef {object} ExplainHost
+ * @property {() => import('../views/contract.js').Run} current the run now
+ * @property {() => void} pause
+ * @property {() => void} redraw the run moved or the stage changed
+ * @property {{ explain(view: NetworkExplain | null, edge?: ((hit: Edge) => void) | null): void }} [net]
+ * @property {{ mark(marks: { delta: number[][], pointed: Edge | null, cell: (hit: Edge) => void } | null): void }} [weights]
+ */
 
 /**
  * The button `#explain-open` and the panel `#explain` of `root` (absent:
- * nothing). `on`: `{ current() (the run), pause(), redraw() (the run moved or
- * the stage changed), net, weights (the views, either may be absent) }`. Returns
- * `{ close() }`, for a new run, Play or Step.
+ * nothing). Returns `{ close() }`, for a new run, Play or Step.
+ * @param {import('../views/contract.js').Root} root
+ * @param {ExplainHost} on
+ * @returns {{ close(): void }}
  */
 export function explainPanel(root, on) {
-  const $ = (id) => root.getElementById(id);
-  const box = $('explain'),
-    open = $('explain-open');
-  if (!box || !open) return { close() {} };
-  const w = () => wordsAt(root);
+  const box = root.getElementById('explain'),
+    open = root.getElementById('explain-open');
+  return box && open ? walk(root, on, box, open) : { close() {} };
+}
+
+/**
+ * The panel `box` and its button `open`, both there: the walk through an
+ * update, stage by stage and pattern by pattern.
+ * @param {import('../views/contract.js').Root} root
+ * @param {ExplainHost} on
+ * @param {HTMLElement} box
+ * @param {HTMLElement} open
+ */
+function walk(root, on, box, open) {
+  // The panel's parts, all in the markup wherever the panel is.
+  const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (root.getElementById(id));
   const body = $('explain-body'),
-    back = $('explain-back'),
-    next = $('explain-next');
-  let x = null,
-    stage = 0,
+    back = /** @type {HTMLButtonElement} */ ($('explain-back')),
+    next = /** @type {HTMLButtonElement} */ ($('explain-next'));
+  /** @type {Explained | null} the update explained, null when there is none */
+  let x = null;
+  let stage = 0,
     bp = false,
-    edge = null,
     why = 'explain.diverged';
+  /** @type {Edge | null} the weight the reader pointed at, if any */
+  let edge = null;
 
   // The next pattern, trained and traced; stage 1 of it.
   function take() {
@@ -55,9 +94,7 @@ export function explainPanel(root, on) {
   next.addEventListener('click', () => {
     if (!x) {
       if (why === 'explain.empty') take();
-      return;
-    }
-    if (stage < STAGES) {
+    } else if (stage < STAGES) {
       stage++;
       show();
     } else take();
@@ -70,7 +107,7 @@ export function explainPanel(root, on) {
   });
   $('explain-close').addEventListener('click', close);
   // Another output's sub-network: this trace is of the one shown before.
-  $('view-output')?.addEventListener('change', close);
+  root.getElementById('view-output')?.addEventListener('change', close);
 
   function close() {
     if (box.hidden) return;
@@ -79,12 +116,12 @@ export function explainPanel(root, on) {
     open.hidden = false;
     if (inside) open.focus({ preventScroll: true });
     x = null;
-    on.net?.explain(null);
-    on.weights?.mark(null);
+    unmark(on);
     on.redraw();
   }
 
   // The same weight pointed at again (a redraw reads the pointer again): nothing new.
+  /** @param {Edge} hit */
   function point(hit) {
     if (!x || (edge && hit.l === edge.l && hit.s === edge.s && hit.u === edge.u)) return;
     edge = hit;
@@ -94,204 +131,65 @@ export function explainPanel(root, on) {
   function show() {
     box.hidden = false;
     open.hidden = true; // Next takes the next pattern from here
-    const t = w();
+    const t = wordsAt(root);
     if (!x) {
       $('explain-progress').textContent = '';
       $('explain-where').textContent = '';
       body.replaceChildren(el('p', {}, t(why)));
       back.disabled = true;
       next.disabled = why !== 'explain.empty'; // once points are placed, Next explains the first
-      on.net?.explain(null);
-      on.weights?.mark(null);
+      unmark(on);
       return;
     }
-    const { trace } = x;
     $('explain-progress').textContent = t('explain.progress', stage, STAGES);
-    const where = [
-      t(
-        'explain.where',
-        t.int(x.epoch),
-        x.position + 1,
-        x.patterns,
-        `(${trace.input.map((v) => num(v)).join(', ')})`,
-        num(trace.target),
-      ),
-    ];
-    if (x.targets.length > 1) where.push(t('explain.subNet', x.output));
-    $('explain-where').textContent = where.join(' ');
+    $('explain-where').textContent = where(t, x);
     back.disabled = stage === 1;
     next.disabled = false;
-    body.replaceChildren(...STAGE[stage](t, x, trace));
-    on.net?.explain({ x: trace, stage, bp, edge: stage === 5 ? pointed() : null }, point);
-    on.weights?.mark(stage === 5 ? { delta: trace.layers.map((l) => l.delta), pointed: pointed(), cell: point } : null);
+    // The weight the formula is for: the reader's, else the one that grew most.
+    const pointed = edge ?? mostGrown(x.trace);
+    const showBp = (/** @type {boolean} */ shown) => {
+      bp = shown;
+      show();
+    };
+    body.replaceChildren(...stageBody(stage, t, x, { bp, showBp, heatmaps: Boolean(on.weights), pointed }));
+    mark(on, x, { stage, bp, pointed }, point);
     on.redraw();
-  }
-
-  // The weight the formula is for: the reader's, else the one that grew most.
-  function pointed() {
-    if (edge) return edge;
-    let best = null,
-      most = -1;
-    x.trace.layers.forEach((layer, l) =>
-      layer.delta.forEach((d, k) => {
-        if (Math.abs(d) > most) {
-          most = Math.abs(d);
-          best = { l, s: Math.floor(k / layer.units.length), u: k % layer.units.length };
-        }
-      }),
-    );
-    return best;
-  }
-
-  const bias = (trace) => trace.layers[0].sources.length - 2 * trace.input.length;
-  const heading = (t, n) => el('h4', {}, t(`explain.h${n}`));
-
-  const STAGE = [
-    null,
-    // 1. The inputs, doubled.
-    (t, x, trace) => {
-      const b = bias(trace),
-        sources = trace.layers[0].sources;
-      const names = sources.map((v, i) => `${i < b ? 'β' : `x${(i - b) >> 1}`}${i % 2 ? '−' : '+'} = ${num(v)}`);
-      const out = [heading(t, 1), el('p', {}, t('explain.inputs', listed(t, names), sources.length))];
-      if (b) out.push(el('p', {}, t('explain.bias', num(sources[0]))));
-      out.push(el('p', { className: 'explain-aside' }, t('explain.whyDouble')));
-      return out;
-    },
-    // 2. The forward pass, layer by layer.
-    (t, x, trace) => {
-      const L = trace.layers.length;
-      const lines = trace.layers.map((layer, l) =>
-        el(
-          'li',
-          {},
-          t(
-            'explain.layerOut',
-            t('network.layer', l + 1, L),
-            listed(
-              t,
-              layer.units.map((v) => fmtNum(v, 3)),
-            ),
-          ),
-        ),
-      );
-      const out =
-        trace.loss === 'bce-with-logits'
-          ? t('explain.logit', fmtNum(trace.y), fmtNum(trace.p))
-          : t('explain.output', fmtNum(trace.y));
-      return [
-        heading(t, 2),
-        el('p', {}, t('explain.forward')),
-        el('ul', { className: 'explain-list' }, ...lines),
-        el('p', {}, out),
-      ];
-    },
-    // 3. The error, and the signal ED derives from it.
-    (t, x, trace) => {
-      const out = [heading(t, 3), el('p', {}, t('explain.verdict', num(trace.target), fmtNum(trace.p), trace.rise))];
-      if (trace.rule === 'seed') {
-        out.push(
-          el('p', {}, t('explain.seed', trace.loss, fmtNum(trace.derivative), num(trace.lr), fmtNum(trace.signal))),
-        );
-      } else {
-        const e = trace.error,
-          L = trace.layers.length;
-        // The amine that is not there reads as a plain 0.
-        const amine = (v) => (v > 0 ? fmtNum(v) : '0');
-        out.push(el('p', {}, t('explain.kaneko', fmtNum(e), amine(e), amine(-e))));
-        const hidden = L > 1 ? trace.layers[0].signal : trace.signal;
-        out.push(
-          el('p', {}, t('explain.kanekoShare', num(trace.lr), fmtNum(trace.signal), num(trace.u1), fmtNum(hidden))),
-        );
-      }
-      return out;
-    },
-    // 4. The broadcast: every layer at once; backprop's path beside it if asked.
-    (t, x, trace) => {
-      const L = trace.layers.length;
-      const lines = trace.layers.map((layer, l) =>
-        el('li', {}, t('explain.layerSignal', t('network.layer', l + 1, L), fmtNum(layer.signal))),
-      );
-      const toggle = el('input', { type: 'checkbox', checked: bp, id: 'explain-bp' });
-      toggle.addEventListener('change', () => {
-        bp = toggle.checked;
-        show();
-      });
-      const out = [
-        heading(t, 4),
-        el('p', {}, t('explain.broadcast')),
-        el('ul', { className: 'explain-list' }, ...lines),
-        el('label', { className: 'explain-toggle' }, toggle, el('span', {}, t('explain.bpToggle'))),
-      ];
-      if (bp) out.push(el('p', { className: 'explain-aside' }, t('explain.bp')));
-      return out;
-    },
-    // 5. The update: which weights grew, by how much, and the pointed one's numbers.
-    (t, x, trace) => {
-      let grew = 0,
-        all = 0,
-        max = 0;
-      for (const layer of trace.layers)
-        for (const d of layer.delta) {
-          all++;
-          if (d) grew++;
-          max = Math.max(max, Math.abs(d));
-        }
-      const out = [
-        heading(t, 5),
-        el('p', {}, t('explain.learners', trace.rise)),
-        el('p', {}, t('explain.grew', t.int(grew), t.int(all), fmtNum(max), Boolean(on.weights))),
-        el('p', {}, t('explain.rule', trace.rule === 'seed')),
-        el('p', { className: 'explain-aside' }, t('explain.point')),
-      ];
-      const p = pointed();
-      if (p) out.push(formula(t, trace, p));
-      if (x.epochEnded) out.push(el('p', {}, t('explain.ended', t.int(x.epoch))));
-      out.push(el('p', { className: 'explain-aside' }, t('explain.nextPattern')));
-      return out;
-    },
-  ];
-
-  // One weight's update with its own numbers put in.
-  function formula(t, trace, { l, s, u }) {
-    const layer = trace.layers[l],
-      n = layer.units.length,
-      k = s * n + u,
-      L = trace.layers.length,
-      b = bias(trace);
-    const sign = (i) => (i % 2 ? '−' : '+');
-    const from = s < b ? t('network.bias', s) : l === 0 ? t('network.input', s - b) : t('network.unit', l, L, s - b);
-    const to = t('network.unit', l + 1, L, u);
-    const before = layer.before[k],
-      after = layer.after[k],
-      xs = layer.sources[s];
-    let text;
-    if (s % 2 !== (trace.rise ? 0 : 1)) text = `${t('explain.resting', trace.rise)} (w = ${fmtNum(before)}).`;
-    else if (xs === 0) text = `${t('explain.zeroX')} (w = ${fmtNum(before)}).`;
-    else {
-      const gain = Math.abs(layer.step[u]),
-        f = fmtNum(layer.factor[u]),
-        dw = fmtNum(layer.delta[k]);
-      text =
-        trace.rule === 'seed'
-          ? t('explain.formulaSeed', f, fmtNum(layer.signal), fmtNum(gain), num(xs), dw)
-          : t('explain.formulaKaneko', f, fmtNum(layer.signal), fmtNum(gain), num(xs), dw);
-      text += `; ${t('explain.moved', fmtNum(before), fmtNum(after))}.`;
-    }
-    return el(
-      'div',
-      { className: 'explain-formula' },
-      el('p', { className: 'explain-weight' }, t('explain.weight', `${from} (${sign(s)})`, `${to} (${sign(u)})`)),
-      el('p', {}, text),
-    );
   }
 
   return { close };
 }
 
-// A value of a pattern: its digits as given (0, 1, 0.25), else four places.
-const num = (v) => (Number.isInteger(v) ? String(v) : String(+v.toPrecision(4)));
+/**
+ * The line above the stages: which pattern of which epoch, its inputs and
+ * target, and whose sub-network is shown.
+ * @param {Words} t
+ * @param {Explained} x
+ */
+function where(t, x) {
+  const { trace } = x;
+  const inputs = `(${trace.input.map((v) => num(v)).join(', ')})`;
+  const lines = [t('explain.where', t.int(x.epoch), x.position + 1, x.patterns, inputs, num(trace.target))];
+  if (x.targets.length > 1) lines.push(t('explain.subNet', x.output));
+  return lines.join(' ');
+}
 
-// The first LISTED of `items`, joined, with the count of all if there are more.
-const listed = (t, items) =>
-  items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ` ${t('explain.more', items.length)}` : '');
+/**
+ * Draws stage `stage` of `x` on the views: the network view always, the
+ * heatmaps the update's Δw in the last stage, where the formula is.
+ * @param {ExplainHost} on
+ * @param {Explained} x
+ * @param {{ stage: number, bp: boolean, pointed: Edge | null }} at
+ * @param {(hit: Edge) => void} point hears the weight the reader points at
+ */
+function mark(on, x, { stage, bp, pointed }, point) {
+  const last = stage === STAGES;
+  on.net?.explain({ x: x.trace, stage, bp, edge: last ? pointed : null }, point);
+  on.weights?.mark(last ? { delta: x.trace.layers.map((l) => l.delta), pointed, cell: point } : null);
+}
+
+/** Takes the explanation off the views.
+ * @param {ExplainHost} on */
+function unmark(on) {
+  on.net?.explain(null);
+  on.weights?.mark(null);
+}

@@ -9,16 +9,23 @@ import { iconElement } from '../icons.js';
 import { schema, isPlaneTask } from '../app/state.js';
 import { wordsAt } from '../words/index.js';
 
+/** @typedef {import('./types.js').ParamEntry} ParamEntry */
+
 /** The control a field belongs to (an element's `controls` attribute names it):
- * a rule's own parameters come and go with the rule's select. */
+ * a rule's own parameters come and go with the rule's select.
+ * @param {ParamEntry} entry @returns {string} */
 export const controlOf = (entry) => (entry.rule ? 'rule' : entry.name);
 
 // A text or number box's keyboard on a phone.
+/** @type {Record<string, string>} */
 const INPUT_MODE = { number: 'decimal', whole: 'numeric', layers: 'numeric' };
 
 /** The field of `entry` (label, input, and what goes with it), or null for a
  * parameter with no control (bits, paused, changes, points: the link's alone),
- * in the language of the root `at` is in (the page's when none is given). */
+ * in the language of the root `at` is in (the page's when none is given).
+ * @param {ParamEntry} entry
+ * @param {Node} [at]
+ * @returns {HTMLElement | null} */
 export function field(entry, at = document) {
   const { name, control } = entry;
   if (!control || control === 'none') return null;
@@ -28,9 +35,10 @@ export function field(entry, at = document) {
   // The caption names its control alone (the help under it is a description, not the name).
   const caption = el('label', { htmlFor: name }, label);
   if (entry.ruleLabel) caption.id = `${name}-name`; // its words change with the rule (controls.js)
+  /** @type {HTMLElement} */
   let box;
   if (control === 'select') {
-    const select = el('select', { id: name });
+    const select = /** @type {HTMLSelectElement} */ (el('select', { id: name }));
     for (const o of entry.options) if (o.menu !== false) select.add(new Option(w.pick(o.label), o.value));
     box = el('div', {}, caption, select);
   } else if (control === 'text' || control === 'seed') {
@@ -65,7 +73,8 @@ export function field(entry, at = document) {
     return null; // a control this page does not know yet
   }
   box.classList.add('field', control, `field-${name}`);
-  const input = box.querySelector('input, select');
+  // Every branch above put its input (or select) in the box.
+  const input = /** @type {HTMLInputElement | HTMLSelectElement} */ (box.querySelector('input, select'));
   input.dataset.label = label;
   if (help) {
     // A hover shows it on a desktop; the hint, under the field, for every reader
@@ -83,7 +92,8 @@ export function field(entry, at = document) {
 
 /** Hides the fields that do not apply to `state` (another rule's, the plane's
  * off a plane), as controls.js will, so that none appears or vanishes once the
- * page has been drawn. Without a state, only the rules' own start hidden. */
+ * page has been drawn. Without a state, only the rules' own start hidden.
+ * @param {HTMLElement} box @param {ParamEntry} entry @param {import('./types.js').PageState} [state] */
 function applies(box, entry, state) {
   if (entry.rule) box.hidden = entry.rule !== state?.rule;
   else if (entry.plane && state) box.hidden = !isPlaneTask(state.task);
@@ -92,18 +102,23 @@ function applies(box, entry, state) {
 
 /** Every field whose control `wanted(name)` accepts, in the table's order,
  * shown or hidden as `state` (if given) wants them, in the language of the
- * root `at` is in (the page's when none is given). */
+ * root `at` is in (the page's when none is given).
+ * @param {(control: string) => boolean} [wanted]
+ * @param {import('./types.js').PageState} [state]
+ * @param {Node} [at]
+ * @returns {HTMLElement[]} */
 export const fields = (wanted = () => true, state = undefined, at = document) =>
   schema()
-    .filter((e) => wanted(controlOf(e)))
-    .map((e) => {
+    .filter((/** @type {ParamEntry} */ e) => wanted(controlOf(e)))
+    .map((/** @type {ParamEntry} */ e) => {
       const box = field(e, at);
       return box && applies(box, e, state);
     })
-    .filter(Boolean);
+    .filter((/** @type {HTMLElement | null} */ box) => box !== null);
 
 /** A button that shows or hides every field's help under it, in `scope`
- * (and in its root's language). */
+ * (and in its root's language).
+ * @param {HTMLElement} scope */
 export function helpButton(scope) {
   const w = wordsAt(scope),
     HELP = { show: w('settings.help-show'), hide: w('settings.help-hide') };
@@ -111,7 +126,7 @@ export function helpButton(scope) {
   button.setAttribute('aria-expanded', 'false');
   button.addEventListener('click', () => {
     const open = button.getAttribute('aria-expanded') !== 'true';
-    for (const hint of scope.querySelectorAll('.hint')) hint.hidden = !open;
+    for (const hint of scope.querySelectorAll('.hint')) if (hint instanceof HTMLElement) hint.hidden = !open;
     scope.classList.toggle('helping', open);
     button.setAttribute('aria-expanded', String(open));
     button.textContent = open ? HELP.hide : HELP.show;

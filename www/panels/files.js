@@ -4,8 +4,13 @@ import { el } from '../ui.js';
 import { losses } from '../app/state.js';
 import { wordsAt } from '../words/index.js';
 
+/** @typedef {import('../views/contract.js').Run} Run */
+/** @typedef {typeof import('../../pkg/ed_playground.js').Playground} PlaygroundClass */
+
 const MAX_FILE = 50 * 2 ** 20;
 
+/** Has the browser save `text` as the file `name`, of MIME type `type`.
+ * @param {string} name @param {string} text @param {string} type */
 export function download(name, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = el('a', { href: url, download: name });
@@ -15,7 +20,8 @@ export function download(name, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-/** One row per history point: epoch, loss function, loss, mean |w| of each layer (the last feeds the output). */
+/** One row per history point: epoch, loss function, loss, mean |w| of each layer (the last feeds the output).
+ * @param {Run} pg */
 export function historyCsv(pg) {
   const L = pg.layerCount();
   const head = ['epoch', 'loss_function', 'loss', ...Array.from({ length: L }, (_, l) => `mean_abs_w_layer${l + 1}`)];
@@ -24,6 +30,7 @@ export function historyCsv(pg) {
     K = pg.historyKinds(),
     A = pg.historyMeanAbs();
   const rows = [head.join(',')],
+    /** @type {string[]} */
     names = losses();
   for (let i = 0; i < E.length; i++) rows.push([E[i], names[K[i]], V[i], ...A.subarray(i * L, i * L + L)].join(','));
   return `${rows.join('\n')}\n`;
@@ -32,7 +39,11 @@ export function historyCsv(pg) {
 /** Reads a model file; throws an Error whose message says what is wrong with it.
  * The bytes go to the engine undecoded: it reads them by the rules `ed train
  * --load` reads a file by (encoding included), and refuses one over its limit
- * before copying it. MAX_FILE only spares the tab from reading a huge file. */
+ * before copying it. MAX_FILE only spares the tab from reading a huge file.
+ * @param {File} file
+ * @param {PlaygroundClass} Playground the engine's class (from the loaded module)
+ * @param {import('./types.js').Words} [w] the words the refusal is told in
+ * @returns {Promise<Run>} */
 export async function readModel(file, Playground, w = wordsAt(document)) {
   if (file.size > MAX_FILE) throw new Error(w('files.tooLarge', file.name, (file.size / 2 ** 20).toFixed(0)));
   return Playground.fromFile(new Uint8Array(await file.arrayBuffer()));
@@ -43,15 +54,20 @@ export async function readModel(file, Playground, w = wordsAt(document)) {
  * loss history), `#save-json` (the model) and `#load` (a model file). `current()`
  * gives the run now, `name(kind)` a file name without its extension; `loaded(pg,
  * file)` takes the run a model file was read into. `notify(text)` hears what failed.
+ * @param {import('../views/contract.js').Root} root
+ * @param {{ current: () => Run, name: (kind: string) => string, loaded: (pg: Run, file: File) => void,
+ *   notify: (text: string) => void, Playground: PlaygroundClass }} on
  */
 export function fileButtons(root, { current, name, loaded, notify, Playground }) {
-  const $ = (id) => root.getElementById(id);
+  const $ = (/** @type {string} */ id) => root.getElementById(id);
   const w = wordsAt(root);
+  /** A button's handler: saves `file()` with `text()`, telling what failed.
+   * @param {() => string} file @param {() => string} text @param {string} type */
   const save = (file, text, type) => () => {
     try {
       download(file(), text(), type);
     } catch (e) {
-      notify(w('files.saveFailed', e.message));
+      notify(w('files.saveFailed', errorText(e)));
     }
   };
   $('save-csv')?.addEventListener(
@@ -71,16 +87,21 @@ export function fileButtons(root, { current, name, loaded, notify, Playground })
     ),
   );
   $('load')?.addEventListener('change', async (e) => {
-    const file = e.target.files[0];
-    e.target.value = '';
+    const input = /** @type {HTMLInputElement} */ (e.target);
+    const file = input.files?.[0];
+    input.value = '';
     if (!file) return;
     let pg;
     try {
       pg = await readModel(file, Playground, w);
     } catch (err) {
-      notify(w('files.loadFailed', file.name, err.message));
+      notify(w('files.loadFailed', file.name, errorText(err)));
       return;
     }
     loaded(pg, file);
   });
 }
+
+/** What a caught error says: its message (an Error's, the engine's JsError's).
+ * @param {unknown} e */
+const errorText = (e) => (e instanceof Error ? e.message : String(e));

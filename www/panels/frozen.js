@@ -8,7 +8,14 @@ import { el } from '../ui.js';
 import { brings, defaults, lossLabel, show } from '../app/state.js';
 import { wordsAt } from '../words/index.js';
 
+/** @typedef {import('../views/contract.js').Run} Run */
+
 const LOGITS = 'bce-with-logits';
+
+/**
+ * A way out of a freeze: another loss, or another learning rate.
+ * @typedef {{ loss?: string, lr?: number }} Way
+ */
 
 /**
  * The explanation in `root`'s `#frozen` (absent: nothing is shown).
@@ -16,12 +23,16 @@ const LOGITS = 'bce-with-logits';
  * changed and no replayed live changes. Returns `{ update(pg, live), reset() }`:
  * `update` after the status line is drawn (`live`: the loss and rate in force),
  * `reset` when a new run takes the old one's place.
+ * @param {import('../views/contract.js').Root} root
+ * @param {{ restart: (values: Way) => void }} on
+ * @returns {{ update(pg: Run, live: import('./types.js').PageState): void, reset(): void }}
  */
 export function frozenNotice(root, { restart }) {
   const box = root.getElementById('frozen');
   // Every reader-facing string of this module is in words/run.js (`frozen.*`).
   const w = wordsAt(root);
-  let shown = null; // what the box says now, as a key; null: hidden
+  /** @type {string | null} what the box says now, as a key; null: hidden */
+  let shown = null;
 
   function reset() {
     if (!box || shown === null) return;
@@ -30,6 +41,7 @@ export function frozenNotice(root, { restart }) {
     box.replaceChildren();
   }
 
+  /** @param {Run} pg @param {import('./types.js').PageState} live */
   function update(pg, live) {
     if (!box) return;
     const since = pg.frozenAt;
@@ -41,13 +53,16 @@ export function frozenNotice(root, { restart }) {
     const key = `${since} ${cause} ${live.loss} ${live.lr}`;
     if (key === shown) return;
     shown = key;
-    const { rule } = pg.config();
+    const { rule } = /** @type {{ rule: string }} */ (pg.config());
     const seedRule = rule === 'seed';
     const defaultRate = brings('rule', rule).lr ?? defaults().lr;
     const largeRate = live.lr > defaultRate;
 
     const outputs = w(`frozen.${pg.frozenPinned ? side(pg.patternOutputs()) : 'still'}`);
-    let why, ways;
+    /** @type {string} */
+    let why;
+    /** @type {Way[]} */
+    let ways;
     if (cause === 'bce-switch') {
       why = w('frozen.bceSwitch', seedRule);
       ways = [{ loss: live.loss }, { loss: LOGITS }];
@@ -81,7 +96,8 @@ export function frozenNotice(root, { restart }) {
   return { update, reset };
 }
 
-// Which side every pinned output is on: 'one', 'zero' or 'mixed'.
+/** Which side every pinned output is on: 'one', 'zero' or 'mixed'.
+ * @param {Float64Array} outputs */
 function side(outputs) {
   const high = outputs.filter((p) => p >= 0.5).length;
   return high === outputs.length ? 'one' : high === 0 ? 'zero' : 'mixed';

@@ -4,7 +4,10 @@
 // is written once, as the page starts (words/index.js), not rewritten live.
 import { toQuery } from '../app/state.js';
 
-/** `button` switches to the language it names; `w` the page's words; `state()` the run's state. */
+/** `button` switches to the language it names; `w` the page's words; `state()` the run's state.
+ * @param {HTMLElement | null} button
+ * @param {import('./types.js').Words} w
+ * @param {() => import('./types.js').PageState} state */
 export function languageSwitch(button, w, state) {
   if (!button) return;
   const other = w.lang === 'ja' ? 'en' : 'ja';

@@ -7,20 +7,34 @@ import { el } from '../ui.js';
 import { wordsAt } from '../words/index.js';
 
 /**
+ * A message: a text, or a link's or an attribute's refused parameter, keyed by its name.
+ * @typedef {string | { text: string, name?: string }} Message
+ */
+
+/**
+ * Shows a message; `key` (a parameter's name) keys it. `drop(key)` takes the one about `key` away.
+ * @typedef {((message: Message, key?: unknown) => void) & { drop(key: string): void }} Notify
+ */
+
+/**
  * Returns `notify(message, key)`, which shows `message` (as text, never HTML)
  * in `box`. `message` is a text, or `{ text, name }` (a link's or an
  * attribute's refused parameter, keyed by its name); `key`, a parameter's name,
  * overrides. A key that is not a string (the index `forEach` passes) is none.
  * `notify.drop(key)` removes the notice about `key`, if any.
+ * @param {HTMLElement} box
+ * @returns {Notify}
  */
 export function notices(box) {
   const DISMISS = wordsAt(box)('settings.dismiss');
-  const notes = () => [...box.querySelectorAll(':scope > .notice')];
+  /** @returns {HTMLElement[]} */
+  const notes = () => [...box.querySelectorAll(':scope > .notice')].filter((n) => n instanceof HTMLElement);
+  /** @param {Message} message @param {unknown} [key] */
   function notify(message, key) {
     const text = typeof message === 'object' ? message.text : String(message);
     const name = typeof key === 'string' ? key : typeof message === 'object' ? message.name : undefined;
     for (const old of notes())
-      if ((name && old.dataset.key === name) || old.firstChild.textContent === text) old.remove();
+      if ((name && old.dataset.key === name) || old.firstChild?.textContent === text) old.remove();
     const close = el('button', { type: 'button', className: 'close', title: DISMISS }, '×');
     close.setAttribute('aria-label', DISMISS);
     const note = el('p', { className: 'notice' }, el('span', {}, text), close);
@@ -28,7 +42,7 @@ export function notices(box) {
     close.addEventListener('click', () => note.remove());
     box.append(note);
   }
-  notify.drop = (key) => {
+  notify.drop = (/** @type {string} */ key) => {
     for (const old of notes()) if (old.dataset.key === key) old.remove();
   };
   return notify;

@@ -8,8 +8,14 @@
 import { readTheme } from '../ui.js';
 import { wordsAt } from '../words/index.js';
 
+/**
+ * What the mode asks of the running playground (app/conductor.js): to redraw
+ * in the colours and label size now in force, and to write the mode into the link.
+ * @typedef {{ retheme(): void, set(name: string, value: unknown): void }} PresentedPlayground
+ */
+
 // Every reader-facing word of this module is in words/page.js (`present.*`).
-const said = (key) => wordsAt(document)(`present.${key}`);
+const said = (/** @type {string} */ key) => wordsAt(document)(`present.${key}`);
 
 // The loss chart's height outside presentation mode (loss-chart.js's own).
 const CHART_HEIGHT = 230;
@@ -22,14 +28,22 @@ const CHART_HEIGHT = 230;
  * function of its box: in presentation mode it fills what its card leaves), to
  * give the playground before it runs, and `start`, which wires the button to the
  * running playground (which writes `present` into the link).
+ * @param {HTMLElement} button
+ * @param {HTMLDetailsElement} settings
+ * @param {boolean} initially
+ * @returns {{ chartHeight(box: HTMLElement): number,
+ *   start(run: PresentedPlayground, pageTheme: import('../views/contract.js').Theme): void }}
  */
 export function presentation(button, settings, initially) {
   const root = document.documentElement;
   let on = false,
-    playground = null,
-    theme = null,
     settingsWereOpen = settings.open;
+  /** @type {PresentedPlayground | null} the running playground, once `start` is given it */
+  let playground = null;
+  /** @type {import('../views/contract.js').Theme | undefined} the page's colours, refilled in place */
+  let theme;
 
+  /** @param {boolean} next */
   function show(next) {
     on = next;
     if (on) {
@@ -43,8 +57,9 @@ export function presentation(button, settings, initially) {
   }
   show(initially);
 
+  /** @param {boolean} next */
   function apply(next) {
-    if (next === on) return;
+    if (next === on || !playground) return;
     show(next);
     readTheme(root, theme);
     playground.retheme();
@@ -55,7 +70,8 @@ export function presentation(button, settings, initially) {
   return {
     chartHeight(box) {
       if (!on) return CHART_HEIGHT;
-      const legend = box.querySelector('.u-legend')?.offsetHeight ?? 2 * 16 * 1.5;
+      const shown = /** @type {HTMLElement | null} */ (box.querySelector('.u-legend'));
+      const legend = shown?.offsetHeight ?? 2 * 16 * 1.5;
       return Math.max(120, Math.floor(box.clientHeight - legend - 4));
     },
     start(run, pageTheme) {

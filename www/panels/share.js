@@ -12,14 +12,18 @@ import { wordsAt } from '../words/index.js';
 
 // Every reader-facing word of this module is in words/page.js (`embedThis.*`), in
 // the language of the document: the iframe's title too, for the author's readers.
-const said = (key) => wordsAt(document)(`embedThis.${key}`);
+const said = (/** @type {string} */ key) => wordsAt(document)(`embedThis.${key}`);
+
+/** @typedef {import('./types.js').PageState} PageState */
+/** @typedef {[name: string, text: string]} Attribute an attribute, or a query's pair */
 
 // What the snippets leave out, being the page's and the link's alone: a figure in
 // a post starts at epoch 0 and plays (its own `autoplay`), whatever moment the
 // page is paused at, and a presentation is the page's.
 const PAGE_ONLY = new Set(['paused', 'at', 'present']);
 
-/** The element's own attributes for a state: which views and controls a figure of it shows. */
+/** The element's own attributes for a state: which views and controls a figure of it shows.
+ * @param {PageState} state @returns {Attribute[]} */
 export const figureAttributes = (state) => [
   // The reader's own points are points on the plane too: the map shows them.
   ['views', isPlaneTask(state.task) || ownClasses(state.task) ? 'chart,network,map' : 'chart,network,table'],
@@ -33,15 +37,21 @@ export const figureAttributes = (state) => [
  * `rule="kaneko"` with the seed's 8,8 layers must say so); the live changes
  * (`changes`) are kept, so the figure replays the loss and rate switches of the
  * run the reader watched, as the link does.
+ * @param {PageState} state
+ * @returns {Attribute[]}
  */
 export function runAttributes(state) {
+  /** @type {string[]} */
   const names = schema()
-    .map((e) => e.name)
-    .filter((n) => !PAGE_ONLY.has(n) && Object.hasOwn(state, n));
+    .map((/** @type {import('./types.js').ParamEntry} */ e) => e.name)
+    .filter((/** @type {string} */ n) => !PAGE_ONLY.has(n) && Object.hasOwn(state, n));
+  /** The value of `n` in the state `s`, as its text. @param {PageState} s @param {string} n */
   const text = (s, n) => show(n, s[n]);
   const def = defaults();
   let kept = names.filter((n) => text(def, n) !== text(state, n));
+  /** The state the element would read from the attributes of `list`. @param {string[]} list @returns {PageState} */
   const readBack = (list) => engine().parseParams(list.map((n) => [n, text(state, n)])).state;
+  /** @param {string[]} list */
   const same = (list) => {
     const s = readBack(list);
     return names.every((n) => text(s, n) === text(state, n));
@@ -51,15 +61,20 @@ export function runAttributes(state) {
   const back = readBack(kept);
   kept = names.filter((n) => kept.includes(n) || text(back, n) !== text(state, n));
   for (const n of [...kept]) if (same(kept.filter((m) => m !== n))) kept = kept.filter((m) => m !== n);
-  const attribute = Object.fromEntries(schema().map((e) => [e.name, e.attribute ?? e.name]));
+  /** @type {Record<string, string>} */
+  const attribute = Object.fromEntries(
+    schema().map((/** @type {import('./types.js').ParamEntry} */ e) => [e.name, e.attribute ?? e.name]),
+  );
   return kept.map((n) => [attribute[n], text(state, n)]);
 }
 
 // An attribute value in double quotes: the values are the table's normalised
 // tokens, but nothing is assumed.
-const quoted = (v) => `"${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+const quoted = (/** @type {string} */ v) => `"${v.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
 
-/** The two snippets for `state`, for a site whose copy of the files is at `base` (a URL). */
+/** The two snippets for `state`, for a site whose copy of the files is at `base` (a URL).
+ * @param {PageState} state @param {string} base
+ * @returns {{ element: string, iframe: string }} */
 export function snippets(state, base) {
   const pairs = [...runAttributes(state), ...figureAttributes(state)];
   const script = new URL('ed-playground.js', base).href,
@@ -83,10 +98,17 @@ export function snippets(state, base) {
  * Wires the dialog: `button` opens `dialog`, whose `[data-snippet]` blocks
  * (`element`, `iframe`) are filled from `current()` (the page's state) each time
  * it opens, each with the `[data-copy]` button naming it.
+ * @param {HTMLElement} button
+ * @param {HTMLDialogElement} dialog
+ * @param {() => PageState} current
  */
 export function embedThis(button, dialog, current) {
-  const blocks = Object.fromEntries([...dialog.querySelectorAll('[data-snippet]')].map((b) => [b.dataset.snippet, b]));
+  /** @type {Record<string, HTMLElement>} */
+  const blocks = Object.fromEntries(
+    [...dialog.querySelectorAll('[data-snippet]')].map((b) => [/** @type {HTMLElement} */ (b).dataset.snippet, b]),
+  );
   const fill = () => {
+    /** @type {Record<string, string>} */
     const texts = snippets(current(), document.baseURI);
     for (const [name, block] of Object.entries(blocks)) block.textContent = texts[name];
   };
@@ -103,11 +125,12 @@ export function embedThis(button, dialog, current) {
   dialog.addEventListener('click', (e) => {
     if (e.target === dialog && outside(dialog, e)) dialog.close();
   });
-  for (const copy of dialog.querySelectorAll('[data-copy]')) {
+  for (const button of dialog.querySelectorAll('[data-copy]')) {
+    const copy = /** @type {HTMLElement} */ (button);
     copy.addEventListener('click', async () => {
-      const block = blocks[copy.dataset.copy];
+      const block = blocks[copy.dataset.copy ?? ''];
       try {
-        await navigator.clipboard.writeText(block.textContent);
+        await navigator.clipboard.writeText(block.textContent ?? '');
         say(copy, said('copied'));
       } catch {
         select(block);
@@ -117,26 +140,37 @@ export function embedThis(button, dialog, current) {
   }
 }
 
+/** Whether the click `e` fell outside `dialog`'s box (on its backdrop).
+ * @param {HTMLDialogElement} dialog @param {MouseEvent} e */
 const outside = (dialog, e) => {
   const r = dialog.getBoundingClientRect();
   return e.clientX < r.left || e.clientX > r.right || e.clientY < r.top || e.clientY > r.bottom;
 };
 
-// The button says what happened (and its live region tells a screen reader).
+// Each Copy button's timer that puts its own word back.
+/** @type {WeakMap<HTMLElement, ReturnType<typeof setTimeout>>} */
+const sayTimers = new WeakMap();
+
+/** The button says what happened (and its live region tells a screen reader).
+ * @param {HTMLElement} button @param {string} text */
 function say(button, text) {
   button.textContent = text;
-  clearTimeout(button.sayTimer);
-  button.sayTimer = setTimeout(() => {
-    button.textContent = said('copy');
-  }, 4000);
+  clearTimeout(sayTimers.get(button));
+  sayTimers.set(
+    button,
+    setTimeout(() => {
+      button.textContent = said('copy');
+    }, 4000),
+  );
 }
 
-// Selects the whole of `block`, for the reader to copy by hand.
+/** Selects the whole of `block`, for the reader to copy by hand.
+ * @param {HTMLElement} block */
 function select(block) {
   const range = document.createRange();
   range.selectNodeContents(block);
   const selection = getSelection();
-  selection.removeAllRanges();
-  selection.addRange(range);
+  selection?.removeAllRanges();
+  selection?.addRange(range);
   block.focus();
 }

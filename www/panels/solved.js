@@ -5,8 +5,11 @@
 // Keep training. A race waits for both methods to finish.
 import { wordsAt } from '../words/index.js';
 
+/** @typedef {import('../views/contract.js').Run} Run */
+
 /** Whether `pg`'s run has reached its end: ED's task solved (and still so), and
- * in a race backprop's solved or diverged too. */
+ * in a race backprop's solved or diverged too.
+ * @param {Run} pg */
 export function finished(pg) {
   const ed = pg.solvedAt !== undefined && pg.lostAt === undefined;
   return (
@@ -21,9 +24,12 @@ export function finished(pg) {
  * The panel in `root` (`#solved`, `#solved-text`, `#solved-replay`, `#solved-keep`);
  * `on`: `{ replay(), keep() }`. Returns `{ show(pg), hide() }`; without the
  * panel in the root, nothing is shown (the run still pauses).
+ * @param {import('../views/contract.js').Root} root
+ * @param {{ replay(): void, keep(): void }} on
+ * @returns {{ show(pg: Run): void, hide(): void }}
  */
 export function solvedPanel(root, on) {
-  const $ = (id) => root.getElementById(id);
+  const $ = (/** @type {string} */ id) => root.getElementById(id);
   const box = $('solved');
   // The words of the panel's root (words/run.js), its numbers in its language.
   const w = wordsAt(root);
@@ -31,13 +37,14 @@ export function solvedPanel(root, on) {
   $('solved-replay')?.addEventListener('click', on.replay);
   $('solved-keep')?.addEventListener('click', on.keep);
   $('solved-close')?.addEventListener('click', () => {
-    box.hidden = true;
+    if (box) box.hidden = true;
   });
   return {
     show(pg) {
       if (!box) return;
       const rule = w('run.solvedRule', pg.solvedRule);
-      $('solved-text').textContent = pg.racing
+      // The panel's markup has its text wherever it has the panel.
+      /** @type {HTMLElement} */ ($('solved-text')).textContent = pg.racing
         ? w(
             'solved.race',
             int(pg.solvedAt),

@@ -1,16 +1,20 @@
-// The words of "Explain one step" (www/explain.js): see index.js. Each entry:
-// `key: { en, ja }`, a string or a function of its values. Numbers come in
-// already formatted; `layer` names come from the views' words.
+// The words of "Explain one step" (www/panels/explain.js): see index.js. Each
+// entry: `key: { en, ja }`, a string or a function of its values. Numbers come
+// in already formatted; `layer` names come from the views' words; a loss's name
+// and its derivative's formula come from the engine's parameter table (the
+// schema's loss options), where they are written once for every page part
+// that names a loss.
 
-// The derivative of each loss as its formula reads, `y` what the output emits.
-const DERIVATIVE = { mse: '2 (y − t)', bce: '(p − t) / (p (1 − p))', 'bce-with-logits': 'σ(y) − t' };
-const LOSS_EN = { mse: 'MSE', bce: 'BCE', 'bce-with-logits': 'BCE with logits' };
-const LOSS_JA = {
-  mse: '平均二乗誤差 (MSE)',
-  bce: '交差エントロピー (BCE)',
-  'bce-with-logits': 'ロジット付き交差エントロピー',
-};
+/**
+ * A value an entry is given: a number already formatted, a count, or a flag.
+ * @typedef {string | number | boolean} Value
+ */
+/**
+ * An entry's text in one language: as it stands, or made from its values.
+ * @typedef {string | ((...values: Value[]) => string)} Text
+ */
 
+/** @satisfies {Record<string, { en: Text, ja: Text }>} */
 export const EXPLAIN = {
   'explain.button': { en: 'Explain one step', ja: '1 回の更新を詳しく' },
   'explain.buttonTitle': {
@@ -75,11 +79,12 @@ export const EXPLAIN = {
     en: (t, p, rise) => `Target t = ${t}, output p = ${p}: the output must ${rise ? 'rise' : 'fall'}.`,
     ja: (t, p, rise) => `正解 t = ${t}、出力 p = ${p}: 出力は${rise ? '上がる' : '下がる'}べきです。`,
   },
+  // `loss`: the loss's label; `formula`: its derivative's formula (both the engine's).
   'explain.seed': {
-    en: (loss, d, lr, delta) =>
-      `The loss-based rule takes the derivative of the loss (${LOSS_EN[loss]}): dL/dy = ${DERIVATIVE[loss]} = ${d}. Times the learning rate, δ = ${lr} × ${d} = ${delta}. This one number is the signal ED broadcasts; its sign says which way the output must go.`,
-    ja: (loss, d, lr, delta) =>
-      `損失関数ベースの学習則は損失関数 (${LOSS_JA[loss]}) の微分を使います: dL/dy = ${DERIVATIVE[loss]} = ${d}。学習率を掛けて δ = ${lr} × ${d} = ${delta}。この 1 つの数が ED の一斉に送る信号で、その符号が出力の向かうべき方向を表します。`,
+    en: (loss, formula, d, lr, delta) =>
+      `The loss-based rule takes the derivative of the loss (${loss}): dL/dy = ${formula} = ${d}. Times the learning rate, δ = ${lr} × ${d} = ${delta}. This one number is the signal ED broadcasts; its sign says which way the output must go.`,
+    ja: (loss, formula, d, lr, delta) =>
+      `損失関数ベースの学習則は損失関数「${loss}」の微分を使います: dL/dy = ${formula} = ${d}。学習率を掛けて δ = ${lr} × ${d} = ${delta}。この 1 つの数が ED の一斉に送る信号で、その符号が出力の向かうべき方向を表します。`,
   },
   'explain.kaneko': {
     en: (e, dp, dm) =>

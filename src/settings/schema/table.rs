@@ -19,6 +19,7 @@ const fn choice(value: &'static str, en: &'static str, ja: &'static str) -> Choi
         menu: true,
         plane: false,
         note: None,
+        formula: None,
     }
 }
 
@@ -94,15 +95,21 @@ pub(super) const TASKS: [Choice; 13] = [
     },
 ];
 
-/// In [`Loss::ALL`]'s order, which numbers the losses in the history.
+/// A loss, with its derivative's formula (written by [`Loss`] itself).
+const fn loss(loss: Loss, en: &'static str, ja: &'static str) -> Choice {
+    Choice {
+        formula: Some(loss.derivative_formula()),
+        ..choice(loss.name(), en, ja)
+    }
+}
+
+/// In [`Loss::ALL`]'s order, which numbers the losses in the history. Their
+/// labels are the page's every name for them: the menu's, the legend's and the
+/// explanation's.
 const LOSSES: [Choice; 3] = [
-    choice(Loss::Mse.name(), "MSE", "MSE"),
-    choice(Loss::Bce.name(), "BCE", "BCE"),
-    choice(
-        Loss::BceWithLogits.name(),
-        "BCE with logits",
-        "BCE (ロジット入力)",
-    ),
+    loss(Loss::Mse, "MSE", "MSE"),
+    loss(Loss::Bce, "BCE", "BCE"),
+    loss(Loss::BceWithLogits, "BCE with logits", "BCE (ロジット入力)"),
 ];
 
 pub(super) const RULES: [Choice; 2] = [

@@ -294,3 +294,20 @@ fn the_notes_xor_link_holds_xor() {
     ];
     assert_eq!(own::decode(data).unwrap(), xor);
 }
+
+#[test]
+fn the_losses_carry_their_own_formulas() {
+    // The page's explanation reads a loss's formula from its option: each
+    // loss's own, and no other option has one.
+    for p in &PARAMS {
+        let Kind::Choice(options) = p.kind else {
+            continue;
+        };
+        for o in options {
+            let own = Loss::from_name(o.value)
+                .filter(|_| p.name == "loss")
+                .map(Loss::derivative_formula);
+            assert_eq!(o.formula, own, "{}: {}", p.name, o.value);
+        }
+    }
+}
