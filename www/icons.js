@@ -10,7 +10,13 @@ export const ICONS = {
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** An icon as an <svg> element, hidden from screen readers (its button names it). */
+/** An icon's name. @typedef {keyof typeof ICONS} IconName */
+
+/**
+ * An icon as an <svg> element, hidden from screen readers (its button names it).
+ * @param {IconName} name
+ * @returns {SVGSVGElement}
+ */
 export function iconElement(name) {
   const svg = document.createElementNS(SVG, 'svg'),
     path = document.createElementNS(SVG, 'path');

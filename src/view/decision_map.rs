@@ -19,7 +19,7 @@ const HIGH: [f64; 3] = [31.0, 119.0, 180.0];
 /// two-class picture reads the same, and a dark brick red (#8a3129) that stays
 /// apart from both under simulated protanopia, deuteranopia and tritanopia (a
 /// green did not: green and orange both turn olive). The page's `--class0` to
-/// `--class2` (www/style.css) are these three, and its palette test checks them.
+/// `--class2` (www/palette.css) are these three, and its palette test checks them.
 const CLASS_COLOURS: [[f64; 3]; 3] = [LOW, HIGH, [138.0, 49.0, 41.0]];
 
 /// Reusable buffers, so that redrawing the map every few frames allocates nothing
@@ -176,14 +176,14 @@ mod tests {
         assert_eq!(colour(f64::NAN), [238, 238, 238]);
     }
 
-    /// The page draws a map's points in `--class0` to `--class2` (www/style.css):
+    /// The page draws a map's points in `--class0` to `--class2` (www/palette.css):
     /// they must be the colours the map's classes are painted in.
     #[test]
     fn the_page_draws_points_in_the_maps_class_colours() {
-        let css = include_str!("../../www/style.css");
+        let css = include_str!("../../www/palette.css");
         for class in 0..3 {
             let name = format!("--class{class}: #");
-            let at = css.find(&name).expect("a class colour in style.css") + name.len();
+            let at = css.find(&name).expect("a class colour in palette.css") + name.len();
             let hex = u32::from_str_radix(&css[at..at + 6], 16).unwrap();
             let rgb = [(hex >> 16) as u8, (hex >> 8) as u8, hex as u8];
             assert_eq!(class_colour(class, 1.0), rgb, "class {class}");

@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { startSite, stopSite, withPage, until } from './harness.mjs';
 import { VISIONS, difference, parseColour } from './colour-vision.mjs';
 
-before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
+before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
 
 const APART = 15,
@@ -200,25 +200,69 @@ for (const scheme of ['light', 'dark']) {
   });
 }
 
-test("the element's own copy of the palette is the page's (www/embed/element.css)", () => {
-  // Its shadow root cannot see the page's :root, so it states the colours again.
-  const page = readFileSync('www/style.css', 'utf8'),
-    element = readFileSync('www/embed/element.css', 'utf8');
-  const block = (css, start) => css.slice(css.indexOf(start), css.indexOf('}', css.indexOf(start)));
-  const colours = (text) =>
-    Object.fromEntries(
-      PALETTE.map((k) => [k, text.match(new RegExp(`--${k}:\\s*(#[0-9a-f]{6})`, 'i'))?.[1]]).filter(([, v]) => v),
-    );
-  const light = colours(block(page, ':root {')),
-    dark = { ...light, ...colours(block(page, '@media (prefers-color-scheme: dark)')) };
-  assert.equal(Object.keys(light).length, PALETTE.length, 'every palette colour in style.css');
-  assert.deepEqual(colours(block(element, '.ed {')), light, 'light');
-  assert.deepEqual({ ...colours(block(element, '.ed {')), ...colours(block(element, '.ed.dark {')) }, dark, 'dark');
-  assert.deepEqual(
-    { ...colours(block(element, '.ed {')), ...colours(block(element, '.ed.auto {')) },
-    dark,
-    'auto, dark',
+/** The palette's colours in force at `selector` (in the document, else in the element's shadow root), once it is there. */
+const paletteAt = (page, selector) =>
+  until(
+    () =>
+      page.evaluate(
+        ({ keys, selector }) => {
+          const node =
+            document.querySelector(selector) ??
+            document.querySelector('ed-playground')?.shadowRoot?.querySelector(selector);
+          if (!node) return null;
+          const css = getComputedStyle(node);
+          return Object.fromEntries(keys.map((k) => [k, css.getPropertyValue(`--${k}`).trim()]));
+        },
+        { keys: PALETTE, selector },
+      ),
+    Boolean,
+    { what: `the palette at ${selector}` },
   );
+
+test('the palette is written once (www/palette.css), each colour once per scheme, and no other sheet states one', () => {
+  const palette = readFileSync('www/palette.css', 'utf8');
+  // `--x: var(--light, #light) var(--dark, #dark)`, `--x: #same-in-both` or `--x: var(--another)`.
+  const declared = (k) =>
+    new RegExp(
+      `--${k}: (var\\(--light, #[0-9a-f]{6}\\) var\\(--dark, #[0-9a-f]{6}\\)|#[0-9a-f]{6}|var\\(--[a-z0-9]+\\));`,
+      'i',
+    ).test(palette);
+  assert.deepEqual(
+    PALETTE.filter((k) => !declared(k)),
+    [],
+    'every palette colour in palette.css',
+  );
+  // The series colours (the losses' among them) once each, in the whole palette.
+  const series = palette.match(/^\s*--s\d: .*$/gm).join('\n');
+  for (const hex of series.match(/#[0-9a-f]{6}/gi))
+    assert.equal(palette.split(hex).length - 1, 1, `${hex} is written once`);
+  for (const file of [
+    'www/style.css',
+    'www/share.css',
+    'www/present.css',
+    'www/embed/element.css',
+    'www/embed/frame.css',
+  ]) {
+    const text = readFileSync(file, 'utf8');
+    assert.deepEqual(
+      PALETTE.filter((k) => new RegExp(`--${k}\\s*:`).test(text)),
+      [],
+      `${file} states none of the palette`,
+    );
+  }
+});
+
+test("the element's colours are the page's: its light and dark themes whatever the reader's scheme, auto as the reader's", async () => {
+  const page = {};
+  for (const scheme of ['light', 'dark'])
+    page[scheme] = await withPage('', { colorScheme: scheme }, (p) => paletteAt(p, 'html'));
+  assert.notDeepEqual(page.light, page.dark, 'two schemes');
+  const element = (theme, scheme) =>
+    withPage(`embed.html?theme=${theme}&autoplay=0`, { colorScheme: scheme }, (p) => paletteAt(p, '.ed'));
+  assert.deepEqual(await element('light', 'dark'), page.light, 'theme=light under a dark system');
+  assert.deepEqual(await element('dark', 'light'), page.dark, 'theme=dark under a light system');
+  for (const scheme of ['light', 'dark'])
+    assert.deepEqual(await element('auto', scheme), page[scheme], `theme=auto under a ${scheme} system`);
 });
 
 test("the 3-class map's key names its three classes, each with its own mark; a 2-class map's two values", async () => {

@@ -11,6 +11,7 @@ import { fields } from '../panels/fields.js';
 import { ICONS } from '../icons.js';
 import { readTheme, el } from '../ui.js';
 import { testing } from '../app/test-hook.js';
+import paletteCss from '../palette.css';
 import pageCss from '../style.css';
 import uplotCss from 'uplot/dist/uPlot.min.css';
 import elementCss from './element.css';
@@ -88,7 +89,7 @@ TEMPLATE.innerHTML = `<div class="ed" part="frame">
 </div>`;
 
 // One set of style sheets, shared by every instance's shadow root.
-const SHEETS = [uplotCss, pageCss, elementCss].map((css) => {
+const SHEETS = [uplotCss, paletteCss, pageCss, elementCss].map((css) => {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   return sheet;

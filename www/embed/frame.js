@@ -5,12 +5,14 @@ import './ed-playground.js';
 
 // A page link's parameters carry over under the element's names (`hidden` is
 // `layers`, `paused` the opposite `autoplay`); others (a tracker's) are left out.
-const { fromLink, chooseLanguage } = customElements.get('ed-playground');
+const { fromLink, chooseLanguage } = /** @type {typeof import('./ed-playground.js').EdPlaygroundElement} */ (
+  customElements.get('ed-playground')
+);
 const query = new URLSearchParams(location.search);
 const figure = document.createElement('ed-playground');
 for (const [name, value] of query) {
   const attribute = fromLink(name, value);
-  if (attribute) figure.setAttribute(...attribute);
+  if (attribute) figure.setAttribute(attribute[0], attribute[1]);
 }
 // Its language as the page's: the link's `lang=`, else the browser's (not the
 // frame's own <html lang>, which only says what its markup is written in).

@@ -7,7 +7,12 @@
 // parsed). Read once; changing it later changes nothing. Like `src`, a relative
 // value is read against the document's base URL.
 
-/** The URL an attribute's text names, or null when it names none a page can fetch. */
+/**
+ * The URL an attribute's text names, or null when it names none a page can fetch.
+ * @param {string} text
+ * @param {string} [base]
+ * @returns {URL | null}
+ */
 export function parseWasmUrl(text, base = document.baseURI) {
   if (text.trim() === '') return null;
   try {
@@ -18,13 +23,23 @@ export function parseWasmUrl(text, base = document.baseURI) {
   }
 }
 
-/** Where the page's engine loads from: the first instance's wasm-url, else `nextToScript`. */
+/**
+ * Where the page's engine loads from: the first instance's wasm-url, else `nextToScript`.
+ * @param {URL} nextToScript
+ * @returns {URL}
+ */
 export function pageWasm(nextToScript) {
   const text = document.querySelector('ed-playground[wasm-url]')?.getAttribute('wasm-url');
   return (text == null ? null : parseWasmUrl(text)) ?? nextToScript;
 }
 
-/** This instance's message about its wasm-url, in `w`'s language (null when it has none, or it is the one in force). */
+/**
+ * This instance's message about its wasm-url, in `w`'s language (null when it has none, or it is the one in force).
+ * @param {Element} element
+ * @param {URL} used
+ * @param {import('../words/index.js').Words} w
+ * @returns {string | null}
+ */
 export function wasmUrlProblem(element, used, w) {
   const text = element.getAttribute('wasm-url');
   if (text === null) return null;

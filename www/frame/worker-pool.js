@@ -35,6 +35,11 @@ export function poolSize(search = globalThis.location?.search ?? '') {
  * Every worker is terminated either way. `cancel()` terminates them at once;
  * after it nothing is reported and `done` stays pending. `workers` is how many
  * were started.
+ * @template Job, Progress, Result
+ * @param {URL} url
+ * @param {Job[]} jobs
+ * @param {{ size?: number, onProgress?: (index: number, progress: Progress) => void }} [options]
+ * @returns {{ done: Promise<Result[]>, cancel: () => void, workers: number }}
  */
 export function runPool(url, jobs, { size = poolSize(), onProgress = () => {} } = {}) {
   const results = new Array(jobs.length);
@@ -93,6 +98,9 @@ export function runPool(url, jobs, { size = poolSize(), onProgress = () => {} } 
  * The worker's side: answers each `{ job }` with `run(job, report)`'s value as
  * `{ result }` (it may be a promise), `report(progress)` posting `{ progress }`
  * on the way. A throw becomes `{ error: explain(e) }`.
+ * @template Job, Progress
+ * @param {(job: Job, report: (progress: Progress) => void) => unknown} run
+ * @param {(e: any) => string} [explain]
  */
 export function serveJobs(run, explain = (e) => e?.message || String(e)) {
   globalThis.onmessage = async ({ data: { job } }) => {

@@ -1,7 +1,8 @@
 // The words of cards: see index.js. Each entry: `key: { en, ja }`.
-// Kaneko's experiment card (index.html's #card-experiment, www/experiment.js,
-// www/experiment-chart.js) and the digits card (#card-digits, www/digits.js,
-// www/digits-chart.js). Numbers come in formatted for the language.
+// Kaneko's experiment card (index.html's #card-experiment, www/cards/experiment/)
+// and the digits card (#card-digits, www/cards/digits/). Numbers come in
+// formatted for the language.
+/** @type {import('./index.js').WordTable} */
 export const CARDS = {
   // Kaneko's experiment: the markup.
   'xp.title': { en: "Kaneko's experiment", ja: '金子勇の実験' },

@@ -2,10 +2,14 @@
 // (a mistaken attribute, a missing engine): see index.js. Each entry:
 // `key: { en, ja }`. Keys are `embed.what`. The English is the element's
 // template's as written, and the attribute messages' as they were.
+/** @param {string[]} xs */
 const list = (xs) => xs.join(', ');
+/** @param {string[]} xs */
 const quoted = (xs) => xs.map((x) => `“${x}”`).join(', ');
+/** @param {string[]} xs */
 const kagi = (xs) => xs.map((x) => `「${x}」`).join('、');
 
+/** @type {import('./index.js').WordTable} */
 export const EMBED = {
   // The template's static texts and accessible names.
   'embed.step.title': { en: 'Step one epoch', ja: '1エポックだけ進める' },

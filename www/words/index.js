@@ -16,12 +16,49 @@ import { SETTINGS } from './settings.js';
 import { EXPLAIN } from './explain.js';
 import { POINTS } from './points.js';
 
+/** @typedef {'en' | 'ja'} Language */
+/** @type {readonly Language[]} */
 export const LANGUAGES = ['en', 'ja'];
+
+/**
+ * One language's text of an entry: a string, or a function of the entry's
+ * values (counts and names, already formatted, or a flag) giving the string.
+ * The values are `any`: each entry takes its own, and the table is the place
+ * that says which.
+ * @typedef {string | ((...values: any[]) => string)} WordText
+ */
+
+/**
+ * An entry of a table: its text in every language, English always (a language
+ * without a text for it yet falls back to English).
+ * @typedef {{ en: WordText, ja?: WordText }} WordEntry
+ */
+
+/**
+ * A table of entries by key (`part.what`): the type each file of this folder gives its table.
+ * @typedef {Record<string, WordEntry>} WordTable
+ */
+
+/**
+ * The words of one language (`wordsIn`): `w(key, ...values)` gives an entry's text.
+ * @typedef {object} WordsProps
+ * @property {Language} lang the language's code
+ * @property {string} locale the locale its numbers are written in
+ * @property {(text: { en?: string, ja?: string } | null | undefined) => string} pick a `{ en, ja }` text from elsewhere (the engine's schema) in this language
+ * @property {(count: number) => string} int a count as the language writes it (1,234)
+ * @typedef {((key: string, ...values: any[]) => string) & WordsProps} Words
+ */
 
 /** Every entry: `key: { en, ja }`, each a string or a function of the entry's values. */
 export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS, EXPLAIN, POINTS });
 
+/**
+ * The tables as one, refusing a key written twice.
+ * @param {Record<string, WordTable>} parts
+ * @returns {WordTable}
+ */
 function merge(parts) {
+  /** @type {WordTable} */
   const all = {};
   for (const [part, table] of Object.entries(parts)) {
     for (const [key, entry] of Object.entries(table)) {
@@ -32,35 +69,46 @@ function merge(parts) {
   return all;
 }
 
+/** @type {Record<Language, string>} */
 const LOCALES = { en: 'en-US', ja: 'ja-JP' };
 
 /**
  * The words in `lang`: a function `w(key, ...values)` giving the entry's text
  * (English where an entry has no text in `lang` yet), with `w.lang`, `w.locale`,
  * `w.int(count)`, and `w.pick(text)` for a `{ en, ja }` text from elsewhere (the engine's schema).
+ * @param {string | null | undefined} lang
+ * @returns {Words}
  */
 export function wordsIn(lang) {
-  const language = LANGUAGES.includes(lang) ? lang : 'en';
-  const w = (key, ...values) => {
+  const language = LANGUAGES.find((l) => l === lang) ?? 'en';
+  /** @type {(key: string, ...values: any[]) => string} */
+  const text = (key, ...values) => {
     const entry = WORDS[key];
     if (!entry) throw new Error(`words: no entry “${key}”`);
-    const text = entry[language] ?? entry.en;
-    return typeof text === 'function' ? text(...values) : text;
+    const written = entry[language] ?? entry.en;
+    return typeof written === 'function' ? written(...values) : written;
   };
-  w.lang = language;
-  w.locale = LOCALES[language];
-  w.pick = (text) => text?.[language] || text?.en || '';
-  /** A count as the language writes it (1,234). */
-  w.int = (v) => Math.round(v).toLocaleString(w.locale);
-  return w;
+  const locale = LOCALES[language];
+  return Object.assign(text, {
+    lang: language,
+    locale,
+    /** @type {WordsProps['pick']} */
+    pick: (given) => given?.[language] || given?.en || '',
+    /** A count as the language writes it (1,234). @param {number} v */
+    int: (v) => Math.round(v).toLocaleString(locale),
+  });
 }
 
 /**
  * The language a root speaks: `asked` if it is one of ours (a link's `lang=`,
  * an element's `lang` attribute), else the nearest `lang` around `node` that is,
  * else the browser's first language that is, else English.
+ * @param {string | null | undefined} asked
+ * @param {Element | null | undefined} node
+ * @returns {Language}
  */
 export function chooseLanguage(asked, node) {
+  /** @param {string | null | undefined} tag */
   const ours = (tag) =>
     LANGUAGES.find(
       (l) => typeof tag === 'string' && (tag.toLowerCase() === l || tag.toLowerCase().startsWith(`${l}-`)),
@@ -73,46 +121,53 @@ export function chooseLanguage(asked, node) {
   );
 }
 
+/** @type {WeakMap<Node, Words>} */
 const byRoot = new WeakMap();
 
-/** `root` (a document or a shadow root) speaks `lang` from now on; returns its words. */
+/**
+ * `root` (a document or a shadow root) speaks `lang` from now on; returns its words.
+ * @param {Document | ShadowRoot} root
+ * @param {string | null | undefined} lang
+ */
 export function speak(root, lang) {
   const w = wordsIn(lang);
   byRoot.set(root, w);
   return w;
 }
 
-/** The words of the root `node` is in (English before any `speak`). */
+/**
+ * The words of the root `node` is in (English before any `speak`).
+ * @param {Node | null | undefined} node
+ * @returns {Words}
+ */
 export const wordsAt = (node) => byRoot.get(node?.getRootNode?.() ?? document) ?? byRoot.get(document) ?? wordsIn('en');
 
 /**
- * Writes the words of the static markup under `root` in its language: an
- * element's text from `data-w="key"`, its `aria-label` from `data-w-label`, its
- * `title` from `data-w-title`, its `placeholder` from `data-w-placeholder`. The
- * markup keeps its English as written (the first paint, a page without
- * JavaScript); a test checks it against the table's.
+ * Where the static markup's words go: `data-w` an element's text, `data-w-label`
+ * its `aria-label`, `data-w-title` its `title`, `data-w-placeholder` its
+ * `placeholder`.
+ * @type {Array<[string, (node: Element, text: string) => void]>}
+ */
+const MARKUP = [
+  [
+    'data-w',
+    (n, t) => {
+      n.textContent = t;
+    },
+  ],
+  ['data-w-label', (n, t) => n.setAttribute('aria-label', t)],
+  ['data-w-title', (n, t) => n.setAttribute('title', t)],
+  ['data-w-placeholder', (n, t) => n.setAttribute('placeholder', t)],
+];
+
+/**
+ * Writes the words of the static markup under `root` in its language (see
+ * `MARKUP`). The markup keeps its English as written (the first paint, a page
+ * without JavaScript); a test checks it against the table's.
+ * @param {ParentNode & Node} root
+ * @param {Words} [w]
  */
 export function applyWords(root, w = wordsAt(root)) {
-  for (const [attr, apply] of [
-    [
-      'data-w',
-      (n, t) => {
-        n.textContent = t;
-      },
-    ],
-    ['data-w-label', (n, t) => n.setAttribute('aria-label', t)],
-    [
-      'data-w-title',
-      (n, t) => {
-        n.title = t;
-      },
-    ],
-    [
-      'data-w-placeholder',
-      (n, t) => {
-        n.placeholder = t;
-      },
-    ],
-  ])
-    for (const n of root.querySelectorAll(`[${attr}]`)) apply(n, w(n.getAttribute(attr)));
+  for (const [attr, apply] of MARKUP)
+    for (const n of root.querySelectorAll(`[${attr}]`)) apply(n, w(n.getAttribute(attr) ?? ''));
 }

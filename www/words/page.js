@@ -1,6 +1,7 @@
 // The words of the page's own markup and controls: see index.js. Each entry:
 // `key: { en, ja }`. Keys are `part.what`. The English of an entry marked in
 // index.html (`data-w`, `data-w-label`, `data-w-title`) is the markup's, as written.
+/** @type {import('./index.js').WordTable} */
 export const PAGE = {
   // The language switch names the language it switches to, in that language.
   'language.en': { en: 'English', ja: 'English' },

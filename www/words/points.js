@@ -1,4 +1,5 @@
-// The words of the reader's own points (www/points.js): see index.js. Each entry: `key: { en, ja }`.
+// The words of the reader's own points (www/panels/points.js): see index.js. Each entry: `key: { en, ja }`.
+/** @type {import('./index.js').WordTable} */
 export const POINTS = {
   'points.tools': { en: 'Your points', ja: '自分で置いた点' },
   'points.classGroup': { en: 'Class of a new point', ja: '新しく置く点のクラス' },

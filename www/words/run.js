@@ -6,11 +6,13 @@
 
 // The engine's solved rule (src/train/solve.rs, `solved_rule`), a plain English
 // string: its Japanese by its English, the English itself if it is new.
+/** @type {Record<string, string>} */
 const RULES_JA = {
   'every pattern right and mean loss under 0.05': 'すべてのパターンに正解し、平均損失が 0.05 未満',
   '95% of the training points right and mean loss under 0.05': '訓練データの点の 95% に正解し、平均損失が 0.05 未満',
 };
 
+/** @type {import('./index.js').WordTable} */
 export const RUN = {
   // The status line: `epoch N · loss X · …`.
   'status.epochLoss': {

@@ -1,6 +1,7 @@
 // The words around the parameters (the link's and the fields' messages, the
 // help toggle, notices): see index.js. The parameters' own labels, help and
 // refusals are the engine's schema's. Each entry: `key: { en, ja }`.
+/** @type {import('./index.js').WordTable} */
 export const SETTINGS = {
   // A link's refused value: `what` (“URL parameter”) “name” `error`; what is used instead.
   'settings.url-parameter': { en: 'URL parameter', ja: 'URL パラメータ' },
@@ -27,7 +28,7 @@ export const SETTINGS = {
   },
   'settings.epochs-per-frame': {
     en: (n, written) => `${written} epoch${n > 1 ? 's' : ''}/frame`,
-    ja: (n, written) => `${written} エポック/フレーム`,
+    ja: (_n, written) => `${written} エポック/フレーム`,
   },
   // The sentence closing a task's note after its link.
   'settings.note-end': { en: '.', ja: '。' },

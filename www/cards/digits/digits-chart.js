@@ -4,34 +4,49 @@
 import uPlot from '../../../vendor/uPlot.esm.js';
 import { axis } from '../../views/chart.js';
 
+/** @typedef {import('../../views/contract.js').Theme} Theme */
+/** @typedef {import('../../words/index.js').Words} Words */
+/** A series: its legend's label and its colour, a theme key. @typedef {{ label: string, colour: string }} DigitsSeries */
+
 const HEIGHT = 220;
+/** @param {number | null | undefined} v */
 const pct = (v) => (v == null ? '—' : `${(100 * v).toFixed(1)} %`);
 // The axis starts at the 10 % step below the lowest score, so the gains between
 // 85 and 95 % show, rather than two flat lines near the top of 0 to 100 %.
+/** @param {number} lo */
 const lowest = (lo) => (Number.isFinite(lo) ? Math.max(0, Math.floor((lo - 0.02) * 10) / 10) : 0);
+/** The x axis's ticks: whole epochs only. @param {uPlot} _ @param {number[]} splits */
+const epochTicks = (_, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : ''));
+/** The y axis's ticks, in per cent. @param {uPlot} _ @param {number[]} splits */
+const percentTicks = (_, splits) => splits.map((v) => `${Math.round(100 * v)} %`);
+/** A score in the legend's hover readout. @param {uPlot} _ @param {number | null} v */
+const scoreReadout = (_, v) => pct(v);
 
-/** `series`: [{ label, colour (a theme key) }]; `words`: the card's words (words/index.js). Returns `{ set(epochs, ys), retheme(), data() }`. */
+/**
+ * The chart in `box`.
+ * @param {HTMLElement} box
+ * @param {{ series: DigitsSeries[], theme: Theme, words: Words }} options
+ */
 export function digitsChart(box, { series, theme, words }) {
-  let u,
-    xs = [],
-    ys = series.map(() => []);
+  /** @type {number[]} */
+  let xs = [];
+  /** @type {Array<Array<number | null>>} */
+  let ys = series.map(() => []);
   const width = () => Math.max(200, box.clientWidth);
-  function build() {
-    u?.destroy();
-    u = new uPlot(
+  /** A new chart in the colours now in force, in place of `old`. @param {uPlot} [old] */
+  function build(old) {
+    old?.destroy();
+    return new uPlot(
       {
         width: width(),
         height: HEIGHT,
         scales: {
-          x: { time: false, range: (_, lo, hi) => [0.8, Math.max(2, hi ?? 1) + 0.2] },
+          x: { time: false, range: (_, __, hi) => [0.8, Math.max(2, hi ?? 1) + 0.2] },
           y: { range: (_, lo) => [lowest(lo), 1] },
         },
         axes: [
-          {
-            ...axis(theme, (_, s) => s.map((v) => (Number.isInteger(v) ? String(v) : '')), words('dg.xAxis')),
-            size: 30,
-          },
-          { ...axis(theme, (_, s) => s.map((v) => `${Math.round(100 * v)} %`), words('dg.yAxis')), size: 48 },
+          { ...axis(theme, epochTicks, words('dg.xAxis')), size: 30 },
+          { ...axis(theme, percentTicks, words('dg.yAxis')), size: 48 },
         ],
         series: [
           { label: words('dg.xAxis'), value: (_, v) => (v == null ? '—' : String(v)) },
@@ -40,25 +55,33 @@ export function digitsChart(box, { series, theme, words }) {
             stroke: theme[s.colour],
             width: 1.75,
             points: { show: true, size: 7, fill: theme[s.colour] },
-            value: (_, v) => pct(v),
+            value: scoreReadout,
           })),
         ],
         cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 8 } },
         legend: { live: true },
       },
-      [xs, ...ys],
+      /** @type {uPlot.AlignedData} */ ([xs, ...ys]),
       box,
     );
   }
-  build();
+  let u = build();
   new ResizeObserver(() => u.width !== width() && u.setSize({ width: width(), height: HEIGHT })).observe(box);
   return {
+    /**
+     * The scores after each of `nextXs` epochs, a list per series (null where a method has none yet).
+     * @param {number[]} nextXs
+     * @param {Array<Array<number | null>>} nextYs
+     */
     set(nextXs, nextYs) {
       xs = nextXs;
       ys = nextYs;
-      u.setData([xs, ...ys]);
+      u.setData(/** @type {uPlot.AlignedData} */ ([xs, ...ys]));
     },
-    retheme: build,
+    /** Draws again in the colours now in force. */
+    retheme() {
+      u = build(u);
+    },
     /** For tests: the epochs and every series as drawn. */
     data: () => ({ labels: series.map((s) => s.label), epochs: [...xs], ys: ys.map((y) => [...y]) }),
   };

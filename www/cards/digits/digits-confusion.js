@@ -2,11 +2,14 @@
 // how many of each true digit (a row) got each guess (a column), each cell
 // shaded by its count. A table with headers, so a screen reader reads a cell
 // as its row's and column's digits; it scrolls inside its own box on a phone.
-import { el, rgb } from '../../ui.js';
+import { el, mix, rgb } from '../../ui.js';
+
+/** @typedef {import('../../views/contract.js').Theme} Theme */
+/** @typedef {import('../../words/index.js').Words} Words */
 
 const CLASSES = 10;
-const mix = (a, b, t) => a.map((x, i) => Math.round(x + (b[i] - x) * t));
 // WCAG's relative luminance of an [r, g, b], for the text colour that reads best on a cell.
+/** @param {number[]} c */
 const luminance = (c) => {
   const [r, g, b] = c.map((v) => {
     v /= 255;
@@ -14,12 +17,19 @@ const luminance = (c) => {
   });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
+/** WCAG's contrast ratio of two [r, g, b]. @param {number[]} a @param {number[]} b */
 const contrast = (a, b) => {
   const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
   return (x + 0.05) / (y + 0.05);
 };
 
-/** Fills `table` with `counts` ([truth * 10 + guess], or null before a run) for `name`. */
+/**
+ * Fills `table` with `counts` ([truth * 10 + guess], or null before a run) for
+ * `name`, its cells shaded towards `colour` (a theme key).
+ * @param {HTMLTableElement} table
+ * @param {number[] | null} counts
+ * @param {{ name: string, w: Words, theme: Theme, colour: string }} options
+ */
 export function drawConfusion(table, counts, { name, w, theme, colour }) {
   const total = counts ? counts.reduce((a, b) => a + b, 0) : 0;
   let right = 0;

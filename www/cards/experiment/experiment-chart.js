@@ -5,21 +5,39 @@
 import uPlot from '../../../vendor/uPlot.esm.js';
 import { axis, logFilter, logValues } from '../../views/chart.js';
 
+/** @typedef {import('../../views/contract.js').Theme} Theme */
+/** @typedef {import('../../words/index.js').Words} Words */
+/**
+ * A series: its legend's label, its colour (a theme key), and whether it is
+ * dashed (his published means) or solid (the runs here).
+ * @typedef {{ label: string, colour: string, dashed: boolean }} ExperimentSeries
+ */
+/**
+ * @typedef {object} ExperimentChartOptions
+ * @property {number[]} sizes the x values: hidden units
+ * @property {ExperimentSeries[]} series
+ * @property {(series: number, size: number) => string} readout the hover text of a series at a size's index
+ * @property {(series: number, size: number) => boolean} failed whether every run of a series failed at a size's index
+ * @property {Theme} theme
+ * @property {Words} words the card's words
+ */
+
 const HEIGHT = 260;
 
+/** The x axis's ticks: the sizes as numbers. @param {uPlot} _ @param {Array<number | null>} splits */
+const sizeTicks = (_, splits) => splits.map((v) => (v == null ? '' : String(v)));
+
 /**
- * `sizes`: the x values. `series`: [{ label, colour (a theme key), dashed }].
- * `readout(s, i)`: the hover text of series `s` at size index `i`; `failed(s, i)`:
- * whether every run of it failed there. `words`: the card's words (words/index.js).
- * Returns `{ set(ys), relabel(labels), retheme(), data() }`; `ys` has one array
- * per series, null where there is no mean.
+ * The chart in `box`. `set(ys)` takes one array per series, null where there is no mean.
+ * @param {HTMLElement} box
+ * @param {ExperimentChartOptions} options
  */
 export function experimentChart(box, { sizes, series, readout, failed, theme, words }) {
-  let u,
-    ys = series.map(() => sizes.map(() => null));
+  /** @type {Array<Array<number | null>>} */
+  let ys = series.map(() => sizes.map(() => null));
   const width = () => Math.max(200, box.clientWidth);
 
-  // Measured crosses on the top row, published ones (thinner) on the next.
+  /** Measured crosses on the top row, published ones (thinner) on the next. @param {uPlot} u */
   function crosses(u) {
     const { ctx, bbox } = u,
       d = devicePixelRatio || 1,
@@ -43,59 +61,64 @@ export function experimentChart(box, { sizes, series, readout, failed, theme, wo
     ctx.restore();
   }
 
-  function build() {
-    u?.destroy();
-    u = new uPlot(
+  /** A new chart in the colours and labels now in force, in place of `old`. @param {uPlot} [old] */
+  function build(old) {
+    old?.destroy();
+    return new uPlot(
       {
         width: width(),
         height: HEIGHT,
         scales: {
           // Half a doubling of room either side, so the end points are not clipped.
-          x: { time: false, distr: 3, log: 2, range: () => [sizes[0] / 1.4, sizes.at(-1) * 1.4] },
+          x: { time: false, distr: 3, log: 2, range: () => [sizes[0] / 1.4, sizes[sizes.length - 1] * 1.4] },
           // Headroom above the highest mean for the crosses.
           y: { distr: 3, range: (_, lo, hi) => [lo / 1.6, hi * 5] },
         },
         axes: [
-          {
-            ...axis(theme, (_, splits) => splits.map((v) => (v == null ? '' : String(v))), words('xp.xAxis')),
-            splits: () => sizes,
-            size: 30,
-          },
+          { ...axis(theme, sizeTicks, words('xp.xAxis')), splits: () => sizes, size: 30 },
           { ...axis(theme, logValues, words('xp.yAxis'), logFilter), size: 48 },
         ],
         series: [
           { label: words('xp.xAxis'), value: (_, v) => (v == null ? '—' : String(v)) },
-          ...series.map((s, j) => ({
-            label: s.label,
-            stroke: theme[s.colour],
-            width: 1.75,
-            dash: s.dashed ? [5, 4] : undefined,
-            points: { show: true, size: s.dashed ? 5 : 7, fill: s.dashed ? theme.card : theme[s.colour] },
-            value: (_, v, __, i) => (i == null ? '—' : readout(j, i)),
-          })),
+          ...series.map(
+            (s, j) =>
+              /** @type {uPlot.Series} */ ({
+                label: s.label,
+                stroke: theme[s.colour],
+                width: 1.75,
+                dash: s.dashed ? [5, 4] : undefined,
+                points: { show: true, size: s.dashed ? 5 : 7, fill: s.dashed ? theme.card : theme[s.colour] },
+                value: (_, __, ___, i) => (i == null ? '—' : readout(j, i)),
+              }),
+          ),
         ],
         cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 8 } },
         legend: { live: true },
         hooks: { draw: [crosses] },
       },
-      [sizes, ...ys],
+      /** @type {uPlot.AlignedData} */ ([sizes, ...ys]),
       box,
     );
   }
-  build();
+  let u = build();
   new ResizeObserver(() => u.width !== width() && u.setSize({ width: width(), height: HEIGHT })).observe(box);
 
   return {
+    /** @param {Array<Array<number | null>>} next one array per series */
     set(next) {
       ys = next;
-      u.setData([sizes, ...ys]);
+      u.setData(/** @type {uPlot.AlignedData} */ ([sizes, ...ys]));
     },
+    /** New legend labels (a new backprop rate): the chart is built again if any changed. @param {string[]} labels */
     relabel(labels) {
       if (labels.every((l, j) => l === series[j].label)) return;
       series = series.map((s, j) => ({ ...s, label: labels[j] }));
-      build();
+      u = build(u);
     },
-    retheme: build,
+    /** Draws again in the colours now in force. */
+    retheme() {
+      u = build(u);
+    },
     /** For tests: the x values and every series as drawn. */
     data: () => ({ labels: series.map((s) => s.label), sizes: [...sizes], ys: ys.map((y) => [...y]) }),
   };

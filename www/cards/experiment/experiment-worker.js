@@ -10,12 +10,24 @@
 import init, { kanekoRun, lastPanic } from '../../../pkg/ed_playground.js';
 import { serveJobs } from '../../frame/worker-pool.js';
 
+/**
+ * A job: seeds `from`..`to` of `method` with `hidden` units (backprop at rate `lr`).
+ * @typedef {{ method: string, hidden: number, lr?: number, from: number, to: number }} ExperimentJob
+ */
+
+/** The engine, loaded by the first job: every later one waits on the same promise. @type {Promise<unknown> | undefined} */
 let engine;
 const FLUSH_MS = 40; // about two of the page's frames: progress looks smooth, messages stay few
 
 serveJobs(
+  /**
+   * @param {ExperimentJob} job
+   * @param {(epochs: Array<number | null>) => void} report
+   */
   async ({ method, hidden, lr, from, to }, report) => {
-    await (engine ??= init());
+    engine ??= init();
+    await engine;
+    /** @type {Array<number | null>} */
     const all = [];
     let reported = 0,
       last = performance.now();
