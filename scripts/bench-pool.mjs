@@ -23,7 +23,8 @@ const RUN = {
 // Animation frames on the page's main thread while the experiment runs.
 const watchFrames = (page) =>
   page.evaluate(() => {
-    const w = (window.__frames = { gaps: [], on: true });
+    const w = { gaps: [], on: true };
+    window.__frames = w;
     let last = performance.now();
     const tick = (t) => {
       if (!w.on) return;

@@ -109,7 +109,10 @@ async function oneLink(browser, origin, link, kind) {
       }),
     );
     await training.waitForTimeout(TRAINING_MS);
-    for (const [name, times] of Object.entries(await recorded(training))) (rows[name] ??= {}).training = times;
+    for (const [name, times] of Object.entries(await recorded(training))) {
+      rows[name] ??= {};
+      rows[name].training = times;
+    }
   } finally {
     await training.context().close();
   }

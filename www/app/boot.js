@@ -11,7 +11,7 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 // same way once the engine has read the link): the banners speak it even when
 // the page never starts.
 const asked = new URLSearchParams(location.search).get('lang');
-const w = speak(document, chooseLanguage(asked === 'auto' ? null : asked));
+const w = speak(document, chooseLanguage(asked === 'auto' ? null : asked, null));
 document.documentElement.lang = w.lang;
 applyWords(document, w);
 document.querySelector('meta[name="description"]')?.setAttribute('content', w('page.description'));

@@ -41,14 +41,14 @@ import { testHook } from './hook.js';
  * @property {ReturnType<typeof makeViews>} views
  * @property {ReturnType<typeof replay>} changes
  * @property {ReturnType<typeof statusLine>} status
- * @property {(text: string) => void} notify
+ * @property {import('../panels/notices.js').Notify} notify
  * @property {{ show(pg: Run): void, hide(): void }} solved
  * @property {{ close(): void }} explain
  * @property {{ update(pg: Run, live: Record<string, any>): void, reset(): void }} frozen
  * @property {{ give(pg: Run): void, list(): Array<{ x: number, y: number, c: number }> }} own
  * @property {ReturnType<typeof frameTraining>} training
  * @property {ReturnType<typeof frameScheduler>} frames
- * @property {(state: Record<string, any>, run: Record<string, any>) => void} show the controls say what the run is
+ * @property {ReturnType<typeof controls>} show the controls say what the run is
  * @property {{ held: boolean, stopped: boolean, hasFailed: () => boolean }} flags
  */
 
@@ -82,7 +82,8 @@ function conduct(root, opts, Playground) {
   const { state, problems = [], page = false, theme, fail, hasFailed = () => false, stagger = 0 } = opts;
   const c = /** @type {Conducted} */ ({ root, state, page, Playground });
   c.flags = { held: false, stopped: false, hasFailed };
-  c.notify = notices(root.getElementById('notices'));
+  // Every root a playground runs in has its notices' place (index.html, the element's template).
+  c.notify = notices(/** @type {HTMLElement} */ (root.getElementById('notices')));
   problems.forEach(c.notify);
   if (matchMedia('(prefers-reduced-motion: reduce)').matches) state.paused = true;
   c.transport = transport(state.paused ? 'paused' : 'playing', (from, to, move) => heard(c, from, to, move));
@@ -298,7 +299,7 @@ function change(c, name, value) {
     build(c);
     return;
   }
-  const max = entry('changes').max;
+  const max = entry('changes').max ?? 0;
   if (c.changes.record(pg, name, value, max) < 0) {
     c.notify(wordsAt(c.root)('settings.changes-full', words(entry('changes').label, c.root), max));
   }

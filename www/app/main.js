@@ -22,11 +22,13 @@ export async function start({ fail, hasFailed }) {
   const opened = location.search;
   // The page's language: the link's `lang`, else the browser's. Every module
   // finds its words through the document (words/index.js).
-  const w = speak(document, chooseLanguage(state.lang === 'auto' ? null : state.lang));
+  const w = speak(document, chooseLanguage(state.lang === 'auto' ? null : state.lang, null));
   document.documentElement.lang = w.lang;
   applyWords(document, w);
   // Before the colours and the canvases' label size are read: presentation mode sets a larger one.
-  const present = presentation(document.getElementById('present'), document.getElementById('settings'), state.present);
+  /** index.html's element `id`, of the type it is there. @template {HTMLElement} [T=HTMLElement] @param {string} id @returns {T} */
+  const $ = (id) => /** @type {T} */ (document.getElementById(id));
+  const present = presentation($('present'), $('settings'), state.present);
   const { theme, onTheme } = documentTheme();
   const box = /** @type {HTMLElement} */ (document.querySelector('.fields'));
   box.append(...fields(undefined, state), helpButton(box));
@@ -44,8 +46,8 @@ export async function start({ fail, hasFailed }) {
   );
   exposeForTests('__edPlayground', playground.hook);
   present.start(playground, theme);
-  embedThis(document.getElementById('embed-this'), document.getElementById('embed-dialog'), playground.state);
-  languageSwitch(document.getElementById('language'), w, playground.state);
+  embedThis($('embed-this'), $('embed-dialog'), playground.state);
+  languageSwitch($('language'), w, playground.state);
   // Kaneko's experiment and the handwritten digits are far down the page and
   // most readers never run them: their buttons (disabled in the HTML) work once
   // their code has loaded.

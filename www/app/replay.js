@@ -23,10 +23,13 @@ export function replay(state) {
   function applyDue(pg) {
     let applied = 0;
     if (pg.midEpoch) return 0;
-    for (let c; (c = state.changes[next]) && c.epoch <= pg.epoch; next++, applied++) {
+    while (next < state.changes.length && state.changes[next].epoch <= pg.epoch) {
+      const c = state.changes[next];
       if (c.name === 'loss') pg.setLoss(c.value);
       else pg.setLearningRate(c.value);
       live = { ...live, [c.name]: c.value };
+      next++;
+      applied++;
     }
     return applied;
   }
@@ -35,7 +38,7 @@ export function replay(state) {
     /** A new run, at its start values: its changes will be replayed from the first. */
     /** @param {Run} pg */
     start(pg) {
-      const c = pg.config();
+      const c = /** @type {{ loss: string, lr: number }} */ (pg.config());
       live = { loss: c.loss, lr: c.lr };
       next = 0;
     },

@@ -71,6 +71,9 @@ export const show = (name, v) => {
 /** @param {string} name @param {unknown} text @returns {{ value?: any, error?: string, message?: Words }} */
 export const parse = (name, text) => engine().parseParam(String(name), String(text));
 
+/** The state `pairs` give, as the engine reads them (its problems aside). @param {Array<[string, unknown]>} pairs */
+export const readParams = (pairs) => /** @type {{ state: State }} */ (engine().parseParams(pairs)).state;
+
 /** The state when nothing is given: the seed's setting. */
 /** @returns {State} */
 export const defaults = () => engine().defaultParams();
@@ -86,8 +89,10 @@ export const defaults = () => engine().defaultParams();
  * @returns {{ state: State, problems: Array<{ name: string, readonly text: string }> }}
  */
 export function fromPairs(pairs, what = 'URL parameter', node = undefined) {
-  /** @type {{ state: State, problems: Array<{ name: string, error: string, message: Words }> }} */
-  const { state, problems } = engine().parseParams(pairs);
+  const { state, problems } =
+    /** @type {{ state: State, problems: Array<{ name: string, error: string, message: Words }> }} */ (
+      engine().parseParams(pairs)
+    );
   /** @param {ReturnType<typeof wordsAt>} w @param {string} name */
   const using = (w, name) => {
     if (!Object.hasOwn(state, name)) return w('settings.using-default');
@@ -130,8 +135,7 @@ export function toQuery(state) {
   /** @param {string} k @param {State} s */
   const same = (k, s) => show(k, s[k]) === show(k, state[k]);
   const first = names.filter((k) => !maybeEntry(k)?.optional || !same(k, def));
-  /** @type {State} */
-  const back = engine().parseParams(first.map((k) => [k, show(k, state[k])])).state;
+  const back = readParams(first.map((k) => [k, show(k, state[k])]));
   return (
     '?' +
     names
@@ -153,8 +157,8 @@ export function toQuery(state) {
 export function brings(name, value) {
   const e = maybeEntry(name);
   if (e?.kind !== 'choice') return {};
-  /** @param {unknown} v @returns {State} */
-  const read = (v) => engine().parseParams([[name, v]]).state;
+  /** @param {unknown} v */
+  const read = (v) => readParams([[name, v]]);
   const reads = (e.options ?? []).map((o) => read(o.value)),
     chosen = read(value);
   const names = Object.keys(chosen).filter(

@@ -143,7 +143,7 @@ export function controls(on, root = document, keys = true) {
         const text = show(e.name, v);
         // A value the menu does not offer (parity, given by a link) is added, under its own label.
         if (input instanceof HTMLSelectElement && ![...input.options].some((o) => o.value === text)) {
-          const option = e.options.find((/** @type {{ value: string }} */ o) => o.value === text);
+          const option = (e.options ?? []).find((/** @type {{ value: string }} */ o) => o.value === text);
           input.add(new Option(w.pick(option?.label) || text, text));
         }
         if (root.activeElement !== input || input instanceof HTMLSelectElement) input.value = text;

@@ -39,7 +39,7 @@ export function field(entry, at = document) {
   let box;
   if (control === 'select') {
     const select = /** @type {HTMLSelectElement} */ (el('select', { id: name }));
-    for (const o of entry.options) if (o.menu !== false) select.add(new Option(w.pick(o.label), o.value));
+    for (const o of entry.options ?? []) if (o.menu !== false) select.add(new Option(w.pick(o.label), o.value));
     box = el('div', {}, caption, select);
   } else if (control === 'text' || control === 'seed') {
     const input = el('input', { id: name, autocomplete: 'off' });

@@ -81,7 +81,9 @@ export function frozenNotice(root, { restart }) {
       .filter((way) => !seen.has(JSON.stringify(way)) && seen.add(JSON.stringify(way)))
       .map((way) => {
         const label =
-          way.lr !== undefined ? w('frozen.atRate', show('lr', way.lr)) : w('frozen.withLoss', lossLabel(way.loss));
+          way.lr !== undefined
+            ? w('frozen.atRate', show('lr', way.lr))
+            : w('frozen.withLoss', lossLabel(way.loss ?? ''));
         const b = el('button', { type: 'button' }, label);
         b.addEventListener('click', () => restart(way));
         return b;

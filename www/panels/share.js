@@ -5,9 +5,8 @@
 // element calls it otherwise: `layers` for the link's `hidden`), written as the
 // link writes them and only where they differ from the defaults. The snippets
 // are text (textContent), never HTML, whatever the link held.
-import { schema, show, defaults, isPlaneTask } from '../app/state.js';
+import { schema, show, defaults, isPlaneTask, readParams } from '../app/state.js';
 import { ownClasses } from './points.js';
-import { engine } from '../app/engine.js';
 import { wordsAt } from '../words/index.js';
 
 // Every reader-facing word of this module is in words/page.js (`embedThis.*`), in
@@ -50,7 +49,7 @@ export function runAttributes(state) {
   const def = defaults();
   let kept = names.filter((n) => text(def, n) !== text(state, n));
   /** The state the element would read from the attributes of `list`. @param {string[]} list @returns {PageState} */
-  const readBack = (list) => engine().parseParams(list.map((n) => [n, text(state, n)])).state;
+  const readBack = (list) => readParams(list.map((n) => [n, text(state, n)]));
   /** @param {string[]} list */
   const same = (list) => {
     const s = readBack(list);

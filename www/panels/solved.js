@@ -11,13 +11,12 @@ import { wordsAt } from '../words/index.js';
  * in a race backprop's solved or diverged too.
  * @param {Run} pg */
 export function finished(pg) {
-  const ed = pg.solvedAt !== undefined && pg.lostAt === undefined;
-  return (
-    ed &&
-    (!pg.racing ||
-      (pg.backpropSolvedAt !== undefined && pg.backpropLostAt === undefined) ||
-      pg.backpropDivergedAt !== undefined)
-  );
+  return pg.lanes.every((_, i) => {
+    const lane = pg.lane(i);
+    const solved = lane.solvedAt !== undefined && lane.lostAt === undefined;
+    // ED must solve; a racer that diverged has finished its race too.
+    return solved || (i > 0 && lane.divergedAt !== undefined);
+  });
 }
 
 /**
@@ -44,16 +43,17 @@ export function solvedPanel(root, on) {
       if (!box) return;
       const rule = w('run.solvedRule', pg.solvedRule);
       // The panel's markup has its text wherever it has the panel.
-      /** @type {HTMLElement} */ ($('solved-text')).textContent = pg.racing
+      const [ed, racer] = pg.lanes.map((_, i) => pg.lane(i));
+      /** @type {HTMLElement} */ ($('solved-text')).textContent = racer
         ? w(
             'solved.race',
-            int(pg.solvedAt),
-            pg.backpropSolvedAt !== undefined
-              ? w('solved.bpSolved', int(pg.backpropSolvedAt))
-              : w('solved.bpDiverged', int(pg.backpropDivergedAt)),
+            int(ed.solvedAt ?? 0),
+            racer.solvedAt !== undefined
+              ? w('solved.bpSolved', int(racer.solvedAt))
+              : w('solved.bpDiverged', int(racer.divergedAt ?? 0)),
             rule,
           )
-        : w('solved.text', int(pg.solvedAt), rule);
+        : w('solved.text', int(ed.solvedAt ?? 0), rule);
       box.hidden = false;
     },
     hide() {

@@ -98,12 +98,12 @@ export function statusLine(root, lossLabel) {
       if (race) {
         race.hidden = !pg.racing;
         if (pg.racing) {
-          const line = w(
-            'race.line',
-            clock(w, int, pg.solvedAt, pg.loss, undefined, pg.lostAt),
-            clock(w, int, pg.backpropSolvedAt, pg.backpropLoss, pg.backpropDivergedAt, pg.backpropLostAt),
-            w('run.solvedRule', pg.solvedRule),
-          );
+          // Each lane's clock; ED's divergence is the status line's own to say.
+          const clocks = pg.lanes.map((_, i) => {
+            const lane = pg.lane(i);
+            return clock(w, int, lane.solvedAt, lane.loss, i ? lane.divergedAt : undefined, lane.lostAt);
+          });
+          const line = w('race.line', clocks[0], clocks[1], w('run.solvedRule', pg.solvedRule));
           if (race.textContent !== line) race.textContent = line;
         }
       }
