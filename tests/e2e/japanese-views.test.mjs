@@ -36,8 +36,13 @@ test('the views of a race on moons speak Japanese', () =>
     const key = await page.locator('#output-key > span').allTextContents();
     assert.deepEqual(key, ['0', '1', 'テストデータ (白抜き)']);
 
-    // The loss chart: series and legend, ED's test loss in Japanese.
-    const series = await hook(page, 'lossSeries()');
+    // The loss chart: series and legend, ED's test loss in Japanese (waited for
+    // itself: the chart draws every other frame, after the table may have).
+    const series = await until(
+      () => hook(page, 'lossSeries()'),
+      (s) => s.length >= 4,
+      { what: "the race's four loss series" },
+    );
     assert.deepEqual(series.map((s) => s.label).slice(-3), ['ED テスト', '逆伝播', '逆伝播 テスト']);
     const legend = await page.locator('#loss-chart .u-legend').evaluate((n) => n.textContent);
     assert.ok(legend.includes('エポック') && legend.includes('ED テスト'), legend);
