@@ -9,6 +9,7 @@ import { engine } from '../app/engine.js';
 import { schema, show, parse } from '../app/state.js';
 import { controlOf } from '../panels/fields.js';
 import { wordsAt } from '../words/index.js';
+import { VIEW_TOKENS } from '../views/registry.js';
 
 /** The words an element's messages are in: its shadow root's language (words/embed.js). */
 export const wordsOf = (element) => wordsAt(element.shadowRoot);
@@ -62,7 +63,8 @@ const CONTROL = new Map([
   ['step', 'step'],
   ['reset', 'reset'],
 ]);
-export const VIEWS = ['chart', 'network', 'map', 'table'];
+/** The `views` tokens: the views registry's (views/registry.js). */
+export const VIEWS = VIEW_TOKENS;
 const THEMES = ['light', 'dark', 'auto'];
 export const OWN = ['autoplay', 'controls', 'views', 'theme'];
 let ALL = [];

@@ -29,6 +29,7 @@ import {
 import { engineMissing } from './missing.js';
 import { pageWasm, wasmUrlProblem } from './wasm-url.js';
 import { chooseLanguage, speak, applyWords, wordsAt } from '../words/index.js';
+import { missingCards } from '../views/registry.js';
 
 const NEXT_TO_SCRIPT = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
 // Read before the engine loads: a module script (unless async) runs once the page's HTML is parsed.
@@ -45,8 +46,9 @@ if (!failed) learnNames();
 const icon = (name, cls) =>
   `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
 
-// Every control and view, each marked with its name; the ones not asked for are
-// removed. A constant: nothing from an attribute ever reaches this HTML. Its
+// Every control and the views with markup of their own here, each marked with
+// its name; the ones not asked for are removed (the other views of the registry
+// bring their cards when asked for: see #start). A constant: nothing from an attribute ever reaches this HTML. Its
 // English is the first paint; `data-w*` name each text's words (words/embed.js),
 // written in the instance's language when it starts.
 const TEMPLATE = document.createElement('template');
@@ -246,6 +248,9 @@ export class EdPlaygroundElement extends HTMLElement {
     frame.querySelector('.views').dataset.views = [...views].join(' ');
     for (const e of frame.querySelectorAll('.transport, .fields')) if (!e.children.length) e.remove();
     this.#root.replaceChildren(frame);
+    // The views asked for that the template has no markup for bring their own
+    // cards (their specs' `place`, views/registry.js), after the template's.
+    this.#root.querySelector('.views')?.append(...missingCards(this.#root, views));
     applyWords(this.#root, w);
     this.#retheme();
 
