@@ -85,7 +85,7 @@ test('the page: the card is placed after the weights card, drawn, and counts eac
     const last = data.layers.length - 1,
       b = data.layers[last].pos.findIndex((n) => n > 0);
     const x = 8 + ((b + 0.5) * (box.width - 16)) / (data.hi - data.lo);
-    await page.mouse.move(box.x + x, box.y + last * 62 + 30);
+    await page.mouse.move(box.x + x, box.y + 6 + last * 62 + 30); // its panel's bars (histogram.js: TOP, PANEL)
     await until(
       () => card.locator('#histogram-readout').textContent(),
       (t) => /excitatory \(\+\)/.test(t),

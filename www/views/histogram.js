@@ -71,6 +71,7 @@ const SQRT2_MANTISSA = 434334;
 const BIAS_BIN = 1023 * BINS_PER_OCTAVE; // the bin starting at |w| = 1
 
 const PANEL = 62; // CSS px of one layer's panel: its name, then its bars up and down
+const TOP = 6; // above the first panel, apart from the key over the canvas
 const AXIS = 16; // the shared axis under the panels, besides its two lines of labels (ticks, its name)
 const LEFT = 8,
   RIGHT = 8;
@@ -253,9 +254,9 @@ function paintHistogram(ctx, hist, theme, w, words) {
     barWidth = (w - LEFT - RIGHT) / bins;
   const xOf = (/** @type {number} */ b) => LEFT + b * barWidth;
   hist.layers.forEach((layer, l) => {
-    paintPanel(ctx, layer, theme, xOf, l * PANEL, barWidth);
+    paintPanel(ctx, layer, theme, xOf, TOP + l * PANEL, barWidth);
   });
-  paintAxis(ctx, hist, theme, xOf, hist.layers.length * PANEL + 2, w, words);
+  paintAxis(ctx, hist, theme, xOf, TOP + hist.layers.length * PANEL + 2, w, words);
 }
 
 /**
@@ -263,7 +264,7 @@ function paintHistogram(ctx, hist, theme, w, words) {
  * @param {Histogram} hist @param {number} x @param {number} y @param {number} w
  */
 function binAt(hist, x, y, w) {
-  const l = Math.floor(y / PANEL),
+  const l = Math.floor((y - TOP) / PANEL),
     b = Math.floor(((x - LEFT) / (w - LEFT - RIGHT)) * (hist.hi - hist.lo));
   if (l < 0 || l >= hist.layers.length || b < 0 || b >= hist.hi - hist.lo) return null;
   return { layer: hist.layers[l], b };
@@ -340,7 +341,7 @@ export function histogramView(canvas, readout, theme) {
       run = next;
       range = rangeOf(next);
       // Tall enough for a panel per layer and the axis; the width is the card's.
-      canvas.style.height = `${next.layerCount() * PANEL + AXIS + 2 * theme.label}px`;
+      canvas.style.height = `${TOP + next.layerCount() * PANEL + AXIS + 2 * theme.label}px`;
       readout.textContent = words('histogram.hover');
       draw();
     },

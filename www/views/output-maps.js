@@ -7,6 +7,7 @@
 import { decisionView } from './decision.js';
 import { oneHotClasses } from './map-points.js';
 import { el } from '../ui.js';
+import { timedView } from '../frame/view-timer.js';
 import { wordsAt } from '../words/index.js';
 
 /** @typedef {import('./contract.js').Run} Run */
@@ -113,9 +114,9 @@ function outputMaps(root, { theme }) {
         );
       }
     },
-    draw() {
+    draw: timedView('outputs', () => {
       for (const m of maps) m.draw();
-    },
+    }),
     destroy() {
       for (const m of maps) m.destroy();
       maps = [];
