@@ -3,8 +3,9 @@
 // switch, from where the curve continues in the new loss's colour; under
 // Kaneko's rule, a solid mark where his stopping rule would have ended the run;
 // a solid mark where the task was solved (each method's, in a race).
-// A task with a test set adds its test loss, dashed; a race adds backprop's
-// curves (training solid, test dashed) in backprop's colour on every chart (s4).
+// A task with a test set adds its test loss, dashed; a race adds its other
+// lane's curves (backprop's: training solid, test dashed) in backprop's colour on
+// every chart (s4). Each lane of the run (the engine's `lanes`) is read by its index.
 // Every pair of these colours stays apart under colour-blind simulation
 // (tests/e2e/palette.test.mjs).
 import { lineChart } from './chart.js';
@@ -35,15 +36,21 @@ const kindLabel = (k) => lossLabel(losses()[k]);
 const kindColour = (k) => /** @type {Colour} */ (`loss${k}`);
 
 /**
- * The series besides the losses: their words, colour, dash, and history column.
- * @type {Record<'test' | 'bp' | 'bpTest', { label: string, colour: Colour, dashed: boolean, of(run: Run): Float64Array }>}
+ * The series besides ED's losses, a lane's: its training loss (a race's other
+ * lane's; ED's are the loss kinds' series) or its test loss, dashed.
+ * @typedef {{ lane: number, test: boolean }} Extra
  */
-const EXTRA = {
-  test: { label: 'loss.edTest', colour: 'muted', dashed: true, of: (run) => run.historyTestLosses() },
-  bp: { label: 'loss.bp', colour: 's4', dashed: false, of: (run) => run.historyBackpropLosses() },
-  bpTest: { label: 'loss.bpTest', colour: 's4', dashed: true, of: (run) => run.historyBackpropTestLosses() },
+/**
+ * Each lane's words and colour by its method: its training and test curves'
+ * labels, and its solve mark's.
+ * @type {Record<string, { train: string, test: string, colour: Colour, solved: string }>}
+ */
+const LANES = {
+  ed: { train: '', test: 'loss.edTest', colour: 'muted', solved: 'loss.edSolved' }, // its training: the kinds' series
+  backprop: { train: 'loss.bp', test: 'loss.bpTest', colour: 's4', solved: 'loss.bpSolved' },
 };
-/** @typedef {keyof typeof EXTRA} Extra */
+/** @param {Extra} e */
+const extraKey = (e) => `${e.lane}${e.test ? 'test' : ''}`;
 
 /**
  * Draws the marks over the plot: a dashed line at each loss switch, labelled
@@ -85,17 +92,20 @@ function paintMarks(u, theme, switches, solid) {
 }
 
 /**
- * The solid marks of a run now: where each method solved the task, and Kaneko's stop.
+ * The solid marks of a run now: where each lane solved the task (alone,
+ * "solved"; in a race, each named), and Kaneko's stop.
  * @param {Run} run @param {number | undefined} stopAt @param {(key: string, ...v: any[]) => string} w
  * @returns {SolidMark[]}
  */
 function solidMarks(run, stopAt, w) {
   /** @type {SolidMark[]} */
   const marks = [];
-  if (run.solvedAt !== undefined)
-    marks.push({ epoch: run.solvedAt, label: w(run.racing ? 'loss.edSolved' : 'loss.solved', run.solvedAt) });
-  if (run.racing && run.backpropSolvedAt !== undefined)
-    marks.push({ epoch: run.backpropSolvedAt, label: w('loss.bpSolved', run.backpropSolvedAt) });
+  const lanes = run.lanes;
+  lanes.forEach((method, i) => {
+    const at = run.lane(i).solvedAt;
+    if (at !== undefined)
+      marks.push({ epoch: at, label: w(lanes.length > 1 ? LANES[method].solved : 'loss.solved', at) });
+  });
   if (stopAt !== undefined) marks.push({ epoch: stopAt, label: w('loss.kanekoStop', stopAt) });
   return marks;
 }
@@ -135,9 +145,12 @@ export function lossChart(box, theme, height = 230) {
   const x = new Float64Array(CAP);
   /** @type {Array<Array<number | null>>} */
   const ys = [[], [], []];
-  /** @type {Record<Extra, Array<number | null>>} */
-  const extraYs = { test: [], bp: [], bpTest: [] };
+  /** @type {Record<string, Array<number | null>>} the extra series' values, by `extraKey` */
+  const extraYs = {};
   const w = (/** @type {string} */ k, /** @type {any[]} */ ...v) => wordsAt(box)(k, ...v); // the root's language
+
+  /** The lanes' methods of the run last drawn (a race's: ED's, backprop's). @type {string[]} */
+  let methods = ['ed'];
 
   /** A new chart of the loss kinds `used` and the series `more`. @param {number[]} used @param {Extra[]} more */
   function build(used, more) {
@@ -148,11 +161,14 @@ export function lossChart(box, theme, height = 230) {
     chart = lineChart(box, {
       series: [
         ...used.map((k) => ({ label: kindLabel(k), stroke: theme[kindColour(k)] })),
-        ...more.map((e) => ({
-          label: w(EXTRA[e].label),
-          stroke: theme[EXTRA[e].colour],
-          dash: EXTRA[e].dashed ? [6, 4] : undefined,
-        })),
+        ...more.map((e) => {
+          const lane = LANES[methods[e.lane]];
+          return {
+            label: w(e.test ? lane.test : lane.train),
+            stroke: theme[lane.colour],
+            dash: e.test ? [6, 4] : undefined,
+          };
+        }),
       ],
       log: true,
       height,
@@ -164,17 +180,19 @@ export function lossChart(box, theme, height = 230) {
   }
   build([0], []);
 
-  /** The chart's series for `run` now, rebuilt when they changed. @param {Run} run @param {number} n */
+  /** The chart's series for `run` now, rebuilt when they changed: ED's
+   * losses by kind, then ED's test loss, then each other lane's training and test loss.
+   * @param {Run} run @param {number} n */
   function seriesOf(run, n) {
     const used = [...new Set(switches.map((s) => s[1]))];
     const hasTest = n > 0 && !Number.isNaN(run.historyTestLosses()[0]);
+    methods = run.lanes;
     /** @type {Extra[]} */
-    const more = [
-      ...(hasTest ? /** @type {Extra[]} */ (['test']) : []),
-      ...(run.racing ? /** @type {Extra[]} */ (['bp']) : []),
-      ...(run.racing && hasTest ? /** @type {Extra[]} */ (['bpTest']) : []),
-    ];
-    if (used.join() !== kinds.join() || more.join() !== extras.join()) build(used, more);
+    const more = methods.flatMap((_, lane) => [
+      ...(lane > 0 ? [{ lane, test: false }] : []),
+      ...(hasTest ? [{ lane, test: true }] : []),
+    ]);
+    if (used.join() !== kinds.join() || more.map(extraKey).join() !== extras.map(extraKey).join()) build(used, more);
   }
 
   /** `stopAt`: the epoch Kaneko's stopping rule was met, if it is to be marked. @param {Run} run @param {number} [stopAt] */
@@ -192,8 +210,10 @@ export function lossChart(box, theme, height = 230) {
     const series = ys.slice(0, kinds.length);
     fillLosses(series, kinds, run.historyLosses(), run.historyKinds(), n);
     const extra = extras.map((e) => {
-      const V = EXTRA[e].of(run),
-        column = extraYs[e];
+      const V = e.test ? run.historyTestLosses(e.lane) : run.historyLosses(e.lane);
+      const key = extraKey(e);
+      extraYs[key] ??= [];
+      const column = extraYs[key];
       column.length = n;
       for (let i = 0; i < n; i++) column[i] = V[i] > 0 ? V[i] : null; // NaN (not running) and 0 are not drawn
       return column;

@@ -6,18 +6,11 @@ import { entry } from '../app/state.js';
 import { wordsAt } from '../words/index.js';
 
 /**
- * A task's note in the engine's table: its text and its link's words, each `{ en, ja }`, and the link.
- * @typedef {{ text: Record<string, string>, link: Record<string, string>, href: string }} TaskNote
- */
-
-/**
  * Shows `task`'s note in `box`, or hides `box` for a task without one.
  * @param {HTMLElement} box @param {string} task
  */
 export function showTaskNote(box, task) {
-  /** @type {Array<{ value: string, note?: TaskNote }>} */
-  const options = entry('task')?.options ?? [];
-  const note = options.find((o) => o.value === task)?.note;
+  const note = entry('task')?.options?.find((o) => o.value === task)?.note;
   box.hidden = !note;
   const w = wordsAt(box);
   box.replaceChildren(
