@@ -11,16 +11,18 @@
 // do not depend on their size, some a hundredfold. On a linear axis all but the
 // largest would crowd into its first bar; on a log axis every decade has the same
 // room, and a weight growing by a factor moves the same distance wherever it starts.
-// The range is fixed from the first weights of a run (from its smallest size, at
-// most MAX_OCTAVES below its largest) and only widens to the right as weights
-// outgrow it, so the bars of one run stay in place and the drift reads.
+// The range is fixed from the first weights of a run (from the size below which
+// lie 1 in 100 of them, counted in its first bar) and only widens to the right as
+// weights outgrow it, so the bars of one run stay in place and the drift reads.
 //
 // Counting reads each weight's IEEE 754 exponent and top mantissa bits from the
 // raw bits of the engine's typed array (a view over wasm memory): half-octave bins
-// without a logarithm, about four times faster than Math.log2, so that four
-// layers of 256 units (some 200,000 weights) are counted in about a millisecond.
-// It runs on its job's beat (every 6 frames) and when the run is paused or
-// stepped, never in between: a frame draws at most the canvas.
+// without a logarithm, 2 to 5 times faster than Math.log2 (measured in Node). On
+// a busy 2-core machine (load 17) counting and drawing four layers of 256 units
+// (some 200,000 weights) took about 4 ms, where the heatmaps took 2.5 and the
+// network view 14: fast enough in JS, with no engine function of its own. It runs
+// on its job's beat (every 6 frames, fewer when it costs more: frame/scheduler.js)
+// and when the run is paused or stepped; a resize redraws the last counts.
 import { el, fitCanvas, fmtNum, pow10 } from '../ui.js';
 import { timedView } from '../frame/view-timer.js';
 import { wordsAt } from '../words/index.js';
@@ -65,6 +67,8 @@ import { layerName } from './weights.js';
 const BINS_PER_OCTAVE = 2;
 const MIN_OCTAVES = 4; // a run's range is at least this wide, so a few equal weights still read as a histogram
 const MAX_OCTAVES = 16; // and at most this wide from its largest weight: smaller ones are counted in its first bin
+const SMALLEST = 0.01; // the share of a run's first weights that may lie below its range (in its first bin)
+const ALL_BINS = 2048 * BINS_PER_OCTAVE; // a bin for every binary exponent a double has, twice
 // A bin's number from a weight's high 32 bits: its biased exponent, twice, and
 // 1 more from √2 up, where the top 20 bits of its mantissa are at least (√2 − 1) · 2^20.
 const SQRT2_MANTISSA = 434334;
@@ -124,23 +128,29 @@ function countLayer(w, lo, size, name) {
 }
 
 /**
- * The range of a run's first weights: from the bin of its smallest nonzero
- * weight (at most MAX_OCTAVES below its largest) to past its largest, at least MIN_OCTAVES wide.
+ * The range of a run's first weights: from the size below which lie 1 in 100
+ * of them (SMALLEST: the few tiny draws of U(0, init_range) would otherwise
+ * stretch the axis by octaves of empty bins; they are counted in its first
+ * bin, at most MAX_OCTAVES below its largest) to past its largest, at least
+ * MIN_OCTAVES wide.
  * @param {Run} run @returns {{ lo: number, hi: number }}
  */
 function rangeOf(run) {
-  let min = Infinity,
-    max = 0;
-  for (let l = 0; l < run.layerCount(); l++)
-    for (const v of run.layerWeights(l)) {
-      const a = Math.abs(v);
-      if (a > 0 && a < min) min = a;
-      if (a > max && Number.isFinite(a)) max = a;
-    }
-  if (!(max > 0)) return { lo: BIAS_BIN - MIN_OCTAVES * BINS_PER_OCTAVE, hi: BIAS_BIN }; // no weights yet
-  const bin = (/** @type {number} */ a) => BIAS_BIN + Math.floor(Math.log2(a) * BINS_PER_OCTAVE);
-  const hi = bin(max) + 1;
-  const lo = Math.max(bin(min), hi - MAX_OCTAVES * BINS_PER_OCTAVE);
+  const all = new Float64Array(ALL_BINS);
+  let count = 0,
+    top = -1;
+  for (let l = 0; l < run.layerCount(); l++) {
+    const c = countLayer(run.layerWeights(l), 0, ALL_BINS, '');
+    for (let b = 0; b < ALL_BINS; b++) all[b] += c.pos[b] + c.neg[b];
+    count += c.positive + c.negative;
+    top = Math.max(top, c.top);
+  }
+  if (top < 0) return { lo: BIAS_BIN - MIN_OCTAVES * BINS_PER_OCTAVE, hi: BIAS_BIN }; // no weights yet
+  const hi = top + 1;
+  let lo = 0,
+    below = 0;
+  while (lo < hi && below + all[lo] <= SMALLEST * count) below += all[lo++];
+  lo = Math.max(lo, hi - MAX_OCTAVES * BINS_PER_OCTAVE);
   return { lo: Math.min(lo, hi - MIN_OCTAVES * BINS_PER_OCTAVE), hi };
 }
 
@@ -305,7 +315,8 @@ export function histogramView(canvas, readout, theme) {
       readout.textContent = words('histogram.hover');
       return;
     }
-    const from = binStart(hist.lo + hit.b),
+    // The first bar holds the few smaller weights too (rangeOf): from 0.
+    const from = hit.b ? binStart(hist.lo + hit.b) : 0,
       to = binStart(hist.lo + hit.b + 1),
       w = wordsAt(canvas);
     readout.textContent = words(
