@@ -83,7 +83,7 @@ export function learnNames() {
   for (const e of table()) if (e.attribute) PARAMETER.set(e.attribute, e.name);
   for (const e of schema().filter((x) => x.control !== 'none')) {
     const control = controlOf(e);
-    CONTROL.set(control === e.name ? e.attribute : control, control);
+    CONTROL.set(control === e.name ? (e.attribute ?? control) : control, control);
   }
   // Last: the Explain one step button and its panel, under the network view (www/explain.js).
   CONTROL.set('explain', 'explain');

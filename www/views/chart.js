@@ -4,7 +4,7 @@ import { fmtInt, fmtCompact, pow10 } from '../ui.js';
 import { wordsAt } from '../words/index.js';
 
 /** @typedef {import('./contract.js').Theme} Theme */
-/** What a theme must give a chart: its colours, and the label size (11 px when not given). @typedef {Pick<Theme, 'muted' | 'line'> & { label?: number }} AxisTheme */
+/** What a chart is drawn in: the colours in force and the label size (11 px when not set). @typedef {Theme} AxisTheme */
 /** @typedef {(self: uPlot, splits: number[]) => Array<number | null>} SplitFilter */
 
 /** @param {AxisTheme} theme */

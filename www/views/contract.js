@@ -26,7 +26,9 @@
 /**
  * The colours in force (ui.js `readTheme`), by name, and the canvases' label
  * size in CSS px; refilled in place when the scheme changes.
- * @typedef {Record<Colour, string> & { label: number }} Theme
+ * (`Colour` names those the views read; any name reads, as the cards' charts
+ * name theirs by index: `s${i}`.)
+ * @typedef {Record<string, string> & { label: number }} Theme
  */
 
 /**

@@ -38,7 +38,7 @@ const NARROW = 560;
  * @param {HTMLElement} tip @param {Theme} theme
  */
 function readout(tip, theme) {
-  const text = el('span'),
+  const text = el('span', {}),
     map = el('canvas', { className: 'unit-map' });
   map.setAttribute('aria-hidden', 'true'); // the text says what the map is of
   tip.replaceChildren(text, map);

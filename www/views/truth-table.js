@@ -52,8 +52,8 @@ function truthRows(table, run, w) {
   /** @type {RowCells[]} */
   const cells = [];
   const rows = targets.map((t, i) => {
-    const value = el('span'),
-      bar = el('i');
+    const value = el('span', {}),
+      bar = el('i', {});
     cells.push({ value, bar });
     const out =
       outputs > 1
@@ -78,8 +78,8 @@ function truthRows(table, run, w) {
  */
 function scoreRows(table, racing, w) {
   const row = (/** @type {string} */ name) => {
-    const loss = el('td'),
-      acc = el('td');
+    const loss = el('td', {}),
+      acc = el('td', {});
     return { tr: el('tr', {}, el('th', { scope: 'row' }, name), loss, acc), loss, acc };
   };
   const names = racing
@@ -89,7 +89,7 @@ function scoreRows(table, racing, w) {
   const head = el(
     'tr',
     {},
-    el('td'),
+    el('td', {}),
     el('th', { scope: 'col' }, w('table.loss')),
     el('th', { scope: 'col' }, w('table.accuracy')),
   );

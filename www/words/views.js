@@ -1,8 +1,12 @@
 // The words of views: see index.js. Each entry: `key: { en, ja }`.
+/** A column's name: 0 the inputs, `last` the output. @param {number} c @param {number} last */
 const name = (c, last) => (c === 0 ? 'input' : c === last ? 'output' : `hidden ${c}`);
+/** @param {number} c @param {number} last */
 const nameJa = (c, last) => (c === 0 ? '入力層' : c === last ? '出力層' : `隠れ層 ${c}`);
+/** A unit's or source's sign by its place: even +, odd −. @param {number} i */
 const sign = (i) => (i % 2 ? '−' : '+');
 
+/** @type {import('./index.js').WordTable} */
 export const VIEWS = {
   // The network view (www/network.js). `c`: a column (0 the inputs, `last` the output).
   'network.layer': { en: name, ja: nameJa },
