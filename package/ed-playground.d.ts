@@ -2,8 +2,16 @@
 // custom element. Importing the module defines the element (once per page); it
 // loads its learning engine, pkg/ed_playground_bg.wasm next to the script,
 // unless the page's first <ed-playground> with a `wasm-url` names another file.
-// Written by hand; tests/e2e/package.test.mjs checks that the attributes listed
-// here are the element's own.
+// Written by hand, but for the views' union, which scripts/build-package.mjs
+// writes from the views registry; tests/e2e/package.test.mjs checks that the
+// attributes listed here are the element's own.
+
+/**
+ * A view the element shows when its `views` attribute names it: a token of the
+ * page's views registry (www/views/registry.js). scripts/build-package.mjs
+ * writes this union from the registry into the package's copy of this file.
+ */
+export type EdPlaygroundView = 'chart' | 'network' | 'weights' | 'histogram' | 'map' | 'table';
 
 /**
  * The element's attributes, all read as text (as a page link's parameters are).
@@ -59,7 +67,7 @@ export interface EdPlaygroundAttributes {
   autoplay?: string;
   /** Comma-separated controls: `play`, `step`, `reset`, `explain` (one ED update in slow motion) and parameter names such as `loss`, `lr`, `speed`, `task`, `layers`, `race`, `seed`; or `none` (default). */
   controls?: string;
-  /** Comma-separated views: `chart` (default), `network`, `map`, `table`. */
+  /** Comma-separated views, each an {@link EdPlaygroundView} (default `chart`, the loss chart); docs/embedding.md says what each shows. */
   views?: string;
   /** `light`, `dark` or `auto` (default: the reader's colour scheme). */
   theme?: string;

@@ -8,13 +8,15 @@
 // view's own cost shows without training around it; the network view with the
 // pointer on a hidden unit, so its readout's map of that unit is drawn too.
 // Training (`speed=1`): the draws the page's frame scheduler itself made.
-// The times come from the views' own timers (www/view-timer.js), which exist
-// only under the test hook. Run alone (`node scripts/bench-views.mjs [part of a link]`, after
+// The times come from the views' own timers (www/frame/view-timer.js), which exist
+// only under the test hook; every view of the registry (www/views/registry.js)
+// gets a row, so a view that drew nothing shows as one of dashes. Run alone (`node scripts/bench-views.mjs [part of a link]`, after
 // `make dist`) or from scripts/bench.mjs.
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM } from './chromium.mjs';
+import { viewRegistry } from './view-registry.mjs';
 
 export const LINKS = [
   'hidden=256,256,256,256',
@@ -88,14 +90,15 @@ async function handDraws(page) {
 const recorded = (page) =>
   page.evaluate(() => Object.fromEntries(Object.entries(window.__edViews).map(([n, v]) => [n, [...v.times]])));
 
-async function oneLink(browser, origin, link, kind) {
-  const rows = {};
+async function oneLink(browser, origin, link, kind, names) {
+  // Every view of the registry, and every other timed draw (a view's parts, its maps, the passes).
+  const rows = Object.fromEntries(names.map((name) => [name, {}]));
   const paused = await hookedPage(browser, VIEWPORTS[kind]);
   try {
     await paused.goto(`${origin}/index.html?${link}&paused=1`);
     await paused.waitForFunction(() => window.__edPlayground && window.__edViews?.map, null, { timeout: 30000 });
     await hoverHiddenUnit(paused);
-    for (const [name, times] of Object.entries(await handDraws(paused))) rows[name] = { paused: times };
+    for (const [name, times] of Object.entries(await handDraws(paused))) rows[name] = { ...rows[name], paused: times };
   } finally {
     await paused.context().close();
   }
@@ -125,12 +128,13 @@ export async function benchViews(browser, origin, only = '') {
     "views with hidden 256,256,256,256: ms per single draw, p50 / p95 / max / calls; paused (by hand) | training (the scheduler's);",
   );
   console.log(
-    '"passes": the progressive views\' slices in idle time between frames (www/view-work.js), while passes last',
+    '"passes": the progressive views\' slices in idle time between frames (www/frame/view-work.js), while passes last',
   );
+  const { names } = await viewRegistry();
   for (const link of LINKS.filter((l) => l.includes(only))) {
     for (const kind of Object.keys(VIEWPORTS)) {
       console.log(`  ?${link}  ${kind}`);
-      const rows = await oneLink(browser, origin, link, kind);
+      const rows = await oneLink(browser, origin, link, kind, names);
       for (const [name, { paused = [], training = [] }] of Object.entries(rows).sort()) {
         console.log(`    ${name.padEnd(16)} ${summary(paused)} | ${summary(training)}`);
       }

@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { viewRegistry } from './view-registry.mjs';
 
 process.chdir(join(dirname(fileURLToPath(import.meta.url)), '..'));
 
@@ -38,6 +39,17 @@ for (const from of Object.values(FILES)) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(dir, 'pkg'), { recursive: true });
 for (const [to, from] of Object.entries(FILES)) copyFileSync(from, join(dir, to));
+
+// The views' tokens in the declarations are the registry's (www/views/registry.js), written here.
+const UNION = /^export type EdPlaygroundView = [^;]*;$/m;
+const declarations = readFileSync('package/ed-playground.d.ts', 'utf8');
+if (!UNION.test(declarations))
+  throw new Error('build-package: package/ed-playground.d.ts has no EdPlaygroundView union');
+const { tokens } = await viewRegistry();
+writeFileSync(
+  join(dir, 'ed-playground.d.ts'),
+  declarations.replace(UNION, `export type EdPlaygroundView = ${tokens.map((t) => `'${t}'`).join(' | ')};`),
+);
 
 const manifest = {
   name: 'ed-playground',

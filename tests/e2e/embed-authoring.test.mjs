@@ -101,7 +101,7 @@ test('controls="play,pause,hidden": the play button kept, pause and hidden named
     await ready(figure);
     await figure
       .locator('.notice', {
-        hasText: 'Attribute “views” has “graph”, not one of chart, network, map, table; using map.',
+        hasText: 'Attribute “views” has “graph”, not one of chart, network, weights, histogram, map, table; using map.',
       })
       .waitFor();
     assert.deepEqual([await figure.locator('#map').count(), await figure.locator('#loss-chart').count()], [1, 0]);
@@ -110,7 +110,7 @@ test('controls="play,pause,hidden": the play button kept, pause and hidden named
     await figure
       .locator('.notice', {
         hasText:
-          'Attribute “views” has “netwrk”, not one of chart, network, map, table (did you mean network?); using chart.',
+          'Attribute “views” has “netwrk”, not one of chart, network, weights, histogram, map, table (did you mean network?); using chart.',
       })
       .waitFor();
   }));

@@ -101,7 +101,7 @@ test('lang="ja" on an English page, and inside <div lang="ja">: Japanese buttons
     await own
       .locator('.notice', {
         hasText:
-          '属性「views」の 「netwrk」 は指定できません（chart, network, map, table から選びます）。network のことですか？ chart を使います。',
+          '属性「views」の 「netwrk」 は指定できません（chart, network, weights, histogram, map, table から選びます）。network のことですか？ chart を使います。',
       })
       .waitFor();
     // The post's own figures (inside <html lang="en">) stay English.

@@ -6,6 +6,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, stopSite, withPage, until } from './harness.mjs';
+import { viewRegistry } from '../../scripts/view-registry.mjs';
+
+const EVERY_VIEW = (await viewRegistry()).tokens.join(','); // www/views/registry.js
 
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -161,7 +164,7 @@ test('?lang=ja: no English a reader sees or hears on the page, in the settings a
 
 test('a Japanese element (lang="ja"), with its controls and views, speaks no English', () =>
   withPage(
-    'embed.html?lang=ja&task=moons&race=1&speed=20&stop=never&views=chart,network,map,table&controls=play,step,reset,loss,rule,lr,speed,task,noise,test_fraction,layers,race,seed',
+    `embed.html?lang=ja&task=moons&race=1&speed=20&stop=never&views=${EVERY_VIEW}&controls=play,step,reset,loss,rule,lr,speed,task,noise,test_fraction,layers,race,seed`,
     async (page) => {
       const figure = page.locator('ed-playground');
       await until(

@@ -15,6 +15,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, stopSite, withPage, until, epochAtLeast } from './harness.mjs';
+import { viewRegistry } from '../../scripts/view-registry.mjs';
 
 before(() =>
   startSite(['ed-playground.js', 'embed.html', 'pkg/ed_playground_bg.wasm'], {
@@ -23,7 +24,7 @@ before(() =>
 );
 after(stopSite);
 
-const EVERY_VIEW = 'chart,network,map,table';
+const EVERY_VIEW = (await viewRegistry()).tokens.join(','); // every view of the registry (www/views/registry.js)
 const CYCLES = 200,
   TOGGLES = 100,
   WARM_UP = 5;

@@ -11,6 +11,7 @@ import { embedThis } from '../panels/share.js';
 import { presentation } from '../panels/present.js';
 import { chooseLanguage, speak, applyWords } from '../words/index.js';
 import { languageSwitch } from '../panels/language-switch.js';
+import { placeCards } from '../views/registry.js';
 
 /** @param {{ fail: (error: unknown) => void, hasFailed: () => boolean }} banner */
 export async function start({ fail, hasFailed }) {
@@ -30,6 +31,7 @@ export async function start({ fail, hasFailed }) {
   const $ = (id) => /** @type {T} */ (document.getElementById(id));
   const present = presentation($('present'), $('settings'), state.present);
   const { theme, onTheme } = documentTheme();
+  placeCards(document); // the views' cards the page's HTML does not write (views/registry.js)
   const box = /** @type {HTMLElement} */ (document.querySelector('.fields'));
   box.append(...fields(undefined, state), helpButton(box));
   const playground = /** @type {NonNullable<Awaited<ReturnType<typeof run>>>} */ (

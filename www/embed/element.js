@@ -29,6 +29,7 @@ import {
 import { engineMissing } from './missing.js';
 import { pageWasm, wasmUrlProblem } from './wasm-url.js';
 import { chooseLanguage, speak, applyWords, wordsAt } from '../words/index.js';
+import { missingCards } from '../views/registry.js';
 
 const NEXT_TO_SCRIPT = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
 // Read before the engine loads: a module script (unless async) runs once the page's HTML is parsed.
@@ -42,11 +43,13 @@ let failed = await loadEngine(WASM).then(
 );
 if (!failed) learnNames();
 
+/** An icon's SVG markup (a constant of icons.js). @param {keyof typeof ICONS} name @param {string} [cls] */
 const icon = (name, cls) =>
   `<svg${cls ? ` class="${cls}"` : ''} viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="${ICONS[name]}"/></svg>`;
 
-// Every control and view, each marked with its name; the ones not asked for are
-// removed. A constant: nothing from an attribute ever reaches this HTML. Its
+// Every control and the views with markup of their own here, each marked with
+// its name; the ones not asked for are removed (the other views of the registry
+// bring their cards when asked for: see #start). A constant: nothing from an attribute ever reaches this HTML. Its
 // English is the first paint; `data-w*` name each text's words (words/embed.js),
 // written in the instance's language when it starts.
 const TEMPLATE = document.createElement('template');
@@ -98,6 +101,8 @@ const SHEETS = [uplotCss, paletteCss, pageCss, elementCss].map((css) => {
 const dark = matchMedia('(prefers-color-scheme: dark)');
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+/** A running playground, as the conductor hands it back. @typedef {NonNullable<Awaited<ReturnType<typeof run>>>} Playground */
+
 export class EdPlaygroundElement extends HTMLElement {
   // `hidden` too: older snippets gave the layer sizes so (see attributes.js).
   // `lang`: its language, chosen when it starts; a change rebuilds it in the new one.
@@ -106,12 +111,17 @@ export class EdPlaygroundElement extends HTMLElement {
   static fromLink = fromLink;
   /** The language a root speaks (words/index.js): embed.html's `lang=` or the browser's. */
   static chooseLanguage = chooseLanguage;
+  /** @type {ShadowRoot} */
   #root;
+  /** @type {Playground | null} */
   #run = null;
-  #gen = 0;
+  #gen = 0; // which start is current: a start that finds it moved on stops
   #visible = true;
+  /** @type {IntersectionObserver | null} */
   #io = null;
-  #theme = {};
+  /** The colours in force, refilled in place (the views hold it). @type {import('../views/contract.js').Theme} */
+  #theme = /** @type {import('../views/contract.js').Theme} */ ({});
+  /** The run's redraws for a new theme. @type {Set<() => void>} */
   #themeFns = new Set();
   #onDark = () => this.#retheme();
 
@@ -125,7 +135,8 @@ export class EdPlaygroundElement extends HTMLElement {
   // this instance's run (epoch, loss, state, loss series, frame times), read-only, once started.
   static {
     if (testing())
-      Object.defineProperty(this.prototype, 'playground', {
+      Object.defineProperty(EdPlaygroundElement.prototype, 'playground', {
+        /** @this {EdPlaygroundElement} */
         get() {
           return this.#run?.hook;
         },
@@ -156,6 +167,7 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#themeFns.clear(); // the run's redraws: a theme change must not rebuild its charts
   }
 
+  /** @param {string} attr @param {string | null} old @param {string | null} text */
   attributeChangedCallback(attr, old, text) {
     if (old === text || !this.#io) return; // before connectedCallback, #start reads them all
     const r = this.#run;
@@ -164,9 +176,9 @@ export class EdPlaygroundElement extends HTMLElement {
       return;
     }
     if (OWN.includes(attr)) {
-      const { value, problem } = this.#attr(attr);
+      const { value, problem } = this.#attr(/** @type {import('./attributes.js').OwnName} */ (attr));
       if (problem) this.#tell(problem);
-      if (attr === 'autoplay') r.play(value);
+      if (attr === 'autoplay') r.play(/** @type {boolean} */ (value));
       else this.#retheme();
       return;
     }
@@ -190,11 +202,13 @@ export class EdPlaygroundElement extends HTMLElement {
   }
 
   // One of the element's own attributes: its value, or its default and a message naming the problem.
+  /** @template {import('./attributes.js').OwnName} K @param {K} name */
   #attr(name) {
     return readOwn(this, name, !failed);
   }
 
   // A mistake in an attribute: in the console, for the author, and in the figure, where they preview it.
+  /** @param {string} text */
   #tell(text) {
     console.warn(forConsole(text));
     this.#run?.notify(text);
@@ -202,7 +216,7 @@ export class EdPlaygroundElement extends HTMLElement {
 
   #retheme() {
     const frame = this.#root.querySelector('.ed');
-    if (!frame) return;
+    if (!(frame instanceof HTMLElement)) return;
     frame.classList.remove('light', 'dark', 'auto');
     frame.classList.add(this.#attr('theme').value);
     readTheme(frame, this.#theme);
@@ -221,6 +235,7 @@ export class EdPlaygroundElement extends HTMLElement {
     const problems = named ? unknownAttributes(this) : [];
     const wasmProblem = wasmUrlProblem(this, WASM, w);
     if (wasmProblem) problems.push(wasmProblem);
+    /** @template {import('./attributes.js').OwnName} K @param {K} name */
     const get = (name) => {
       const { value, problem } = this.#attr(name);
       if (problem) problems.push(problem);
@@ -236,16 +251,25 @@ export class EdPlaygroundElement extends HTMLElement {
     get('theme'); // applied by #retheme; read here for its message
     if (reduced) controls.add('play'); // never stuck paused without a way to start
 
-    const frame = TEMPLATE.content.cloneNode(true);
+    const frame = /** @type {DocumentFragment} */ (TEMPLATE.content.cloneNode(true));
+    const part = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (frame.querySelector(selector));
     if (named)
-      frame.querySelector('.fields').append(...fields((control) => controls.has(control), undefined, this.#root));
-    for (const e of frame.querySelectorAll('[data-control]')) if (!controls.has(e.dataset.control)) e.remove();
-    for (const e of frame.querySelectorAll('[data-view]'))
-      if (!e.dataset.view.split(' ').some((v) => views.has(v))) e.remove();
+      part('.fields').append(
+        ...fields((/** @type {string} */ control) => controls.has(control), undefined, this.#root),
+      );
+    for (const e of frame.querySelectorAll('[data-control]'))
+      if (!controls.has(/** @type {HTMLElement} */ (e).dataset.control ?? '')) e.remove();
+    for (const e of frame.querySelectorAll('[data-view]')) {
+      const shows = /** @type {HTMLElement} */ (e).dataset.view ?? '';
+      if (!shows.split(' ').some((v) => views.has(v))) e.remove();
+    }
     // Which views it shows, for the layout (element.css).
-    frame.querySelector('.views').dataset.views = [...views].join(' ');
+    part('.views').dataset.views = [...views].join(' ');
     for (const e of frame.querySelectorAll('.transport, .fields')) if (!e.children.length) e.remove();
     this.#root.replaceChildren(frame);
+    // The views asked for that the template has no markup for bring their own
+    // cards (their specs' `place`, views/registry.js), after the template's.
+    this.#root.querySelector('.views')?.append(...missingCards(this.#root, views));
     applyWords(this.#root, w);
     this.#retheme();
 
@@ -287,9 +311,14 @@ export class EdPlaygroundElement extends HTMLElement {
         chartHeight: 200,
         alive: () => gen === this.#gen,
         // Its place among the page's instances, so their heavy views take turns.
-        stagger: Math.max(0, [...this.getRootNode().querySelectorAll('ed-playground')].indexOf(this)),
-        onTheme: (f) => this.#themeFns.add(f),
-        fail: (e) => this.#fail(e),
+        stagger: Math.max(
+          0,
+          [.../** @type {Document | ShadowRoot} */ (this.getRootNode()).querySelectorAll('ed-playground')].indexOf(
+            this,
+          ),
+        ),
+        onTheme: (/** @type {() => void} */ f) => this.#themeFns.add(f),
+        fail: (/** @type {unknown} */ e) => this.#fail(e),
       });
     } catch (e) {
       if (gen === this.#gen) this.#fail(e);
@@ -305,6 +334,7 @@ export class EdPlaygroundElement extends HTMLElement {
   }
 
   // `missing`: what to copy where, when the engine's file is not there (no Reload: it cannot help).
+  /** @param {unknown} error @param {string} [missing] */
   #fail(error, missing) {
     const w = wordsAt(this.#root);
     const status = this.#root.getElementById('status');

@@ -17,6 +17,7 @@ export const TRAIN_MS = 6;
 // The playgrounds that trained in the current frame and the last, to split
 // TRAIN_MS between them: every one that trains in a frame gets its share.
 const page = { stamp: -1, trainers: 0, lastTrainers: 1 };
+/** This playground's milliseconds of training in the frame of `stamp`. @param {number} stamp */
 function share(stamp) {
   if (stamp !== page.stamp) Object.assign(page, { stamp, lastTrainers: Math.max(1, page.trainers), trainers: 0 });
   page.trainers++;
@@ -30,11 +31,13 @@ function share(stamp) {
  * cheaper than training's, the end of an epoch costs a little more) and a frame
  * that overruns is missed, while one that stops short only trains a little less. */
 export function pacer() {
+  /** @type {number[]} */
   const rates = []; // units a millisecond, of the last frames long enough to time
   let next = 16; // never more than fourfold the last frame's work: a misjudged rate costs one frame
   return {
+    /** The units `ms` buys. @param {number} ms */
     units: (ms) => Math.max(1, Math.floor(rates.length ? Math.min(Math.min(...rates) * ms, next) : next)),
-    /** `spent` units took `ms`. */
+    /** `spent` units took `ms`. @param {number} spent @param {number} ms */
     learn(spent, ms) {
       if (!spent) return;
       // Too short to time, a frame still says the rate is at least this: a slow
@@ -47,6 +50,23 @@ export function pacer() {
 }
 
 /**
+ * A view's periodic draw as the scheduler gets it (views/registry.js `jobs`);
+ * `draw` falsy for a view not in the root.
+ * @typedef {{ card: string, every: number, phase: number, draw?: (() => void) | null }} FrameJob
+ */
+
+/**
+ * What the scheduler is given (see `frameScheduler`).
+ * @typedef {object} SchedulerOptions
+ * @property {FrameJob[]} jobs
+ * @property {(units: number) => number} train
+ * @property {() => void} status
+ * @property {() => boolean} idle
+ * @property {(error: unknown) => void} fail
+ * @property {number} [stagger]
+ */
+
+/**
  * `root`: where the cards are. `jobs`: [{ card, every, phase, draw }], `draw`
  * falsy for a view not in the root. `train(units)`: one frame's training, at
  * most `units` units of work; returns the units spent. `status()`:
@@ -55,23 +75,28 @@ export function pacer() {
  * playground's place among several on one page (a blog post's figures), so their
  * heavy views land on different frames.
  * Returns `{ schedule(), settle(), trainNow(), cancel(), running, frameTimes(), destroy() }`.
+ * @param {import('../views/contract.js').Root} root
+ * @param {SchedulerOptions} options
  */
 export function frameScheduler(root, { jobs, train, status, idle, fail, stagger = 0 }) {
+  /** @type {Set<string>} */
   const onScreen = new Set();
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) e.isIntersecting ? onScreen.add(e.target.id) : onScreen.delete(e.target.id);
   });
   root.querySelectorAll('.card').forEach((c) => io.observe(c));
 
-  const beats = jobs
-    .filter((j) => j.draw)
-    .map(({ card, every, phase, draw }) => ({ card, every, draw, last: phase + stagger - every, cost: 0 }));
+  const beats = jobs.flatMap(({ card, every, phase, draw }) =>
+    draw ? [{ card, every, draw, last: phase + stagger - every, cost: 0 }] : [],
+  );
   let raf = 0,
     frame = 0;
+  /** @type {number[]} */
   const times = [];
   const pace = pacer();
 
   // f < 0 draws everything now.
+  /** @param {number} f */
   function draw(f) {
     for (const beat of beats) {
       if (f >= 0 && f - beat.last < Math.max(beat.every * (onScreen.has(beat.card) ? 1 : 16), beat.cost / 1.5))
@@ -85,6 +110,7 @@ export function frameScheduler(root, { jobs, train, status, idle, fail, stagger 
   }
 
   // One frame's worth of training at the pace learnt, and what it teaches the pace.
+  /** @param {number} ms */
   function trainFor(ms) {
     const t0 = performance.now();
     pace.learn(train(pace.units(ms)), performance.now() - t0);
@@ -93,6 +119,7 @@ export function frameScheduler(root, { jobs, train, status, idle, fail, stagger 
   function schedule() {
     if (!raf && !idle()) raf = requestAnimationFrame(tick);
   }
+  /** @param {number} stamp */
   function tick(stamp) {
     raf = 0;
     if (idle()) return;

@@ -17,18 +17,23 @@ const SLICE_MS = 3; // the work of one idle period, all passes together
 const STARVED_MS = 100; // with no idle time for this long, a slice runs anyway
 const FIRST_MS = 1; // a pass's start (its snapshot): no later in a slice than this before its end
 
-// Safari has no requestIdleCallback: a task after the frame's, a slice each.
-const whenIdle = globalThis.requestIdleCallback
-  ? (f) => requestIdleCallback(f, { timeout: STARVED_MS })
-  : (f) => setTimeout(() => f(null), 0);
+/** A job as the queue of passes holds it. @typedef {{ advance(ms: number): boolean }} Queued */
 
+// Safari has no requestIdleCallback: a task after the frame's, a slice each.
+/** @type {(f: (deadline: IdleDeadline | null) => void) => void} */
+const whenIdle =
+  'requestIdleCallback' in globalThis
+    ? (f) => requestIdleCallback(f, { timeout: STARVED_MS })
+    : (f) => setTimeout(() => f(null), 0);
+
+/** @type {Set<Queued>} */
 const pending = new Set();
 let scheduled = false;
 
 // One idle period's slice (timed as the view "passes" for the benchmark).
 const slice = timedView(
   'passes',
-  (deadline) => {
+  (/** @type {IdleDeadline | null} */ deadline) => {
     scheduled = false;
     const idle = deadline && !deadline.didTimeout ? deadline.timeRemaining() : SLICE_MS;
     const end = performance.now() + Math.min(SLICE_MS, idle);
@@ -52,6 +57,22 @@ function schedule() {
 }
 
 /**
+ * What a progressive computation does on the engine (see `progressive`).
+ * @typedef {object} Pass
+ * @property {() => number} start
+ * @property {(units: number) => number} work
+ * @property {() => boolean} busy
+ * @property {() => void} done
+ * @property {() => boolean} alive
+ * @property {number} msPerUnit
+ */
+
+/**
+ * A progressive job: `want(fresh, now)` and `drop()`, as `progressive` says.
+ * @typedef {{ want(fresh?: boolean, now?: number): void, drop(): void }} ProgressiveJob
+ */
+
+/**
  * One progressive computation on the engine:
  * `start()` takes the snapshot and returns the units it spent; `work(units)`
  * goes on for about that many and returns the units spent; `busy()` says
@@ -65,6 +86,8 @@ function schedule() {
  * so that a new run's first picture (a small network's whole) is there in its
  * first frame. `drop()` ends the job for good, at once: its run is about to be
  * freed (a view destroyed), so not even the next idle slice may call it.
+ * @param {Pass} pass
+ * @returns {ProgressiveJob}
  */
 export function progressive({ start, work, busy, done, alive, msPerUnit }) {
   let asked = false,
@@ -73,6 +96,7 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
 
   // Calls `call` with the units `ms` should buy (at least one) and learns from
   // the time it took what a unit costs.
+  /** @param {number} ms @param {(units: number) => number} call */
   function spend(ms, call) {
     const t = performance.now();
     const units = call(Math.max(1, Math.floor(ms / msPerUnit)));
@@ -83,6 +107,7 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
 
   // Works for `ms` at most on the pass under way, or on a new one if asked;
   // returns whether there is more to do.
+  /** @param {number} ms @returns {boolean} */
   function advance(ms) {
     if (dropped || !alive()) return false;
     const end = performance.now() + ms;
@@ -124,6 +149,7 @@ export function progressive({ start, work, busy, done, alive, msPerUnit }) {
  * sub-network) costs on `pg`'s networks: about 0.4 ns a multiply-add in wasm
  * (a four-layer 256-unit network, 200,000 of them, takes some 70 µs) and a
  * microsecond's overhead. The jobs learn the real cost from their first slice.
+ * @param {import('../views/contract.js').Run} pg
  */
 export function unitGuess(pg) {
   let cost = 0;

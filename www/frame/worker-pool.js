@@ -42,13 +42,19 @@ export function poolSize(search = globalThis.location?.search ?? '') {
  * @returns {{ done: Promise<Result[]>, cancel: () => void, workers: number }}
  */
 export function runPool(url, jobs, { size = poolSize(), onProgress = () => {} } = {}) {
+  /** @type {Result[]} */
   const results = new Array(jobs.length);
   let next = 0,
     finished = 0,
-    live = true,
-    settle;
-  const done = new Promise((resolve, reject) => {
-    settle = { resolve, reject };
+    live = true;
+  /** @type {(results: Result[]) => void} */
+  let resolve = () => {};
+  /** @type {(error: Error) => void} */
+  let reject = () => {};
+  /** @type {Promise<Result[]>} */
+  const done = new Promise((ok, fail) => {
+    resolve = ok;
+    reject = fail;
   });
   const count = Math.max(0, Math.min(size, jobs.length));
   const workers = Array.from({ length: count }, () => new Worker(url, { type: 'module' }));
@@ -57,13 +63,14 @@ export function runPool(url, jobs, { size = poolSize(), onProgress = () => {} } 
     live = false;
     for (const w of workers) w.terminate();
   }
+  /** @param {string} message @param {number} [job] */
   function fail(message, job) {
     if (!live) return;
     stop();
-    settle.reject(Object.assign(new Error(message), { job }));
+    reject(Object.assign(new Error(message), { job }));
   }
   for (const w of workers) {
-    let current; // the index of the job `w` is working on
+    let current = -1; // the index of the job `w` is working on
     // Hands `w` the next job, if any is left.
     const feed = () => {
       if (next >= jobs.length) return;
@@ -78,7 +85,7 @@ export function runPool(url, jobs, { size = poolSize(), onProgress = () => {} } 
       results[current] = data.result;
       if (++finished === jobs.length) {
         stop();
-        settle.resolve(results);
+        resolve(results);
       } else {
         feed();
       }
@@ -90,7 +97,7 @@ export function runPool(url, jobs, { size = poolSize(), onProgress = () => {} } 
     };
     feed();
   }
-  if (jobs.length === 0) settle.resolve(results);
+  if (jobs.length === 0) resolve(results);
   return { done, cancel: stop, workers: count };
 }
 

@@ -3,8 +3,19 @@ import uPlot from '../../vendor/uPlot.esm.js';
 import { fmtInt, fmtCompact, pow10 } from '../ui.js';
 import { wordsAt } from '../words/index.js';
 
+/** @typedef {import('./contract.js').Theme} Theme */
+/** What a chart is drawn in: the colours in force and the label size (11 px when not set). @typedef {Theme} AxisTheme */
+/** @typedef {(self: uPlot, splits: number[]) => Array<number | null>} SplitFilter */
+
+/** @param {AxisTheme} theme */
 const font = (theme) => `${theme.label ?? 11}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
 
+/**
+ * An axis in the page's colours: its tick `values`, its `label` (none: no room
+ * kept for one) and, optionally, a `filter` of the splits that get a tick and a grid line.
+ * @param {AxisTheme} theme @param {uPlot.Axis['values']} values @param {string} [label] @param {SplitFilter} [filter]
+ * @returns {uPlot.Axis}
+ */
 export function axis(theme, values, label, filter) {
   const f = filter ? { filter } : {};
   return {
@@ -22,43 +33,64 @@ export function axis(theme, values, label, filter) {
 
 // On a log scale mark the powers of ten only (every other one, or fewer, when
 // there are more than six), unless the range holds none.
-const isPow10 = (v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
-export const logFilter = (u, splits) => {
+const isPow10 = (/** @type {number} */ v) => v > 0 && Math.abs(Math.log10(v) - Math.round(Math.log10(v))) < 1e-9;
+/** @type {SplitFilter} */
+export const logFilter = (_u, splits) => {
   const n = splits.filter(isPow10).length,
     k = Math.ceil(n / 6);
   return n ? splits.map((v) => (isPow10(v) && Math.round(Math.log10(v)) % k === 0 ? v : null)) : splits;
 };
-export const logValues = (u, splits) => splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : +v.toPrecision(2)));
+/** @param {uPlot} _u @param {Array<number | null>} splits @returns {string[]} */
+export const logValues = (_u, splits) =>
+  splits.map((v) => (v == null ? '' : isPow10(v) ? pow10(v) : String(+v.toPrecision(2))));
 
 /**
- * `series`: [{ label, stroke, dash }] (`dash`: a canvas line dash, for a test series); `value` formats a y value for the hover readout.
- * `height`: pixels, or a function of `box` giving them (presentation mode's chart fills its card).
- * Returns the uPlot instance; it follows the width of `box` (and the height its function gives).
+ * A line chart's options: `series` (`dash`: a canvas line dash, for a test
+ * series); `log` for a log y scale; `height`, pixels or a function of the box
+ * giving them (presentation mode's chart fills its card); `yLabel`; `value`
+ * formats a y value for the hover readout; `draw`, a hook drawing over the plot.
+ * @typedef {object} LineChartOptions
+ * @property {Array<{ label: string, stroke: string, dash?: number[] }>} series
+ * @property {boolean} [log]
+ * @property {number | ((box: HTMLElement) => number)} height
+ * @property {string} [yLabel]
+ * @property {(v: number) => string} value
+ * @property {(u: uPlot) => void} [draw]
+ * @property {AxisTheme} theme
+ */
+
+/**
+ * A uPlot line chart in `box`, following its width (and the height its
+ * function gives); its `destroy()` also stops following.
+ * @param {HTMLElement} box @param {LineChartOptions} options
+ * @returns {uPlot}
  */
 export function lineChart(box, { series, log, height, yLabel, value, draw, theme }) {
   const width = () => Math.max(200, box.clientWidth);
   const high = () => (typeof height === 'function' ? height(box) : height);
+  /** @type {uPlot.Axis.Values} */
+  const plain = (_u, s) => s.map(fmtCompact);
   const u = new uPlot(
     {
       width: width(),
       height: high(),
-      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (u, lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] } },
+      scales: { x: { time: false }, y: log ? { distr: 3 } : { range: (_u, _lo, hi) => [0, hi > 0 ? hi * 1.05 : 1] } },
       axes: [
-        axis(theme, (u, s) => s.map(fmtCompact)),
+        axis(theme, plain),
         {
-          ...axis(theme, log ? logValues : (u, s) => s.map(fmtCompact), yLabel, log ? logFilter : undefined),
+          ...axis(theme, log ? logValues : plain, yLabel, log ? logFilter : undefined),
           size: 37 + (theme.label ?? 11),
         },
       ],
       series: [
-        { label: wordsAt(box)('chart.epoch'), value: (u, v) => (v == null ? '—' : fmtInt(v)) },
+        { label: wordsAt(box)('chart.epoch'), value: (_u, v) => (v == null ? '—' : fmtInt(v)) },
         ...series.map((s) => ({
           label: s.label,
           stroke: s.stroke,
           dash: s.dash,
           width: 1.75,
           points: { show: false },
-          value: (u, v) => value(v),
+          value: (/** @type {uPlot} */ _u, /** @type {number} */ v) => value(v),
         })),
       ],
       cursor: { drag: { x: false, y: false, setScale: false }, points: { size: 6 } },
@@ -68,9 +100,9 @@ export function lineChart(box, { series, log, height, yLabel, value, draw, theme
     [[], ...series.map(() => [])],
     box,
   );
-  const ro = new ResizeObserver(
-    () => (u.width !== width() || u.height !== high()) && u.setSize({ width: width(), height: high() }),
-  );
+  const ro = new ResizeObserver(() => {
+    if (u.width !== width() || u.height !== high()) u.setSize({ width: width(), height: high() });
+  });
   ro.observe(box);
   const destroy = u.destroy.bind(u);
   u.destroy = () => {

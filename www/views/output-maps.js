@@ -4,115 +4,132 @@
 // and the Output card's key: each class's colour and mark, what the small maps
 // show (where a colour's meaning changes), and for a task of more than two
 // inputs which of its points the map can show.
-import { decisionView, oneHotClasses } from './decision.js';
+import { decisionView } from './decision.js';
+import { oneHotClasses } from './map-points.js';
 import { el } from '../ui.js';
+import { timedView } from '../frame/view-timer.js';
 import { wordsAt } from '../words/index.js';
 
-// Every reader-facing word of this module, in the language of the root `node` is in (words/views.js).
-const wordsOf = (node) => {
-  const w = wordsAt(node);
-  return {
-    className: (k) => w('output.class', k),
-    bitName: (k, outputs) => w('output.bit', k, outputs),
-    value: (v) => String(v),
-    test: w('output.test'),
-    mapOf: (name) => w('output.mapOf', name),
-    outputOption: (k) => w('output.option', k),
-    classMaps: w('output.classMaps'),
-    bitMaps: w('output.bitMaps'),
-    slice: (inputs) =>
-      w(
-        'output.slice',
-        inputs
-          .slice(2)
-          .map((_, i) => `x${i + 2}`)
-          .join(' = '),
-      ),
-  };
-};
+/** @typedef {import('./contract.js').Run} Run */
+/** @typedef {(key: string, ...values: any[]) => string} Words */
 
-/** A legend mark: class or value `k`'s shape (circle, triangle, square) in `colour` (0, 1, 2: the class colours). */
+/**
+ * A legend mark: class or value `k`'s shape (circle, triangle, square) in `colour` (0, 1, 2: the class colours).
+ * @param {number} k @param {number} [colour]
+ * @returns {HTMLElement}
+ */
 export const markEl = (k, colour = k) => {
   const m = el('span', { className: `mk s${k} c${colour}` });
   m.setAttribute('aria-hidden', 'true');
   return m;
 };
 
-/** The Output card's key for run `pg`. */
-function keyOf(pg, WORDS) {
-  const classes = oneHotClasses(pg),
-    inputs = Array.from({ length: pg.patternInputs().length / (pg.patternTargets().length / pg.outputCount) });
-  const entry = (...kids) => el('span', {}, ...kids);
+/**
+ * How many inputs `run`'s task has (2 when it has no patterns yet, as the reader's own points).
+ * @param {Run} run
+ */
+const inputsOf = (run) => {
+  const patterns = run.patternTargets().length / run.outputCount;
+  return patterns ? run.patternInputs().length / patterns : 2;
+};
+
+/**
+ * The Output card's key for `run`, in the words `w`.
+ * @param {Run} run @param {Words} w @returns {HTMLElement[]}
+ */
+function keyOf(run, w) {
+  const classes = oneHotClasses(run),
+    inputs = inputsOf(run);
+  const entry = (/** @type {Array<Node | string>} */ ...kids) => el('span', {}, ...kids);
   const entries = classes
-    ? Array.from({ length: classes }, (_, k) => entry(markEl(k), WORDS.className(k)))
-    : [0, 1].map((v) => entry(markEl(v), WORDS.value(v)));
-  if (pg.testTargets().length) {
+    ? Array.from({ length: classes }, (_, k) => entry(markEl(k), w('output.class', k)))
+    : [0, 1].map((v) => entry(markEl(v), String(v)));
+  if (run.testTargets().length) {
     const hollow = el('span', { className: 'mk hollow' });
     hollow.setAttribute('aria-hidden', 'true');
-    entries.push(entry(hollow, WORDS.test));
+    entries.push(entry(hollow, w('output.test')));
   }
-  const note = (text) => el('span', { className: 'key-note' }, text);
-  if (pg.outputCount > 1) entries.push(note(classes ? WORDS.classMaps : WORDS.bitMaps));
-  if (inputs.length > 2) entries.push(note(WORDS.slice(inputs)));
+  const note = (/** @type {string} */ text) => el('span', { className: 'key-note' }, text);
+  if (run.outputCount > 1) entries.push(note(w(classes ? 'output.classMaps' : 'output.bitMaps')));
+  if (inputs > 2) {
+    const held = Array.from({ length: inputs - 2 }, (_, i) => `x${i + 2}`).join(' = ');
+    entries.push(note(w('output.slice', held)));
+  }
   return entries;
 }
 
-/** Returns `{ reset(pg), draw(), destroy() }`; any place missing from `root` is simply not used. */
-export function outputMaps(root, theme) {
+/**
+ * A small map per output of `run`, each captioned with its name (a class's
+ * with its mark, the shape its points keep there), in `box`.
+ * @param {HTMLElement} box @param {Run} run @param {import('./contract.js').Theme} theme @param {Words} w
+ * @returns {import('./decision.js').MapView[]}
+ */
+function smallMaps(box, run, theme, w) {
+  const classes = oneHotClasses(run),
+    outputs = run.outputCount;
+  const name = (/** @type {number} */ k) => (classes ? w('output.class', k) : w('output.bit', k, outputs));
+  /** @type {HTMLElement[]} */
+  const figures = [];
+  const maps = Array.from({ length: outputs }, (_, k) => {
+    const canvas = /** @type {HTMLCanvasElement} */ (el('canvas', { className: 'map small' }));
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', w('output.mapOf', name(k)));
+    figures.push(el('figure', {}, canvas, el('figcaption', {}, ...(classes ? [markEl(k)] : []), name(k))));
+    return decisionView(canvas, theme, { view: 'map', output: k }, { name: `output-map-${k}` });
+  });
+  box.replaceChildren(...figures);
+  return maps;
+}
+
+/**
+ * The small maps of each output, the output select and the key; any place
+ * missing from `root` is simply not used (null: none of them is there).
+ * @param {import('./contract.js').Root} root @param {import('./contract.js').ViewContext} ctx
+ * @returns {import('./contract.js').View | null}
+ */
+function outputMaps(root, { theme }) {
   const box = root.getElementById('output-maps'),
     select = root.getElementById('view-output'),
     key = root.getElementById('output-key');
+  if (!box && !select && !key) return null;
+  /** @type {import('./decision.js').MapView[]} */
   let maps = [];
   return {
-    reset(pg) {
-      const WORDS = wordsOf(root);
-      const many = pg.outputCount > 1;
-      key?.replaceChildren(...keyOf(pg, WORDS));
+    reset(run) {
+      const w = wordsAt(root);
+      const many = run.outputCount > 1;
+      key?.replaceChildren(...keyOf(run, w));
       if (box) {
-        maps.forEach((m) => m.destroy()); // the old run's maps, their canvases replaced below
+        for (const m of maps) m.destroy(); // the old run's maps, their canvases replaced below
         box.hidden = !many;
-        const classes = oneHotClasses(pg);
-        const name = classes ? WORDS.className : (k) => WORDS.bitName(k, pg.outputCount);
-        const figures = [];
-        maps = many
-          ? Array.from({ length: pg.outputCount }, (_, k) => {
-              const canvas = el('canvas', { className: 'map small' });
-              canvas.setAttribute('role', 'img');
-              canvas.setAttribute('aria-label', WORDS.mapOf(name(k)));
-              // A class's map is captioned with its mark, the shape its points keep there.
-              figures.push(el('figure', {}, canvas, el('figcaption', {}, ...(classes ? [markEl(k)] : []), name(k))));
-              return decisionView(canvas, theme, { view: 'map', output: k }, { name: `output-map-${k}` });
-            })
-          : [];
-        box.replaceChildren(...figures);
-        maps.forEach((m) => m.reset(pg));
+        maps = many ? smallMaps(box, run, theme, w) : [];
+        if (!many) box.replaceChildren();
+        for (const m of maps) m.reset(run);
       }
       if (select) {
-        select.closest('label').hidden = !many;
+        const label = select.closest('label');
+        if (label) label.hidden = !many;
         select.replaceChildren(
-          ...Array.from({ length: pg.outputCount }, (_, k) => new Option(WORDS.outputOption(k), String(k))),
+          ...Array.from({ length: run.outputCount }, (_, k) => new Option(w('output.option', k), String(k))),
         );
       }
     },
-    draw() {
-      maps.forEach((m) => m.draw());
-    },
+    draw: timedView('outputs', () => {
+      for (const m of maps) m.draw();
+    }),
     destroy() {
-      maps.forEach((m) => m.destroy());
+      for (const m of maps) m.destroy();
       maps = [];
     },
   };
 }
 
-/** The small maps of each output, the output select and the key, as a view (contract.js). */
-/** @type {import('./contract.js').ViewSpec} */
+/** The small maps of each output, the output select and the key, as a view (contract.js). @type {import('./contract.js').ViewSpec} */
 export const outputMapsSpec = {
   name: 'outputs',
   token: 'map',
   card: 'card-output',
   jobs: [{ every: 8, phase: 1 }],
   follows: ['points'],
-  make(root, ctx) {
-    return outputMaps(root, ctx.theme);
-  },
+  make: outputMaps,
 };

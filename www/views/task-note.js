@@ -5,9 +5,12 @@ import { el } from '../ui.js';
 import { entry } from '../app/state.js';
 import { wordsAt } from '../words/index.js';
 
-/** Shows `task`'s note in `box`, or hides `box` for a task without one. */
+/**
+ * Shows `task`'s note in `box`, or hides `box` for a task without one.
+ * @param {HTMLElement} box @param {string} task
+ */
 export function showTaskNote(box, task) {
-  const note = entry('task')?.options.find((o) => o.value === task)?.note;
+  const note = entry('task')?.options?.find((o) => o.value === task)?.note;
   box.hidden = !note;
   const w = wordsAt(box);
   box.replaceChildren(

@@ -1,8 +1,12 @@
 // The words of views: see index.js. Each entry: `key: { en, ja }`.
+/** A column's name: 0 the inputs, `last` the output. @param {number} c @param {number} last */
 const name = (c, last) => (c === 0 ? 'input' : c === last ? 'output' : `hidden ${c}`);
+/** @param {number} c @param {number} last */
 const nameJa = (c, last) => (c === 0 ? '入力層' : c === last ? '出力層' : `隠れ層 ${c}`);
+/** A unit's or source's sign by its place: even +, odd −. @param {number} i */
 const sign = (i) => (i % 2 ? '−' : '+');
 
+/** @type {import('./index.js').WordTable} */
 export const VIEWS = {
   // The network view (www/network.js). `c`: a column (0 the inputs, `last` the output).
   'network.layer': { en: name, ja: nameJa },
@@ -41,6 +45,29 @@ export const VIEWS = {
   },
   'weights.hover': { en: 'Hover a cell to read its weight.', ja: 'マスにポインタを重ねると、その重みが読めます。' },
   'weights.yLabel': { en: 'average weight size', ja: '重みの大きさの平均' },
+
+  // The weights histogram (www/views/histogram.js): each layer's weight sizes, + and − apart.
+  'histogram.heading': { en: 'Weight sizes', ja: '重みの大きさの分布' },
+  'histogram.canvas': {
+    en: "Histogram of each layer's weight sizes |w| on a log scale: excitatory weights (w > 0) above the line, inhibitory (w < 0) below",
+    ja: '層ごとの重みの大きさ |w| のヒストグラム (対数目盛): 興奮性の重み (w > 0) は線の上、抑制性 (w < 0) は下',
+  },
+  'histogram.excitatory': { en: 'excitatory: w > 0', ja: '興奮性: w > 0' },
+  'histogram.inhibitory': { en: 'inhibitory: w < 0', ja: '抑制性: w < 0' },
+  'histogram.axis': { en: '|w|, log scale', ja: '|w| (対数目盛)' },
+  'histogram.hover': {
+    en: 'Hover or tap a bar to read its counts.',
+    ja: '棒にポインタを重ねるかタップすると、その本数が読めます。',
+  },
+  'histogram.bin': {
+    en: (layer, from, to, pos, neg) => `${layer}: |w| ${from} to ${to}: ${pos} excitatory (+), ${neg} inhibitory (−)`,
+    ja: (layer, from, to, pos, neg) => `${layer}: |w| ${from} 〜 ${to}: 興奮性 (+) ${pos} 本、抑制性 (−) ${neg} 本`,
+  },
+  'histogram.mean': { en: 'mean', ja: '平均' },
+  'histogram.note': {
+    en: "Each layer's weights by size, on a log scale (each bar a half octave), excitatory above the line and inhibitory below; a tick marks each side's mean. ED only ever grows a weight, never shrinks it or flips its sign, so as it learns the histogram drifts right.",
+    ja: '層ごとの重みを大きさで数えたものです (対数目盛、棒 1 本が半オクターブ)。興奮性は線の上、抑制性は下に描き、それぞれの平均に目盛りを付けています。ED は重みを大きくするだけで、小さくすることも符号を変えることもないので、学習が進むとヒストグラムは右へずれていきます。',
+  },
 
   // The Output card's maps and key (www/output-maps.js).
   'output.class': { en: (k) => `class ${k}`, ja: (k) => `クラス ${k}` },
