@@ -11,8 +11,11 @@ echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \
   cargo test --release --target wasm32-unknown-unknown --no-default-features --features digits-page --test wasm
 
-echo "== end-to-end tests of the page (Playwright over Debian's Chromium)"
+echo "== the page's JavaScript: type check and lint"
 scripts/build-wasm.sh
+scripts/check-js.sh
+
+echo "== end-to-end tests of the page (Playwright over Debian's Chromium)"
 scripts/build-dist.sh
 node scripts/build-package.mjs # the npm package, for tests/e2e/package.test.mjs
 node --test --test-concurrency=1 tests/e2e/
