@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 echo "check-js: tsc -p tsconfig.json (checkJs, strict)"
 node_modules/.bin/tsc -p tsconfig.json
 echo "check-js: biome ci (format and lint)"
-node_modules/.bin/biome ci --reporter=summary
+node_modules/.bin/biome ci --reporter=summary --colors=off
