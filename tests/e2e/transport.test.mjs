@@ -23,9 +23,14 @@ const historyTo = (page, epoch) =>
     { what: `the loss of epoch ${epoch} recorded` },
   );
 
-/** Explains `patterns` patterns one by one: Next through a pattern's five stages, then on to the next. */
+/** Opens Explain one step, then explains `patterns` patterns. */
 async function explainPatterns(page, patterns) {
   await page.getByRole('button', { name: 'Explain one step', exact: true }).click();
+  await walk(page, patterns);
+}
+
+/** With the panel open: Next through a pattern's five stages, then on to the next, `patterns` times. */
+async function walk(page, patterns) {
   for (let p = 0; p < patterns; p++) {
     await until(
       () => progress(page),
@@ -37,7 +42,7 @@ async function explainPatterns(page, patterns) {
 }
 
 test("a loss switch due at epoch 3 applies to the epochs explained, and the address bar's link gives the same losses", async () => {
-  const link = '/index.html?task=xor&changes=3:loss:bce&paused=1&stop=never';
+  const link = '?task=xor&changes=3:loss:bce&paused=1&stop=never';
   let explained, address;
   await withPage(link, DESKTOP, async (page) => {
     await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
@@ -53,7 +58,7 @@ test("a loss switch due at epoch 3 applies to the epochs explained, and the addr
   });
   assert.equal(address.searchParams.get('at'), '6');
   assert.equal(address.searchParams.get('changes'), '3:loss:bce');
-  const linked = await withPage(`${address.pathname}${address.search}`, DESKTOP, async (page) => {
+  const linked = await withPage(address.search, DESKTOP, async (page) => {
     await statusWhen(page, (s) => s.text.includes('epoch 6') && s.text.endsWith(' · paused'), 'the moment reached');
     return historyTo(page, 6);
   });
@@ -63,12 +68,12 @@ test("a loss switch due at epoch 3 applies to the epochs explained, and the addr
 });
 
 test('a loss chosen while explaining applies from the next epoch, and stage 3 names it', async () => {
-  await withPage('/index.html?paused=1', DESKTOP, async (page) => {
+  await withPage('?paused=1', DESKTOP, async (page) => {
     await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
     await explainPatterns(page, 2);
     await page.getByLabel('Loss function').selectOption('bce');
-    // The rest of epoch 1 and the first pattern of epoch 2, up to its stage 3.
-    await explainPatterns(page, 2);
+    // The rest of epoch 1, then the first pattern of epoch 2 up to its stage 3.
+    await walk(page, 2);
     await until(
       () => progress(page),
       (t) => t === 'Stage 1 of 5',
@@ -83,7 +88,7 @@ test('a loss chosen while explaining applies from the next epoch, and stage 3 na
 });
 
 test('Clear while Explain one step is open, then Next twenty times: no engine failure, the panel says there are no points', async () => {
-  await withPage('/index.html?task=points&data=ARkDIOEcIBkcIeEDIQ&paused=1', DESKTOP, async (page) => {
+  await withPage('?task=points&data=ARkDIOEcIBkcIeEDIQ&paused=1', DESKTOP, async (page) => {
     await statusWhen(page, (s) => s.text.endsWith(' · paused'), 'a paused run');
     const before = await page.evaluate(() => window.__edPlayground.epoch);
     await page.getByRole('button', { name: 'Explain one step', exact: true }).click();
