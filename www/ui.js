@@ -5,8 +5,8 @@
 
 // The names of the palette's colours the canvases draw in: www/palette.css
 // gives each its value in both schemes, and this reads them (never a colour of
-// its own), so a scheme change reaches the canvases.
-const KEYS = [
+// its own), so a scheme change reaches the canvases. The palette test reads it too.
+export const KEYS = [
   'card',
   'fg',
   'muted',

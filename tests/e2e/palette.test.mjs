@@ -23,6 +23,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startSite, stopSite, withPage, until } from './harness.mjs';
 import { VISIONS, difference, parseColour } from './colour-vision.mjs';
+import { KEYS } from '../../www/ui.js';
 
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -31,23 +32,9 @@ const APART = 15,
   FROM_CARD = 20;
 /** The engine's neutral middle of a decision map (src/view/decision_map.rs MID), the ground of every map's points. */
 const MAP_MIDDLE = '#eeeeee';
-const PALETTE = [
-  'card',
-  'muted',
-  'pos',
-  'neg',
-  'class0',
-  'class1',
-  'class2',
-  'loss0',
-  'loss1',
-  'loss2',
-  's0',
-  's1',
-  's2',
-  's3',
-  's4',
-];
+// The colours the canvases draw in (www/ui.js reads them), but the text's own
+// (`fg`, `line`): the palette's colours that must stay apart.
+const PALETTE = KEYS.filter((k) => k !== 'fg' && k !== 'line');
 
 /** The pairs of `colours` ({ name: css colour }) closer than `least` under some vision, as words. */
 function tooClose(colours, least, what) {
