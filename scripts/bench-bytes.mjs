@@ -85,6 +85,6 @@ export function printBytes(rows) {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   printBytes(await benchBytes(process.argv[2] ?? 'dist'));
 }

@@ -10,6 +10,7 @@ import { CHROMIUM } from './chromium.mjs';
 import { benchFrames } from './bench-frames.mjs';
 import { benchPool } from './bench-pool.mjs';
 import { benchViews } from './bench-views.mjs';
+import { benchBytes, printBytes } from './bench-bytes.mjs';
 
 const CASES = [
   { name: 'xor-4-8-8-1', hidden: [8, 8] },
@@ -112,9 +113,8 @@ async function embedFrameTimes(page, origin) {
   };
 }
 
-// The project's own JavaScript and wasm as shipped, gzipped (uPlot not counted):
-// all of it, and what the page fetches before it trains (its first screen at
-// 1280 x 900; Kaneko's experiment loads later, when its card nears the screen).
+// The project's own JavaScript and wasm as shipped, gzipped (uPlot not counted);
+// what each reader fetches before the first epoch is bench-bytes.mjs's.
 const gz = (f) => gzipSync(readFileSync(f), { level: 9 }).length;
 const OWN = /\.(js|wasm)$/;
 function shippedSize() {
@@ -127,16 +127,6 @@ function shippedSize() {
   const digits = gz('dist/pkg/ed_digits_bg.wasm');
   const total = files.reduce((sum, f) => sum + gz(`dist/${f}`), 0);
   return { wasm, digits, js: total - wasm - digits, total, files: files.length };
-}
-async function loadedSize(page, origin) {
-  const fetched = new Set();
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname.slice(1);
-    if (OWN.test(path) && !path.startsWith('vendor/')) fetched.add(path);
-  });
-  await page.goto(`${origin}/index.html`);
-  await page.waitForFunction(() => window.__edPlayground?.epoch > 0, null, { timeout: 20000 });
-  return { bytes: [...fetched].reduce((sum, f) => sum + gz(`dist/${f}`), 0), files: fetched.size };
 }
 
 const server = await startServer({ root: 'dist', port: 0 });
@@ -171,13 +161,13 @@ try {
     `blog post, ${e.instances} instances training at once: ${e.frames} frames, main-thread work per frame (all instances) p50 ${e.p50.toFixed(2)} ms, p95 ${e.p95.toFixed(2)} ms`,
   );
   await benchFrames(browser, origin);
-  const size = shippedSize(),
-    start = await loadedSize(await hookedPage(browser, { viewport: { width: 1280, height: 900 } }), origin);
+  const size = shippedSize();
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   console.log(
-    `shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted); ` +
-      `fetched before the page trains: ${kb(start.bytes)} in ${start.files} files`,
+    `shipped size, gzipped: wasm ${kb(size.wasm)} + own JS ${kb(size.js)} + the digits card's wasm ${kb(size.digits)} = ${kb(size.total)} in ${size.files} files (uPlot and the digits' data not counted)`,
   );
+  // What a reader downloads before the first epoch, every file counted (HTML, CSS, uPlot too).
+  printBytes(await benchBytes('dist'));
   await benchViews(browser, origin); // each view's draw, four layers of 256 units
   // Last: it takes a minute or two (Kaneko's full experiment, twice).
   await benchPool(browser, origin);
