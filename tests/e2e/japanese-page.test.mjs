@@ -6,7 +6,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, stopSite, withPage, until, statusWhen } from './harness.mjs';
-import { wordsIn } from '../../www/words/index.js';
+import { addWords, wordsIn } from '../../www/words/index.js';
+import { CARDS } from '../../www/words/cards.js';
+import { PAGE_ONLY } from '../../www/words/page-only.js';
+
+// The page adds its own words as it starts, and its cards' with their code: here, all of them.
+addWords(PAGE_ONLY);
+addWords(CARDS);
 
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);

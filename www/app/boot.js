@@ -2,7 +2,11 @@
 // failed to load, or an error (a wasm panic included) that stopped the engine.
 
 import { reason } from './engine.js';
-import { chooseLanguage, speak, applyWords } from '../words/index.js';
+import { addWords, chooseLanguage, speak, applyWords } from '../words/index.js';
+import { PAGE_ONLY } from '../words/page-only.js';
+
+// The words only the page says, before any is written.
+addWords(PAGE_ONLY);
 
 /** The page's element `id`, which index.html always has. @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

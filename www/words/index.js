@@ -10,7 +10,6 @@
 import { PAGE } from './page.js';
 import { RUN } from './run.js';
 import { VIEWS } from './views.js';
-import { CARDS } from './cards.js';
 import { EMBED } from './embed.js';
 import { SETTINGS } from './settings.js';
 import { EXPLAIN } from './explain.js';
@@ -49,8 +48,24 @@ export const LANGUAGES = ['en', 'ja'];
  * @typedef {((key: string, ...values: any[]) => string) & WordsProps} Words
  */
 
-/** Every entry: `key: { en, ja }`, each a string or a function of the entry's values. */
-export const WORDS = merge({ PAGE, RUN, VIEWS, CARDS, EMBED, SETTINGS, EXPLAIN, POINTS });
+/** Every entry: `key: { en, ja }`, each a string or a function of the entry's values.
+ * The two cards' words (cards.js) are not among them until a card's code loads
+ * and adds them (`addWords`): a figure, or a reader who never scrolls to the
+ * cards, does not download them. */
+export const WORDS = merge({ PAGE, RUN, VIEWS, EMBED, SETTINGS, EXPLAIN, POINTS });
+
+/**
+ * Adds a part's table to the words (a card's, when its code loads); a key
+ * written twice is refused, as at the start. Adding the same table again is nothing.
+ * @param {WordTable} table
+ */
+export function addWords(table) {
+  for (const [key, entry] of Object.entries(table)) {
+    if (WORDS[key] === entry) continue;
+    if (WORDS[key]) throw new Error(`words: “${key}” is written twice`);
+    WORDS[key] = entry;
+  }
+}
 
 /**
  * The tables as one, refusing a key written twice.
@@ -169,5 +184,10 @@ const MARKUP = [
  */
 export function applyWords(root, w = wordsAt(root)) {
   for (const [attr, apply] of MARKUP)
-    for (const n of root.querySelectorAll(`[${attr}]`)) apply(n, w(n.getAttribute(attr) ?? ''));
+    for (const n of root.querySelectorAll(`[${attr}]`)) {
+      const key = n.getAttribute(attr) ?? '';
+      // A card's markup whose words come with its code: written when they do.
+      if (!WORDS[key] && n.closest('[data-words-on-demand]')) continue;
+      apply(n, w(key));
+    }
 }
