@@ -4,9 +4,12 @@
 import { reason } from './engine.js';
 import { addWords, chooseLanguage, speak, applyWords } from '../words/index.js';
 import { PAGE_ONLY } from '../words/page-only.js';
+import { CARDS } from '../words/cards.js';
 
-// The words only the page says, before any is written.
+// The words only the page says (its own markup, its two cards' included, is
+// written in the reader's language from the start), before any is written.
 addWords(PAGE_ONLY);
+addWords(CARDS);
 
 /** The page's element `id`, which index.html always has. @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -55,17 +55,11 @@ export async function start({ fail, hasFailed }) {
   // their code has loaded.
   const experiment = document.getElementById('card-experiment');
   lazyCard(experiment, () =>
-    import('../cards/experiment/experiment.js').then((m) => {
-      applyWords(/** @type {HTMLElement} */ (experiment), w); // its words came with its code
-      m.experimentPanel(experiment, theme, onTheme, opened);
-    }),
+    import('../cards/experiment/experiment.js').then((m) => m.experimentPanel(experiment, theme, onTheme, opened)),
   );
   const digits = document.getElementById('card-digits');
   lazyCard(digits, () =>
-    import('../cards/digits/digits.js').then((m) => {
-      applyWords(/** @type {HTMLElement} */ (digits), w);
-      m.digitsPanel(digits, theme, onTheme, opened);
-    }),
+    import('../cards/digits/digits.js').then((m) => m.digitsPanel(digits, theme, onTheme, opened)),
   );
 }
 

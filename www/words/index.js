@@ -49,13 +49,13 @@ export const LANGUAGES = ['en', 'ja'];
  */
 
 /** Every entry: `key: { en, ja }`, each a string or a function of the entry's values.
- * The two cards' words (cards.js) are not among them until a card's code loads
- * and adds them (`addWords`): a figure, or a reader who never scrolls to the
- * cards, does not download them. */
+ * The words only the page says (page-only.js, the cards' cards.js) are added by
+ * the page's start (`addWords`, app/boot.js): an <ed-playground> figure does not
+ * download them. */
 export const WORDS = merge({ PAGE, RUN, VIEWS, EMBED, SETTINGS, EXPLAIN, POINTS });
 
 /**
- * Adds a part's table to the words (a card's, when its code loads); a key
+ * Adds a part's table to the words (the page's own, as it starts); a key
  * written twice is refused, as at the start. Adding the same table again is nothing.
  * @param {WordTable} table
  */
@@ -185,9 +185,6 @@ const MARKUP = [
 export function applyWords(root, w = wordsAt(root)) {
   for (const [attr, apply] of MARKUP)
     for (const n of root.querySelectorAll(`[${attr}]`)) {
-      const key = n.getAttribute(attr) ?? '';
-      // A card's markup whose words come with its code: written when they do.
-      if (!WORDS[key] && n.closest('[data-words-on-demand]')) continue;
-      apply(n, w(key));
+      apply(n, w(n.getAttribute(attr) ?? ''));
     }
 }

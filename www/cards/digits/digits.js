@@ -7,15 +7,11 @@
 // written by `ed digits --export`) are fetched when the reader first starts,
 // not with the page. This file runs the runs.
 import { exposeForTests } from '../../app/test-hook.js';
-import { addWords, wordsAt } from '../../words/index.js';
-import { CARDS } from '../../words/cards.js';
+import { wordsAt } from '../../words/index.js';
 import { runPool, poolSize } from '../../frame/worker-pool.js';
 import { digitsPad } from './digits-pad.js';
 import { digitsResults, pct } from './digits-results.js';
 import { METHODS } from './methods.js';
-
-// The cards' words come with their code (words/index.js): the page's first load does not carry them.
-addWords(CARDS);
 
 /** @typedef {import('../../views/contract.js').Theme} Theme */
 /** @typedef {import('../../words/index.js').Words} Words */

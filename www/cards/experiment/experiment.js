@@ -5,15 +5,11 @@
 // numbers are kaneko.js, the jobs and the tally tally.js, the table and the
 // chart experiment-results.js.
 import { exposeForTests } from '../../app/test-hook.js';
-import { addWords, wordsAt } from '../../words/index.js';
-import { CARDS } from '../../words/cards.js';
+import { wordsAt } from '../../words/index.js';
 import { runPool, poolSize } from '../../frame/worker-pool.js';
 import { SIZES } from './kaneko.js';
 import { planRuns, tallyOf } from './tally.js';
 import { experimentResults } from './experiment-results.js';
-
-// The cards' words come with their code (words/index.js): the page's first load does not carry them.
-addWords(CARDS);
 
 /** @typedef {import('../../views/contract.js').Theme} Theme */
 /** @typedef {import('../../words/index.js').Words} Words */
