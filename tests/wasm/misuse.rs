@@ -195,7 +195,6 @@ fn config_objects_are_read_by_their_own_fields() {
 
 #[wasm_bindgen_test]
 fn a_list_is_measured_before_it_is_read() {
-    let start = js_sys::Date::now();
     let memory = memory_bytes();
     let must = |n: u32| format!("hidden: must list 1 to 4 layer sizes, got {n}");
     assert_eq!(
@@ -206,9 +205,10 @@ fn a_list_is_measured_before_it_is_read() {
         message(Playground::new(filled_hidden(10_000_000))),
         must(10_000_000)
     );
+    // Read before it was measured, the sparse list alone took 7.5 s and its copy
+    // grew the memory by hundreds of megabytes: the memory says it, where a
+    // clock on a busy machine cannot (a timed test failed under load).
     assert_eq!(memory_bytes(), memory, "wasm memory grew");
-    // Before: 7.5 s copying the sparse array alone.
-    assert!(js_sys::Date::now() - start < 2000.0);
 }
 
 fn model(epochs: u32) -> String {
