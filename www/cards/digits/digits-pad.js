@@ -84,6 +84,40 @@ function padWorker({ onReading, onError }) {
 }
 
 /**
+ * What the pad shows now, copied for the tests: the reading shown (or the ink's
+ * version, none yet) and the bars and guesses.
+ * @param {PadShown | null} shown @param {number} version @param {{ read(): any }} outputs
+ * @returns {PadNow}
+ */
+function padNow(shown, version, outputs) {
+  return {
+    version: shown?.version ?? version,
+    ed: shown?.ed ? [...shown.ed] : null,
+    backprop: shown?.backprop ? [...shown.backprop] : null,
+    pixels: shown?.pixels ? [...shown.pixels] : null,
+    ...outputs.read(),
+  };
+}
+
+/** The tests' promises for a reading of an ink version, kept until one as new is shown. */
+function readingWaiters() {
+  /** @type {Array<[number, (now: PadNow) => void]>} [version, resolve] */
+  let waiting = [];
+  return {
+    /** @param {number} version @param {(now: PadNow) => void} resolve */
+    add(version, resolve) {
+      waiting.push([version, resolve]);
+    },
+    /** Resolves those for ink version `at` or earlier with `now()`. @param {number} at @param {() => PadNow} now */
+    settle(at, now) {
+      const due = waiting.filter(([v]) => at >= v);
+      waiting = waiting.filter(([v]) => at < v);
+      for (const [, resolve] of due) resolve(now());
+    },
+  };
+}
+
+/**
  * The pad in `box` (the card's #dg-pad-box); `names`: each method's name as shown.
  * @param {HTMLElement} box
  * @param {{ theme: Theme, w: Words, names: Record<DigitsMethod, string> }} options
@@ -107,8 +141,7 @@ export function digitsPad(box, { theme, w, names }) {
     frame = 0;
   /** @type {PadShown | null} */
   let shown = null;
-  /** @type {Array<[number, (now: PadNow) => void]>} the tests' promises for a reading: [version, resolve] */
-  const waiting = [];
+  const waiting = readingWaiters();
 
   /** @param {string} message */
   function fail(message) {
@@ -146,20 +179,9 @@ export function digitsPad(box, { theme, w, names }) {
   }
 
   /** Resolves the tests' promises for ink version `at` or earlier, now shown. @param {number} at */
-  function settle(at) {
-    const due = waiting.filter(([v]) => at >= v);
-    waiting.splice(0, waiting.length, ...waiting.filter(([v]) => at < v));
-    for (const [, resolve] of due) resolve(now());
-  }
+  const settle = (at) => waiting.settle(at, now);
 
-  /** @returns {PadNow} */
-  const now = () => ({
-    version: shown?.version ?? version,
-    ed: shown?.ed ? [...shown.ed] : null,
-    backprop: shown?.backprop ? [...shown.backprop] : null,
-    pixels: shown?.pixels ? [...shown.pixels] : null,
-    ...outputs.read(),
-  });
+  const now = () => padNow(shown, version, outputs);
 
   /** @type {HTMLButtonElement} */ (box.querySelector('#dg-clear')).addEventListener('click', () => {
     ink.clear();
@@ -210,7 +232,7 @@ export function digitsPad(box, { theme, w, names }) {
         shown && shown.version >= v
           ? Promise.resolve(now())
           : new Promise((resolve) => {
-              waiting.push([v, resolve]);
+              waiting.add(v, resolve);
             }),
       version: () => version,
       shown: now,

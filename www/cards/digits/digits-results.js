@@ -46,29 +46,39 @@ function drawScores(chart, body, scores) {
 }
 
 /**
+ * The card's places for the results, found once, and its chart made.
+ * @param {HTMLElement} card @param {Words} w @param {Theme} theme
+ */
+function resultPlaces(card, w, theme) {
+  /** @param {string} id */
+  const $ = (id) => /** @type {HTMLElement} */ (card.querySelector(`#${id}`));
+  return {
+    body: /** @type {HTMLTableElement} */ ($('dg-table')).tBodies[0],
+    gallery: $('dg-gallery'),
+    fieldBox: $('dg-fields'),
+    matrixBox: $('dg-confusion'),
+    matrices: {
+      ed: /** @type {HTMLTableElement} */ ($('dg-cm-ed')),
+      backprop: /** @type {HTMLTableElement} */ ($('dg-cm-bp')),
+    },
+    chart: digitsChart($('dg-chart'), {
+      series: [
+        { label: 'ED', colour: 's0' },
+        { label: w('dg.bpName'), colour: 's4' },
+      ],
+      theme,
+      words: w,
+    }),
+  };
+}
+
+/**
  * The results of the card `card`.
  * @param {HTMLElement} card
  * @param {{ w: Words, theme: Theme }} options
  */
 export function digitsResults(card, { w, theme }) {
-  /** @param {string} id */
-  const $ = (id) => /** @type {HTMLElement} */ (card.querySelector(`#${id}`));
-  const body = /** @type {HTMLTableElement} */ ($('dg-table')).tBodies[0],
-    gallery = $('dg-gallery'),
-    fieldBox = $('dg-fields'),
-    matrixBox = $('dg-confusion');
-  const matrices = {
-    ed: /** @type {HTMLTableElement} */ ($('dg-cm-ed')),
-    backprop: /** @type {HTMLTableElement} */ ($('dg-cm-bp')),
-  };
-  const chart = digitsChart($('dg-chart'), {
-    series: [
-      { label: 'ED', colour: 's0' },
-      { label: w('dg.bpName'), colour: 's4' },
-    ],
-    theme,
-    words: w,
-  });
+  const { body, gallery, fieldBox, matrixBox, matrices, chart } = resultPlaces(card, w, theme);
 
   /** @type {Record<DigitsMethod, DigitsScore[]>} every epoch's scores */
   let scores = { ed: [], backprop: [] };
