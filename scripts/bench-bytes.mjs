@@ -1,7 +1,7 @@
 // What a reader downloads before the first epoch: each file the browser
 // fetched from the site before the status line first showed an epoch of 1 or
-// more, counted as `gzip -9` of the file as served (a server's compression),
-// for the page, the example blog post (one <ed-playground>) and the iframe
+// more (エポック in Japanese), counted as `gzip -9` of the file as served (a server's compression),
+// for the page (in English and in Japanese), the example blog post (one <ed-playground>) and the iframe
 // embed. Called by bench.mjs, or alone after `make dist`:
 // `node scripts/bench-bytes.mjs [dist]` (another built site to compare).
 import { readFileSync } from 'node:fs';
@@ -12,9 +12,10 @@ import { chromium } from 'playwright-core';
 import { startServer } from './serve.mjs';
 import { CHROMIUM } from './chromium.mjs';
 
-/** The three ways a reader meets a figure, and how each shows its first epoch. */
+/** The ways a reader meets a figure, and how each shows its first epoch. */
 export const OPENINGS = [
   { name: 'the page, index.html', path: '/index.html', status: (page) => page.locator('#status') },
+  { name: 'the page in Japanese', path: '/index.html?lang=ja', status: (page) => page.locator('#status') },
   {
     name: 'the example blog post',
     path: '/examples/blog-post.html',
@@ -41,7 +42,7 @@ async function fetchedBeforeFirstEpoch(browser, origin, root, { path, status }) 
   });
   await page.goto(`${origin}${path}`);
   await status(page)
-    .filter({ hasText: /epoch ([1-9]|\d\d)/ })
+    .filter({ hasText: /(epoch|エポック) ([1-9]|\d\d)/ })
     .waitFor({ timeout: 60000 });
   done = true;
   await context.close();

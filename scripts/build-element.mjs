@@ -1,10 +1,13 @@
-// Bundles the <ed-playground> element (www/embed/element.js) into one ES
+// Bundles the <ed-playground> element (www/embed/element.js) into an ES
 // module, dist/ed-playground.js: the page's modules, uPlot and every style
-// sheet (as text, for constructable stylesheets), minified. Its wasm stays a
-// separate file, found at pkg/ed_playground_bg.wasm next to the bundle.
+// sheet (as text, for constructable stylesheets), minified. What a figure loads
+// only when it needs it (one language's words) is split into dist/element/,
+// found relative to the bundle. Its wasm stays a separate file, found at
+// pkg/ed_playground_bg.wasm next to the bundle.
 import esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { wordsByLanguage } from './words-by-language.mjs';
 
 const [entry = 'www/embed/element.js', outfile = 'dist/ed-playground.js'] = process.argv.slice(2);
 
@@ -24,12 +27,17 @@ const site = {
 
 await esbuild.build({
   entryPoints: [entry],
-  outfile,
+  outdir: dirname(outfile),
+  entryNames: basename(outfile, '.js'),
+  chunkNames: 'element/[name]-[hash]',
+  splitting: true,
   bundle: true,
   format: 'esm',
   minify: true,
   target: 'es2022',
+  // Japanese as UTF-8 (a module script is always read as UTF-8), not as \u escapes twice its size.
+  charset: 'utf8',
   legalComments: 'eof',
   logLevel: 'warning',
-  plugins: [site],
+  plugins: [wordsByLanguage, site],
 });

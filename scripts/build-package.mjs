@@ -6,7 +6,7 @@
 // to itself wherever it is served from. No dependencies: an install fetches nothing.
 // Its README, licence and the element's declarations are in package/.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { viewRegistry } from './view-registry.mjs';
@@ -21,6 +21,7 @@ if (!version) throw new Error("build-package: no version in Cargo.toml's [packag
 const out = 'dist/package',
   dir = join(out, 'ed-playground');
 // Each file of the package and where it comes from.
+/** @type {Record<string, string>} */
 const FILES = {
   'ed-playground.js': 'dist/ed-playground.js',
   'ed-playground.d.ts': 'package/ed-playground.d.ts',
@@ -32,12 +33,15 @@ const FILES = {
   // uPlot is bundled into ed-playground.js, so its licence goes with it.
   'LICENSE-uPlot': 'node_modules/uplot/LICENSE',
 };
+// The element's chunks, loaded on demand relative to it (one language's words).
+for (const chunk of readdirSync('dist/element')) FILES[`element/${chunk}`] = `dist/element/${chunk}`;
 for (const from of Object.values(FILES)) {
   if (!existsSync(from)) throw new Error(`build-package: ${from} is missing: run \`make dist\` first`);
 }
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(dir, 'pkg'), { recursive: true });
+mkdirSync(join(dir, 'element'), { recursive: true });
 for (const [to, from] of Object.entries(FILES)) copyFileSync(from, join(dir, to));
 
 // The views' tokens in the declarations are the registry's (www/views/registry.js), written here.

@@ -10,6 +10,7 @@
 import esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve } from 'node:path';
+import { wordsByLanguage } from './words-by-language.mjs';
 
 const WWW = resolve('www');
 const ENTRIES = [
@@ -58,6 +59,8 @@ await esbuild.build({
   format: 'esm',
   minify: true,
   target: 'es2022',
+  // Japanese as UTF-8 (a module script is always read as UTF-8), not as \u escapes twice its size.
+  charset: 'utf8',
   logLevel: 'warning',
-  plugins: [sitePaths],
+  plugins: [wordsByLanguage, sitePaths],
 });

@@ -32,7 +32,12 @@ test('the blog post: three instances, one per loss, each trains and reports its 
     const figures = page.locator('.trio ed-playground');
     assert.equal(await figures.count(), 3);
     assert.equal(await page.locator('ed-playground').count(), 4);
-    assert.equal(await page.getByRole('status').count(), 4, 'one status per instance, inside its shadow root');
+    // Each builds its frame once its language's words have loaded.
+    await until(
+      () => page.getByRole('status').count(),
+      (n) => n === 4,
+      { what: 'one status per instance, inside its shadow root' },
+    );
     const losses = ['mse', 'bce', 'bce-with-logits'],
       labels = ['MSE', 'BCE', 'BCE with logits'];
     const seen = [];

@@ -5,14 +5,14 @@
 // reads the English line, or with 'ja' the Japanese one (`エポック N · 損失 X`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until, statusWhen } from './harness.mjs';
-import { addWords, wordsIn } from '../../www/words/index.js';
-import { CARDS } from '../../www/words/cards.js';
-import { PAGE_ONLY } from '../../www/words/page-only.js';
+import { startSite, stopSite, withPage, until, statusWhen, origin } from './harness.mjs';
+import { addTables, learn, wordsIn } from '../../www/words/index.js';
+import { TABLES as PAGE_TABLES } from '../../www/words/lang/page-en.js';
 
-// The page adds its own words as it starts, and its cards' with their code: here, all of them.
-addWords(PAGE_ONLY);
-addWords(CARDS);
+// The page learns its language's words as it starts, the figure's and its own:
+// here, unbuilt, each language's module carries every language, so both are learned.
+await learn('en');
+addTables(PAGE_TABLES);
 
 before(() => startSite(['index.html', 'embed.html', 'ed-playground.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -162,3 +162,68 @@ test('the language switch reads English and reopens the same run in English', ()
     assert.equal(await page.locator('#language').textContent(), '日本語');
     assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 1);
   }));
+
+// A reader downloads one language: the page's and a figure's words come as one
+// module per language, each built with that language's texts only.
+for (const [path, lang, other, status] of [
+  ['?lang=ja', 'ja', 'en', (page) => statusWhen(page, (s) => s.epoch >= 1, 'a Japanese status line', 15000, 'ja')],
+  ['?lang=en', 'en', 'ja', (page) => statusWhen(page, (s) => s.epoch >= 1, 'an English status line')],
+])
+  test(`${path}: the page fetches its language's words and not the other's`, async () => {
+    /** @type {string[]} */
+    const words = [];
+    const fetched = await withPage(
+      path,
+      { setup: (page) => page.on('request', (r) => words.push(new URL(r.url()).pathname)) },
+      async (page) => {
+        await status(page);
+        return Promise.all(
+          words
+            .filter((p) => /\/(page-)?(en|ja)-\w+\.js$/.test(p))
+            .map(async (p) => ({ p, text: await (await page.request.get(`${origin}${p}`)).text() })),
+        );
+      },
+    );
+    const names = fetched.map(({ p }) =>
+      p
+        .split('/')
+        .pop()
+        ?.replace(/-\w+\.js$/, ''),
+    );
+    assert.deepEqual(names.sort(), [lang, `page-${lang}`]);
+    // Each language's module holds its own texts and none of the other's.
+    const [mine, theirs] = lang === 'ja' ? [ja, en] : [en, ja];
+    for (const { p, text } of fetched) {
+      const key = p.includes('page-') ? 'masthead.lede3' : 'status.loading';
+      assert.ok(text.includes(mine(key)), `${p} has “${mine(key)}”`);
+      assert.ok(!text.includes(theirs(key)), `${p} has no “${theirs(key)}” (${other})`);
+    }
+  });
+
+test("a language's words missing: the page's banner and a figure's frame name the file, nothing else breaks", async () => {
+  const missing = (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' });
+  await withPage(
+    '?lang=ja',
+    { clean: false, setup: (page) => page.route(/\/www\/ja-\w+\.js$/, missing) },
+    async (page) => {
+      const banner = page.locator('#banner');
+      await banner.waitFor({ state: 'visible', timeout: 15000 });
+      assert.match(await banner.locator('#banner-text').textContent(), /\/www\/ja-\w+\.js/);
+      // The markup's own words stay as written (English), the Reload button among them.
+      assert.equal(await page.locator('#banner-reload').textContent(), 'Reload');
+    },
+  );
+  await withPage(
+    'examples/blog-post.html',
+    { clean: false, setup: (page) => page.route(/\/element\/en-\w+\.js$/, missing) },
+    async (page) => {
+      const alerts = page.locator('ed-playground').getByRole('alert');
+      await until(
+        () => alerts.count(),
+        (n) => n === 4,
+        { what: "every figure's alert" },
+      );
+      assert.match(await alerts.first().textContent(), /\/element\/en-\w+\.js/);
+    },
+  );
+});

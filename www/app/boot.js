@@ -2,26 +2,31 @@
 // failed to load, or an error (a wasm panic included) that stopped the engine.
 
 import { reason } from './engine.js';
-import { addWords, chooseLanguage, speak, applyWords } from '../words/index.js';
-import { PAGE_ONLY } from '../words/page-only.js';
-import { CARDS } from '../words/cards.js';
+import { addTables, chooseLanguage, learn, speak, applyWords } from '../words/index.js';
 
-// The words only the page says (its own markup, its two cards' included, is
-// written in the reader's language from the start), before any is written.
-addWords(PAGE_ONLY);
-addWords(CARDS);
+/** The words only the page says, a module per language (words/lang/). */
+const PAGE_WORDS = {
+  en: () => import('../words/lang/page-en.js'),
+  ja: () => import('../words/lang/page-ja.js'),
+};
 
 /** The page's element `id`, which index.html always has. @param {string} id */
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 // The page's language as the link or the browser asks (main.js chooses it the
 // same way once the engine has read the link): the banners speak it even when
-// the page never starts.
+// the page never starts. Its words, the figure's and the page's own, load
+// first; the markup's English is the first paint meanwhile.
 const asked = new URLSearchParams(location.search).get('lang');
-const w = speak(document, chooseLanguage(asked === 'auto' ? null : asked, null));
-document.documentElement.lang = w.lang;
-applyWords(document, w);
-document.querySelector('meta[name="description"]')?.setAttribute('content', w('page.description'));
+const lang = chooseLanguage(asked === 'auto' ? null : asked, null);
+/** @type {import('../words/index.js').Words | null} */
+let w = null;
+const spoken = Promise.all([learn(lang), PAGE_WORDS[lang]().then(({ TABLES }) => addTables(TABLES))]).then(() => {
+  w = speak(document, lang);
+  document.documentElement.lang = w.lang;
+  applyWords(document, w);
+  document.querySelector('meta[name="description"]')?.setAttribute('content', w('page.description'));
+});
 
 /** The error banner: `fail(error)` shows it once and stops the page's work. */
 function banner() {
@@ -31,7 +36,8 @@ function banner() {
     fail(error) {
       if (failed) return;
       failed = true;
-      $('banner-text').textContent = w('boot.stopped', reason(error));
+      // Without its words (their file failed to load) the reason alone, beside the markup's Reload.
+      $('banner-text').textContent = w ? w('boot.stopped', reason(error)) : reason(error);
       $('banner').hidden = false;
     },
     hasFailed: () => failed,
@@ -43,6 +49,7 @@ function banner() {
 if (matchMedia('(max-width: 560px)').matches) /** @type {HTMLDetailsElement} */ ($('settings')).open = false;
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  spoken.catch(() => {}); // its words failed to load: the markup's English stays
   $('no-wasm').hidden = false;
   document.body.classList.add('no-wasm');
 } else {
@@ -56,5 +63,7 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   });
   addEventListener('unhandledrejection', (e) => fail(e.reason));
   $('banner-reload').addEventListener('click', () => location.reload());
-  import('./main.js').then((m) => m.start({ fail, hasFailed })).catch(fail);
+  Promise.all([spoken, import('./main.js')])
+    .then(([, m]) => m.start({ fail, hasFailed }))
+    .catch(fail);
 }

@@ -9,7 +9,7 @@ import { exposeForTests } from './test-hook.js';
 import { fields, helpButton } from '../panels/fields.js';
 import { embedThis } from '../panels/share.js';
 import { presentation } from '../panels/present.js';
-import { chooseLanguage, speak, applyWords } from '../words/index.js';
+import { chooseLanguage, learn, speak, applyWords } from '../words/index.js';
 import { languageSwitch } from '../panels/language-switch.js';
 import { placeCards } from '../views/registry.js';
 
@@ -23,7 +23,9 @@ export async function start({ fail, hasFailed }) {
   const opened = location.search;
   // The page's language: the link's `lang`, else the browser's. Every module
   // finds its words through the document (words/index.js).
-  const w = speak(document, chooseLanguage(state.lang === 'auto' ? null : state.lang, null));
+  const lang = chooseLanguage(state.lang === 'auto' ? null : state.lang, null);
+  await learn(lang); // loaded by the page's start already (boot.js), which chose it the same way
+  const w = speak(document, lang);
   document.documentElement.lang = w.lang;
   applyWords(document, w);
   // Before the colours and the canvases' label size are read: presentation mode sets a larger one.

@@ -28,7 +28,7 @@ import {
 } from './attributes.js';
 import { engineMissing } from './missing.js';
 import { pageWasm, wasmUrlProblem } from './wasm-url.js';
-import { chooseLanguage, speak, applyWords, wordsAt } from '../words/index.js';
+import { chooseLanguage, learn, speak, applyWords, wordsAt } from '../words/index.js';
 import { missingCards } from '../views/registry.js';
 
 const NEXT_TO_SCRIPT = new URL('./pkg/ed_playground_bg.wasm', import.meta.url);
@@ -230,7 +230,17 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#themeFns.clear();
     // Its language first, as every message below is written in it: its own
     // `lang`, else the nearest one around it, else the browser's.
-    const w = speak(this.#root, chooseLanguage(this.getAttribute('lang'), this.parentElement));
+    const lang = chooseLanguage(this.getAttribute('lang'), this.parentElement);
+    try {
+      await learn(lang); // one language's words, loaded once for every figure that speaks it
+    } catch (e) {
+      // No words to say it in (their file failed to load): the reason alone.
+      console.error(forConsole(reason(e)));
+      if (gen === this.#gen) this.#root.replaceChildren(el('p', { className: 'notice', role: 'alert' }, reason(e)));
+      return;
+    }
+    if (gen !== this.#gen) return;
+    const w = speak(this.#root, lang);
     const named = !failed; // built with the engine's names and fields
     const problems = named ? unknownAttributes(this) : [];
     const wasmProblem = wasmUrlProblem(this, WASM, w);

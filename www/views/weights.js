@@ -5,7 +5,7 @@
 import { lineChart } from './chart.js';
 import { el, fmtNum } from '../ui.js';
 import { timedView } from '../frame/view-timer.js';
-import { wordsAt, wordsIn } from '../words/index.js';
+import { wordsAt } from '../words/index.js';
 
 /** @typedef {import('./contract.js').Run} Run */
 /** @typedef {import('./contract.js').Theme} Theme */
@@ -14,10 +14,10 @@ import { wordsAt, wordsIn } from '../words/index.js';
 const CAP = 2048; // the session's history capacity
 
 /**
- * Name of the layer a weight matrix feeds from / into, in the words `w` (English unless given).
- * @param {number} l @param {number} count @param {Words} [w]
+ * Name of the layer a weight matrix feeds from / into, in the words `w`.
+ * @param {number} l @param {number} count @param {Words} w
  */
-export const layerName = (l, count, w = wordsIn('en')) => w('weights.layer', l, count);
+export const layerName = (l, count, w) => w('weights.layer', l, count);
 
 /**
  * An explained update's marks (panels/explain.js): each layer's Δw

@@ -5,16 +5,10 @@
 // refusals) are the engine's schema's, not these.
 //
 // A root (the page's document, an element's shadow root) speaks one language,
-// chosen when it starts (`speak`); every module finds the words of the root its
-// nodes are in (`wordsAt(node)`), so nothing needs passing down.
-import { PAGE } from './page.js';
-import { RUN } from './run.js';
-import { VIEWS } from './views.js';
-import { EMBED } from './embed.js';
-import { SETTINGS } from './settings.js';
-import { EXPLAIN } from './explain.js';
-import { POINTS } from './points.js';
-
+// chosen when it starts: its words load (`learn`: the language's module in
+// lang/, which the build cuts to that language's texts), then the root speaks
+// it (`speak`); every module finds the words of the root its nodes are in
+// (`wordsAt(node)`), so nothing needs passing down.
 /** @typedef {'en' | 'ja'} Language */
 /** @type {readonly Language[]} */
 export const LANGUAGES = ['en', 'ja'];
@@ -48,23 +42,48 @@ export const LANGUAGES = ['en', 'ja'];
  * @typedef {((key: string, ...values: any[]) => string) & WordsProps} Words
  */
 
-/** Every entry: `key: { en, ja }`, each a string or a function of the entry's values.
- * The words only the page says (page-only.js, the cards' cards.js) are added by
- * the page's start (`addWords`, app/boot.js): an <ed-playground> figure does not
- * download them. */
-export const WORDS = merge({ PAGE, RUN, VIEWS, EMBED, SETTINGS, EXPLAIN, POINTS });
+/** Every entry learned so far: `key: { en, ja }`, each a string or a function of
+ * the entry's values. A reader downloads one language (`learn`): once built,
+ * each language's module carries only its texts (scripts/words-by-language.mjs),
+ * so an entry holds the languages learned. The words only the page says
+ * (lang/page-*.js) are added by the page's start (app/boot.js): an
+ * <ed-playground> figure does not download them.
+ * @type {WordTable} */
+export const WORDS = {};
+
+/** Each language's figure words, a module of its own (lang/). */
+const FIGURE_WORDS = {
+  en: () => import('./lang/en.js'),
+  ja: () => import('./lang/ja.js'),
+};
+
+/** @type {Map<Language, Promise<void>>} */
+const learning = new Map();
 
 /**
- * Adds a part's table to the words (the page's own, as it starts); a key
- * written twice is refused, as at the start. Adding the same table again is nothing.
- * @param {WordTable} table
+ * Loads the words a figure says in `lang` (once: later calls share the load).
+ * Every root that speaks `lang` (`speak`) waits for it first.
+ * @param {Language} lang
  */
-export function addWords(table) {
-  for (const [key, entry] of Object.entries(table)) {
-    if (WORDS[key] === entry) continue;
-    if (WORDS[key]) throw new Error(`words: “${key}” is written twice`);
-    WORDS[key] = entry;
+export function learn(lang) {
+  let loaded = learning.get(lang);
+  if (!loaded) {
+    loaded = FIGURE_WORDS[lang]().then(({ TABLES }) => addTables(TABLES));
+    // A failed load (a file missing) may be tried again by a later start.
+    loaded.catch(() => learning.delete(lang));
+    learning.set(lang, loaded);
   }
+  return loaded;
+}
+
+/**
+ * Adds the entries of `parts` (tables by name) to the words, a key written
+ * twice among them refused; an entry learned before in another language gains
+ * this one's texts.
+ * @param {Record<string, WordTable>} parts
+ */
+export function addTables(parts) {
+  for (const [key, entry] of Object.entries(merge(parts))) WORDS[key] = { ...entry, ...WORDS[key] };
 }
 
 /**
@@ -101,6 +120,7 @@ export function wordsIn(lang) {
     const entry = WORDS[key];
     if (!entry) throw new Error(`words: no entry “${key}”`);
     const written = entry[language] ?? entry.en;
+    if (written === undefined) throw new Error(`words: “${key}” has not been learned in ${language}`);
     return typeof written === 'function' ? written(...values) : written;
   };
   const locale = LOCALES[language];
@@ -151,7 +171,7 @@ export function speak(root, lang) {
 }
 
 /**
- * The words of the root `node` is in (English before any `speak`).
+ * The words of the root `node` is in (English before any `speak`; `learn` first).
  * @param {Node | null | undefined} node
  * @returns {Words}
  */
