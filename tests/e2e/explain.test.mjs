@@ -454,3 +454,43 @@ test("your own points: with none placed the panel says so; with the link's four,
     assert.deepEqual(await weightBits(page), stepped, 'one epoch explained is one Step');
   });
 });
+
+// Few readers press it: its walk and what it says load when the button is first pressed.
+test('the walk loads on the first press, not before; a missing walk is said in the panel', async () => {
+  /** @type {string[]} */
+  const fetched = [];
+  const onDemand = (/** @type {string} */ p) => /\/www\/(walk|explain-en|explain-ja)-\w+\.js$/.test(p);
+  await withPage(
+    '?paused=1',
+    { ...DESKTOP, setup: (page) => page.on('request', (r) => fetched.push(new URL(r.url()).pathname)) },
+    async (page) => {
+      await statusWhen(page, (s) => s.text.endsWith('paused'), 'the paused line');
+      assert.deepEqual(fetched.filter(onDemand), [], 'nothing of the walk before the press');
+      await page.getByRole('button', { name: EN.open, exact: true }).click();
+      await stage(page, EN, 1);
+      const names = fetched.filter(onDemand).map((p) => p.replace(/-\w+\.js$/, ''));
+      assert.deepEqual(names.sort(), ['/www/explain-en', '/www/walk']);
+    },
+  );
+  await withPage(
+    '?paused=1',
+    {
+      ...DESKTOP,
+      clean: false,
+      setup: (page) =>
+        page.route(/\/www\/walk-\w+\.js$/, (route) =>
+          route.fulfill({ status: 404, contentType: 'text/plain', body: 'Not Found' }),
+        ),
+    },
+    async (page) => {
+      await statusWhen(page, (s) => s.text.endsWith('paused'), 'the paused line');
+      await page.getByRole('button', { name: EN.open, exact: true }).click();
+      const alert = panel(page, EN).getByRole('alert');
+      await alert.waitFor({ timeout: 10000 });
+      assert.match(await alert.textContent(), /^Explain one step could not load \(.*\/www\/walk-\w+\.js.*\)\.$/);
+      // The panel closes, and the rest of the page goes on.
+      await page.getByRole('button', { name: EN.close }).click();
+      assert.equal(await page.getByRole('button', { name: EN.open, exact: true }).isVisible(), true);
+    },
+  );
+});

@@ -2,9 +2,9 @@
 // failed to load, or an error (a wasm panic included) that stopped the engine.
 
 import { reason } from './engine.js';
-import { addTables, chooseLanguage, learn, speak, applyWords } from '../words/index.js';
+import { chooseLanguage, learn, learnFrom, speak, applyWords } from '../words/index.js';
 
-/** The words only the page says, a module per language (words/lang/). */
+/** The words only the page says, a module per language (words/lang/). @type {import('../words/index.js').WordModules} */
 const PAGE_WORDS = {
   en: () => import('../words/lang/page-en.js'),
   ja: () => import('../words/lang/page-ja.js'),
@@ -21,7 +21,7 @@ const asked = new URLSearchParams(location.search).get('lang');
 const lang = chooseLanguage(asked === 'auto' ? null : asked, null);
 /** @type {import('../words/index.js').Words | null} */
 let w = null;
-const spoken = Promise.all([learn(lang), PAGE_WORDS[lang]().then(({ TABLES }) => addTables(TABLES))]).then(() => {
+const spoken = Promise.all([learn(lang), learnFrom(PAGE_WORDS, lang)]).then(() => {
   w = speak(document, lang);
   document.documentElement.lang = w.lang;
   applyWords(document, w);

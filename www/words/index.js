@@ -51,30 +51,45 @@ export const LANGUAGES = ['en', 'ja'];
  * @type {WordTable} */
 export const WORDS = {};
 
-/** Each language's figure words, a module of its own (lang/). */
+/**
+ * A part's words, a module per language (lang/): each gives its tables.
+ * @typedef {Record<Language, () => Promise<{ TABLES: Record<string, WordTable> }>>} WordModules
+ */
+
+/** The words every figure says, the page's and an element's. @type {WordModules} */
 const FIGURE_WORDS = {
   en: () => import('./lang/en.js'),
   ja: () => import('./lang/ja.js'),
 };
 
-/** @type {Map<Language, Promise<void>>} */
-const learning = new Map();
+/** What has been or is being learned, by modules and language. @type {WeakMap<WordModules, Map<Language, Promise<void>>>} */
+const learning = new WeakMap();
 
 /**
- * Loads the words a figure says in `lang` (once: later calls share the load).
- * Every root that speaks `lang` (`speak`) waits for it first.
+ * Loads the words of `modules` in `lang` (once: later calls share the load; a
+ * failed one, a file missing, may be tried again).
+ * @param {WordModules} modules
  * @param {Language} lang
+ * @returns {Promise<void>}
  */
-export function learn(lang) {
-  let loaded = learning.get(lang);
+export function learnFrom(modules, lang) {
+  const loads = learning.get(modules) ?? new Map();
+  learning.set(modules, loads);
+  let loaded = loads.get(lang);
   if (!loaded) {
-    loaded = FIGURE_WORDS[lang]().then(({ TABLES }) => addTables(TABLES));
-    // A failed load (a file missing) may be tried again by a later start.
-    loaded.catch(() => learning.delete(lang));
-    learning.set(lang, loaded);
+    loaded = modules[lang]().then(({ TABLES }) => addTables(TABLES));
+    loaded.catch(() => loads.delete(lang));
+    loads.set(lang, loaded);
   }
   return loaded;
 }
+
+/**
+ * Loads the words a figure says in `lang`: every root that speaks `lang`
+ * (`speak`) waits for it first.
+ * @param {Language} lang
+ */
+export const learn = (lang) => learnFrom(FIGURE_WORDS, lang);
 
 /**
  * Adds the entries of `parts` (tables by name) to the words, a key written

@@ -1,0 +1,6 @@
+// What Explain one step's walk says, in Japanese: loaded with the walk (the build
+// keeps only the Japanese texts, scripts/words-by-language.mjs).
+import { EXPLAIN_STAGES } from '../explain-stages.js';
+
+/** @type {Record<string, import('../index.js').WordTable>} */
+export const TABLES = { EXPLAIN_STAGES };
