@@ -70,17 +70,20 @@ export async function benchBytes(root = 'dist') {
   }
 }
 
+/** A file's name without the build's content hash (`main-BNSZHQVS.js`: `main.js`), so the docs' table changes only with its figures. */
+const unhashed = (/** @type {string} */ file) => (file.split('/').pop() ?? file).replace(/-[A-Z0-9]{8}(\.\w+)$/, '$1');
+
 /** Prints `rows` as the table docs/speed.md takes. */
 export function printBytes(rows) {
   const kb = (n) => (n / 1000).toFixed(1);
-  console.log('\nBefore the first epoch, gzip -9 of every file fetched:');
+  console.log('\nBefore the first epoch, gzip -9 of every file fetched:\n');
   console.log('| what the reader opens | KB | files | the largest |');
   console.log('|---|---|---|---|');
   for (const { name, files, total } of rows) {
     const largest = [...files]
       .sort((a, b) => b.bytes - a.bytes)
       .slice(0, 3)
-      .map((f) => `${f.file.split('/').pop()} ${kb(f.bytes)}`)
+      .map((f) => `${unhashed(f.file)} ${kb(f.bytes)}`)
       .join(', ');
     console.log(`| ${name} | ${kb(total)} | ${files.length} | ${largest} |`);
   }
