@@ -16,6 +16,8 @@ import {
   epochAtLeast,
   notices,
   addFigure,
+  recordObservers,
+  outThenIn,
 } from './harness.mjs';
 
 before(() => startSite(['ed-playground.js', 'embed.html', 'examples/blog-post.html', 'pkg/ed_playground_bg.wasm']));
@@ -494,4 +496,15 @@ test("the task: every task of the page in its select, live attribute changes reb
     assert.equal((await hook(figure, 'state')).task, 'moons');
     await epochAtLeast(figure, 10);
     assert.equal(await overflow(page), 0);
+  }));
+
+// Scrolled away and back across a long task, Chromium hands the observer both
+// changes in one batch (out of view, then in view): the figure's state is the
+// last entry's.
+test('a batch of "out of view, then in view" leaves the figure training: the last entry counts', () =>
+  withPage('embed.html?stop=never', { setup: recordObservers }, async (page) => {
+    await statusWhen(page, (s) => s.epoch >= 1, 'a training figure');
+    assert.equal(await outThenIn(page, 'ed-playground'), 1, "the element's observer");
+    const after = await statusWhen(page, (s) => s.epoch >= 1, 'the line after the batch');
+    await statusWhen(page, (s) => s.epoch >= after.epoch + 50, 'the figure training on, 50 epochs later');
   }));

@@ -5,7 +5,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast } from './harness.mjs';
+import {
+  startSite,
+  stopSite,
+  withPage,
+  watchWorkers,
+  allClosed,
+  hook,
+  epochAtLeast,
+  recordObservers,
+  outThenIn,
+  until,
+} from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -300,4 +311,19 @@ test('on a 360-pixel phone the card fits and works', () =>
     assert.ok(table.width <= 360 - 2 * 12, `table ${table.width} px wide`);
     await page.locator('#card-experiment').scrollIntoViewIfNeeded();
     await page.locator('#card-experiment').screenshot({ path: 'artifacts/experiment-phone.png' });
+  }));
+
+// The card's code loads when the card nears the screen; scrolled to and away
+// across a long task, the observer's batch ends "in view": the last entry counts.
+test('the card\'s code loads on a batch of "out of view, then in view"', () =>
+  withPage('?paused=1', { setup: recordObservers }, async (page) => {
+    await page.locator('#status').filter({ hasText: 'paused' }).waitFor();
+    assert.equal(await runButton(page).isDisabled(), true, 'waiting for its code');
+    // Its loader's observer, and the frame scheduler's (a card off screen is drawn less often).
+    assert.ok((await outThenIn(page, '#card-experiment')) >= 1, "the card's observers");
+    await until(
+      () => runButton(page).isEnabled(),
+      (enabled) => enabled,
+      { what: 'the Run button enabled' },
+    );
   }));

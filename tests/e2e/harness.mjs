@@ -258,3 +258,47 @@ export const drawn = (scope, selector, least, timeout) =>
     (n) => n > least,
     { what: `${selector} drawn in more than ${least} colours`, timeout },
   );
+
+/**
+ * Before `page` loads: records every IntersectionObserver it makes, with the
+ * target it observes, so that a test can hand one a batch as the browser would
+ * (`outThenIn`). A `setup` for `open`/`withPage`.
+ */
+export const recordObservers = (page) =>
+  page.addInitScript(() => {
+    const Native = window.IntersectionObserver;
+    const observers = [];
+    Object.assign(window, { __observers: observers });
+    window.IntersectionObserver = class extends Native {
+      constructor(call, options) {
+        super(call, options);
+        observers.push({ call, io: this, targets: [] });
+      }
+      observe(target) {
+        super.observe(target);
+        observers.find((o) => o.io === this)?.targets.push(target);
+      }
+    };
+  });
+
+/**
+ * Hands every recorded observer of an element matching `selector` the batch a
+ * browser delivers when that element scrolled out of view and back across a
+ * long task: out of view, then in view. Returns how many observers it reached.
+ */
+export const outThenIn = (page, selector) =>
+  page.evaluate((sel) => {
+    let reached = 0;
+    for (const { call, io, targets } of window.__observers)
+      for (const target of targets.filter((t) => t.matches(sel))) {
+        call(
+          [
+            { isIntersecting: false, target },
+            { isIntersecting: true, target },
+          ],
+          io,
+        );
+        reached++;
+      }
+    return reached;
+  }, selector);

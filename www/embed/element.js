@@ -146,7 +146,11 @@ export class EdPlaygroundElement extends HTMLElement {
   connectedCallback() {
     // Out of view (with a margin), it does no work; back in view, it goes on.
     this.#io = new IntersectionObserver(
-      ([e]) => {
+      (entries) => {
+        // The last entry is the figure's state now: scrolled away and back
+        // across a long task, one batch holds both (false, then true).
+        const e = entries.at(-1);
+        if (!e) return;
         this.#visible = e.isIntersecting;
         this.#run?.hold(!this.#visible);
       },
