@@ -212,10 +212,13 @@ pub fn parse_value(name: &str, text: &str, number: NumberParser) -> Result<Value
         });
     }
     let value = match param.kind {
-        Kind::Choice(options) => options
-            .iter()
-            .find(|o| o.value == text)
-            .map(|o| Value::Choice(o.value)),
+        Kind::Choice(options) => {
+            let text = param.spelling.read(text);
+            options
+                .iter()
+                .find(|o| o.value == text)
+                .map(|o| Value::Choice(o.value))
+        }
         Kind::Number { .. } => decimal(text, number, |v| param.admits(v)).map(Value::Number),
         Kind::Whole { min, max } => whole(text, min, max).map(Value::Whole),
         Kind::Layers => layers(text).map(Value::Layers),

@@ -162,6 +162,32 @@ pub enum Attribute {
     Without,
 }
 
+/// How a parameter's text is read before it is matched against its choices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spelling {
+    /// As written.
+    Exact,
+    /// A BCP 47 language tag, as HTML's `lang` reads one: case-insensitive,
+    /// its script and region ignored (`ja-JP` and `JA` are `ja`), so a link's
+    /// `lang=` takes what an element's `lang` attribute takes.
+    LanguageTag,
+}
+
+impl Spelling {
+    /// `text` as this spelling reads it.
+    pub fn read(self, text: &str) -> std::borrow::Cow<'_, str> {
+        match self {
+            Spelling::Exact => text.into(),
+            Spelling::LanguageTag => text
+                .split('-')
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
+                .into(),
+        }
+    }
+}
+
 /// One parameter.
 #[derive(Clone, Copy, Debug)]
 pub struct Param {
@@ -170,6 +196,8 @@ pub struct Param {
     /// of its `controls`); [`Param::attribute`] reads it.
     pub attribute: Attribute,
     pub kind: Kind,
+    /// How its text is read (a language tag's case and region).
+    pub spelling: Spelling,
     pub control: Control,
     pub display: Display,
     /// A field of the run's [`Config`](super::Config) (the others, speed,

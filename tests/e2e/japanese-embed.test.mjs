@@ -110,6 +110,28 @@ test('lang="ja" on an English page, and inside <div lang="ja">: Japanese buttons
     assert.equal(await first.locator('#card-loss').getAttribute('aria-label'), 'Loss');
   }));
 
+// HTML inherits `lang` across a shadow root from its host: a figure inside
+// another component on a Japanese part of a page speaks Japanese.
+test('inside another component\'s shadow root, under <div lang="ja">: the figure speaks Japanese', () =>
+  withPage('examples/blog-post.html', async (page) => {
+    await page.evaluate(() => {
+      const box = document.createElement('div');
+      box.lang = 'ja';
+      const host = document.createElement('div');
+      host.id = 'component';
+      box.append(host);
+      document.querySelector('article')?.prepend(box);
+      const figure = document.createElement('ed-playground');
+      figure.setAttribute('controls', 'play,reset');
+      figure.setAttribute('stop', 'never');
+      // The figure is the shadow root's own child: it has no parent element.
+      host.attachShadow({ mode: 'open' }).append(figure);
+    });
+    const figure = page.locator('#component ed-playground');
+    await resetNamed(figure, 'リセット');
+    await epochAtLeast(figure, 10);
+  }));
+
 test('lang="en" on the Japanese page stays English; changing lang rebuilds it in the new language', () =>
   withPage('examples/blog-post.ja.html', async (page) => {
     const figure = await addFigure(page, 'en', { lang: 'en', tsk: 'moons', controls: 'play,reset', stop: 'never' });

@@ -5,7 +5,7 @@
 // reads the English line, or with 'ja' the Japanese one (`エポック N · 損失 X`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSite, stopSite, withPage, until, statusWhen, origin } from './harness.mjs';
+import { startSite, stopSite, withPage, until, statusWhen, origin, notices } from './harness.mjs';
 import { addTables, learn, wordsIn } from '../../www/words/index.js';
 import { TABLES as PAGE_TABLES } from '../../www/words/lang/page-en.js';
 
@@ -227,3 +227,13 @@ test("a language's words missing: the page's banner and a figure's frame name th
     },
   );
 });
+
+// A link's `lang=` is read as an element's `lang` attribute is: a BCP 47 tag,
+// case-insensitive, its region ignored.
+for (const tag of ['ja-JP', 'JA'])
+  test(`?lang=${tag}: the page speaks Japanese and refuses nothing`, () =>
+    withPage(`?lang=${tag}&paused=1`, async (page) => {
+      await statusWhen(page, (s) => s.text.endsWith('一時停止中'), 'the paused Japanese line', 15000, 'ja');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+      assert.deepEqual(await notices(page.locator('#notices')), []);
+    }));

@@ -234,7 +234,7 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#themeFns.clear();
     // Its language first, as every message below is written in it: its own
     // `lang`, else the nearest one around it, else the browser's.
-    const lang = chooseLanguage(this.getAttribute('lang'), this.parentElement);
+    const lang = chooseLanguage(this.getAttribute('lang'), this);
     try {
       await learn(lang); // one language's words, loaded once for every figure that speaks it
     } catch (e) {

@@ -163,12 +163,24 @@ export function chooseLanguage(asked, node) {
     LANGUAGES.find(
       (l) => typeof tag === 'string' && (tag.toLowerCase() === l || tag.toLowerCase().startsWith(`${l}-`)),
     );
-  return (
-    ours(asked) ??
-    ours(node?.closest?.('[lang]')?.getAttribute('lang')) ??
-    navigator.languages.map(ours).find(Boolean) ??
-    'en'
-  );
+  return ours(asked) ?? ours(langAround(node)) ?? navigator.languages.map(ours).find(Boolean) ?? 'en';
+}
+
+/**
+ * The `lang` attribute nearest around `node`, as HTML inherits it: up through
+ * its ancestors and, across a shadow root, its host's (a figure inside another
+ * component's shadow root on a `lang="ja"` page speaks Japanese).
+ * @param {Element | null | undefined} node
+ * @returns {string | null}
+ */
+function langAround(node) {
+  for (let at = node; at; ) {
+    const found = at.closest('[lang]');
+    if (found) return found.getAttribute('lang');
+    const root = at.getRootNode();
+    at = root instanceof ShadowRoot ? root.host : null;
+  }
+  return null;
 }
 
 /** @type {WeakMap<Node, Words>} */

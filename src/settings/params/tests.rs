@@ -416,3 +416,28 @@ fn the_spirals_and_the_readers_points_carry_a_note_whose_link_opens_them() {
         }
     }
 }
+
+#[test]
+fn a_language_is_read_as_html_reads_a_lang_attribute() {
+    // Case-insensitive, its region and script ignored: what an element's `lang` takes.
+    for (text, lang) in [
+        ("ja", "ja"),
+        ("ja-JP", "ja"),
+        ("JA", "ja"),
+        ("En-us", "en"),
+        ("en-Latn-GB", "en"),
+        ("auto", "auto"),
+        ("AUTO", "auto"),
+    ] {
+        let (p, problems) = read(&[("lang", text)]);
+        assert!(problems.is_empty(), "{text}: {problems:?}");
+        assert_eq!(p.lang, lang, "{text}");
+    }
+    // A language the page does not speak is refused, named as written.
+    for text in ["fr", "fr-JA", "jap", "", "-ja"] {
+        let (p, problems) = read(&[("lang", text)]);
+        assert_eq!(problems.len(), 1, "{text}");
+        assert_eq!(problems[0].name, "lang");
+        assert_eq!(p.lang, Params::default().lang);
+    }
+}

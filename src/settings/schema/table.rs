@@ -1,7 +1,7 @@
 //! The table itself: one entry per parameter, in the order the page shows
 //! its fields and writes its link.
 
-use super::{t, Attribute, Choice, Control, Display, Kind, Note, Param, Text, Value};
+use super::{t, Attribute, Choice, Control, Display, Kind, Note, Param, Spelling, Text, Value};
 use crate::ed::Loss;
 use crate::settings::config::RuleName;
 use crate::settings::limits::{
@@ -167,6 +167,7 @@ const BASE: Param = Param {
     name: "",
     attribute: Attribute::Name,
     kind: Kind::Flag,
+    spelling: Spelling::Exact,
     control: Control::None,
     display: Display::Plain,
     config: true,
@@ -425,6 +426,7 @@ pub static PARAMS: [Param; 24] = [
         // The words a reader sees, not the run: no new run.
         live: true,
         kind: Kind::Choice(&LANGUAGES),
+        spelling: Spelling::LanguageTag,
         // An element's language is HTML's own `lang` attribute (its own, or the
         // nearest around it), read as HTML reads it (`ja-JP` is Japanese).
         attribute: Attribute::Without,
