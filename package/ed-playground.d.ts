@@ -101,6 +101,30 @@ export declare class EdPlaygroundElement extends HTMLElement {
   static fromLink(name: string, value: string): [attribute: string, value: string] | null;
   /** The language (`en` or `ja`) for `asked` (a link's `lang=`), else the nearest `lang` around `node`, else the browser's. */
   static chooseLanguage(asked: string | null, node: Element | null): 'en' | 'ja';
+  /** The epoch its run has reached: 0 before it trains (and again after Reset). */
+  readonly epoch: number;
+  /** The mean loss of its run's last epoch, null before one (its `loss` attribute names the loss function). */
+  readonly meanLoss: number | null;
+  /** The epoch its run solved its task at, null until it does. */
+  readonly solvedAt: number | null;
+  addEventListener<K extends keyof EdPlaygroundEventMap>(
+    type: K,
+    listener: (this: EdPlaygroundElement, ev: EdPlaygroundEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+}
+
+/** The element's events; both bubble. */
+export interface EdPlaygroundEventMap extends HTMLElementEventMap {
+  /** Its run reached a new epoch (at most once an animation frame): the epoch and its mean loss. */
+  'ed-epoch': CustomEvent<{ epoch: number; loss: number }>;
+  /** Its run solved its task (once a run): the epoch it solved at. */
+  'ed-solved': CustomEvent<{ epoch: number }>;
 }
 
 declare global {

@@ -508,3 +508,46 @@ test('a batch of "out of view, then in view" leaves the figure training: the las
     const after = await statusWhen(page, (s) => s.epoch >= 1, 'the line after the batch');
     await statusWhen(page, (s) => s.epoch >= after.epoch + 50, 'the figure training on, 50 epochs later');
   }));
+
+// A post's own script reads what a figure's run has done: three read-only
+// properties and two bubbling events (docs/embedding.md).
+test("a post's script reads a figure: epoch, meanLoss, solvedAt, and the ed-epoch and ed-solved events", () =>
+  withPage('examples/blog-post.html', async (page) => {
+    await page.evaluate(() => {
+      const heard = { solved: [], last: null, epochs: 0 };
+      Object.assign(window, { __heard: heard });
+      document.addEventListener('ed-solved', (e) => {
+        if (e.target.id === 'api') heard.solved.push(e.detail.epoch);
+      });
+      document.addEventListener('ed-epoch', (e) => {
+        if (e.target.id !== 'api') return;
+        heard.last = e.detail;
+        heard.epochs++;
+      });
+    });
+    const figure = await addFigure(page, 'api', { loss: 'bce', seed: '42', controls: 'play,reset' });
+    // It stops at its solve (the default `stop`): solved once, told once.
+    const [at] = await until(
+      () => page.evaluate(() => window.__heard.solved),
+      (s) => s.length === 1,
+      { what: 'ed-solved' },
+    );
+    await until(
+      () => figure.evaluate((e) => e.epoch),
+      (epoch) => epoch === at,
+      { what: 'the figure at its solve' },
+    );
+    const read = await figure.evaluate((e) => ({ epoch: e.epoch, meanLoss: e.meanLoss, solvedAt: e.solvedAt }));
+    const { last, epochs } = await page.evaluate(() => window.__heard);
+    assert.deepEqual(read, { epoch: at, meanLoss: last.loss, solvedAt: at });
+    assert.deepEqual(last, { epoch: at, loss: await hook(figure, 'loss') });
+    assert.ok(epochs >= 1 && epochs <= at, `${epochs} ed-epoch events for ${at} epochs: at most one a frame`);
+    // Reset: a new run, told again from its start; the same seed solves at the same epoch.
+    await figure.getByRole('button', { name: 'Reset', exact: true }).click();
+    const again = await until(
+      () => page.evaluate(() => window.__heard.solved),
+      (s) => s.length === 2,
+      { what: 'ed-solved after Reset' },
+    );
+    assert.deepEqual(again, [at, at]);
+  }));

@@ -17,6 +17,21 @@ const misspelt: EdPlaygroundAttributes = { tsk: 'moons' };
 for (const [name, value] of Object.entries(attributes)) figure.setAttribute(name, value);
 document.body.append(figure);
 
+// What its run has done, read-only, and its two events, typed.
+const epoch: number = figure.epoch;
+const meanLoss: number | null = figure.meanLoss;
+// @ts-expect-error: read-only
+figure.solvedAt = 3;
+figure.addEventListener('ed-epoch', (e) => {
+  const reached: number = e.detail.epoch + e.detail.loss;
+  return reached;
+});
+figure.addEventListener('ed-solved', (e) => {
+  // @ts-expect-error: a solve tells its epoch, not a loss
+  const loss: number = e.detail.loss;
+  return loss;
+});
+
 const pair: [attribute: string, value: string] | null = EdPlaygroundElement.fromLink('hidden', '8,8');
 const observed: readonly string[] = EdPlaygroundElement.observedAttributes;
 
@@ -33,4 +48,4 @@ export async function trainXor(epochs: number): Promise<{ epoch: number; loss: n
 }
 
 const names: string[] = paramSchema().map((entry: { name: string }) => entry.name);
-export { found, wrong, misspelt, pair, observed, names };
+export { found, wrong, misspelt, pair, observed, names, epoch, meanLoss };

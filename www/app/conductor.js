@@ -50,6 +50,9 @@ import { testHook } from './hook.js';
  * @property {ReturnType<typeof frameScheduler>} frames
  * @property {ReturnType<typeof controls>} show the controls say what the run is
  * @property {{ held: boolean, stopped: boolean, hasFailed: () => boolean }} flags
+ * @property {{ epoch: number, solved: boolean }} told what the host was last told (`tell`)
+ * @property {(what: 'start' | 'epoch' | 'solved', detail: { epoch: number, loss?: number }) => void} host
+ *   who hears of a new run, each new epoch and the solve (an element's events)
  */
 
 /**
@@ -58,7 +61,8 @@ import { testHook } from './hook.js';
  * Options: `state` and `problems` (from state.js); `page` (owns the URL, the
  * keyboard shortcuts and the file buttons); `wasm` (the .wasm URL); `theme` and
  * `onTheme(f)` (the colours, and who hears they changed); `fail(error)` and
- * `hasFailed()` (who hears of an engine failure); `stagger` (this playground's
+ * `hasFailed()` (who hears of an engine failure); `tell(what, detail)` (who
+ * hears of each new epoch and of the solve: `tell` below); `stagger` (this playground's
  * place among several on one page); `chartHeight`; `alive()` (false: return null
  * at once, the root has moved on while the engine loaded).
  * @param {import('../views/contract.js').Root} root
@@ -82,6 +86,7 @@ function conduct(root, opts, Playground) {
   const { state, problems = [], page = false, theme, fail, hasFailed = () => false, stagger = 0 } = opts;
   const c = /** @type {Conducted} */ ({ root, state, page, Playground });
   c.flags = { held: false, stopped: false, hasFailed };
+  c.host = opts.tell ?? (() => {});
   // Every root a playground runs in has its notices' place (index.html, the element's template).
   c.notify = notices(/** @type {HTMLElement} */ (root.getElementById('notices')));
   problems.forEach(c.notify);
@@ -105,7 +110,11 @@ function conduct(root, opts, Playground) {
   });
   c.frames = frameScheduler(root, {
     jobs: c.views.jobs,
-    train: (/** @type {number} */ units) => c.training.train(units),
+    train(/** @type {number} */ units) {
+      const trained = c.training.train(units);
+      tell(c);
+      return trained;
+    },
     status: () => showStatus(c),
     idle: () => idle(c),
     fail(/** @type {unknown} */ e) {
@@ -251,6 +260,22 @@ function heard(c, from, to, move) {
   else c.frames.settle(); // every view shows the very last epoch
 }
 
+/**
+ * Tells the host what a frame's training did (an element's `ed-epoch` and
+ * `ed-solved` events): the epoch reached, when it moved; the solve, once a run.
+ * @param {Conducted} c
+ */
+function tell(c) {
+  const { pg, told } = c;
+  if (pg.epoch === told.epoch) return;
+  told.epoch = pg.epoch;
+  c.host('epoch', { epoch: pg.epoch, loss: pg.loss });
+  if (pg.solvedAt !== undefined && !told.solved) {
+    told.solved = true;
+    c.host('solved', { epoch: pg.solvedAt });
+  }
+}
+
 /** The status line and the frozen run's notice, after a frame. @param {Conducted} c */
 function showStatus(c) {
   const { transport: t, pg } = c;
@@ -310,6 +335,8 @@ function adopt(c, next) {
   const { state } = c;
   c.pg?.free();
   c.pg = next;
+  c.told = { epoch: 0, solved: false }; // a new run: told again from its first epoch
+  c.host('start', { epoch: 0 });
   c.own.give(next);
   c.training.restart();
   c.solved.hide();

@@ -131,6 +131,38 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#root.adoptedStyleSheets = SHEETS;
   }
 
+  /** What its run has told (conductor.js `tell`): reset with each start. */
+  #told = { epoch: 0, meanLoss: /** @type {number | null} */ (null), solvedAt: /** @type {number | null} */ (null) };
+
+  /** The epoch its run has reached: 0 before it trains. A reader's API (docs/embedding.md). */
+  get epoch() {
+    return this.#told.epoch;
+  }
+
+  /** The mean loss of its last epoch, null before one. (Its `loss` attribute names the loss function.) */
+  get meanLoss() {
+    return this.#told.meanLoss;
+  }
+
+  /** The epoch its run solved its task at, null until it does. */
+  get solvedAt() {
+    return this.#told.solvedAt;
+  }
+
+  // Each new epoch a frame reached (`ed-epoch`, at most once a frame) and the
+  // solve (`ed-solved`, once a run): events on the element, which bubble.
+  /** @param {'start' | 'epoch' | 'solved'} what @param {{ epoch: number, loss?: number }} detail */
+  #hear(what, detail) {
+    if (what === 'start') {
+      this.#told = { epoch: 0, meanLoss: null, solvedAt: null }; // a new run (Reset, a new task)
+      return;
+    }
+    if (what === 'epoch') Object.assign(this.#told, { epoch: detail.epoch, meanLoss: detail.loss ?? null });
+    else this.#told.solvedAt = detail.epoch;
+    const name = what === 'epoch' ? 'ed-epoch' : 'ed-solved';
+    this.dispatchEvent(new CustomEvent(name, { detail: { ...detail }, bubbles: true }));
+  }
+
   // For the tests and the benchmark only (test-hook.js): `element.playground`,
   // this instance's run (epoch, loss, state, loss series, frame times), read-only, once started.
   static {
@@ -229,6 +261,7 @@ export class EdPlaygroundElement extends HTMLElement {
 
   async #start() {
     const gen = ++this.#gen;
+    this.#told = { epoch: 0, meanLoss: null, solvedAt: null };
     this.#run?.destroy();
     this.#run = null;
     this.#themeFns.clear();
@@ -333,6 +366,12 @@ export class EdPlaygroundElement extends HTMLElement {
         ),
         onTheme: (/** @type {() => void} */ f) => this.#themeFns.add(f),
         fail: (/** @type {unknown} */ e) => this.#fail(e),
+        tell: (
+          /** @type {'start' | 'epoch' | 'solved'} */ what,
+          /** @type {{ epoch: number, loss?: number }} */ detail,
+        ) => {
+          if (gen === this.#gen) this.#hear(what, detail);
+        },
       });
     } catch (e) {
       if (gen === this.#gen) this.#fail(e);
