@@ -202,3 +202,24 @@ fn cli_never_writes_a_wrapped_epoch_or_a_file_the_page_refuses() {
     let _ = std::fs::remove_file(model);
     let _ = std::fs::remove_file(saved);
 }
+
+#[test]
+fn a_kaneko_study_of_no_runs_or_unbounded_epochs_is_refused() {
+    use ed_playground::studies::kaneko::{MAX_EPOCH_LIMIT, MAX_RUNS};
+    let over_runs = (MAX_RUNS + 1).to_string();
+    let over_epochs = (MAX_EPOCH_LIMIT + 1).to_string();
+    for args in [
+        ["--runs", "0"],
+        ["--runs", over_runs.as_str()],
+        ["--max-epochs", "0"],
+        ["--max-epochs", over_epochs.as_str()],
+    ] {
+        let out = ed(&["kaneko", args[0], args[1]]);
+        assert!(!out.status.success(), "{args:?} was taken");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains(args[0]) && said.contains("is not in 1..="), "{args:?}: {said}");
+    }
+    // The bounds themselves are taken.
+    let out = ed(&["kaneko", "--runs", "1", "--max-epochs", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}

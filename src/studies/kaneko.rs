@@ -9,6 +9,11 @@ use crate::train::{Method, Run, SubNetwork};
 
 /// Kaneko's cap: his program gives up after 10,000 epochs.
 pub const KANEKO_MAX_EPOCHS: u64 = 10_000;
+/// The most seeds a study runs (`ed kaneko --runs`): Kaneko's table has 100.
+pub const MAX_RUNS: u64 = 10_000;
+/// The most epochs a study gives each run before it counts as failed
+/// (`--max-epochs`): a hundred times his own limit.
+pub const MAX_EPOCH_LIMIT: u64 = 100 * KANEKO_MAX_EPOCHS;
 
 /// Trains ED until Kaneko's stopping rule holds; the epoch (1-based) at which it
 /// did, or `None` when `max_epochs` pass without it (a failed run).

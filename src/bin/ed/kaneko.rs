@@ -29,9 +29,10 @@ pub struct KanekoArgs {
     /// Learning rate of both methods (Kaneko's alpha, 0.8, by default).
     #[arg(long)]
     lr: Option<f64>,
-    #[arg(long, default_value_t = 100)]
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u64).range(1..=kaneko::MAX_RUNS))]
     runs: u64,
-    #[arg(long, default_value_t = KANEKO_MAX_EPOCHS)]
+    #[arg(long, default_value_t = KANEKO_MAX_EPOCHS,
+          value_parser = clap::value_parser!(u64).range(1..=kaneko::MAX_EPOCH_LIMIT))]
     max_epochs: u64,
     #[arg(long)]
     json: bool,
