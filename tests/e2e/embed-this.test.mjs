@@ -179,6 +179,8 @@ test("the snippets write what differs from the defaults, a rule's own defaults a
       ['rule', 'kaneko'],
       ['speed', '5'],
       [layers, '8,8'],
+      // The language the reader sees, always (here the browser's, English).
+      ['lang', 'en'],
       ['changes', '30:loss:bce'],
       ['views', 'chart,network,table'],
       ['controls', 'play,reset,loss'],
@@ -273,4 +275,21 @@ test("the dialog on a desktop: both snippets shown whole, the page's keys not ta
     await page.keyboard.press('r');
     assert.ok((await hook(page, 'epoch')) >= before);
     await page.screenshot({ path: 'artifacts/embed-this-desktop.png' });
+  }));
+
+test('under a Japanese browser, without lang= in the link, the snippets say lang="ja"', () =>
+  withPage('index.html?paused=1', { locale: 'ja-JP' }, async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
+    await page.locator('#embed-this').click();
+    const dialog = page.locator('#embed-dialog');
+    await dialog.waitFor();
+    const text = (name) => dialog.locator(`[data-snippet="${name}"]`).textContent();
+    const [element, iframe] = [await text('element'), await text('iframe')];
+    const lang = await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      return doc.querySelector('ed-playground')?.getAttribute('lang');
+    }, element);
+    assert.equal(lang, 'ja');
+    assert.match(iframe, /[?&]lang=ja[&"]/);
   }));

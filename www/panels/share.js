@@ -108,7 +108,9 @@ export function embedThis(button, dialog, current) {
   );
   const fill = () => {
     /** @type {Record<string, string>} */
-    const texts = snippets(current(), document.baseURI);
+    // The language the reader sees, always: a Japanese browser's page says no
+    // `lang=`, and pasted into an `<html lang="en">` post the figure would speak English.
+    const texts = snippets({ ...current(), lang: wordsAt(dialog).lang }, document.baseURI);
     for (const [name, block] of Object.entries(blocks)) block.textContent = texts[name];
   };
   button.addEventListener('click', () => {
