@@ -1,7 +1,8 @@
 // Bundles the <ed-playground> element (www/embed/element.js) into one ES
 // module, dist/ed-playground.js: the page's modules, uPlot and every style
 // sheet (as text, for constructable stylesheets), minified. Its wasm stays a
-// separate file, found at pkg/ed_playground_bg.wasm next to the bundle.
+// separate file, found at pkg/ed_playground_bg.wasm next to the bundle; the
+// files module (pkg/ed_files.js, loaded on demand) stays out of the bundle too.
 import esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -15,6 +16,7 @@ const site = {
     build.onResolve({ filter: /\/vendor\/uPlot\.esm\.js$/ }, () => ({
       path: resolve('node_modules/uplot/dist/uPlot.esm.js'),
     }));
+    build.onResolve({ filter: /\/pkg\/ed_files\.js$/ }, () => ({ path: './pkg/ed_files.js', external: true }));
     build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
       const { code } = await esbuild.transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
       return { contents: code, loader: 'text' };
