@@ -252,6 +252,10 @@ export interface ModelParts {
 
 const PART_FIELDS: [&str; 4] = ["config", "epoch", "loss", "weights"];
 
+/// A run's parts as read: its configuration, its layers (`[output][layer]`),
+/// epoch and last loss.
+pub type Parts = (Config, Vec<Vec<Layer>>, u64, Option<f64>);
+
 /// `{ config, epoch, loss, weights }` (see `ModelParts` above; `loss` absent
 /// when the run has none).
 pub fn model_parts_object(
@@ -280,7 +284,7 @@ pub fn model_parts_object(
 /// number from 0 (or absent), and the weights a `Float64Array` of the length
 /// the configuration needs, measured before it is copied, then checked layer
 /// by layer as a model file's are (src/train/parts.rs).
-pub fn model_parts(obj: &JsValue) -> Read<(Config, Vec<Vec<Layer>>, u64, Option<f64>)> {
+pub fn model_parts(obj: &JsValue) -> Read<Parts> {
     check_keys(obj, "parts", &PART_FIELDS)?;
     let missing = |name: &str| format!("{name}: missing");
     let config = config(&get(obj, "config")?.ok_or_else(|| missing("config"))?)?;
