@@ -18,7 +18,9 @@ const CASES = [
 ];
 
 function nativeRates() {
-  const out = execFileSync('target/release/ed', ['bench', '--json'], { encoding: 'utf8' });
+  const out = execFileSync(`${process.env.CARGO_TARGET_DIR ?? 'target'}/release/ed`, ['bench', '--json'], {
+    encoding: 'utf8',
+  });
   const rows = JSON.parse(out.trim().split('\n').pop());
   return Object.fromEntries(rows.map((r) => [r.case, r.epochs_per_sec]));
 }

@@ -18,10 +18,11 @@ fi
 min() { "$esbuild" --minify --log-level=warning "$@"; }
 node scripts/build-page.mjs
 min --outdir=dist/www www/*.css
-for m in ed_playground ed_digits; do min --format=esm --outfile=dist/pkg/$m.js pkg/$m.js; done
+MODULES="ed_playground ed_digits ed_files ed_experiment" # scripts/build-wasm.sh
+for m in $MODULES; do min --format=esm --outfile=dist/pkg/$m.js pkg/$m.js; done
 min --format=esm --outfile=dist/vendor/uPlot.esm.js node_modules/uplot/dist/uPlot.esm.js
 cp node_modules/uplot/dist/uPlot.min.css dist/vendor/
-cp pkg/ed_playground_bg.wasm pkg/ed_digits_bg.wasm dist/pkg/
+for m in $MODULES; do cp "pkg/${m}_bg.wasm" dist/pkg/; done
 # The digits card's data: the first 250 of each digit of the MNIST sample,
 # resampled to 16 x 16 by the library's own code (the CLI), one byte a pixel
 # (the format: src/digits.rs, to_bytes). The page fetches it when asked.
@@ -43,5 +44,7 @@ gz() { local n=0 f; for f in "$@"; do n=$((n + $(gzip -9 -c "$f" | wc -c))); don
 echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1);" \
   "own JS + wasm gzipped: $(( $(gz dist/www/*.js dist/pkg/ed_playground.js dist/pkg/ed_playground_bg.wasm) / 1024 )) KB" \
   "(wasm $(( $(gz dist/pkg/ed_playground_bg.wasm) / 1024 )) KB), uPlot $(( $(gz dist/vendor/uPlot.esm.js) / 1024 )) KB;" \
-  "the digits card's module, on demand, $(( $(gz dist/pkg/ed_digits.js dist/pkg/ed_digits_bg.wasm) / 1024 )) KB;" \
+  "on demand: the digits card's module $(( $(gz dist/pkg/ed_digits.js dist/pkg/ed_digits_bg.wasm) / 1024 )) KB," \
+  "the files module $(( $(gz dist/pkg/ed_files.js dist/pkg/ed_files_bg.wasm) / 1024 )) KB," \
+  "Kaneko's experiment's $(( $(gz dist/pkg/ed_experiment.js dist/pkg/ed_experiment_bg.wasm) / 1024 )) KB;" \
   "element bundle ed-playground.js $(( $(gz dist/ed-playground.js) / 1024 )) KB (uPlot and styles included; shares the wasm)"

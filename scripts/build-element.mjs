@@ -3,7 +3,8 @@
 // sheet (as text, for constructable stylesheets), minified. What a figure loads
 // only when it needs it (one language's words) is split into dist/element/,
 // found relative to the bundle. Its wasm stays a separate file, found at
-// pkg/ed_playground_bg.wasm next to the bundle.
+// pkg/ed_playground_bg.wasm next to the bundle; the files module
+// (pkg/ed_files.js, loaded on demand) stays out of the bundle too.
 import esbuild from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
@@ -18,6 +19,7 @@ const site = {
     build.onResolve({ filter: /\/vendor\/uPlot\.esm\.js$/ }, () => ({
       path: resolve('node_modules/uplot/dist/uPlot.esm.js'),
     }));
+    build.onResolve({ filter: /\/pkg\/ed_files\.js$/ }, () => ({ path: './pkg/ed_files.js', external: true }));
     build.onLoad({ filter: /\.css$/ }, async ({ path }) => {
       const { code } = await esbuild.transform(await readFile(path, 'utf8'), { loader: 'css', minify: true });
       return { contents: code, loader: 'text' };

@@ -28,6 +28,9 @@ const FILES = {
   'pkg/ed_playground.js': 'dist/pkg/ed_playground.js',
   'pkg/ed_playground.d.ts': 'pkg/ed_playground.d.ts', // wasm-bindgen's
   'pkg/ed_playground_bg.wasm': 'dist/pkg/ed_playground_bg.wasm',
+  // The files module, loaded on demand, found next to the engine's wasm.
+  'pkg/ed_files.js': 'dist/pkg/ed_files.js',
+  'pkg/ed_files_bg.wasm': 'dist/pkg/ed_files_bg.wasm',
   'README.md': 'package/README.md',
   LICENSE: 'package/LICENSE',
   // uPlot is bundled into ed-playground.js, so its licence goes with it.

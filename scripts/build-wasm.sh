@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # Builds the learning core for the browser into pkg/: cargo (SIMD on, see
 # .cargo/config.toml), wasm-bindgen for ES modules, then wasm-opt from binaryen.
-# Two modules: the page's (`ed_playground`), and the digits card's (`ed_digits`,
-# the same engine plus DigitsRun), which only the card's worker loads.
+# Four modules from one crate, each by a cargo feature, so a reader downloads
+# only what the page shows them (docs/architecture.md, "The wasm modules"):
+# the page's (`ed_playground`); the digits card's (`ed_digits`, the same engine
+# plus DigitsRun), which only the card's worker loads; the files module
+# (`ed_files`: model files and the points' CSV), loaded the first time a reader
+# saves or loads one, built for size since nothing in it is hot; and Kaneko's
+# experiment (`ed_experiment`), which only its card's worker loads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 opt=node_modules/.bin/wasm-opt
 [ -x "$opt" ] || echo "build-wasm: wasm-opt not installed (run scripts/setup.sh); shipping unoptimised modules"
 
-build() { # NAME [CARGO FEATURE ARGS...]
-  local name=$1
-  shift
-  cargo build --quiet --profile wasm --lib --target wasm32-unknown-unknown --no-default-features "$@"
+build() { # NAME CARGO-PROFILE WASM-OPT-LEVEL FEATURES
+  local name=$1 profile=$2 level=$3 features=$4
+  cargo build --quiet --profile "$profile" --lib --target wasm32-unknown-unknown --no-default-features --features "$features"
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir pkg --out-name "$name" target/wasm32-unknown-unknown/wasm/ed_playground.wasm
+    --out-dir pkg --out-name "$name" "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/$profile/ed_playground.wasm"
   if [ -x "$opt" ]; then
-    "$opt" -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
+    "$opt" "$level" --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"
   fi
 }
-build ed_playground
-build ed_digits --features digits-page
+build ed_playground wasm -O3 page
+build ed_digits wasm -O3 digits-page
+build ed_files wasm-size -Oz files-module
+build ed_experiment wasm -O3 experiment-module

@@ -9,7 +9,7 @@ cargo test --release
 
 echo "== wasm tests in headless Chromium (wasm-bindgen-test)"
 CHROMEDRIVER=/usr/bin/chromedriver \
-  cargo test --release --target wasm32-unknown-unknown --no-default-features --features digits-page --test wasm
+  cargo test --release --target wasm32-unknown-unknown --no-default-features --features digits-page,files-module,experiment-module --test wasm
 
 echo "== the page's JavaScript: type check and lint"
 scripts/build-wasm.sh

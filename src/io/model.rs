@@ -2,9 +2,9 @@
 //! format version), and loading that refuses anything inconsistent with a message
 //! that names the problem.
 //!
-//! One reader for the CLI and the page (the page hands the file's bytes to the
-//! wasm module, which runs this same code; [`super::json`] reads the text), so
-//! one set of rules:
+//! One reader and one writer for the CLI and the page (the page hands the
+//! file's bytes to its files module, src/wasm/files.rs, which runs this same
+//! code; [`super::json`] reads the text), so one set of rules:
 //! - the text is UTF-8; a leading UTF-8 byte order mark is skipped (RFC 8259
 //!   lets a reader ignore one, and some editors write it); UTF-16 is refused;
 //! - an unknown or a repeated field is refused, naming it;
@@ -23,7 +23,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::json::Reader;
-use crate::ed::Network;
+use crate::ed::Layer;
 use crate::number::{parse_number_native, NumberParser};
 use crate::settings::config::Config;
 use crate::settings::params::MAX_PAGE_SEED;
@@ -39,9 +39,8 @@ pub const MAX_MODEL_BYTES: usize = 8 * 1024 * 1024;
 /// The largest epoch and seed a model file holds: 2^53 - 1, as the page's seeds.
 pub const MAX_FILE_INTEGER: u64 = MAX_PAGE_SEED;
 
-/// The file's structure, as written (serde_json natively, and in the page
-/// through serde-wasm-bindgen and the browser's `JSON`); read by
-/// [`EdRun::from_json`].
+/// The file's structure, as written (serde_json, natively and in the page's
+/// files module); read by [`Model::from_json_with`].
 #[derive(Serialize)]
 pub struct ModelFile {
     pub format: String,
@@ -106,29 +105,29 @@ pub fn check_integers(epoch: u64, seed: u64) -> Result<(), ModelError> {
     Ok(())
 }
 
-impl EdRun {
-    /// Refuses a run whose weights are not all finite: JSON cannot hold them.
-    pub fn to_json(&self) -> Result<String, ModelError> {
-        let file = self.to_model_file()?;
-        serde_json::to_string_pretty(&file)
-            .or_else(|e| refuse(format!("cannot write the model: {e}")))
-    }
+/// A model file's contents, read and checked: what a run resumes from (the
+/// CLI's `--load`, and the page's Load model through its files module, which
+/// hands these on as a run's parts, src/train/parts.rs).
+pub struct Model {
+    pub config: Config,
+    pub epoch: u64,
+    /// The last epoch's mean loss, when the file has it.
+    pub loss: Option<f64>,
+    /// `networks[output][layer]`, each held to the configuration's shape.
+    pub networks: Vec<Vec<Layer>>,
+}
 
+impl Model {
     /// A model file as read from disk or the page's file picker: its size,
-    /// then its encoding, then [`EdRun::from_json_with`].
-    pub fn from_file_bytes(bytes: &[u8], number: NumberParser) -> Result<EdRun, ModelError> {
+    /// then its encoding, then [`Model::from_json_with`].
+    pub fn from_file_bytes(bytes: &[u8], number: NumberParser) -> Result<Model, ModelError> {
         check_size(bytes.len())?;
-        EdRun::from_json_with(utf8_text(bytes)?, number)
-    }
-
-    /// [`EdRun::from_json_with`] with Rust's own number reader.
-    pub fn from_json(text: &str) -> Result<EdRun, ModelError> {
-        EdRun::from_json_with(text, parse_number_native)
+        Model::from_json_with(utf8_text(bytes)?, number)
     }
 
     /// Reads a model file's text; `number` reads each number's text (the page
     /// passes the browser's, so its module carries no float parser).
-    pub fn from_json_with(text: &str, number: NumberParser) -> Result<EdRun, ModelError> {
+    pub fn from_json_with(text: &str, number: NumberParser) -> Result<Model, ModelError> {
         check_size(text.len())?;
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut reader = Reader::new(text, number);
@@ -140,40 +139,88 @@ impl EdRun {
             config.task.outputs(),
             &shape.layer_sizes(),
         )
-        .map_err(ModelError)?
-        .into_iter()
-        .map(|layers| Network::from_layers(shape.clone(), config.loss, layers))
-        .collect();
-        let mut trainer = EdRun::from_parts(config, networks, header.epoch);
-        trainer.last_loss = header.loss;
-        Ok(trainer)
+        .map_err(ModelError)?;
+        Ok(Model {
+            config,
+            epoch: header.epoch,
+            loss: header.loss,
+            networks,
+        })
     }
+}
 
-    /// Refuses what the file rules refuse to read: non-finite weights, and an
-    /// epoch or seed over [`MAX_FILE_INTEGER`].
-    pub fn to_model_file(&self) -> Result<ModelFile, ModelError> {
-        let finite = self
-            .networks()
-            .iter()
-            .flat_map(|n| n.layers())
-            .all(|l| l.weights().iter().all(|w| w.is_finite()));
+impl ModelFile {
+    /// The file of a run's parts. Refuses what the file rules refuse to read:
+    /// non-finite weights, and an epoch or seed over [`MAX_FILE_INTEGER`].
+    pub fn new(
+        config: Config,
+        epoch: u64,
+        loss: Option<f64>,
+        networks: Vec<Vec<Vec<f64>>>,
+    ) -> Result<ModelFile, ModelError> {
+        let finite = networks.iter().flatten().flatten().all(|w| w.is_finite());
         if !finite {
             return refuse(
                 "the run has non-finite weights (it diverged), so there is no model to save",
             );
         }
-        check_integers(self.epoch(), self.config().seed)?;
+        check_integers(epoch, config.seed)?;
         Ok(ModelFile {
             format: FORMAT.to_string(),
             version: VERSION,
-            config: self.config().clone(),
-            epoch: self.epoch(),
-            loss: self.last_loss(),
-            networks: self
-                .networks()
-                .iter()
-                .map(|net| net.layers().iter().map(|l| l.weights().to_vec()).collect())
-                .collect(),
+            config,
+            epoch,
+            loss,
+            networks,
         })
+    }
+
+    /// The file's text: the one writer, for the CLI's `--save` and the page's
+    /// Save model (through its files module) alike.
+    pub fn to_json(&self) -> Result<String, ModelError> {
+        serde_json::to_string_pretty(self)
+            .or_else(|e| refuse(format!("cannot write the model: {e}")))
+    }
+}
+
+impl EdRun {
+    /// Refuses a run whose weights are not all finite: JSON cannot hold them.
+    pub fn to_json(&self) -> Result<String, ModelError> {
+        self.to_model_file()?.to_json()
+    }
+
+    /// [`Model::from_file_bytes`], resumed.
+    pub fn from_file_bytes(bytes: &[u8], number: NumberParser) -> Result<EdRun, ModelError> {
+        Model::from_file_bytes(bytes, number).map(EdRun::from_model)
+    }
+
+    /// [`EdRun::from_json_with`] with Rust's own number reader.
+    pub fn from_json(text: &str) -> Result<EdRun, ModelError> {
+        EdRun::from_json_with(text, parse_number_native)
+    }
+
+    /// [`Model::from_json_with`], resumed.
+    pub fn from_json_with(text: &str, number: NumberParser) -> Result<EdRun, ModelError> {
+        Model::from_json_with(text, number).map(EdRun::from_model)
+    }
+
+    /// The run a checked model resumes as.
+    pub fn from_model(model: Model) -> EdRun {
+        EdRun::from_layers(model.config, model.networks, model.epoch, model.loss)
+    }
+
+    /// Refuses what the file rules refuse to read (see [`ModelFile::new`]).
+    pub fn to_model_file(&self) -> Result<ModelFile, ModelError> {
+        let networks = self
+            .networks()
+            .iter()
+            .map(|net| net.layers().iter().map(|l| l.weights().to_vec()).collect())
+            .collect();
+        ModelFile::new(
+            self.config().clone(),
+            self.epoch(),
+            self.last_loss(),
+            networks,
+        )
     }
 }

@@ -1,7 +1,8 @@
 //! Training runs of either method and what is measured of them: a [`Run`]
 //! over [`SubNetwork`]s, its [`evaluation`], the [`solve`] clock, a [`Lane`]
 //! (a run with its clock and divergence), the [`freeze`] watch, and the
-//! playground's live [`Session`] with its [`History`].
+//! playground's live [`Session`] with its [`History`]; a run as its [`parts`]
+//! (what a model file holds, and what crosses between the page's wasm modules).
 
 pub mod budget;
 pub mod evaluation;
@@ -10,6 +11,7 @@ pub mod history;
 pub mod lane;
 pub mod method;
 pub mod network;
+pub mod parts;
 pub mod run;
 pub mod session;
 pub mod solve;

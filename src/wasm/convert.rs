@@ -1,5 +1,7 @@
-//! Plain JS objects to and from the engine's configuration, and the checks of
-//! the API's other arguments.
+//! Plain JS objects to and from the engine's configuration and a model's
+//! parts (what crosses between the page's module and the files module), and
+//! the checks of the API's other arguments. Each wasm module uses part of this
+//! file (src/wasm/mod.rs), hence the `dead_code` allowance below.
 //!
 //! Read by hand with js-sys rather than through serde-wasm-bindgen: serde's
 //! deserialisers carry its error formatting (its `Unexpected` prints floats),
@@ -10,17 +12,27 @@
 //! The checks that matter (names, limits, signs, lengths) stay in the engine:
 //! what is read here takes its field names and kinds from the parameter schema
 //! and goes through `Config::validate`, as the CLI's input does. (Model files
-//! are text, read by the CLI's own reader, src/io/model.rs.)
+//! are text, read by the CLI's own reader, src/io/model.rs, in the files
+//! module; what crosses to the page's module is their parts, read here.)
 //!
 //! An object from JS may be anything: only its own properties are read (what
 //! `Object.prototype` holds changes no run), a getter or Proxy trap that
 //! throws is an error naming the field (never a default taken silently), and a
 //! list's length is checked before any of it is read.
 
-use js_sys::{Array, Object};
+#![cfg_attr(
+    not(all(
+        feature = "page",
+        feature = "files-module",
+        feature = "experiment-module"
+    )),
+    allow(dead_code)
+)]
+
+use js_sys::{Array, Float64Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use crate::io::model::ModelFile;
+use crate::ed::Layer;
 use crate::settings::config::{Config, MAX_HIDDEN_LAYERS};
 use crate::settings::params::Params;
 use crate::settings::schema::{Kind, Param, Value, PARAMS};
@@ -43,6 +55,13 @@ extern "C" {
     fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
     fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
+/// `+text`, which is `Number(text)`: the browser's own number reader, so the
+/// modules need none. It cannot throw for a string.
+pub(super) fn js_number(text: &str) -> Option<f64> {
+    let v = JsValue::from_str(text).unchecked_into_f64();
+    (!v.is_nan()).then_some(v)
 }
 
 fn threw(name: &str) -> String {
@@ -217,7 +236,80 @@ pub fn config_object(c: &Config) -> Object {
     object(c)
 }
 
-/// The model file as a plain object, field for field as serde writes it natively.
-pub fn model_object(file: &ModelFile) -> Object {
-    object(file)
+// The parts' shape, for the page's type check (tsconfig.json).
+#[wasm_bindgen(typescript_custom_section)]
+const MODEL_PARTS: &str = r#"
+/** A run as its model file holds it: what the files module reads a file into
+ * and writes a file from, and what `Playground.fromModelParts` takes. */
+export interface ModelParts {
+  config: Record<string, unknown>;
+  epoch: number;
+  loss?: number;
+  /** Every weight, output by output, layer by layer, each layer input-major. */
+  weights: Float64Array;
+}
+"#;
+
+const PART_FIELDS: [&str; 4] = ["config", "epoch", "loss", "weights"];
+
+/// A run's parts as read: its configuration, its layers (`[output][layer]`),
+/// epoch and last loss.
+pub type Parts = (Config, Vec<Vec<Layer>>, u64, Option<f64>);
+
+/// `{ config, epoch, loss, weights }` (see `ModelParts` above; `loss` absent
+/// when the run has none).
+pub fn model_parts_object(
+    config: &Config,
+    epoch: u64,
+    loss: Option<f64>,
+    weights: &[f64],
+) -> Object {
+    let obj = Object::new();
+    let set = |name: &str, value: JsValue| {
+        // Setting a data property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&obj, &JsValue::from_str(name), &value);
+    };
+    set("config", config_object(config).into());
+    // Every epoch a run reaches is below 2^53 (src/io/model.rs).
+    set("epoch", JsValue::from_f64(epoch as f64));
+    if let Some(loss) = loss {
+        set("loss", JsValue::from_f64(loss));
+    }
+    set("weights", Float64Array::from(weights).into());
+    obj
+}
+
+/// A run's parts, from either module's side: the configuration read as
+/// `new Playground`'s, the epoch a whole number below 2^53, the loss a finite
+/// number from 0 (or absent), and the weights a `Float64Array` of the length
+/// the configuration needs, measured before it is copied, then checked layer
+/// by layer as a model file's are (src/train/parts.rs).
+pub fn model_parts(obj: &JsValue) -> Read<Parts> {
+    check_keys(obj, "parts", &PART_FIELDS)?;
+    let missing = |name: &str| format!("{name}: missing");
+    let config = config(&get(obj, "config")?.ok_or_else(|| missing("config"))?)?;
+    let epoch = whole(
+        "epoch",
+        &get(obj, "epoch")?.ok_or_else(|| missing("epoch"))?,
+    )?;
+    let loss = match get(obj, "loss")? {
+        None => None,
+        Some(v) => match number("loss", &v)? {
+            l if l.is_finite() && l >= 0.0 => Some(l),
+            _ => return Err("loss: must be a finite number, 0 or more".into()),
+        },
+    };
+    let weights = get(obj, "weights")?.ok_or_else(|| missing("weights"))?;
+    let weights = weights
+        .dyn_ref::<Float64Array>()
+        .ok_or_else(|| "weights: must be a Float64Array".to_string())?;
+    let want = crate::train::parts::weight_count(&config);
+    if weights.length() as usize != want {
+        return Err(format!(
+            "weights: the configuration's networks hold {want}, found {}",
+            weights.length()
+        ));
+    }
+    let layers = crate::train::parts::layers_from_flat(&config, &weights.to_vec())?;
+    Ok((config, layers, epoch, loss))
 }

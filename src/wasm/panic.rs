@@ -27,6 +27,7 @@ pub fn last_panic() -> Option<String> {
 /// Panics on purpose: the end-to-end test of the banner a panic shows
 /// (tests/e2e/playground.test.mjs) calls it mid-run, since no other call from
 /// JS panics the engine any more. Nothing in the page calls it.
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = panicOnPurpose)]
 pub fn panic_on_purpose() {
     panic!("a panic on purpose, for the test of the banner");

@@ -5,16 +5,10 @@
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
+use super::convert::js_number;
 use crate::settings::config::RuleName;
 use crate::settings::params::{Change, ParamError, Params};
 use crate::settings::schema::{Control, Display, Kind, Lang, Param, Text, Value, PARAMS};
-
-/// `+text`, which is `Number(text)`: the browser's own number reader, so the
-/// module needs none. It cannot throw for a string.
-pub(super) fn js_number(text: &str) -> Option<f64> {
-    let v = JsValue::from_str(text).unchecked_into_f64();
-    (!v.is_nan()).then_some(v)
-}
 
 fn set(obj: &Object, name: &str, value: impl Into<JsValue>) {
     // Setting a data property on a fresh plain object cannot fail.

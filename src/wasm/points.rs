@@ -1,12 +1,16 @@
-//! The reader's own points for the page (www/points.js): the CSV reader and
-//! writer and the link's form of [`crate::task::own`], and giving a run its
-//! points. A set crosses as a flat list of whole numbers, `x, y, class` a
-//! point, `x` and `y` in steps of 0.001 of the plane (-1000 to 1000).
+//! The reader's own points for the page (www/panels/points.js): the link's
+//! form of [`crate::task::own`], and giving a run its points (the page's
+//! module); the CSV reader and writer are the files module's (files.rs),
+//! through the helpers here. A set crosses as a flat list of whole numbers,
+//! `x, y, class` a point, `x` and `y` in steps of 0.001 of the plane (-1000
+//! to 1000).
 
-use js_sys::{Int32Array, Object, Reflect, Uint8Array};
+#![cfg_attr(not(all(feature = "page", feature = "files-module")), allow(dead_code))]
+
+use js_sys::{Int32Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
-use super::params::js_number;
+#[cfg(feature = "page")]
 use super::Playground;
 use crate::task::own::{self, OwnPoint, Said};
 
@@ -15,7 +19,7 @@ fn set(obj: &Object, name: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &JsValue::from_str(name), &value.into());
 }
 
-fn points_of(flat: &[i32]) -> Result<Vec<OwnPoint>, JsError> {
+pub(super) fn points_of(flat: &[i32]) -> Result<Vec<OwnPoint>, JsError> {
     if flat.len() % 3 != 0 || flat.len() / 3 > own::MAX_OWN_POINTS {
         return Err(JsError::new(
             "points: x, y, class for each of at most 2000 points",
@@ -42,7 +46,7 @@ fn flat_of(points: &[OwnPoint]) -> Int32Array {
 }
 
 /// `{ points }` (flat) or `{ error: { en, ja } }`.
-fn read(result: Result<Vec<OwnPoint>, Said>) -> Object {
+pub(super) fn read(result: Result<Vec<OwnPoint>, Said>) -> Object {
     let obj = Object::new();
     match result {
         Ok(points) => set(&obj, "points", flat_of(&points)),
@@ -56,25 +60,8 @@ fn read(result: Result<Vec<OwnPoint>, Said>) -> Object {
     obj
 }
 
-/// Reads a CSV file's bytes (see `src/task/own/csv.rs`) into a set of
-/// `classes` (2 or 3) classes: `{ points }`, or `{ error: { en, ja } }`
-/// naming the first bad line.
-#[wasm_bindgen(js_name = pointsFromCsv)]
-pub fn points_from_csv(bytes: &Uint8Array, classes: usize) -> Object {
-    // The size is checked before the bytes are copied into the module.
-    if bytes.length() as usize > own::MAX_CSV_BYTES {
-        return read(Err(own::too_large()));
-    }
-    read(own::read_csv(&bytes.to_vec(), classes, js_number))
-}
-
-/// The CSV file of a set.
-#[wasm_bindgen(js_name = pointsToCsv)]
-pub fn points_to_csv(flat: &[i32]) -> Result<String, JsError> {
-    Ok(own::write_csv(&points_of(flat)?))
-}
-
 /// The link's `data=` text of a set of at most 200 points.
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = pointsToLink)]
 pub fn points_to_link(flat: &[i32]) -> Result<String, JsError> {
     let points = points_of(flat)?;
@@ -91,6 +78,7 @@ pub fn points_to_link(flat: &[i32]) -> Result<String, JsError> {
 /// copies none of them: `{ grid, most, csvBytes }` (steps of the grid per unit
 /// of the plane, a set's most points, a CSV file's most bytes; a link's most is
 /// the schema's `data` entry's).
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = ownPointsLimits)]
 pub fn own_points_limits() -> Object {
     let obj = Object::new();
@@ -101,11 +89,13 @@ pub fn own_points_limits() -> Object {
 }
 
 /// A link's `data=` text read back: `{ points }` or `{ error: { en, ja } }`.
+#[cfg(feature = "page")]
 #[wasm_bindgen(js_name = pointsFromLink)]
 pub fn points_from_link(text: &str) -> Object {
     read(own::decode(text))
 }
 
+#[cfg(feature = "page")]
 #[wasm_bindgen]
 impl Playground {
     /// Trains on these points (flat `x, y, class`) from the next epoch on,

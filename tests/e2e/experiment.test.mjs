@@ -18,7 +18,9 @@ import {
   until,
 } from './harness.mjs';
 
-before(() => startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm']));
+before(() =>
+  startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm', 'pkg/ed_experiment_bg.wasm']),
+);
 after(stopSite);
 
 const SMALL = { runs: 5, sizes: [2, 4, 8, 16] };
@@ -274,7 +276,7 @@ test('kanekoRun refuses a bad value with an Error naming it', () =>
   withPage('', async (page) => {
     await loadCard(page);
     const answers = await page.evaluate(async () => {
-      const m = await import('/pkg/ed_playground.js');
+      const m = await import('/pkg/ed_experiment.js');
       await m.default();
       const tryRun = (...args) => {
         try {

@@ -1,5 +1,6 @@
 //! The wasm adapter's own reading and writing of JS values (src/wasm/convert.rs),
 //! which the native tests cannot reach.
+use crate::{load_text, save};
 use ed_playground::wasm::Playground;
 use ed_playground::{Config, EdRun};
 use js_sys::{Object, Reflect};
@@ -33,10 +34,10 @@ fn trained_native(epochs: u32) -> EdRun {
 #[wasm_bindgen_test]
 fn a_cli_model_file_loads_in_the_page_and_back() {
     let native = trained_native(37);
-    let mut page = Playground::from_json(&native.to_json().unwrap().into()).expect("loads");
+    let mut page = load_text(&native.to_json().unwrap().into()).expect("loads");
     assert_eq!(page.epoch(), 37.0);
-    // Written by the page (the browser's JSON), read by the CLI's parser.
-    let back = EdRun::from_json(&page.to_json().unwrap()).expect("the CLI reads the page's file");
+    // Written by the page (the files module, the CLI's own writer), read by the CLI's parser.
+    let back = EdRun::from_json(&save(&page).unwrap()).expect("the CLI reads the page's file");
     assert_eq!(back.to_json().unwrap(), native.to_json().unwrap());
     // And both go on to the same loss.
     let mut native = native;
@@ -167,11 +168,11 @@ fn bad_model_files_are_refused_with_the_reason() {
         (&flipped, "wrong sign"),
     ];
     for (text, why) in cases {
-        let message = refusal(Playground::from_json(&text.into()));
+        let message = refusal(load_text(&text.into()));
         assert!(message.contains(why), "{why}: {message}");
     }
     let huge = " ".repeat(ed_playground::io::model::MAX_MODEL_BYTES + 1);
-    assert!(refusal(Playground::from_json(&huge.into())).contains("over the limit"));
+    assert!(refusal(load_text(&huge.into())).contains("over the limit"));
 }
 
 #[wasm_bindgen_test]
@@ -187,8 +188,8 @@ fn two_d_runs_and_older_files_cross_between_cli_and_page() {
         native.run_epoch();
     }
     let text = native.to_json().unwrap();
-    let page = Playground::from_json(&text.as_str().into()).expect("loads");
-    let back = EdRun::from_json(&page.to_json().unwrap()).expect("the CLI reads it");
+    let page = load_text(&text.as_str().into()).expect("loads");
+    let back = EdRun::from_json(&save(&page).unwrap()).expect("the CLI reads it");
     assert_eq!(back.to_json().unwrap(), text);
 
     // A file written before the 2-D tasks lacks their fields.
@@ -197,7 +198,7 @@ fn two_d_runs_and_older_files_cross_between_cli_and_page() {
     for field in ["points", "noise", "test_fraction"] {
         old["config"].as_object_mut().unwrap().remove(field);
     }
-    let page = Playground::from_json(&old.to_string().into()).expect("an older file loads");
+    let page = load_text(&old.to_string().into()).expect("an older file loads");
     let noise = Reflect::get(&page.config(), &"noise".into()).unwrap();
     assert_eq!(noise.as_f64(), Some(0.1));
 

@@ -3,6 +3,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use ed_playground::io::fingerprint::{golden_cases, run_fingerprint, sliced_run_fingerprint};
+use ed_playground::wasm::{model_from_file, model_from_text, model_to_text, Playground};
+use wasm_bindgen::{JsError, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -47,7 +49,25 @@ fn seed_digits_hold_in_wasm() {
     assert_eq!(format!("{last:.8}"), "0.00007216");
 }
 
+/// The page's Load model, as the page does it: the files module reads the
+/// text into a run's parts, and the page's module builds the run from them.
+pub fn load_text(text: &JsValue) -> Result<Playground, JsError> {
+    Playground::from_model_parts(&model_from_text(text)?.into())
+}
+
+/// The same from a file's bytes (the file picker's way).
+pub fn load_file(bytes: &JsValue) -> Result<Playground, JsError> {
+    Playground::from_model_parts(&model_from_file(bytes)?.into())
+}
+
+/// The page's Save model: the run's parts, written by the files module.
+pub fn save(page: &Playground) -> Result<String, JsError> {
+    model_to_text(&page.model_parts().into())
+}
+
 mod adapter;
+
+mod files;
 
 #[cfg(feature = "digits-page")]
 mod digits_run;

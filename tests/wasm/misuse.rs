@@ -1,6 +1,7 @@
 //! Issue 12, items 6 and 7: no call from JS panics the engine, hangs it or
 //! grows its memory for good; every argument is checked before work, own
 //! properties only, sizes before copies; model files follow the CLI's rules.
+use crate::{load_file, load_text};
 use ed_playground::io::model::{MAX_FILE_INTEGER, MAX_MODEL_BYTES};
 use ed_playground::wasm::{kaneko_run, Playground, MAX_STEP_EPOCHS};
 use ed_playground::{Config, EdRun};
@@ -223,7 +224,7 @@ fn model(epochs: u32) -> String {
 fn the_page_reads_model_files_by_the_clis_rules() {
     let good = model(3);
     let both = |text: &str| {
-        let page = Playground::from_json(&text.into()).map(|p| p.epoch());
+        let page = load_text(&text.into()).map(|p| p.epoch());
         let cli = EdRun::from_json(text).map(|r| r.epoch() as f64);
         (
             page.map_err(|e| message::<()>(Err(e))),
@@ -247,11 +248,11 @@ fn the_page_reads_model_files_by_the_clis_rules() {
     );
     // As bytes, the encoding rule: a UTF-8 byte order mark read past, UTF-16 refused.
     let bom = format!("\u{feff}{good}");
-    assert_eq!(Playground::from_file(&utf8(&bom)).unwrap().epoch(), 3.0);
-    let refused = message(Playground::from_file(&utf16(&good)));
+    assert_eq!(load_file(&utf8(&bom)).unwrap().epoch(), 3.0);
+    let refused = message(load_file(&utf16(&good)));
     assert!(refused.contains("the text is UTF-16"), "{refused}");
     assert_eq!(
-        message(Playground::from_file(&good.as_str().into())),
+        message(load_file(&good.as_str().into())),
         "bytes: must be a Uint8Array"
     );
 }
@@ -267,15 +268,15 @@ fn a_refused_model_file_does_not_grow_memory() {
     // The text is copied in to be read: at most its own size, once (it
     // grew by 106 MB before, for good).
     let before = memory_bytes();
-    let why = message(Playground::from_json(&text));
+    let why = message(load_text(&text));
     assert!(why.contains("config.loss: missing"), "{why}");
     let after = memory_bytes();
     assert!(after - before <= length + (1 << 20), "{before} -> {after}");
     // And that room serves every later refusal, as text or as bytes.
     for _ in 0..3 {
-        let why = message(Playground::from_json(&text));
+        let why = message(load_text(&text));
         assert!(why.contains("config.loss: missing"), "{why}");
-        let why = message(Playground::from_file(&bytes.clone().into()));
+        let why = message(load_file(&bytes.clone().into()));
         assert!(why.contains("config.loss: missing"), "{why}");
     }
     assert_eq!(memory_bytes(), after, "wasm memory grew again");

@@ -17,8 +17,12 @@ const freeze = (v) => {
   return v;
 };
 
+/** @type {URL | undefined} the engine's .wasm URL, when it was given one */
+let wasmAt;
+
 /** @param {string | URL} [wasm] @returns {Promise<EngineModule>} */
 export function loadEngine(wasm) {
+  if (!loading && wasm) wasmAt = new URL(wasm, document.baseURI);
   loading ??= import('../../pkg/ed_playground.js').then(async (m) => {
     await m.default(wasm ? { module_or_path: wasm } : undefined);
     loaded = { module: m, schema: freeze(m.paramSchema()) };
@@ -28,6 +32,14 @@ export function loadEngine(wasm) {
     loading = undefined;
   });
   return loading;
+}
+
+/** The wasm module named `file` next to the engine's own .wasm: the page's
+ * other modules (the files module) are found there, wherever the engine came
+ * from (a second origin, an element's `wasm-url`); undefined when the engine
+ * came from its default place next to its glue, where they are too. @param {string} file */
+export function besideEngine(file) {
+  return wasmAt ? new URL(file, wasmAt) : undefined;
 }
 
 /** The loaded module; only called once `loadEngine` has resolved. */

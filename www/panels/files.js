@@ -1,8 +1,10 @@
 // Files: downloads (the loss history as CSV, the model as JSON), reading a model
-// file back, and the buttons that do them.
+// file back, and the buttons that do them. Model files are read and written by
+// the files module (app/files-module.js), loaded the first time one is.
 import { el } from '../ui.js';
 import { losses } from '../app/state.js';
 import { wordsAt } from '../words/index.js';
+import { filesProblem, loadFiles } from '../app/files-module.js';
 
 /** @typedef {import('../views/contract.js').Run} Run */
 /** @typedef {typeof import('../../pkg/ed_playground.js').Playground} PlaygroundClass */
@@ -37,16 +39,27 @@ export function historyCsv(pg) {
 }
 
 /** Reads a model file; throws an Error whose message says what is wrong with it.
- * The bytes go to the engine undecoded: it reads them by the rules `ed train
- * --load` reads a file by (encoding included), and refuses one over its limit
- * before copying it. MAX_FILE only spares the tab from reading a huge file.
+ * The bytes go to the files module undecoded: it reads them by the rules `ed
+ * train --load` reads a file by (encoding included), refuses one over its limit
+ * before copying it, and hands the run's parts to the engine's class. MAX_FILE
+ * only spares the tab from reading a huge file.
  * @param {File} file
  * @param {PlaygroundClass} Playground the engine's class (from the loaded module)
  * @param {import('./types.js').Words} [w] the words the refusal is told in
  * @returns {Promise<Run>} */
 export async function readModel(file, Playground, w = wordsAt(document)) {
   if (file.size > MAX_FILE) throw new Error(w('files.tooLarge', file.name, (file.size / 2 ** 20).toFixed(0)));
-  return Playground.fromFile(new Uint8Array(await file.arrayBuffer()));
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const files = await loadFiles();
+  return Playground.fromModelParts(files.modelFromFile(bytes));
+}
+
+/** The model file of run `pg` as it stands now (its last whole epoch), in the
+ * text `ed train --save` writes: the parts are taken at once, the files module
+ * may load meanwhile. @param {Run} pg @returns {Promise<string>} */
+export async function modelText(pg) {
+  const parts = pg.modelParts();
+  return (await loadFiles()).modelToText(parts);
 }
 
 /**
@@ -61,13 +74,15 @@ export async function readModel(file, Playground, w = wordsAt(document)) {
 export function fileButtons(root, { current, name, loaded, notify, Playground }) {
   const $ = (/** @type {string} */ id) => root.getElementById(id);
   const w = wordsAt(root);
-  /** A button's handler: saves `file()` with `text()`, telling what failed.
-   * @param {() => string} file @param {() => string} text @param {string} type */
-  const save = (file, text, type) => () => {
+  /** A button's handler: saves `file()` with `text()` (both as the click
+   * finds the run), telling what failed.
+   * @param {() => string} file @param {() => string | Promise<string>} text @param {string} type */
+  const save = (file, text, type) => async () => {
     try {
-      download(file(), text(), type);
+      const name = file();
+      download(name, await text(), type);
     } catch (e) {
-      notify(w('files.saveFailed', errorText(e)));
+      notify(w('files.saveFailed', filesProblem(e, w)));
     }
   };
   $('save-csv')?.addEventListener(
@@ -82,7 +97,7 @@ export function fileButtons(root, { current, name, loaded, notify, Playground })
     'click',
     save(
       () => `${name('model')}.json`,
-      () => current().toJSON(),
+      () => modelText(current()),
       'application/json',
     ),
   );
@@ -95,13 +110,9 @@ export function fileButtons(root, { current, name, loaded, notify, Playground })
     try {
       pg = await readModel(file, Playground, w);
     } catch (err) {
-      notify(w('files.loadFailed', file.name, errorText(err)));
+      notify(w('files.loadFailed', file.name, filesProblem(err, w)));
       return;
     }
     loaded(pg, file);
   });
 }
-
-/** What a caught error says: its message (an Error's, the engine's JsError's).
- * @param {unknown} e */
-const errorText = (e) => (e instanceof Error ? e.message : String(e));

@@ -127,6 +127,13 @@ export const RUN = {
     en: (name, message) => `Could not load ${name}: ${message}. The current run goes on unchanged.`,
     ja: (name, message) => `${name} を読み込めませんでした: ${message}。いまの学習はそのまま続きます。`,
   },
+  // The files module (app/files-module.js) did not load: said inside the two above.
+  'files.module': {
+    en: (url, why) =>
+      `the part of ED Playground that reads and writes files did not load from ${url} (${why}); the site may lack pkg/ed_files_bg.wasm, or the connection dropped. Try again, or reload the page`,
+    ja: (url, why) =>
+      `ファイルを読み書きする ED Playground の部分を ${url} から読み込めませんでした (${why})。サイトに pkg/ed_files_bg.wasm がないか、接続が切れた可能性があります。もう一度試すか、ページを再読み込みしてください`,
+  },
   'files.tooLarge': {
     en: (name, mb) => `${name} is ${mb} MB; a model file is far smaller`,
     ja: (name, mb) => `${name} は ${mb} MB あります。モデルのファイルはずっと小さいはずです`,

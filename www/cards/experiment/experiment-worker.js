@@ -7,7 +7,7 @@
 // Job:      { method, hidden, lr, from, to }: seeds from..to.
 // Progress: [epochs or null, ...], the next seeds' results, every ~40 ms.
 // Result:   [epochs or null, ...], every seed's, from `from` on.
-import init, { kanekoRun, lastPanic } from '../../../pkg/ed_playground.js';
+import init, { kanekoRun, lastPanic } from '../../../pkg/ed_experiment.js';
 import { serveJobs } from '../../frame/worker-pool.js';
 
 /**

@@ -4,7 +4,7 @@
 // and the count. Its own module because it is the one part of the points that
 // builds markup; the set and its link form are set.js's.
 import { el } from '../../ui.js';
-import { engine } from '../../app/engine.js';
+import { filesProblem, loadFiles } from '../../app/files-module.js';
 import { markEl } from '../../views/output-maps.js';
 import { download } from '../files.js';
 import { flat, pointsOf } from './set.js';
@@ -71,9 +71,7 @@ export function pointTools(box, host) {
   const load = el('label', { className: 'button' }, el('span', {}, w('points.load')), input);
   input.addEventListener('change', () => loadCsv(input, host));
   const save = /** @type {HTMLButtonElement} */ (el('button', { type: 'button', id: 'points-save' }, w('points.save')));
-  save.addEventListener('click', () =>
-    download(`ed-points-${host.task()}.csv`, engine().pointsToCsv(flat(own.active())), 'text/csv'),
-  );
+  save.addEventListener('click', () => saveCsv(host));
   const count = el('p', { className: 'points-count' });
   count.setAttribute('aria-live', 'polite');
   box.replaceChildren(
@@ -102,6 +100,20 @@ export function pointTools(box, host) {
 }
 
 /**
+ * Saves the set in force as a CSV file (written by the files module), or tells why not.
+ * @param {ToolsHost} host
+ */
+async function saveCsv({ w, own, notify, task }) {
+  const name = `ed-points-${task()}.csv`,
+    points = flat(own.active());
+  try {
+    download(name, (await loadFiles()).pointsToCsv(points), 'text/csv');
+  } catch (e) {
+    notify(w('files.saveFailed', filesProblem(e, w)));
+  }
+}
+
+/**
  * Reads the CSV file chosen in `input` into the set, or tells why not. Only
  * what the engine would read is read: a larger file is refused by its size.
  * @param {HTMLInputElement} input
@@ -112,7 +124,14 @@ async function loadCsv(input, { w, own, update, notify, limit }) {
   input.value = '';
   if (!file) return;
   const bytes = new Uint8Array(await file.slice(0, limit('csvBytes') + 1).arrayBuffer());
-  const read = /** @type {import('./set.js').ReadPoints} */ (engine().pointsFromCsv(bytes, own.classes()));
+  /** @type {import('./set.js').ReadPoints} */
+  let read;
+  try {
+    read = (await loadFiles()).pointsFromCsv(bytes, own.classes());
+  } catch (e) {
+    notify(w('points.loadFailed', file.name, filesProblem(e, w)));
+    return;
+  }
   if (read.error) {
     notify(w('points.loadFailed', file.name, w.pick(read.error)));
     return;
