@@ -13,7 +13,7 @@ build() { # NAME [CARGO FEATURE ARGS...]
   shift
   cargo build --quiet --profile wasm --lib --target wasm32-unknown-unknown --no-default-features "$@"
   wasm-bindgen --target web --remove-name-section --remove-producers-section \
-    --out-dir pkg --out-name "$name" target/wasm32-unknown-unknown/wasm/ed_playground.wasm
+    --out-dir pkg --out-name "$name" "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/wasm/ed_playground.wasm
   if [ -x "$opt" ]; then
     "$opt" -O3 --enable-simd --enable-bulk-memory --enable-nontrapping-float-to-int \
       --enable-sign-ext --enable-mutable-globals "pkg/${name}_bg.wasm" -o "pkg/${name}_bg.wasm"

@@ -4,8 +4,7 @@
 // behind, and fits a phone. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast } from './harness.mjs';
+import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast, ed } from './harness.mjs';
 
 before(() => startSite(['index.html', 'www/experiment-worker.js', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -14,26 +13,7 @@ const SMALL = { runs: 5, sizes: [2, 4, 8, 16] };
 
 // The library's answer for the same seeds, from the command line.
 function cli(hidden, runs) {
-  const out = execFileSync(
-    'cargo',
-    [
-      'run',
-      '--release',
-      '--quiet',
-      '--bin',
-      'ed',
-      '--',
-      'kaneko',
-      '--method',
-      'both',
-      '--runs',
-      String(runs),
-      '--hidden',
-      String(hidden),
-      '--json',
-    ],
-    { encoding: 'utf8' },
-  );
+  const out = ed(['kaneko', '--method', 'both', '--runs', String(runs), '--hidden', String(hidden), '--json']);
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 
