@@ -24,7 +24,7 @@ if [ "$have" != "$want" ]; then
   echo "setup: installing wasm-bindgen-cli $want (found '${have:-none}'); this takes a few minutes once"
   # Only the two programs the build and the tests run, and without the default
   # features' TLS (rustls and ring): the test runner talks plain HTTP to a local
-  # chromedriver. A third less to compile (docs/testing.md). In the background:
+  # chromedriver: nine crates fewer, ring's C among them. In the background:
   # the Debian and npm installs below mostly wait on downloads meanwhile.
   # No --locked: the registry lacks one of the CLI's pinned dependencies.
   cargo install --quiet wasm-bindgen-cli --version "$want" --no-default-features \
