@@ -19,12 +19,20 @@ package: dist
 serve: dist
 	@node scripts/serve.mjs dist $(PORT)
 
-test: setup
+# One setup call for everything, so that it can build wasm-bindgen-cli while
+# Chromium and the npm packages download (scripts/setup.sh).
+test:
 	@scripts/setup.sh --browser
 	@scripts/test.sh
 
+# The native tests alone, in the tests' own profile (Cargo.toml, docs/testing.md).
 test-native:
-	cargo test --release
+	cargo test --profile tests
+
+# The end-to-end tests alone, against the dist/ that is there; E2E_JOBS=1 for one
+# file at a time.
+test-e2e:
+	@node scripts/e2e.mjs
 
 bench: dist
 	@scripts/bench.sh

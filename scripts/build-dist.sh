@@ -26,9 +26,14 @@ for m in $MODULES; do cp "pkg/${m}_bg.wasm" dist/pkg/; done
 # The digits card's data: the first 250 of each digit of the MNIST sample,
 # resampled to 16 x 16 by the library's own code (the CLI), one byte a pixel
 # (the format: src/digits.rs, to_bytes). The page fetches it when asked.
+# ED_BIN: that CLI if set (scripts/test.sh names the one its tests built; the
+# same bytes either way), else the release build.
 mkdir -p dist/data
-cargo build --quiet --release --bin ed
-"${CARGO_TARGET_DIR:-target}"/release/ed digits --export dist/data/digits.bin --per-digit 250 --json
+if [ -z "${ED_BIN:-}" ]; then
+  cargo build --quiet --release --bin ed
+  ED_BIN="${CARGO_TARGET_DIR:-target}"/release/ed
+fi
+"$ED_BIN" digits --export dist/data/digits.bin --per-digit 250 --json
 # The embeds: <ed-playground> as one bundle at the root (it loads
 # pkg/ed_playground_bg.wasm relative to its own URL), the iframe page and the
 # example blog post, in English and in Japanese. esbuild is required for the bundle.

@@ -19,10 +19,17 @@ fi
 [ -f Cargo.lock ] || cargo generate-lockfile
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+cli_pid=
 if [ "$have" != "$want" ]; then
   echo "setup: installing wasm-bindgen-cli $want (found '${have:-none}'); this takes a few minutes once"
+  # Only the two programs the build and the tests run, and without the default
+  # features' TLS (rustls and ring): the test runner talks plain HTTP to a local
+  # chromedriver: nine crates fewer, ring's C among them. In the background:
+  # the Debian and npm installs below mostly wait on downloads meanwhile.
   # No --locked: the registry lacks one of the CLI's pinned dependencies.
-  cargo install wasm-bindgen-cli --version "$want"
+  cargo install --quiet wasm-bindgen-cli --version "$want" --no-default-features \
+    --bin wasm-bindgen --bin wasm-bindgen-test-runner &
+  cli_pid=$!
 fi
 
 if [ "$need_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
@@ -45,4 +52,9 @@ if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
   echo "setup: installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
+fi
+
+if [ -n "$cli_pid" ]; then
+  wait "$cli_pid" # its status: set -e stops here if the install failed
+  echo "setup: wasm-bindgen-cli $want installed"
 fi

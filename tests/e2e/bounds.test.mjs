@@ -4,11 +4,10 @@
 // divergence plays again. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, stopSite, withPage, statusWhen, until, origin, hook, addFigure } from './harness.mjs';
+import { startSite, stopSite, withPage, statusWhen, until, origin, hook, addFigure, ed } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm', 'examples/blog-post.html']));
 after(stopSite);
@@ -77,11 +76,7 @@ test('a healthy run at a huge learning rate charts a finite mean |w|', () =>
 test('a loaded model whose weights are near the largest double charts a finite mean |w|', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'ed-huge-'));
   const file = join(dir, 'huge.json');
-  execFileSync(
-    'cargo',
-    ['run', '--release', '--quiet', '--bin', 'ed', '--', 'train', '--epochs', '1', '--save', file],
-    { stdio: 'ignore' },
-  );
+  ed(['train', '--epochs', '1', '--save', file], { stdio: 'ignore' });
   const model = JSON.parse(readFileSync(file, 'utf8'));
   // Every positive weight 1e308: finite, but their sum is not.
   const huge = (w) => (Array.isArray(w) ? w.map(huge) : w > 0 ? 1e308 : w);

@@ -4,8 +4,7 @@
 // drawn, and no worker is left behind. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast } from './harness.mjs';
+import { startSite, stopSite, withPage, watchWorkers, allClosed, hook, epochAtLeast, ed } from './harness.mjs';
 
 before(() =>
   startSite([
@@ -22,30 +21,20 @@ const SMALL = { train: 500, test: 200, epochs: 2, hidden: 16 };
 
 // The library's answer for the same digits and seed, from the command line.
 function cli() {
-  const out = execFileSync(
-    'cargo',
-    [
-      'run',
-      '--release',
-      '--quiet',
-      '--bin',
-      'ed',
-      '--',
-      'digits',
-      '--data',
-      'dist/data/digits.bin',
-      '--train',
-      String(SMALL.train),
-      '--test',
-      String(SMALL.test),
-      '--epochs',
-      String(SMALL.epochs),
-      '--hidden',
-      String(SMALL.hidden),
-      '--json',
-    ],
-    { encoding: 'utf8' },
-  );
+  const out = ed([
+    'digits',
+    '--data',
+    'dist/data/digits.bin',
+    '--train',
+    String(SMALL.train),
+    '--test',
+    String(SMALL.test),
+    '--epochs',
+    String(SMALL.epochs),
+    '--hidden',
+    String(SMALL.hidden),
+    '--json',
+  ]);
   const { methods } = JSON.parse(out.trim().split('\n').at(-1));
   return Object.fromEntries(methods.map((m) => [m.method, m.epochs]));
 }

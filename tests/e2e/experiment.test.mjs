@@ -4,7 +4,6 @@
 // behind, and fits a phone. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
   startSite,
   stopSite,
@@ -13,6 +12,7 @@ import {
   allClosed,
   hook,
   epochAtLeast,
+  ed,
   recordObservers,
   outThenIn,
   until,
@@ -27,26 +27,7 @@ const SMALL = { runs: 5, sizes: [2, 4, 8, 16] };
 
 // The library's answer for the same seeds, from the command line.
 function cli(hidden, runs) {
-  const out = execFileSync(
-    'cargo',
-    [
-      'run',
-      '--release',
-      '--quiet',
-      '--bin',
-      'ed',
-      '--',
-      'kaneko',
-      '--method',
-      'both',
-      '--runs',
-      String(runs),
-      '--hidden',
-      String(hidden),
-      '--json',
-    ],
-    { encoding: 'utf8' },
-  );
+  const out = ed(['kaneko', '--method', 'both', '--runs', String(runs), '--hidden', String(hidden), '--json']);
   return JSON.parse(out.trim().split('\n').at(-1));
 }
 

@@ -12,6 +12,7 @@
 // or a locator of an <ed-playground> element (its hook is `element.playground`).
 // Either hook is published only because `open` asks for it (www/app/test-hook.js).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium } from 'playwright-core';
@@ -36,6 +37,20 @@ export async function stopSite() {
   await browser?.close();
   server?.close();
 }
+
+/**
+ * Runs the command line `ed` with `args` and returns what it prints; `options`
+ * are execFileSync's. The binary ED_BIN names if set (scripts/test.sh names the
+ * one its native tests have just built and checked, rather than wait for a
+ * release build: the same results bit for bit), else `cargo run --release`.
+ */
+export const ed = (args, options = {}) =>
+  process.env.ED_BIN
+    ? execFileSync(process.env.ED_BIN, args, { encoding: 'utf8', ...options })
+    : execFileSync('cargo', ['run', '--release', '--quiet', '--bin', 'ed', '--', ...args], {
+        encoding: 'utf8',
+        ...options,
+      });
 
 /**
  * Opens `path` in a fresh context; `page.problems` collects what must not happen.

@@ -4,11 +4,10 @@
 // the page, so the file is the one the library writes. Run `make dist` first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSite, stopSite, withPage, hook, ready } from './harness.mjs';
+import { startSite, stopSite, withPage, hook, ready, ed } from './harness.mjs';
 
 before(() => startSite(['index.html', 'pkg/ed_playground_bg.wasm']));
 after(stopSite);
@@ -38,11 +37,7 @@ function cliModel() {
   const flags = Object.entries(SETTINGS).flatMap(([k, v]) =>
     k === 'shuffle' ? ['--shuffle'] : [`--${k.replace('_', '-')}`, v],
   );
-  execFileSync(
-    'cargo',
-    ['run', '--release', '--quiet', '--bin', 'ed', '--', 'train', ...flags, '--epochs', String(EPOCHS), '--save', file],
-    { stdio: 'ignore' },
-  );
+  ed(['train', ...flags, '--epochs', String(EPOCHS), '--save', file], { stdio: 'ignore' });
   return readFileSync(file);
 }
 
