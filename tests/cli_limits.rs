@@ -217,9 +217,16 @@ fn a_kaneko_study_of_no_runs_or_unbounded_epochs_is_refused() {
         let out = ed(&["kaneko", args[0], args[1]]);
         assert!(!out.status.success(), "{args:?} was taken");
         let said = String::from_utf8_lossy(&out.stderr);
-        assert!(said.contains(args[0]) && said.contains("is not in 1..="), "{args:?}: {said}");
+        assert!(
+            said.contains(args[0]) && said.contains("is not in 1..="),
+            "{args:?}: {said}"
+        );
     }
     // The bounds themselves are taken.
     let out = ed(&["kaneko", "--runs", "1", "--max-epochs", "1"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

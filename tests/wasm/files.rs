@@ -2,19 +2,12 @@
 //! parts to and from the page's module: a round trip bit for bit, and the
 //! API's rules (docs/reliability.md) for every new argument: a wrong type is
 //! an Error, whole numbers are checked, a length before its copy.
+use crate::misuse::message;
 use crate::{load_text, save};
 use ed_playground::wasm::{model_to_text, points_from_csv, points_to_csv, Playground};
 use js_sys::{Float64Array, Int32Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
-
-fn message<T>(result: Result<T, JsError>) -> String {
-    let err: JsValue = result.err().expect("refused").into();
-    err.dyn_into::<js_sys::Error>()
-        .expect("an Error")
-        .message()
-        .into()
-}
 
 fn trained(task: &str, epochs: f64) -> Playground {
     let config = Object::new();

@@ -61,7 +61,8 @@ pub fn memory_bytes() -> u32 {
         .byte_length()
 }
 
-fn message<T>(result: Result<T, JsError>) -> String {
+/// The message of the Error a refused call gave.
+pub fn message<T>(result: Result<T, JsError>) -> String {
     let err: JsValue = result.err().expect("refused").into();
     err.dyn_into::<js_sys::Error>()
         .expect("an Error")
