@@ -236,8 +236,9 @@ test('Embed this carries the points in both snippets, with the map', () =>
     await dialog.waitFor();
     const element = await dialog.locator('[data-snippet="element"]').textContent();
     const iframe = await dialog.locator('[data-snippet="iframe"]').textContent();
-    assert.match(element, /<ed-playground task="points" data="ARkDIOEcIBkcIeEDIQ" views="chart,network,map"/);
-    assert.match(iframe, /embed\.html\?task=points&data=ARkDIOEcIBkcIeEDIQ&views=chart,network,map/);
+    // The reader's language comes with them (Embed this always says it).
+    assert.match(element, /<ed-playground task="points" lang="en" data="ARkDIOEcIBkcIeEDIQ" views="chart,network,map"/);
+    assert.match(iframe, /embed\.html\?task=points&lang=en&data=ARkDIOEcIBkcIeEDIQ&views=chart,network,map/);
   }));
 
 for (const lang of ['en', 'ja']) {
