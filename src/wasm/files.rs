@@ -25,6 +25,14 @@ fn parts_of(model: Model) -> Object {
     convert::model_parts_object(&model.config, model.epoch, model.loss, &weights)
 }
 
+/// A file's bytes as the page hands them (the file picker's), or an Error
+/// naming the argument: the one rule of both readers below.
+fn file_bytes(bytes: &JsValue) -> Result<&Uint8Array, JsError> {
+    bytes
+        .dyn_ref::<Uint8Array>()
+        .ok_or_else(|| JsError::new("bytes: must be a Uint8Array"))
+}
+
 /// A model file from its bytes as read from disk (the page's file picker),
 /// by the CLI's reader and rules, its encoding rule included, to the run's
 /// parts. The length is checked before the bytes are copied into the module.
@@ -32,9 +40,7 @@ fn parts_of(model: Model) -> Object {
 pub fn model_from_file(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
 ) -> Result<Object, JsError> {
-    let bytes = bytes
-        .dyn_ref::<Uint8Array>()
-        .ok_or_else(|| JsError::new("bytes: must be a Uint8Array"))?;
+    let bytes = file_bytes(bytes)?;
     check_size(bytes.length() as usize).map_err(model_error)?;
     let model = Model::from_file_bytes(&bytes.to_vec(), js_number).map_err(model_error)?;
     Ok(parts_of(model))
@@ -83,9 +89,7 @@ pub fn points_from_csv(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array")] bytes: &JsValue,
     classes: f64,
 ) -> Result<Object, JsError> {
-    let bytes = bytes
-        .dyn_ref::<Uint8Array>()
-        .ok_or_else(|| JsError::new("bytes: must be a Uint8Array"))?;
+    let bytes = file_bytes(bytes)?;
     if classes != 2.0 && classes != 3.0 {
         return Err(JsError::new("classes: must be 2 or 3"));
     }
