@@ -53,6 +53,7 @@ import { testHook } from './hook.js';
  * @property {{ epoch: number, solved: boolean }} told what the host was last told (`tell`)
  * @property {(what: 'start' | 'epoch' | 'solved', detail: { epoch: number, loss?: number }) => void} host
  *   who hears of a new run, each new epoch and the solve (an element's events)
+ * @property {boolean} hasHost whether anyone does (an element; the page has no one)
  */
 
 /**
@@ -87,6 +88,7 @@ function conduct(root, opts, Playground) {
   const c = /** @type {Conducted} */ ({ root, state, page, Playground });
   c.flags = { held: false, stopped: false, hasFailed };
   c.host = opts.tell ?? (() => {});
+  c.hasHost = Boolean(opts.tell);
   // Every root a playground runs in has its notices' place (index.html, the element's template).
   c.notify = notices(/** @type {HTMLElement} */ (root.getElementById('notices')));
   problems.forEach(c.notify);
@@ -267,7 +269,8 @@ function heard(c, from, to, move) {
  */
 function tell(c) {
   const { pg, told } = c;
-  if (pg.epoch === told.epoch) return;
+  // The page has no host to tell: nothing read from the engine in its frames.
+  if (!c.hasHost || pg.epoch === told.epoch) return;
   told.epoch = pg.epoch;
   c.host('epoch', { epoch: pg.epoch, loss: pg.loss });
   if (pg.solvedAt !== undefined && !told.solved) {
