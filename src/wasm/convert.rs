@@ -34,8 +34,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::ed::Layer;
 use crate::settings::config::{Config, MAX_HIDDEN_LAYERS};
-use crate::settings::params::Params;
-use crate::settings::schema::{Kind, Param, Value, PARAMS};
+use crate::settings::params::{quoted, Params};
+use crate::settings::schema::{Kind, Lang, Param, Value, PARAMS};
 
 /// The largest integer a JS number holds exactly.
 const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
@@ -183,7 +183,7 @@ fn field_value(param: &Param, v: &JsValue) -> Read<Value> {
             let found = options.iter().find(|o| o.value == t);
             found
                 .map(|o| Value::Choice(o.value))
-                .ok_or_else(|| format!("{name}: {}; got {t:?}", param.must()))
+                .ok_or_else(|| format!("{name}: {}; got {}", param.must(), quoted(&t, Lang::En)))
         }
         Kind::Number { .. } => number(name, v).map(Value::Number),
         Kind::Whole { min, max } => match whole(name, v)? {
