@@ -27,25 +27,51 @@ export const OPENINGS = [
 const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 
 /**
+ * In the page, from its first script on: the moment (performance.now()) the
+ * first status line (`#status`, the page's or the first figure's) read an
+ * epoch of 1 or more; `__firstEpochAt`. Looked for every frame until the line
+ * is there, then heard as it changes (a mutation observer, called as the frame
+ * that wrote the line ends, before any idle callback of the page).
+ */
+const WATCH_STATUS = `(() => {
+  const find = () =>
+    document.querySelector('#status') ?? document.querySelector('ed-playground')?.shadowRoot?.querySelector('#status');
+  const seen = (status) => {
+    if (window.__firstEpochAt === undefined && /(epoch|エポック) ([1-9]|\\d\\d)/.test(status.textContent))
+      window.__firstEpochAt = performance.now();
+  };
+  const look = () => {
+    const status = find();
+    if (!status) return requestAnimationFrame(look);
+    seen(status);
+    new MutationObserver(() => seen(status)).observe(status, { childList: true, characterData: true, subtree: true });
+  };
+  requestAnimationFrame(look);
+})();`;
+
+/**
  * Opens `path` on the site at `origin` (files in `root`), and returns the files
- * fetched before the status line read "epoch N" with N >= 1: `[{ file, bytes }]`,
- * `bytes` gzip -9 of the file on disk.
+ * whose fetch started before the status line first read "epoch N" with N >= 1
+ * (both times in the page's own clock, read every frame, so the count does not
+ * depend on how soon Playwright notices): `[{ file, bytes }]`, `bytes` gzip -9
+ * of the file on disk.
  */
 async function fetchedBeforeFirstEpoch(browser, origin, root, { path, status }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const files = new Set();
-  let done = false;
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (!done && url.origin === origin) files.add(url.pathname);
-  });
+  await page.addInitScript(WATCH_STATUS);
   await page.goto(`${origin}${path}`);
   await status(page)
     .filter({ hasText: /(epoch|エポック) ([1-9]|\d\d)/ })
     .waitFor({ timeout: 60000 });
-  done = true;
+  await page.waitForFunction(() => window.__firstEpochAt !== undefined);
+  const started = await page.evaluate(() =>
+    [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
+      .filter((e) => e.startTime <= window.__firstEpochAt)
+      .map((e) => e.name),
+  );
   await context.close();
+  const files = new Set(started.map((u) => new URL(u)).filter((u) => u.origin === origin).map((u) => u.pathname));
   return [...files].map((file) => {
     const local = join(root, file === '/' ? 'index.html' : file.slice(1));
     return { file, bytes: gz(readFileSync(local)) };

@@ -70,7 +70,7 @@ export function pacer() {
  * `root`: where the cards are. `jobs`: [{ card, every, phase, draw }], `draw`
  * falsy for a view not in the root. `train(units)`: one frame's training, at
  * most `units` units of work; returns the units spent. `status()`:
- * redraws the status line (every third frame). `idle()`: true when no frame
+ * redraws the status line (every third frame, and the first three). `idle()`: true when no frame
  * should run. `fail(error)`: a frame threw; nothing more runs. `stagger`: this
  * playground's place among several on one page (a blog post's figures), so their
  * heavy views land on different frames.
@@ -106,7 +106,10 @@ export function frameScheduler(root, { jobs, train, status, idle, fail, stagger 
       beat.cost = 0.7 * beat.cost + 0.3 * (performance.now() - t);
       if (f >= 0) beat.last = f;
     }
-    if (f < 0 || f % 3 === 1) status();
+    // Every third frame; and each of the first three, so the run's first
+    // epochs show as soon as they are trained (before the charts' library,
+    // which a chart asks for once it has an epoch to draw: views/chart.js).
+    if (f < 3 || f % 3 === 1) status();
   }
 
   // One frame's worth of training at the pace learnt, and what it teaches the pace.

@@ -1,7 +1,11 @@
 // A uPlot line chart over epochs in the page's colours, sized to its box.
-import uPlot from '../../vendor/uPlot.esm.js';
+// uPlot itself is loaded on first need (`whenCharts`): a chart has nothing to
+// draw before its run's first epoch, so the library's 23 KB (gzipped) come
+// while the run trains instead of before it starts.
 import { fmtInt, fmtCompact, pow10 } from '../ui.js';
 import { wordsAt } from '../words/index.js';
+
+/** @typedef {import('../../vendor/uPlot.esm.js').default} uPlot */
 
 /** @typedef {import('./contract.js').Theme} Theme */
 /** What a chart is drawn in: the colours in force and the label size (11 px when not set). @typedef {Theme} AxisTheme */
@@ -10,11 +14,57 @@ import { wordsAt } from '../words/index.js';
 /** @param {AxisTheme} theme */
 const font = (theme) => `${theme.label ?? 11}px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif`;
 
+/** @type {typeof import('../../vendor/uPlot.esm.js').default | undefined} the library, once loaded */
+let UPlot;
+/** @type {Promise<unknown> | undefined} */
+let loading;
+/** The boxes waiting for the library, so each asks once. @type {WeakSet<HTMLElement>} */
+const waiting = new WeakSet();
+
+/** Whether the charts' library is here, so that `lineChart` can draw at once. */
+export const chartsReady = () => UPlot !== undefined;
+
+/** The charts' library, loaded once (a failed load may be tried again). */
+export function chartLibrary() {
+  loading ??= import('../../vendor/uPlot.esm.js').then((m) => {
+    UPlot = m.default;
+  });
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/**
+ * Calls `then` once the charts' library is here: at once if it is, else after
+ * loading it when the browser is next idle (the frame that asked has a run to
+ * train). A library that cannot load is said in `box`, in its root's words.
+ * @param {HTMLElement} box @param {() => void} then
+ */
+export function whenCharts(box, then) {
+  if (UPlot) return then();
+  if (waiting.has(box)) return;
+  waiting.add(box);
+  const idle = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
+  idle(() =>
+    chartLibrary().then(
+      () => {
+        waiting.delete(box);
+        if (box.isConnected) then();
+      },
+      (/** @type {Error} */ e) => {
+        waiting.delete(box);
+        box.textContent = wordsAt(box)('chart.missing', e.message);
+      },
+    ),
+  );
+}
+
 /**
  * An axis in the page's colours: its tick `values`, its `label` (none: no room
  * kept for one) and, optionally, a `filter` of the splits that get a tick and a grid line.
- * @param {AxisTheme} theme @param {uPlot.Axis['values']} values @param {string} [label] @param {SplitFilter} [filter]
- * @returns {uPlot.Axis}
+ * @param {AxisTheme} theme @param {import('uplot').Axis['values']} values @param {string} [label] @param {SplitFilter} [filter]
+ * @returns {import('uplot').Axis}
  */
 export function axis(theme, values, label, filter) {
   const f = filter ? { filter } : {};
@@ -61,16 +111,18 @@ export const logValues = (_u, splits) =>
 
 /**
  * A uPlot line chart in `box`, following its width (and the height its
- * function gives); its `destroy()` also stops following.
+ * function gives); its `destroy()` also stops following. Only once the
+ * library is here (`chartsReady`, `whenCharts`).
  * @param {HTMLElement} box @param {LineChartOptions} options
  * @returns {uPlot}
  */
 export function lineChart(box, { series, log, height, yLabel, value, draw, theme }) {
   const width = () => Math.max(200, box.clientWidth);
   const high = () => (typeof height === 'function' ? height(box) : height);
-  /** @type {uPlot.Axis.Values} */
+  /** @type {import('uplot').Axis.Values} */
   const plain = (_u, s) => s.map(fmtCompact);
-  const u = new uPlot(
+  if (!UPlot) throw new Error('lineChart: the charts library is not loaded yet');
+  const u = new UPlot(
     {
       width: width(),
       height: high(),

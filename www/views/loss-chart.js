@@ -8,7 +8,7 @@
 // every chart (s4). Each lane of the run (the engine's `lanes`) is read by its index.
 // Every pair of these colours stays apart under colour-blind simulation
 // (tests/e2e/palette.test.mjs).
-import { lineChart } from './chart.js';
+import { chartsReady, lineChart, whenCharts } from './chart.js';
 import { fmtNum } from '../ui.js';
 import { timedView } from '../frame/view-timer.js';
 import { losses, lossLabel } from '../app/state.js';
@@ -127,10 +127,11 @@ function fillLosses(series, kinds, L, K, n) {
 }
 
 /**
- * The loss chart in `box`.
- * @param {HTMLElement} box @param {Theme} theme @param {number} [height]
+ * The loss chart in `box`; `ready` is called when the charts' library has come
+ * and the chart can show what it could not before (`whenCharts`).
+ * @param {HTMLElement} box @param {Theme} theme @param {number} [height] @param {() => void} [ready]
  */
-export function lossChart(box, theme, height = 230) {
+export function lossChart(box, theme, height = 230, ready = () => {}) {
   /** @type {UPlot | null} */
   let chart = null;
   /** @type {number[]} */
@@ -155,9 +156,11 @@ export function lossChart(box, theme, height = 230) {
   /** A new chart of the loss kinds `used` and the series `more`. @param {number[]} used @param {Extra[]} more */
   function build(used, more) {
     chart?.destroy();
+    chart = null;
     kinds = used;
     extras = more;
     key = '';
+    if (!chartsReady()) return;
     chart = lineChart(box, {
       series: [
         ...used.map((k) => ({ label: kindLabel(k), stroke: theme[kindColour(k)] })),
@@ -203,6 +206,11 @@ export function lossChart(box, theme, height = 230) {
     seriesOf(run, n);
     const marks = solidMarks(run, stopAt, w);
     const now = `${n}:${n && E[n - 1]}:${switches.length}:${marks.map((m) => m.label)}`;
+    if (!chart && n > 0)
+      whenCharts(box, () => {
+        build(kinds, extras);
+        ready();
+      });
     if (now === key || !chart) return;
     solid = marks;
     key = now;
@@ -253,16 +261,17 @@ export function lossChart(box, theme, height = 230) {
 function makeLoss(root, ctx) {
   const box = root.getElementById('loss-chart');
   if (!box) return null;
-  const chart = lossChart(box, ctx.theme, ctx.chartHeight);
   /** @type {Run | null} */
   let run = null;
+  const draw = () => {
+    if (run) chart.update(run, ctx.state().rule === 'kaneko' ? run.kanekoStopAt : undefined);
+  };
+  const chart = lossChart(box, ctx.theme, ctx.chartHeight, draw);
   return {
     reset(next) {
       run = next;
     },
-    draw() {
-      if (run) chart.update(run, ctx.state().rule === 'kaneko' ? run.kanekoStopAt : undefined);
-    },
+    draw,
     retheme: () => chart.retheme(),
     destroy() {
       chart.destroy();

@@ -2,7 +2,7 @@
 // units; hue by sign, depth by |w| within the layer), where ED's fixed signs show
 // as a checkerboard, and a chart of each layer's mean |w|, which only ever grows.
 // While an update is explained, the cells it changed are outlined.
-import { lineChart } from './chart.js';
+import { chartsReady, lineChart, whenCharts } from './chart.js';
 import { el, fmtNum } from '../ui.js';
 import { timedView } from '../frame/view-timer.js';
 import { wordsAt } from '../words/index.js';
@@ -117,10 +117,11 @@ function outline(m, l, marks, theme) {
 
 /**
  * The chart of each layer's mean |w| over the run's history, redrawn only when
- * the history has grown.
- * @param {HTMLElement} box @param {Theme} theme @param {Words} words
+ * the history has grown; `ready` is called when the charts' library has come
+ * (`whenCharts`) and the chart can show what it could not before.
+ * @param {HTMLElement} box @param {Theme} theme @param {Words} words @param {() => void} ready
  */
-function meanAbsChart(box, theme, words) {
+function meanAbsChart(box, theme, words, ready) {
   /** @type {ReturnType<typeof lineChart> | null} */
   let chart = null;
   let key = '',
@@ -128,11 +129,14 @@ function meanAbsChart(box, theme, words) {
   const x = new Float64Array(CAP);
   /** @type {Float64Array[]} */
   const ys = [];
-  return {
+  const api = {
     /** A new chart for `layers` layers (a new run, new colours). @param {number} layers */
     build(layers) {
       count = layers;
       chart?.destroy();
+      chart = null;
+      key = '';
+      if (!chartsReady()) return;
       chart = lineChart(box, {
         series: Array.from({ length: count }, (_, l) => ({
           label: words('weights.layerShort', l, count),
@@ -147,9 +151,14 @@ function meanAbsChart(box, theme, words) {
     },
     /** @param {Run} run */
     update(run) {
-      if (!chart) return;
       const E = run.historyEpochs(),
         n = E.length;
+      if (!chart && n > 0)
+        whenCharts(box, () => {
+          api.build(count);
+          ready();
+        });
+      if (!chart) return;
       const now = `${n}:${n && E[n - 1]}`;
       if (now === key) return;
       key = now;
@@ -169,6 +178,7 @@ function meanAbsChart(box, theme, words) {
       chart = null;
     },
   };
+  return api;
 }
 
 /**
@@ -186,7 +196,7 @@ export function weightsView(box, chartBox, readout, theme) {
   /** @type {Marks | null} */
   let marks = null;
   const words = (/** @type {string} */ key, /** @type {any[]} */ ...values) => wordsAt(box)(key, ...values);
-  const chart = meanAbsChart(chartBox, theme, words);
+  const chart = meanAbsChart(chartBox, theme, words, () => drawChart());
 
   // The weight under the pointer on layer `l`'s heatmap, read out (and told to an explanation).
   function hover(/** @type {Heatmap} */ m, /** @type {number} */ l, /** @type {MouseEvent} */ e) {

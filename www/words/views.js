@@ -108,6 +108,11 @@ export const VIEWS = {
 
   // The loss chart (www/loss-chart.js) and every chart's x axis (www/chart.js).
   'chart.epoch': { en: 'epoch', ja: 'エポック' },
+  // A chart whose library (vendor/uPlot.esm.js) did not load; the training goes on.
+  'chart.missing': {
+    en: (why) => `The chart could not load (${why}); the training goes on without it.`,
+    ja: (why) => `グラフを読み込めませんでした (${why})。学習はグラフなしで続きます。`,
+  },
   'loss.edTest': { en: 'ED test', ja: 'ED テスト' },
   'loss.bp': { en: 'Backprop', ja: '逆伝播' },
   'loss.bpTest': { en: 'Backprop test', ja: '逆伝播 テスト' },
