@@ -71,7 +71,12 @@ async function fetchedBeforeFirstEpoch(browser, origin, root, { path, status }) 
       .map((e) => e.name),
   );
   await context.close();
-  const files = new Set(started.map((u) => new URL(u)).filter((u) => u.origin === origin).map((u) => u.pathname));
+  const files = new Set(
+    started
+      .map((u) => new URL(u))
+      .filter((u) => u.origin === origin)
+      .map((u) => u.pathname),
+  );
   return [...files].map((file) => {
     const local = join(root, file === '/' ? 'index.html' : file.slice(1));
     return { file, bytes: gz(readFileSync(local)) };

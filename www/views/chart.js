@@ -1,7 +1,7 @@
 // A uPlot line chart over epochs in the page's colours, sized to its box.
-// uPlot itself is loaded on first need (`whenCharts`): a chart has nothing to
-// draw before its run's first epoch, so the library's 23 KB (gzipped) come
-// while the run trains instead of before it starts.
+// uPlot itself is loaded on first need (`whenCharts`), after the frame that
+// made the chart: the run's first frame of training comes first, and the
+// library's 23 KB (gzipped) load while it trains instead of before it starts.
 import { fmtInt, fmtCompact, pow10 } from '../ui.js';
 import { wordsAt } from '../words/index.js';
 
@@ -37,8 +37,9 @@ export function chartLibrary() {
 
 /**
  * Calls `then` once the charts' library is here: at once if it is, else after
- * loading it when the browser is next idle (the frame that asked has a run to
- * train). A library that cannot load is said in `box`, in its root's words.
+ * loading it once the next frame has run (a new run's first frame of training
+ * is queued after its views are made) and the browser is idle. A library that
+ * cannot load is said in `box`, in its root's words.
  * @param {HTMLElement} box @param {() => void} then
  */
 export function whenCharts(box, then) {
@@ -46,7 +47,7 @@ export function whenCharts(box, then) {
   if (waiting.has(box)) return;
   waiting.add(box);
   const idle = globalThis.requestIdleCallback ?? ((/** @type {() => void} */ f) => setTimeout(f, 1));
-  idle(() =>
+  const load = () =>
     chartLibrary().then(
       () => {
         waiting.delete(box);
@@ -56,8 +57,8 @@ export function whenCharts(box, then) {
         waiting.delete(box);
         box.textContent = wordsAt(box)('chart.missing', e.message);
       },
-    ),
-  );
+    );
+  requestAnimationFrame(() => idle(load));
 }
 
 /**

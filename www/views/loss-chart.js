@@ -127,11 +127,14 @@ function fillLosses(series, kinds, L, K, n) {
 }
 
 /**
- * The loss chart in `box`; `ready` is called when the charts' library has come
- * and the chart can show what it could not before (`whenCharts`).
- * @param {HTMLElement} box @param {Theme} theme @param {number} [height] @param {() => void} [ready]
+ * The loss chart in `box`. Its library is asked for (`whenCharts`) once a run
+ * has an epoch to draw, or when `waits()` says the run waits for the reader
+ * (paused: nothing will come to draw); `ready` is called when it has come and
+ * the chart can show what it could not before.
+ * @param {HTMLElement} box @param {Theme} theme @param {number} [height]
+ * @param {() => void} [ready] @param {() => boolean} [waits]
  */
-export function lossChart(box, theme, height = 230, ready = () => {}) {
+export function lossChart(box, theme, height = 230, ready = () => {}, waits = () => true) {
   /** @type {UPlot | null} */
   let chart = null;
   /** @type {number[]} */
@@ -160,7 +163,11 @@ export function lossChart(box, theme, height = 230, ready = () => {}) {
     kinds = used;
     extras = more;
     key = '';
-    if (!chartsReady()) return;
+    if (!chartsReady()) {
+      box.style.minHeight = `${height}px`; // its room kept: the page does not jump when it comes
+      return;
+    }
+    box.style.minHeight = '';
     chart = lineChart(box, {
       series: [
         ...used.map((k) => ({ label: kindLabel(k), stroke: theme[kindColour(k)] })),
@@ -206,7 +213,9 @@ export function lossChart(box, theme, height = 230, ready = () => {}) {
     seriesOf(run, n);
     const marks = solidMarks(run, stopAt, w);
     const now = `${n}:${n && E[n - 1]}:${switches.length}:${marks.map((m) => m.label)}`;
-    if (!chart && n > 0)
+    // Not by the view's making (the page makes its views while the engine
+    // loads) nor before the first epoch, unless none is coming.
+    if (!chart && (n > 0 || waits()))
       whenCharts(box, () => {
         build(kinds, extras);
         ready();
@@ -266,7 +275,7 @@ function makeLoss(root, ctx) {
   const draw = () => {
     if (run) chart.update(run, ctx.state().rule === 'kaneko' ? run.kanekoStopAt : undefined);
   };
-  const chart = lossChart(box, ctx.theme, ctx.chartHeight, draw);
+  const chart = lossChart(box, ctx.theme, ctx.chartHeight, draw, () => ctx.state().paused);
   return {
     reset(next) {
       run = next;

@@ -115,13 +115,18 @@ function outline(m, l, marks, theme) {
   if (p?.l === l) box(p.s * m.cols + p.u, theme.s4, width * 1.5);
 }
 
+/** The mean |w| chart's plot height, CSS px. */
+const HEIGHT = 170;
+
 /**
  * The chart of each layer's mean |w| over the run's history, redrawn only when
- * the history has grown; `ready` is called when the charts' library has come
- * (`whenCharts`) and the chart can show what it could not before.
- * @param {HTMLElement} box @param {Theme} theme @param {Words} words @param {() => void} ready
+ * the history has grown. Its library is asked for once a run has an epoch to
+ * draw or `waits()` (as the loss chart's: loss-chart.js); `ready` is called
+ * when it has come and the chart can show what it could not before.
+ * @param {HTMLElement} box @param {Theme} theme @param {Words} words
+ * @param {() => void} ready @param {() => boolean} waits
  */
-function meanAbsChart(box, theme, words, ready) {
+function meanAbsChart(box, theme, words, ready, waits) {
   /** @type {ReturnType<typeof lineChart> | null} */
   let chart = null;
   let key = '',
@@ -136,13 +141,17 @@ function meanAbsChart(box, theme, words, ready) {
       chart?.destroy();
       chart = null;
       key = '';
-      if (!chartsReady()) return;
+      if (!chartsReady()) {
+        box.style.minHeight = `${HEIGHT}px`; // its room kept: the page does not jump when it comes
+        return;
+      }
+      box.style.minHeight = '';
       chart = lineChart(box, {
         series: Array.from({ length: count }, (_, l) => ({
           label: words('weights.layerShort', l, count),
           stroke: theme[/** @type {import('./contract.js').Colour} */ (`s${Math.min(l, 4)}`)],
         })),
-        height: 170,
+        height: HEIGHT,
         theme,
         yLabel: words('weights.yLabel'),
         value: (/** @type {number} */ v) => fmtNum(v, 3),
@@ -153,7 +162,7 @@ function meanAbsChart(box, theme, words, ready) {
     update(run) {
       const E = run.historyEpochs(),
         n = E.length;
-      if (!chart && n > 0)
+      if (!chart && (n > 0 || waits()))
         whenCharts(box, () => {
           api.build(count);
           ready();
@@ -185,9 +194,10 @@ function meanAbsChart(box, theme, words, ready) {
  * The weights view in `box` (the heatmaps), `chartBox` (the mean |w| chart)
  * and `readout` (the cell under the pointer).
  * @param {HTMLElement} box @param {HTMLElement} chartBox @param {HTMLElement} readout @param {Theme} theme
+ * @param {() => boolean} [waits] whether the run waits for the reader (paused)
  * @returns {WeightsView}
  */
-export function weightsView(box, chartBox, readout, theme) {
+export function weightsView(box, chartBox, readout, theme, waits = () => true) {
   /** @type {Run | null} */
   let run = null;
   /** @type {Heatmap[]} */
@@ -196,7 +206,7 @@ export function weightsView(box, chartBox, readout, theme) {
   /** @type {Marks | null} */
   let marks = null;
   const words = (/** @type {string} */ key, /** @type {any[]} */ ...values) => wordsAt(box)(key, ...values);
-  const chart = meanAbsChart(chartBox, theme, words, () => drawChart());
+  const chart = meanAbsChart(chartBox, theme, words, () => drawChart(), waits);
 
   // The weight under the pointer on layer `l`'s heatmap, read out (and told to an explanation).
   function hover(/** @type {Heatmap} */ m, /** @type {number} */ l, /** @type {MouseEvent} */ e) {
@@ -312,7 +322,7 @@ export const weightsSpec = {
       chartBox = root.getElementById('meanabs-chart'),
       readout = root.getElementById('weights-readout');
     if (!box || !chartBox || !readout) return null;
-    return weightsView(box, chartBox, readout, ctx.theme);
+    return weightsView(box, chartBox, readout, ctx.theme, () => ctx.state().paused);
   },
   place: placeWeights,
 };
