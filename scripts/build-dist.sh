@@ -52,4 +52,4 @@ echo "dist: $(find dist -type f | wc -l) files, $(du -sh dist | cut -f1);" \
   "on demand: the digits card's module $(( $(gz dist/pkg/ed_digits.js dist/pkg/ed_digits_bg.wasm) / 1024 )) KB," \
   "the files module $(( $(gz dist/pkg/ed_files.js dist/pkg/ed_files_bg.wasm) / 1024 )) KB," \
   "Kaneko's experiment's $(( $(gz dist/pkg/ed_experiment.js dist/pkg/ed_experiment_bg.wasm) / 1024 )) KB;" \
-  "element bundle ed-playground.js $(( $(gz dist/ed-playground.js) / 1024 )) KB (uPlot and styles included; shares the wasm)"
+  "element bundle ed-playground.js $(( $(gz dist/ed-playground.js) / 1024 )) KB (styles included; uPlot and the languages beside it, on demand; shares the wasm)"
