@@ -13,6 +13,15 @@ cd "$(dirname "$0")/.."
 opt=node_modules/.bin/wasm-opt
 [ -x "$opt" ] || echo "build-wasm: wasm-opt not installed (run scripts/setup.sh); shipping unoptimised modules"
 
+# A panic's message names its source file; a dependency's would be this
+# machine's path to cargo's registry. Each registry's folder is written `deps`
+# instead (added to .cargo/config.toml's flags, not in place of them).
+remap=""
+for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+  [ -d "$d" ] && remap+=" --remap-path-prefix=${d%/}=deps"
+done
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="${remap# }"
+
 build() { # NAME CARGO-PROFILE WASM-OPT-LEVEL FEATURES
   local name=$1 profile=$2 level=$3 features=$4
   cargo build --quiet --profile "$profile" --lib --target wasm32-unknown-unknown --no-default-features --features "$features"

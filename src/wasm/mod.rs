@@ -14,8 +14,6 @@
 mod convert;
 mod panic;
 pub use panic::last_panic;
-#[cfg(feature = "page")]
-pub use panic::panic_on_purpose;
 
 #[cfg(feature = "page")]
 mod playground;

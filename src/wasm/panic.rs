@@ -26,9 +26,12 @@ pub fn last_panic() -> Option<String> {
 
 /// Panics on purpose: the end-to-end test of the banner a panic shows
 /// (tests/e2e/playground.test.mjs) calls it mid-run, since no other call from
-/// JS panics the engine any more. Nothing in the page calls it.
+/// JS panics the engine any more. A bare export of the wasm instance, with no
+/// JS binding: the engine's module (and the npm package's `./engine`) neither
+/// exports nor declares it; only code inside the glue, where the instance's
+/// exports are, can reach it. Nothing in the page calls it.
 #[cfg(feature = "page")]
-#[wasm_bindgen(js_name = panicOnPurpose)]
-pub fn panic_on_purpose() {
+#[no_mangle]
+pub extern "C" fn ed_panic_on_purpose() {
     panic!("a panic on purpose, for the test of the banner");
 }

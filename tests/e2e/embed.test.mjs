@@ -318,7 +318,7 @@ test("a racing 2-D element: both methods' loss curves and test losses, backprop'
       );
       assert.deepEqual(
         series.map((s) => s.label),
-        ['MSE', 'ED test', 'Backprop', 'Backprop test'],
+        ['ED (MSE)', 'ED test', 'Backprop', 'Backprop test'],
       );
       // The two maps side by side, captioned, each drawn (many colours, not a blank canvas).
       for (const id of ['#map', '#map-bp', '#map-caption'])

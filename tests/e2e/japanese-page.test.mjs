@@ -137,7 +137,10 @@ test('?lang=ja: a frozen run is explained in Japanese, its ways out named in Jap
       await box.and(page.getByRole('alert')).waitFor({ timeout: 10000 });
       const text = await box.locator('p').textContent();
       assert.match(text, /^エポック 18\d から止まっています。すべての出力が 1 に張り付き、損失ももう動きません。/);
-      assert.match(text, /損失ベースの規則では、BCE に切り替えた後、その誤差信号が隠れ層のユニットを飽和させました。/);
+      assert.match(
+        text,
+        /損失関数ベースの学習則では、BCE に切り替えた後、その誤差信号が隠れ層のユニットを飽和させました。/,
+      );
       const ways = await box.getByRole('button').allTextContents();
       assert.equal(ways.length, 2);
       assert.equal(ways[0], 'BCE でやり直す');

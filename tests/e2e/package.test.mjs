@@ -254,6 +254,15 @@ test('the engine entry alone, imported from the second origin, trains a run of i
   const origin = await cdn(installed);
   const { exports } = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
   const engine = exports['./engine'].default.replace(/^\.\//, '');
+  // The engine's API only: the banner test's deliberate panic is no part of it
+  // (a bare export of the wasm instance, without a JS binding: src/wasm/panic.rs;
+  // `init()`'s InitOutput type lists the instance's raw exports, that one among them).
+  const types = readFileSync(join(installed, exports['./engine'].types), 'utf8');
+  const glue = readFileSync(join(installed, engine), 'utf8');
+  assert.doesNotMatch(glue, /panic_?on_?purpose/i, 'the engine module binds a test hook');
+  const declared = types.match(/^export (?:function|class) \w+/gm) ?? [];
+  assert.ok(declared.length > 5, declared.join());
+  assert.ok(!declared.some((d) => /purpose/i.test(d)), declared.join());
   // The README's snippet, as a module of the page's own (the CSP allows no inline script).
   pages.set('/engine-demo.js', {
     type: 'text/javascript',
@@ -346,6 +355,33 @@ test("wasm-url: the first element's decides for the page, a later one is named a
     assert.deepEqual(alert, [
       `ED Playground cannot start: its learning engine is missing. Copy dist/pkg/ed_playground_bg.wasm from the build to ${site}/engine/none.wasm, where the wasm-url attribute says it is (it answered 404 Not Found).`,
     ]);
+  });
+
+  // A wasm-url where another build's wasm is (here the files module's, whose
+  // imports are not this glue's): what to copy there, and no Reload, which could not help.
+  pages.set('/engine/other.wasm', {
+    type: 'application/wasm',
+    body: readFileSync(join(unpacked, 'pkg/ed_files_bg.wasm')),
+  });
+  page('/wasm-url-wrong.html', {
+    origin,
+    src: `${origin}/ed-playground.js`,
+    body: '<ed-playground wasm-url="engine/other.wasm"></ed-playground>',
+  });
+  await visit('/wasm-url-wrong.html', async (tab) => {
+    const figure = tab.locator('ed-playground');
+    const alert = await until(
+      () => figure.getByRole('alert').allTextContents(),
+      (a) => a.length === 1,
+      { what: "the wrong engine's alert" },
+    );
+    assert.match(
+      alert[0],
+      new RegExp(
+        `^ED Playground cannot start: the learning engine at ${site}/engine/other\\.wasm is not the one ed-playground\\.js was built with \\(another version, or a damaged copy: .+\\)\\. Copy dist/pkg/ed_playground_bg\\.wasm from the same build as ed-playground\\.js there\\.$`,
+      ),
+    );
+    assert.equal(await figure.getByRole('button', { name: 'Reload' }).count(), 0);
   });
 });
 

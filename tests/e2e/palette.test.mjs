@@ -89,7 +89,7 @@ async function groupsIn(scheme) {
     const loss = await until(
       () => legendColours(page, '#loss-chart'),
       (l) => Object.keys(l).length === 4,
-      { what: 'the loss chart with MSE, ED test, Backprop and Backprop test' },
+      { what: 'the loss chart with ED (MSE), ED test, Backprop and Backprop test' },
     );
     const meanAbs = await until(
       () => legendColours(page, '#meanabs-chart'),
@@ -152,7 +152,7 @@ for (const scheme of ['light', 'dark']) {
     const { card, vars, groups } = await groupsIn(scheme);
     const rgb = (c) => parseColour(c).join();
     // The charts and legends draw the variables (a colour read as drawn is the variable's).
-    assert.equal(rgb(groups['loss chart'].MSE), rgb(vars.loss0), 'MSE is drawn in --loss0');
+    assert.equal(rgb(groups['loss chart']['ED (MSE)']), rgb(vars.loss0), 'MSE is drawn in --loss0');
     assert.equal(
       rgb(groups['loss chart'].Backprop),
       rgb(vars.s4),

@@ -262,7 +262,7 @@ test("race mode trains backprop beside ED: two curves, two maps, each one's epoc
     );
     assert.deepEqual(
       series.map((s) => s.label),
-      ['MSE', 'Backprop'],
+      ['ED (MSE)', 'Backprop'],
     );
     assert.equal(series[0].points, series[1].points, 'one point per epoch for each');
     assert.ok(await page.locator('#map-bp').isVisible());
@@ -501,13 +501,15 @@ test('explains a browser without WebAssembly, and shows a banner when the engine
 
   // A real Rust panic in the middle of training: from epoch 30 the engine's
   // one deliberate panic is called (no call of its API panics it otherwise:
-  // a layer it does not have is an Error, which the page reports as well).
+  // a layer it does not have is an Error, which the page reports as well). It
+  // is a bare export of the wasm instance, no part of the module's API:
+  // `initSync()`, once the module is loaded, returns the instance's exports.
   const trap = (page) =>
     page.route('**/pkg/ed_playground.js', async (r) => {
       const body = await (await r.fetch()).text();
       const trap =
         'import * as edTrapSelf from "./ed_playground.js";{const p=edTrapSelf.Playground.prototype,train=p.train;' +
-        'p.train=function(n,u){if(this.epoch>=30)edTrapSelf.panicOnPurpose();return train.call(this,n,u)}}';
+        'p.train=function(n,u){if(this.epoch>=30)edTrapSelf.initSync().ed_panic_on_purpose();return train.call(this,n,u)}}';
       await r.fulfill({ contentType: 'text/javascript', body: `${body}\n${trap}` });
     });
   await withPage('', { setup: trap, clean: false }, async (page) => {

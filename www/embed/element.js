@@ -26,7 +26,7 @@ import {
   hiddenWarning,
   fromLink,
 } from './attributes.js';
-import { engineMissing } from './missing.js';
+import { BUNDLE, engineMissing } from './missing.js';
 import { pageWasm, wasmUrlProblem } from './wasm-url.js';
 import { chooseLanguage, learn, speak, applyWords, wordsAt } from '../words/index.js';
 import { missingCards } from '../views/registry.js';
@@ -332,7 +332,14 @@ export class EdPlaygroundElement extends HTMLElement {
     try {
       await loadEngine(WASM);
     } catch (e) {
-      if (gen === this.#gen) this.#fail(e);
+      // A file that is there but is no engine of this build (another version's
+      // wasm, a damaged copy): no reload brings the right one either. Imports
+      // from a module the glue does not provide are a TypeError of WebAssembly's.
+      const wrong =
+        e instanceof WebAssembly.LinkError ||
+        e instanceof WebAssembly.CompileError ||
+        (e instanceof TypeError && e.message.startsWith('WebAssembly.'));
+      if (gen === this.#gen) this.#fail(e, wrong ? w('embed.wrongEngine', WASM.href, BUNDLE, e.message) : undefined);
       return;
     }
     if (gen !== this.#gen) return;

@@ -2,7 +2,8 @@
 // looks for it: the author copied ed-playground.js alone, or put the wasm
 // elsewhere. A reload cannot fix that, so the message says what to copy where.
 
-const BUNDLE = new URL(import.meta.url).pathname.split('/').pop() || 'ed-playground.js';
+/** The element's own file's name, as the messages name it. */
+export const BUNDLE = new URL(import.meta.url).pathname.split('/').pop() || 'ed-playground.js';
 
 /** @typedef {import('../words/index.js').Words} Words */
 

@@ -170,7 +170,11 @@ export function lossChart(box, theme, height = 230, ready = () => {}, waits = ()
     box.style.minHeight = '';
     chart = lineChart(box, {
       series: [
-        ...used.map((k) => ({ label: kindLabel(k), stroke: theme[kindColour(k)] })),
+        // In a race, ED's curves say whose they are beside backprop's.
+        ...used.map((k) => ({
+          label: methods.length > 1 ? w('loss.edKind', kindLabel(k)) : kindLabel(k),
+          stroke: theme[kindColour(k)],
+        })),
         ...more.map((e) => {
           const lane = LANES[methods[e.lane]];
           return {

@@ -44,6 +44,15 @@ export const EMBED = {
       `ED Playground を起動できません: 学習エンジンのファイルが見つかりません。ビルドの dist/pkg/ed_playground_bg.wasm を、` +
       `wasm-url 属性が示す ${url} にコピーしてください（サーバーの応答: ${answer}）。`,
   },
+  // The engine's file is there but is not this build's (another version's wasm, a damaged copy).
+  'embed.wrongEngine': {
+    en: (url, bundle, why) =>
+      `ED Playground cannot start: the learning engine at ${url} is not the one ${bundle} was built with ` +
+      `(another version, or a damaged copy: ${why}). Copy dist/pkg/ed_playground_bg.wasm from the same build as ${bundle} there.`,
+    ja: (url, bundle, why) =>
+      `ED Playground を起動できません: ${url} の学習エンジンは ${bundle} と同じビルドのものではありません` +
+      `（別のバージョンか、壊れたコピーです: ${why}）。${bundle} と同じビルドの dist/pkg/ed_playground_bg.wasm をそこにコピーしてください。`,
+  },
   'embed.answer.page': {
     en: (type) => `with a ${type} page, not the engine`,
     ja: (type) => `エンジンではなく ${type} のページ`,

@@ -79,9 +79,9 @@ export const RUN = {
   // The loss was switched to BCE before it froze.
   'frozen.bceSwitch': {
     en: (seedRule) =>
-      `${seedRule ? "Under the seed's rule, " : ''}BCE's error signal saturated the hidden units after the switch; ED only ever grows weights, so this run cannot come back, and switching back does not help.`,
+      `${seedRule ? "Under the loss-based rule (the article's), " : ''}BCE's error signal saturated the hidden units after the switch; ED only ever grows weights, so this run cannot come back, and switching back does not help.`,
     ja: (seedRule) =>
-      `${seedRule ? '損失ベースの規則では、' : ''}BCE に切り替えた後、その誤差信号が隠れ層のユニットを飽和させました。ED は重みを大きくする一方なので、この学習はもう元に戻らず、損失関数を戻しても効きません。`,
+      `${seedRule ? '損失関数ベースの学習則では、' : ''}BCE に切り替えた後、その誤差信号が隠れ層のユニットを飽和させました。ED は重みを大きくする一方なので、この学習はもう元に戻らず、損失関数を戻しても効きません。`,
   },
   // At a rate above the rule's default.
   'frozen.rate': {
@@ -93,9 +93,9 @@ export const RUN = {
   // BCE from the start.
   'frozen.bce': {
     en: (seedRule) =>
-      `${seedRule ? "Under the seed's rule, " : ''}BCE's error signal saturated the hidden units; ED only ever grows weights, so this run cannot come back.`,
+      `${seedRule ? "Under the loss-based rule (the article's), " : ''}BCE's error signal saturated the hidden units; ED only ever grows weights, so this run cannot come back.`,
     ja: (seedRule) =>
-      `${seedRule ? '損失ベースの規則では、' : ''}BCE の誤差信号が隠れ層のユニットを飽和させました。ED は重みを大きくする一方なので、この学習はもう元に戻りません。`,
+      `${seedRule ? '損失関数ベースの学習則では、' : ''}BCE の誤差信号が隠れ層のユニットを飽和させました。ED は重みを大きくする一方なので、この学習はもう元に戻りません。`,
   },
   'frozen.other': {
     en: 'Its units saturated; ED only ever grows weights, so this run cannot come back.',

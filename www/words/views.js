@@ -114,6 +114,8 @@ export const VIEWS = {
     ja: (why) => `グラフを読み込めませんでした (${why})。学習はグラフなしで続きます。`,
   },
   'loss.edTest': { en: 'ED test', ja: 'ED テスト' },
+  // ED's training loss in a race, beside backprop's: the method first, then the loss it is under.
+  'loss.edKind': { en: (kind) => `ED (${kind})`, ja: (kind) => `ED (${kind})` },
   'loss.bp': { en: 'Backprop', ja: '逆伝播' },
   'loss.bpTest': { en: 'Backprop test', ja: '逆伝播 テスト' },
   'loss.yLabel': { en: 'mean loss per epoch', ja: 'エポックごとの平均損失' },
