@@ -195,6 +195,25 @@ test('a bad attribute value shows a short message in the element and falls back 
     assert.equal(await figure.getByLabel('Loss function').inputValue(), 'mse');
   }));
 
+test('controls="explain" without the network view is said, and no empty button is left', () =>
+  withPage('examples/blog-post.html', async (page) => {
+    const figure = await addFigure(page, 'lonely', { controls: 'play,explain', views: 'chart' });
+    await epochAtLeast(figure, 1);
+    const said = await until(
+      () => notices(figure),
+      (ns) => ns.length > 0,
+      { what: 'a notice of the explain control' },
+    );
+    assert.equal(said.length, 1, said.join('\n'));
+    assert.match(said[0], /^Control “explain” needs the network view, .*views="chart,network"/);
+    assert.equal(await figure.locator('#explain-open').count(), 0);
+    // With the network view it is there, and nothing is said.
+    const whole = await addFigure(page, 'whole', { controls: 'play,explain', views: 'chart,network' });
+    await epochAtLeast(whole, 1);
+    assert.equal(await whole.locator('#explain-open').count(), 1);
+    assert.deepEqual(await notices(whole), []);
+  }));
+
 test('the iframe embed trains with the options of its URL and fills its frame', () =>
   withPage('examples/blog-post.html', async (page) => {
     await page.evaluate(() => {

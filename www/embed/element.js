@@ -259,6 +259,32 @@ export class EdPlaygroundElement extends HTMLElement {
     this.#themeFns.forEach((f) => f());
   }
 
+  /**
+   * The element's own attributes (autoplay, controls, views, theme), each one's
+   * problem added to `problems` in the words `w`: whether it starts paused, and
+   * the controls and views it shows.
+   * @param {string[]} problems @param {import('../words/index.js').Words} w
+   */
+  #own(problems, w) {
+    /** @template {import('./attributes.js').OwnName} K @param {K} name */
+    const get = (name) => {
+      const { value, problem } = this.#attr(name);
+      if (problem) problems.push(problem);
+      return value;
+    };
+    const reduced = !get('autoplay') || reducedMotion();
+    const controls = get('controls'),
+      views = get('views');
+    get('theme'); // applied by #retheme; read here for its message
+    if (reduced) controls.add('play'); // never stuck paused without a way to start
+    // Explain one step shows its update on the network view: without it, said, not an empty button.
+    if (controls.has('explain') && !views.has('network')) {
+      controls.delete('explain');
+      problems.push(w('embed.explainAlone'));
+    }
+    return { reduced, controls, views };
+  }
+
   async #start() {
     const gen = ++this.#gen;
     this.#told = { epoch: 0, meanLoss: null, solvedAt: null };
@@ -282,21 +308,11 @@ export class EdPlaygroundElement extends HTMLElement {
     const problems = named ? unknownAttributes(this) : [];
     const wasmProblem = wasmUrlProblem(this, WASM, w);
     if (wasmProblem) problems.push(wasmProblem);
-    /** @template {import('./attributes.js').OwnName} K @param {K} name */
-    const get = (name) => {
-      const { value, problem } = this.#attr(name);
-      if (problem) problems.push(problem);
-      return value;
-    };
     const warning = named ? hiddenWarning(this) : null;
     if (warning) console.warn(warning);
     // The element's own attributes first, so its frame (status included) shows
     // while the engine loads; then the run's, which the engine's table reads.
-    const reduced = !get('autoplay') || reducedMotion();
-    const controls = get('controls'),
-      views = get('views');
-    get('theme'); // applied by #retheme; read here for its message
-    if (reduced) controls.add('play'); // never stuck paused without a way to start
+    const { reduced, controls, views } = this.#own(problems, w);
 
     const frame = /** @type {DocumentFragment} */ (TEMPLATE.content.cloneNode(true));
     const part = (/** @type {string} */ selector) => /** @type {HTMLElement} */ (frame.querySelector(selector));

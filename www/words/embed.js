@@ -59,6 +59,11 @@ export const EMBED = {
   },
 
   // An attribute's mistakes (attributes.js), for the author: in the console and in the figure.
+  // controls="…,explain" without the network view, which the explanation is drawn on.
+  'embed.explainAlone': {
+    en: 'Control “explain” needs the network view, which Explain one step draws its update on: add network to views (views="chart,network"). Left out.',
+    ja: 'コントロール「explain」にはネットワークの表示が必要です (1 ステップの解説はその上に更新を描きます)。views に network を加えてください (views="chart,network")。今回は表示しません。',
+  },
   'embed.value': {
     en: (attr, error, using) => `Attribute “${attr}” ${error}; using ${using}.`,
     // After a question (“…のことですか？”) no full stop.
