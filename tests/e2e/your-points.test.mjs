@@ -84,6 +84,14 @@ test('six clicks give six points that train, and their link opens the same run',
       Math.max(...losses) - Math.min(...losses) > 1e-3,
       `the loss moves: ${Math.min(...losses)} to ${Math.max(...losses)}`,
     );
+    // The scores table: the reader's points have no test set, so no empty test row.
+    const table = page.locator('#truth tbody th');
+    await until(
+      () => table.allTextContents(),
+      (t) => t.length > 0,
+      { what: "the scores table's rows" },
+    );
+    assert.deepEqual(await table.allTextContents(), ['train']);
     const link = new URLSearchParams(search);
     assert.equal(link.get('at'), String(epoch));
     assert.match(link.get('data'), /^[A-Za-z0-9_-]+$/);

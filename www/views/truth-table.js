@@ -17,7 +17,7 @@ import { wordsAt } from '../words/index.js';
 /** @typedef {import('./contract.js').Run} Run */
 /** @typedef {(key: string, ...values: any[]) => string} Words */
 /** A row's output cell: its text, and its bar (one output). @typedef {{ value: HTMLElement, bar: HTMLElement }} RowCells */
-/** A scores row's cells. @typedef {{ tr: HTMLElement, loss: HTMLElement, acc: HTMLElement }} ScoreRow */
+/** A scores row's cells, and where its loss is in the scores read (its accuracy next). @typedef {{ tr: HTMLElement, loss: HTMLElement, acc: HTMLElement, at: number }} ScoreRow */
 
 const MAX_ROWS = 16;
 
@@ -72,20 +72,30 @@ function truthRows(table, run, w) {
 }
 
 /**
- * The scores table in `table`: loss and accuracy, on the training and test
- * sets; racing, backprop's under ED's, rows named for whose they are.
- * @param {HTMLElement} table @param {boolean} racing @param {Words} w @returns {ScoreRow[]}
+ * The scores table in `table`: loss and accuracy, on the training and (when
+ * the run has one: not the reader's own points) test sets; racing,
+ * backprop's under ED's, rows named for whose they are.
+ * @param {HTMLElement} table @param {boolean} racing @param {boolean} tested @param {Words} w @returns {ScoreRow[]}
  */
-function scoreRows(table, racing, w) {
-  const row = (/** @type {string} */ name) => {
+function scoreRows(table, racing, tested, w) {
+  const row = (/** @type {string} */ name, /** @type {number} */ at) => {
     const loss = el('td', {}),
       acc = el('td', {});
-    return { tr: el('tr', {}, el('th', { scope: 'row' }, name), loss, acc), loss, acc };
+    return { tr: el('tr', {}, el('th', { scope: 'row' }, name), loss, acc), loss, acc, at };
   };
+  // Each lane's scores are [train loss, train accuracy, test loss, test accuracy].
   const names = racing
-    ? ['table.edTrain', 'table.edTest', 'table.bpTrain', 'table.bpTest']
-    : ['table.train', 'table.test'];
-  const rows = names.map((k) => row(w(k)));
+    ? [
+        { key: 'table.edTrain', at: 0 },
+        { key: 'table.edTest', at: 2 },
+        { key: 'table.bpTrain', at: 4 },
+        { key: 'table.bpTest', at: 6 },
+      ]
+    : [
+        { key: 'table.train', at: 0 },
+        { key: 'table.test', at: 2 },
+      ];
+  const rows = names.filter(({ at }) => tested || at % 4 === 0).map(({ key, at }) => row(w(key), at));
   const head = el(
     'tr',
     {},
@@ -173,10 +183,10 @@ export function truthTable(table) {
     const values = run.racing
       ? [...run.viewScores('scores'), ...run.viewScores('backpropScores')]
       : run.viewScores('scores');
-    scores.forEach((r, i) => {
-      show(r.loss, num(values[2 * i]));
-      show(r.acc, pct(values[2 * i + 1]));
-    });
+    for (const r of scores) {
+      show(r.loss, num(values[r.at]));
+      show(r.acc, pct(values[r.at + 1]));
+    }
   }
 
   const draw = () => {
@@ -197,7 +207,7 @@ export function truthTable(table) {
         next.patternTargets().length / next.outputCount > MAX_ROWS ||
         next.patternInputs().some((v) => v !== 0 && v !== 1)
       ) {
-        scores = scoreRows(table, next.racing, words);
+        scores = scoreRows(table, next.racing, next.testTargets().length > 0, words);
         jobs = jobsOf(next, next.racing ? ['scores', 'backpropScores'] : ['scores'], showScores);
       } else {
         rows = truthRows(table, next, words);
