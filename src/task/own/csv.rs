@@ -1,7 +1,9 @@
 //! A set of points as a CSV file: one point a line, `x,y,label`, with `x` and
 //! `y` on the plane (-1 to 1, the decision map's square) and `label` the class
-//! (0 or 1; 0, 1 or 2 for three classes). A first line that does not start
-//! with a number is a header (`x,y,label`); blank lines are skipped; a UTF-8
+//! (0 or 1; 0, 1 or 2 for three classes). A first line of names is a header
+//! (`x,y,label`): one that starts with a letter and holds no number, finite or
+//! not, so that `NaN,0.2,1` is refused as a bad point, not skipped as a header
+//! (a point lost without a word); blank lines are skipped; a UTF-8
 //! byte-order mark and Windows line ends are fine. Coordinates are rounded to
 //! the grid of 0.001. The first bad line is named, and then nothing is read:
 //! a half-loaded set would be a set nobody made. The CLI and the page share
@@ -35,15 +37,30 @@ fn quote(text: &str) -> String {
     }
 }
 
-/// Decimal number text (digits, `.`, `e`, `E`, `+`, `-` only), read by `number`.
-fn decimal(text: &str, number: NumberParser) -> Option<f64> {
-    let lexical = !text.is_empty()
-        && text.len() <= MAX_NUMBER_TEXT
-        && text.bytes().any(|b| b.is_ascii_digit())
+/// Whether `text` is decimal number text: digits, `.`, `e`, `E`, `+`, `-`
+/// only, with a digit among them.
+fn decimal_text(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
         && text
             .bytes()
-            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b));
-    if lexical {
+            .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+}
+
+/// Whether `text` is a number of any kind a reader might take it for: decimal
+/// text, or a non-finite number's name (`NaN`, `inf`, `Infinity`, signed or
+/// not, in any case), which Rust's parser and the browser's `Number` read as
+/// numbers. Such a field is a value, never a column's name.
+fn number_text(text: &str) -> bool {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    decimal_text(text)
+        || ["nan", "inf", "infinity"]
+            .iter()
+            .any(|name| unsigned.eq_ignore_ascii_case(name))
+}
+
+/// Decimal number text (see [`decimal_text`]), read by `number`; finite only.
+fn decimal(text: &str, number: NumberParser) -> Option<f64> {
+    if text.len() <= MAX_NUMBER_TEXT && decimal_text(text) {
         number(text).filter(|v| v.is_finite())
     } else {
         None
@@ -91,11 +108,14 @@ pub fn read_csv(bytes: &[u8], classes: usize, number: NumberParser) -> Result<Ve
             continue;
         }
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
+        // A line of names: a first line that merely starts with a letter may
+        // be a point whose x is `NaN` or `Infinity`, refused below like any.
         let header = first
             && fields[0]
                 .bytes()
                 .next()
-                .is_some_and(|b| b.is_ascii_alphabetic());
+                .is_some_and(|b| b.is_ascii_alphabetic())
+            && !fields.iter().any(|f| number_text(f));
         first = false;
         if header {
             continue;

@@ -118,6 +118,53 @@ fn out_of_range_and_odd_numbers_are_refused() {
     assert_eq!(read("-1,-1,0\n1,1,1\n1e-3,-0,0\n", 2).unwrap().len(), 3);
 }
 
+/// A header is a line of names: a first line holding a number of any kind,
+/// a non-finite one too, is a point, and a bad point is refused by its line,
+/// never skipped as a header (the point was lost, "1 points", without a word).
+#[test]
+fn a_first_line_of_non_finite_numbers_is_a_bad_point_not_a_header() {
+    for (first, what, value) in [
+        ("NaN,0.2,1", "x", "NaN"),
+        ("Infinity,5,1", "x", "Infinity"),
+        ("inf,0,0", "x", "inf"),
+        ("nan,0,1", "x", "nan"),
+        ("INF,0,1", "x", "INF"),
+        ("infinity,0.5,0", "x", "infinity"),
+        ("x,0.2,1", "x", "x"),
+        ("Nope,NaN,1", "x", "Nope"),
+        ("x,Infinity,label", "x", "x"),
+        ("x,-inf,label", "x", "x"),
+    ] {
+        let e = refusal(&format!("{first}\n0.1,0.2,0\n"), 2);
+        assert_eq!(
+            e.en,
+            format!("line 1: {what} must be a number from -1 to 1, got \"{value}\""),
+            "{first}"
+        );
+        assert_eq!(
+            e.ja,
+            format!("1 行目: {what} は -1 以上 1 以下の数でなければなりません (「{value}」でした)"),
+            "{first}"
+        );
+    }
+    // A line of names still is a header, in any case, whatever the names.
+    for header in [
+        "x,y,label",
+        "X,Y,Label",
+        "x,y,class",
+        "a,b,c",
+        "x , y , label",
+    ] {
+        assert_eq!(
+            read(&format!("{header}\n0.1,0.2,0\n0.3,0.4,1\n"), 2)
+                .unwrap()
+                .len(),
+            2,
+            "{header}"
+        );
+    }
+}
+
 #[test]
 fn a_wrong_label_is_refused() {
     for label in ["2", "-1", "1.0", "a", "", "01"] {
