@@ -21,8 +21,16 @@ let loading;
 /** The boxes waiting for the library, so each asks once. @type {WeakSet<HTMLElement>} */
 const waiting = new WeakSet();
 
-/** Whether the charts' library is here, so that `lineChart` can draw at once. */
-export const chartsReady = () => UPlot !== undefined;
+/**
+ * Whether a chart can be made in `box` now, its library being here; until it
+ * can, the box keeps the chart's room (`height` px), so the page does not
+ * jump when it comes.
+ * @param {HTMLElement} box @param {number} height
+ */
+export function roomFor(box, height) {
+  box.style.minHeight = UPlot ? '' : `${height}px`;
+  return UPlot !== undefined;
+}
 
 /** The charts' library, loaded once (a failed load may be tried again). */
 export function chartLibrary() {
@@ -113,7 +121,7 @@ export const logValues = (_u, splits) =>
 /**
  * A uPlot line chart in `box`, following its width (and the height its
  * function gives); its `destroy()` also stops following. Only once the
- * library is here (`chartsReady`, `whenCharts`).
+ * library is here (`roomFor`, `whenCharts`).
  * @param {HTMLElement} box @param {LineChartOptions} options
  * @returns {uPlot}
  */

@@ -8,7 +8,7 @@
 // every chart (s4). Each lane of the run (the engine's `lanes`) is read by its index.
 // Every pair of these colours stays apart under colour-blind simulation
 // (tests/e2e/palette.test.mjs).
-import { chartsReady, lineChart, whenCharts } from './chart.js';
+import { lineChart, roomFor, whenCharts } from './chart.js';
 import { fmtNum } from '../ui.js';
 import { timedView } from '../frame/view-timer.js';
 import { losses, lossLabel } from '../app/state.js';
@@ -163,11 +163,7 @@ export function lossChart(box, theme, height = 230, ready = () => {}, waits = ()
     kinds = used;
     extras = more;
     key = '';
-    if (!chartsReady()) {
-      box.style.minHeight = `${height}px`; // its room kept: the page does not jump when it comes
-      return;
-    }
-    box.style.minHeight = '';
+    if (!roomFor(box, height)) return;
     chart = lineChart(box, {
       series: [
         // In a race, ED's curves say whose they are beside backprop's.

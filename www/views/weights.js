@@ -2,7 +2,7 @@
 // units; hue by sign, depth by |w| within the layer), where ED's fixed signs show
 // as a checkerboard, and a chart of each layer's mean |w|, which only ever grows.
 // While an update is explained, the cells it changed are outlined.
-import { chartsReady, lineChart, whenCharts } from './chart.js';
+import { lineChart, roomFor, whenCharts } from './chart.js';
 import { el, fmtNum } from '../ui.js';
 import { timedView } from '../frame/view-timer.js';
 import { wordsAt } from '../words/index.js';
@@ -141,11 +141,7 @@ function meanAbsChart(box, theme, words, ready, waits) {
       chart?.destroy();
       chart = null;
       key = '';
-      if (!chartsReady()) {
-        box.style.minHeight = `${HEIGHT}px`; // its room kept: the page does not jump when it comes
-        return;
-      }
-      box.style.minHeight = '';
+      if (!roomFor(box, HEIGHT)) return;
       chart = lineChart(box, {
         series: Array.from({ length: count }, (_, l) => ({
           label: words('weights.layerShort', l, count),
