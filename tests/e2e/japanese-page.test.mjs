@@ -59,10 +59,13 @@ test("in English the marked markup is the table's English, as written", () =>
 
 test("?lang=ja: the page's words, the status line and the solved panel in Japanese; Keep training goes on", () =>
   withPage('?lang=ja', async (page) => {
+    // The page speaks once its words have loaded: its first Japanese status
+    // line says so, and the document's language, title and description were
+    // set before it (read before it, a busy machine's page could still be English).
+    const first = await statusWhen(page, (s) => s.epoch >= 1, 'a Japanese status line', 15000, 'ja');
     assert.equal(await page.locator('html').getAttribute('lang'), 'ja');
     assert.equal(await page.title(), ja('page.title'));
     assert.equal(await page.locator('meta[name="description"]').getAttribute('content'), ja('page.description'));
-    const first = await statusWhen(page, (s) => s.epoch >= 1, 'a Japanese status line', 15000, 'ja');
     assert.ok(!/epoch|loss/.test(first.text), first.text);
     for (const [key, kind, text] of await marked(page)) {
       if (REWRITTEN.has(key)) continue;
