@@ -127,6 +127,29 @@ function fillLosses(series, kinds, L, K, n) {
 }
 
 /**
+ * The chart's series: ED's losses by kind `used` (in a race, named as ED's
+ * beside backprop's), then the extra series `more` of the lanes' `methods`.
+ * @param {number[]} used @param {Extra[]} more @param {string[]} methods @param {Theme} theme
+ * @param {(key: string, ...v: any[]) => string} w
+ */
+function seriesOptions(used, more, methods, theme, w) {
+  return [
+    ...used.map((k) => ({
+      label: methods.length > 1 ? w('loss.edKind', kindLabel(k)) : kindLabel(k),
+      stroke: theme[kindColour(k)],
+    })),
+    ...more.map((e) => {
+      const lane = LANES[methods[e.lane]];
+      return {
+        label: w(e.test ? lane.test : lane.train),
+        stroke: theme[lane.colour],
+        dash: e.test ? [6, 4] : undefined,
+      };
+    }),
+  ];
+}
+
+/**
  * The loss chart in `box`. Its library is asked for (`whenCharts`) once a run
  * has an epoch to draw, or when `waits()` says the run waits for the reader
  * (paused: nothing will come to draw); `ready` is called when it has come and
@@ -165,21 +188,7 @@ export function lossChart(box, theme, height = 230, ready = () => {}, waits = ()
     key = '';
     if (!roomFor(box, height)) return;
     chart = lineChart(box, {
-      series: [
-        // In a race, ED's curves say whose they are beside backprop's.
-        ...used.map((k) => ({
-          label: methods.length > 1 ? w('loss.edKind', kindLabel(k)) : kindLabel(k),
-          stroke: theme[kindColour(k)],
-        })),
-        ...more.map((e) => {
-          const lane = LANES[methods[e.lane]];
-          return {
-            label: w(e.test ? lane.test : lane.train),
-            stroke: theme[lane.colour],
-            dash: e.test ? [6, 4] : undefined,
-          };
-        }),
-      ],
+      series: seriesOptions(used, more, methods, theme, w),
       log: true,
       height,
       theme,
